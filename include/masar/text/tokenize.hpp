@@ -1,0 +1,27 @@
+// Tokenizer: words, numbers and hashtags with byte offsets into the original text.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace masar::text {
+
+enum class TokenKind : std::uint8_t { arabic, latin, number, hashtag };
+
+struct Token {
+  std::uint32_t begin = 0;  // byte offset of the first byte in the original text
+  std::uint32_t end = 0;    // one past the last byte; text.substr(begin, end - begin) is the token
+  TokenKind kind = TokenKind::arabic;
+};
+
+// Splits valid UTF-8 into tokens. Offsets are strictly increasing and never overlap.
+//  - An Arabic word is a run of Arabic letters, diacritics, tatweel and zero-width characters;
+//    a word broken by a filter-dodging mark with tatweel (القـ.ـضية) stays ONE token.
+//  - A number is a run of digits (ASCII, Arabic-Indic, Persian) with inner . , ٫ ٬ separators.
+//  - A Latin word is a run of Latin letters and digits, with inner apostrophes.
+//  - A hashtag is '#' followed by word characters; '_' joins its parts (#أستانا_9).
+void tokenize(std::string_view text, std::vector<Token>& out);
+std::vector<Token> tokenize(std::string_view text);
+
+}  // namespace masar::text
