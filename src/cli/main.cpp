@@ -9,7 +9,7 @@ int main(int argc, char** argv) {
 
   masar::cli::Action action;
   masar::cli::add_clean_command(app, action);
-  masar::cli::add_dedup_command(app, action);
+  // add_dedup_command is registered once src/cli/dedup_command.cpp lands.
 
   try {
     app.parse(argc, argv);

@@ -30,6 +30,7 @@ std::string clean_for_display(std::string_view text, CleanStats* stats = nullptr
 
 // The individual rules, exposed for tests and for the analyzer.
 std::string rejoin_broken_words(std::string_view text, CleanStats* stats = nullptr);
+std::string strip_bidi_controls(std::string_view text, CleanStats* stats = nullptr);
 std::string strip_invisibles(std::string_view text, CleanStats* stats = nullptr);
 std::string remove_tatweel(std::string_view text, CleanStats* stats = nullptr);
 std::string reduce_elongation(std::string_view text, CleanStats* stats = nullptr);

@@ -1,0 +1,322 @@
+#include "masar/text/clean.hpp"
+
+#include <vector>
+
+#include "masar/text/chars.hpp"
+#include "masar/text/utf8.hpp"
+
+namespace masar::text {
+namespace {
+
+struct CodePoint {
+  char32_t cp;
+  std::uint32_t begin;  // byte offset in the source
+  std::uint32_t end;
+};
+
+std::vector<CodePoint> decode_all(std::string_view text) {
+  std::vector<CodePoint> cps;
+  cps.reserve(text.size() / 2 + 1);
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t begin = pos;
+    const char32_t cp = next_code_point(text, pos);
+    cps.push_back({cp, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(pos)});
+  }
+  return cps;
+}
+
+bool has_non_ascii(std::string_view text) noexcept {
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return true;
+  }
+  return false;
+}
+
+void bump(CleanStats* stats, std::size_t CleanStats::*field) {
+  if (stats) ++(stats->*field);
+}
+
+// Short Arabic words that stand alone: a short piece equal to one of these may be a real
+// word, so a stray mark next to it is not evidence of a broken word.
+bool is_short_standalone_word(const std::vector<char32_t>& piece) {
+  static constexpr char32_t kWords[][2] = {
+      {0x0641, 0x064A}, {0x0645, 0x0646}, {0x0639, 0x0646}, {0x0644, 0x0627}, {0x0645, 0x0627},
+      {0x0623, 0x0646}, {0x0625, 0x0646}, {0x0623, 0x0648}, {0x0644, 0x0645}, {0x0644, 0x0646},
+      {0x0642, 0x062F}, {0x0647, 0x0648}, {0x0647, 0x064A}, {0x0643, 0x0645}, {0x062B, 0x0645},
+      {0x0645, 0x0639}, {0x064A, 0x0627}, {0x0630, 0x0627}, {0x0623, 0x064A}, {0x0625, 0x0630}};
+  if (piece.size() == 1) return piece[0] == 0x0648;  // و on its own (tokenized text)
+  if (piece.size() != 2) return false;
+  for (const auto& w : kWords) {
+    if (piece[0] == w[0] && piece[1] == w[1]) return true;
+  }
+  return false;
+}
+
+// Letters that only end a word (ة ى): a piece ending in one is a complete word.
+bool ends_word(char32_t c) noexcept { return c == 0x0629 || c == 0x0649; }
+
+}  // namespace
+
+std::string rejoin_broken_words(std::string_view text, CleanStats* stats) {
+  if (!has_non_ascii(text)) return std::string(text);
+  const std::vector<CodePoint> cps = decode_all(text);
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  const std::size_t n = cps.size();
+  while (i < n) {
+    // Look for: letter, a run of tatweels / marks / zero-width characters, letter.
+    if (is_arabic_letter(cps[i].cp) || is_arabic_diacritic(cps[i].cp)) {
+      std::size_t j = i + 1;
+      bool tatweel = false;
+      std::size_t visible_marks = 0, invisible_marks = 0;
+      char32_t mark = 0;
+      while (j < n && (cps[j].cp == kTatweel || is_word_breaking_mark(cps[j].cp) || is_zero_width(cps[j].cp))) {
+        if (cps[j].cp == kTatweel) {
+          tatweel = true;
+        } else if (is_zero_width(cps[j].cp)) {
+          ++invisible_marks;
+        } else {
+          ++visible_marks;
+          mark = cps[j].cp;
+        }
+        ++j;
+      }
+      if (visible_marks + invisible_marks > 0 && j < n && is_arabic_letter(cps[j].cp)) {
+        bool join = tatweel || visible_marks == 0;
+        if (!join && visible_marks == 1 && mark != '-') {
+          // No tatweel: join only when one side is a fragment that cannot be a word.
+          // Pieces are counted in letters; tatweel, harakat and invisibles inside them are
+          // skipped so that the verdict does not change once they are removed.
+          // Both pieces must be bounded by something other than another mark: a chain of
+          // marked pieces (و،و_ک) is not one broken word.
+          std::vector<char32_t> left_piece, right_piece;
+          bool clean_bounds = true;
+          for (std::size_t k = i + 1; k-- > 0;) {
+            if (is_arabic_letter(cps[k].cp)) {
+              left_piece.insert(left_piece.begin(), cps[k].cp);
+            } else if (!(cps[k].cp == kTatweel || is_arabic_diacritic(cps[k].cp) || is_invisible(cps[k].cp))) {
+              clean_bounds = !is_word_breaking_mark(cps[k].cp);
+              break;
+            }
+          }
+          for (std::size_t k = j; k < n; ++k) {
+            if (is_arabic_letter(cps[k].cp)) {
+              right_piece.push_back(cps[k].cp);
+            } else if (!(cps[k].cp == kTatweel || is_arabic_diacritic(cps[k].cp) || is_invisible(cps[k].cp))) {
+              clean_bounds = clean_bounds && !is_word_breaking_mark(cps[k].cp);
+              break;
+            }
+          }
+          const bool left_fragment = left_piece.size() <= 2 && !is_short_standalone_word(left_piece);
+          const bool right_fragment = right_piece.size() <= 2 && !is_short_standalone_word(right_piece);
+          join = clean_bounds && !left_piece.empty() && (left_fragment || right_fragment) && !ends_word(left_piece.back()) &&
+                 !(right_piece.size() >= 2 && right_piece[0] == 0x0627 && right_piece[1] == 0x0644);
+        }
+        if (join) {
+          out.append(text.substr(cps[i].begin, cps[i].end - cps[i].begin));
+          bump(stats, &CleanStats::words_rejoined);
+          i = j;  // continue at the letter after the break
+          continue;
+        }
+      }
+    }
+    out.append(text.substr(cps[i].begin, cps[i].end - cps[i].begin));
+    ++i;
+  }
+  return out;
+}
+
+namespace {
+
+template <class Predicate>
+std::string drop_code_points(std::string_view text, CleanStats* stats, Predicate drop) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t begin = pos;
+    const char32_t cp = next_code_point(text, pos);
+    if (drop(cp)) {
+      bump(stats, &CleanStats::invisibles_removed);
+      continue;
+    }
+    out.append(text.data() + begin, pos - begin);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string strip_bidi_controls(std::string_view text, CleanStats* stats) {
+  return drop_code_points(text, stats, [](char32_t c) { return is_bidi_control(c); });
+}
+
+namespace {
+
+// Bidi controls anywhere, and zero-width characters that touch a space or an end: those
+// cannot be splitting a word, and leaving them would hide spacing from the later rules.
+std::string strip_stray_invisibles(std::string_view text, CleanStats* stats) {
+  const std::string no_bidi = strip_bidi_controls(text, stats);
+  const std::vector<CodePoint> cps = decode_all(no_bidi);
+  std::string out;
+  out.reserve(no_bidi.size());
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    if (is_zero_width(cps[i].cp)) {
+      std::size_t before = i, after = i + 1;
+      while (before > 0 && is_zero_width(cps[before - 1].cp)) --before;
+      while (after < cps.size() && is_zero_width(cps[after].cp)) ++after;
+      if (before == 0 || after == cps.size() || is_space(cps[before - 1].cp) || is_space(cps[after].cp)) {
+        bump(stats, &CleanStats::invisibles_removed);
+        continue;
+      }
+    }
+    out.append(no_bidi, cps[i].begin, cps[i].end - cps[i].begin);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string strip_invisibles(std::string_view text, CleanStats* stats) {
+  return drop_code_points(text, stats, [](char32_t c) { return is_invisible(c); });
+}
+
+std::string remove_tatweel(std::string_view text, CleanStats* stats) {
+  if (!has_non_ascii(text)) return std::string(text);
+  const std::vector<CodePoint> cps = decode_all(text);
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    if (cps[i].cp == kTatweel) {
+      // "الـ20", "الـ 20": after a bare definite article the tatweel is how the article is
+      // written before a number or a foreign word; it is not decoration.
+      const bool after_article = i >= 2 && cps[i - 2].cp == 0x0627 && cps[i - 1].cp == 0x0644 &&
+                                 (i == 2 || !is_arabic_letter(cps[i - 3].cp) ||
+                                  cps[i - 3].cp == 0x0648 || cps[i - 3].cp == 0x0628);
+      const bool next_is_letter = i + 1 < cps.size() && (is_arabic_letter(cps[i + 1].cp) || cps[i + 1].cp == kTatweel);
+      const bool prev_is_letter = i > 0 && (is_arabic_letter(cps[i - 1].cp) || is_arabic_diacritic(cps[i - 1].cp) || cps[i - 1].cp == kTatweel);
+      if ((after_article && !next_is_letter) || !(prev_is_letter || next_is_letter)) {
+        if (!(i + 1 < cps.size() && cps[i + 1].cp == kTatweel)) out.append("\xD9\x80");
+        continue;  // keep one, drop repeats
+      }
+      bump(stats, &CleanStats::tatweels_removed);
+      continue;
+    }
+    out.append(text.substr(cps[i].begin, cps[i].end - cps[i].begin));
+  }
+  return out;
+}
+
+std::string reduce_elongation(std::string_view text, CleanStats* stats) {
+  if (!has_non_ascii(text)) return std::string(text);
+  const std::vector<CodePoint> cps = decode_all(text);
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < cps.size()) {
+    std::size_t j = i + 1;
+    if (is_arabic_letter(cps[i].cp)) {
+      while (j < cps.size() && cps[j].cp == cps[i].cp) ++j;
+    }
+    out.append(text.substr(cps[i].begin, cps[i].end - cps[i].begin));
+    if (j - i >= 3) {
+      bump(stats, &CleanStats::elongations_reduced);  // Arabic never writes a letter 3 times
+    } else if (j - i == 2) {
+      out.append(text.substr(cps[i + 1].begin, cps[i + 1].end - cps[i + 1].begin));
+    }
+    i = j;
+  }
+  return out;
+}
+
+namespace {
+
+bool closes(char32_t c) noexcept {
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+         c == ']' || c == '}' || c == 0x060C || c == 0x061B || c == 0x061F || c == 0x00BB;
+}
+bool opens(char32_t c) noexcept { return c == '(' || c == '[' || c == '{' || c == 0x00AB; }
+bool is_horizontal_space(char32_t c) noexcept { return is_space(c) && c != '\n'; }
+
+}  // namespace
+
+std::string fix_punctuation_spacing(std::string_view text, CleanStats* stats) {
+  const std::vector<CodePoint> cps = decode_all(text);
+  // Straight double quotes pair up inside one line: odd ones open, even ones close.
+  std::size_t quotes = 0;
+  for (const auto& c : cps) quotes += c.cp == '"';
+  const bool pair_quotes = quotes % 2 == 0;
+  std::size_t quote_index = 0;
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < cps.size()) {
+    const char32_t c = cps[i].cp;
+    if (is_horizontal_space(c)) {
+      std::size_t j = i;
+      while (j < cps.size() && is_horizontal_space(cps[j].cp)) ++j;
+      const bool at_line_edge = out.empty() || out.back() == '\n' || j == cps.size() || cps[j].cp == '\n';
+      const bool before_closer = j < cps.size() && (closes(cps[j].cp) || (pair_quotes && cps[j].cp == '"' && quote_index % 2 == 1));
+      const bool after_opener = !out.empty() && i > 0 && (opens(cps[i - 1].cp) || (pair_quotes && cps[i - 1].cp == '"' && quote_index % 2 == 1));
+      // "3 . 5" and "DW . COM" style spacing is fixed like prose; digits grouped by spaces are not.
+      const bool closer_glued_to_next = before_closer && cps[j].cp != '"' && j + 1 < cps.size() &&
+                                        (is_arabic_letter(cps[j + 1].cp) || is_latin_letter(cps[j + 1].cp) ||
+                                         is_any_digit(cps[j + 1].cp));
+      if (closer_glued_to_next && !at_line_edge) {
+        // "قال ،ثم" -> "قال، ثم": the mark belongs to the word before it.
+        bump(stats, &CleanStats::spaces_fixed);
+        out.append(text.substr(cps[j].begin, cps[j].end - cps[j].begin));
+        out.push_back(' ');
+        i = j + 1;
+        continue;
+      }
+      if (at_line_edge || before_closer || after_opener) {
+        if (!at_line_edge) bump(stats, &CleanStats::spaces_fixed);
+      } else {
+        if (j - i > 1 || c != ' ') bump(stats, &CleanStats::spaces_fixed);
+        out.push_back(' ');
+      }
+      i = j;
+      continue;
+    }
+    if (c == '"') ++quote_index;
+    out.append(text.substr(cps[i].begin, cps[i].end - cps[i].begin));
+    ++i;
+  }
+  return out;
+}
+
+namespace {
+
+std::string clean_once(std::string_view text, CleanStats* stats) {
+  std::string s = strip_stray_invisibles(text, stats);
+  s = fix_punctuation_spacing(s, nullptr);  // spacing can make marks adjacent to letters
+  s = reduce_elongation(s, stats);
+  s = rejoin_broken_words(s, stats);
+  s = strip_invisibles(s, stats);
+  s = remove_tatweel(s, stats);
+  s = reduce_elongation(s, stats);
+  return fix_punctuation_spacing(s, stats);
+}
+
+}  // namespace
+
+std::string clean_for_display(std::string_view text, CleanStats* stats) {
+  // Each rule is local, so one rule's output can enable another (a removed tatweel makes a
+  // new run of one letter, a rejoined word changes a neighbour's length). Repeating until
+  // nothing changes makes cleaning idempotent, which a contract test checks; unchanged
+  // text costs one pass and a comparison.
+  constexpr int kMaxPasses = 4;
+  std::string current = clean_once(text, stats);
+  if (current == text) return current;
+  for (int pass = 1; pass < kMaxPasses; ++pass) {
+    std::string next = clean_once(current, stats);
+    if (next == current) break;
+    current.swap(next);
+  }
+  return current;
+}
+
+}  // namespace masar::text

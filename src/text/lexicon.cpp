@@ -1,0 +1,160 @@
+#include "lexicon.hpp"
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "masar/text/normalize.hpp"
+
+namespace masar::text::lexicon {
+namespace {
+
+// Countries, capitals and cities that matter in Middle East news.
+constexpr std::string_view kPlaces[] = {
+    "سوريا", "روسيا", "تركيا", "إيران", "العراق", "لبنان", "الأردن", "مصر", "السعودية",
+    "اليمن", "ليبيا", "تونس", "الجزائر", "المغرب", "السودان", "فلسطين", "إسرائيل", "قطر", "الكويت",
+    "البحرين", "عمان", "الإمارات", "أمريكا", "أميركا", "فرنسا", "ألمانيا", "بريطانيا", "الصين",
+    "اليابان", "الهند", "باكستان", "أفغانستان", "كازاخستان", "أوزبكستان", "أذربيجان", "أرمينيا",
+    "أوكرانيا", "بيلاروسيا", "اليونان", "إيطاليا", "إسبانيا", "سويسرا", "النمسا", "الشيشان",
+    "موريتانيا", "الصومال", "إثيوبيا", "أستانا", "أستانة", "آستانا", "نور سلطان", "سلطان", "ألماتي",
+    "دمشق", "حلب", "إدلب", "حمص", "حماة", "اللاذقية", "طرطوس", "درعا", "السويداء", "القنيطرة",
+    "دير الزور", "الرقة", "الحسكة", "القامشلي", "منبج", "عفرين", "الباب", "جرابلس", "تل رفعت",
+    "الغوطة", "دوما", "حرستا", "داريا", "الجولان", "حوران", "تدمر", "البوكمال", "عين العرب", "كوباني",
+    "سراقب", "معرة النعمان", "خان شيخون", "جسر الشغور", "باب الهوى", "باب السلامة", "رأس العين",
+    "تل أبيض", "التنف", "الركبان", "بيروت", "طهران", "موسكو", "أنقرة", "إسطنبول", "اسطنبول", "سوتشي",
+    "جنيف", "فيينا", "واشنطن", "نيويورك", "باريس", "لندن", "برلين", "بغداد", "عمّان", "القاهرة",
+    "الرياض", "الدوحة", "أبوظبي", "دبي", "الموصل", "كركوك", "أربيل", "غازي عنتاب", "هاتاي", "أضنة",
+    "الكرملين", "البنتاغون", "البيت الأبيض", "لوزان", "بروكسل", "ميونيخ", "تبريز", "أصفهان", "مشهد",
+    "قم", "صنعاء", "عدن", "طرابلس", "بنغازي", "الخرطوم", "غزة", "القدس", "رام الله", "الخليل", "جدة",
+    "مكة", "المدينة", "حيفا", "يافا", "تل أبيب", "طبرق", "مصراتة", "سرت", "الفلوجة", "تكريت",
+};
+
+// People: leaders, ministers, envoys of the Syrian file and of world news.
+constexpr std::string_view kPeople[] = {
+    "بوتين", "أردوغان", "اردوغان", "روحاني", "رئيسي", "خامنئي", "ظريف", "عبد اللهيان", "اللهيان",
+    "لافروف", "شويغو", "لافرنتييف", "لافرينتييف", "بيدرسون", "بيدرسن", "ميستورا", "مستورا",
+    "غوتيريش", "بان كي مون", "ترامب", "بايدن", "أوباما", "بلينكن", "تيلرسون", "بومبيو", "ماكرون",
+    "ميركل", "شولتس", "جونسون", "نتنياهو", "السيسي", "الأسد", "بشار", "المعلم", "الجعفري", "المقداد",
+    "جاويش أوغلو", "أوغلو", "فيدان", "أكار", "توكاييف", "نزارباييف", "ميرزاييف", "علييف", "سليماني",
+    "نصر الله", "البغدادي", "الجولاني", "عبدالله", "سلمان", "تميم", "زيلينسكي", "شي جين بينغ",
+    "كيري", "كوفي عنان", "عنان", "الإبراهيمي", "جيفري", "هوكستين", "ريابكوف", "بوغدانوف", "زاخاروفا",
+    "بيسكوف", "ميدفيديف", "ديمستورا", "أنان", "حفتر", "السراج", "الدبيبة", "الكاظمي", "السوداني",
+    "ميقاتي", "الحريري", "عون", "بري", "البرهان", "حميدتي", "سليمان", "عثمان", "عمران",
+};
+
+// Organisations, movements and acronyms written as words.
+constexpr std::string_view kOrganisations[] = {
+    "الناتو", "داعش", "النصرة", "قسد", "الحشد", "الأونروا", "اليونيسف", "اليونسكو", "الإنتربول", "أوبك",
+    "طالبان", "حماس", "البيشمركة", "الإخوان", "الفاو", "سانا", "رويترز", "الأناضول", "سبوتنيك", "تاس", "إرنا", "فاغنر", "بريكس",
+    "شنغهاي", "اليونيفيل",
+};
+
+// Function words, after normalization (alef, ya and ta marbuta folded).
+constexpr std::string_view kStopwords[] = {
+    "في", "من", "على", "إلى", "الى", "عن", "أن", "إن", "ان", "أنه", "إنه", "أنها", "إنها", "لا",
+    "ما", "لم", "لن", "قد", "لقد", "هذا", "هذه", "ذلك", "تلك", "هذان", "هؤلاء", "التي", "الذي",
+    "الذين", "اللذين", "اللتين", "اللواتي", "و", "أو", "ثم", "بل", "لكن", "كان", "كانت", "يكون",
+    "تكون", "مع", "بين", "بعد", "قبل", "عند", "حتى", "كل", "أي", "هو", "هي", "هم", "هن", "نحن",
+    "أنا", "أنت", "أنتم", "له", "لها", "لهم", "به", "بها", "بهم", "فيه", "فيها", "فيهم", "منه",
+    "منها", "منهم", "عليه", "عليها", "عليهم", "إليه", "إليها", "عنه", "عنها", "كما", "إذا", "إذ",
+    "لو", "أيضا", "أيضاً", "حيث", "كذلك", "ضد", "خلال", "لدى", "منذ", "أمام", "دون", "غير", "ولا",
+    "وفي", "ومن", "وعلى", "وإلى", "وأن", "وهو", "وهي", "بأن", "لأن", "كانوا", "إلا", "أما", "وقد",
+    "فقد", "قال", "وقال", "ذات", "تم", "يتم", "عبر", "نحو", "لدي", "إنما", "عما", "مما", "فإن",
+    "وإن", "ليس", "ليست", "هناك", "هنا", "الآن", "فيما", "بينما", "أكثر", "أيضا", "يا",
+};
+
+// Common lexemes whose first letter و belongs to the root.
+constexpr std::string_view kRootWawPrefixes[] = {
+    "وزير", "وزراء", "وزار", "وفد", "وفود", "وقت", "أوقات", "وضع", "أوضاع", "وقف", "ولاي", "وكال",
+    "وطن", "وصل", "وصول", "وقع", "وقائع", "واشنطن", "وسط", "وسائل", "وسيل", "ورق", "وجه", "وجود",
+    "وحد", "وعد", "ولي", "وثيق", "وثائق", "ورد", "واقع", "واضح", "وفق", "وفا", "ولد", "وراء",
+    "وزن", "وظيف", "ودي", "وادي", "واد", "وباء", "وكيل", "ولاء", "وهم", "وعي", "وجب", "واجب",
+    "ورش", "وسيط", "وساط", "وفير", "وقود", "وريث", "وداع", "وديع", "ولايات",
+};
+
+// Heterogeneous lookup: find a string_view without building a std::string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+struct NormalizedSet {
+  std::unordered_set<std::string, StringHash, std::equal_to<>> words;
+  std::size_t max_len = 0;
+};
+
+template <std::size_t N>
+NormalizedSet build(const std::string_view (&entries)[N], bool split_words) {
+  NormalizedSet set;
+  for (std::string_view e : entries) {
+    std::string norm = normalize_for_search(e);
+    // Multi-word names protect each of their words too (نور سلطان -> سلطان).
+    if (split_words) {
+      std::size_t start = 0;
+      while (start <= norm.size()) {
+        std::size_t space = norm.find(' ', start);
+        if (space == std::string::npos) space = norm.size();
+        if (space > start) set.words.insert(norm.substr(start, space - start));
+        start = space + 1;
+      }
+    } else {
+      set.words.insert(norm);
+    }
+  }
+  // The definite article is stripped before lookup, so protect the bare form too.
+  std::vector<std::string> bare;
+  for (const auto& w : set.words) {
+    if (w.size() > 6 && w.compare(0, 4, "\xD8\xA7\xD9\x84") == 0) bare.push_back(w.substr(4));
+  }
+  for (auto& b : bare) set.words.insert(std::move(b));
+  for (const auto& w : set.words) set.max_len = std::max(set.max_len, w.size());
+  return set;
+}
+
+const NormalizedSet& protected_set() {
+  static const NormalizedSet set = [] {
+    NormalizedSet s = build(kPlaces, true);
+    for (auto& w : build(kPeople, true).words) s.words.insert(w);
+    for (auto& w : build(kOrganisations, false).words) s.words.insert(w);
+    for (const auto& w : s.words) s.max_len = std::max(s.max_len, w.size());
+    return s;
+  }();
+  return set;
+}
+
+const NormalizedSet& stopword_set() {
+  static const NormalizedSet set = build(kStopwords, false);
+  return set;
+}
+
+const std::vector<std::string>& root_waw_prefixes() {
+  static const std::vector<std::string> prefixes = [] {
+    std::vector<std::string> v;
+    for (std::string_view p : kRootWawPrefixes) {
+      std::string n = normalize_for_search(p);
+      if (n.compare(0, 2, "\xD9\x88") == 0) v.push_back(std::move(n));  // keep only و-initial
+    }
+    return v;
+  }();
+  return prefixes;
+}
+
+bool contains(const NormalizedSet& set, std::string_view word) {
+  if (word.size() > set.max_len) return false;
+  return set.words.find(word) != set.words.end();
+}
+
+}  // namespace
+
+bool is_protected(std::string_view normalized) noexcept { return contains(protected_set(), normalized); }
+
+bool is_stopword(std::string_view normalized) noexcept { return contains(stopword_set(), normalized); }
+
+bool starts_with_root_waw(std::string_view normalized) noexcept {
+  for (const auto& p : root_waw_prefixes()) {
+    if (normalized.substr(0, p.size()) == p) return true;
+  }
+  return false;
+}
+
+}  // namespace masar::text::lexicon

@@ -1,0 +1,19 @@
+// Word lists of the text core, written from general knowledge (not from any corpus).
+// Entries are written as people spell them; lookups compare search-normalized forms.
+#pragma once
+
+#include <string_view>
+
+namespace masar::text::lexicon {
+
+// Proper nouns the stemmer must leave whole: countries, capitals and cities, leaders,
+// envoys, organisations. Without it, light stemming cuts أستانا -> استا, لبنان -> لبن.
+bool is_protected(std::string_view normalized) noexcept;
+
+// Arabic function words dropped by the "stopwords" stage.
+bool is_stopword(std::string_view normalized) noexcept;
+
+// Words whose initial و is a root letter, not the conjunction (وزير, وفد, واشنطن ...).
+bool starts_with_root_waw(std::string_view normalized) noexcept;
+
+}  // namespace masar::text::lexicon

@@ -1,0 +1,48 @@
+#include "masar/text/analyzer.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace masar::text;
+
+namespace {
+std::vector<std::string> terms(const Analyzer& a, std::string_view s) {
+  std::vector<std::string> out;
+  for (const Term& t : a.analyze(s)) out.push_back(t.text);
+  return out;
+}
+}  // namespace
+
+TEST(Analyzer, StandardChain) {
+  EXPECT_EQ(Analyzer::standard().stage_names(), (std::vector<std::string>{"normalize", "stopwords", "stem"}));
+  EXPECT_EQ(terms(Analyzer::standard(), "اجتمع الوفد في أستانا"),
+            (std::vector<std::string>{"اجتمع", "وفد", "استانا"}));
+}
+
+TEST(Analyzer, SameTermsForNoisyAndCleanSpelling) {
+  const Analyzer& a = Analyzer::standard();
+  EXPECT_EQ(terms(a, "القـ.ـضية السّوريّة"), terms(a, "القضية السورية"));
+  EXPECT_EQ(terms(a, "الجولة ٢١"), terms(a, "الجوله 21"));
+}
+
+TEST(Analyzer, OffsetsPointAtTheOriginalText) {
+  const std::string s = "قال المبعوثُ إنّ القـ.ـضية";
+  auto ts = Analyzer::standard().analyze(s);
+  ASSERT_EQ(ts.size(), 2u);  // المبعوث, القضية (قال and إن are stop words)
+  EXPECT_EQ(s.substr(ts[0].begin, ts[0].end - ts[0].begin), "المبعوثُ");
+  EXPECT_EQ(s.substr(ts[1].begin, ts[1].end - ts[1].begin), "القـ.ـضية");
+  EXPECT_EQ(ts[1].position, 3u);  // positions count the dropped stop words
+}
+
+TEST(Analyzer, StagesByName) {
+  auto a = Analyzer::from_names({"normalize"});
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(terms(a.value(), "في الجولة"), (std::vector<std::string>{"في", "الجوله"}));
+}
+
+TEST(Analyzer, UnknownStageIsAnError) {
+  auto a = Analyzer::from_names({"normalize", "lemmatize"});
+  ASSERT_FALSE(a.ok());
+  EXPECT_EQ(a.error().code, masar::Errc::not_found);
+}
+
+TEST(Analyzer, HashtagBecomesItsWord) { EXPECT_EQ(terms(Analyzer::standard(), "#سوريا"), (std::vector<std::string>{"سوريا"})); }

@@ -1,0 +1,34 @@
+#include "masar/text/normalize.hpp"
+
+#include <gtest/gtest.h>
+
+using masar::text::ascii_digits;
+using masar::text::normalize_for_search;
+
+// One test per folding rule.
+TEST(Normalize, RemovesDiacritics) { EXPECT_EQ(normalize_for_search("فَرَضَ وَزِيرُ"), "فرض وزير"); }
+TEST(Normalize, RemovesTatweel) { EXPECT_EQ(normalize_for_search("ســوريا"), "سوريا"); }
+TEST(Normalize, FoldsAlefForms) { EXPECT_EQ(normalize_for_search("أإآٱا"), "ااااا"); }
+TEST(Normalize, FoldsAlefMaqsura) { EXPECT_EQ(normalize_for_search("مستشفى"), "مستشفي"); }
+TEST(Normalize, FoldsTaMarbuta) { EXPECT_EQ(normalize_for_search("الجولة"), "الجوله"); }
+TEST(Normalize, FoldsHamzaSeats) { EXPECT_EQ(normalize_for_search("مؤتمر رئيس"), "موتمر رييس"); }
+TEST(Normalize, FoldsPersianAndUrduLetters) {
+  EXPECT_EQ(normalize_for_search("کی"), "كي");   // Persian kaf and yeh
+  EXPECT_EQ(normalize_for_search("ہ"), "ه");     // Urdu heh goal
+  EXPECT_EQ(normalize_for_search("پ"), "ب");
+}
+TEST(Normalize, FoldsDigits) {
+  EXPECT_EQ(normalize_for_search("٢٠٢٣"), "2023");
+  EXPECT_EQ(normalize_for_search("۱۴۰۲"), "1402");
+}
+TEST(Normalize, DecomposesPresentationFormsAndLigatures) {
+  EXPECT_EQ(normalize_for_search("\uFEFB"), "لا");          // lam-alef ligature
+  EXPECT_EQ(normalize_for_search("\uFE8D\uFEDF"), "ال");    // isolated alef, initial lam
+  EXPECT_EQ(normalize_for_search("\uFDF2"), "الله");         // Allah ligature
+}
+TEST(Normalize, RemovesInvisibles) { EXPECT_EQ(normalize_for_search("سو\u200Bريا\u200F"), "سوريا"); }
+TEST(Normalize, LowercasesLatin) {
+  EXPECT_EQ(normalize_for_search("UN Envoy"), "un envoy");
+  EXPECT_EQ(normalize_for_search("ÉTAT"), "état");
+}
+TEST(Normalize, AsciiDigitsKeepsLetters) { EXPECT_EQ(ascii_digits("أستانا ٩"), "أستانا 9"); }
