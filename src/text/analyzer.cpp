@@ -7,19 +7,23 @@
 namespace masar::text {
 namespace {
 
-bool normalize_filter(std::string& term, TokenKind kind) {
-  thread_local std::string buffer;
-  buffer.clear();
-  std::string_view src = term;
-  if (kind == TokenKind::hashtag && !src.empty() && src.front() == '#') src.remove_prefix(1);
-  normalize_for_search(src, buffer);
+// Normalizes a token straight from the original text into `out`.
+void normalize_token(std::string_view token, TokenKind kind, std::string& out) {
+  out.clear();
+  if (kind == TokenKind::hashtag && !token.empty() && token.front() == '#') token.remove_prefix(1);
+  normalize_for_search(token, out);
   if (kind == TokenKind::arabic) {
     // An Arabic token holds marks only when the tokenizer rejoined a word broken to dodge
     // filters (القـ.ـضية): drop them so the term is the word itself.
-    std::erase_if(buffer, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    for (std::size_t at; (at = buffer.find("\xD8\x8C")) != std::string::npos;) buffer.erase(at, 2);  // ،
+    std::erase_if(out, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    for (std::size_t at; (at = out.find("\xD8\x8C")) != std::string::npos;) out.erase(at, 2);  // ،
   }
-  term.swap(buffer);
+}
+
+bool normalize_filter(std::string& term, TokenKind kind) {
+  std::string normalized;
+  normalize_token(term, kind, normalized);
+  term.swap(normalized);
   return !term.empty();
 }
 
@@ -79,19 +83,27 @@ void Analyzer::analyze(std::string_view text, const std::function<void(const Ter
   tokenize(text, tokens);
   Term term;
   std::uint32_t position = 0;
+  // The usual chain starts with "normalize": it reads the token from the original text
+  // directly instead of copying it first.
+  const bool normalize_first = !filters_.empty() && filters_.front() == &normalize_filter;
+  const std::size_t first_filter = normalize_first ? 1 : 0;
   for (const Token& token : tokens) {
-    term.text.assign(text.data() + token.begin, token.end - token.begin);
+    const std::string_view original = text.substr(token.begin, token.end - token.begin);
+    if (normalize_first) {
+      normalize_token(original, token.kind, term.text);
+      if (term.text.empty()) {
+        ++position;
+        continue;
+      }
+    } else {
+      term.text.assign(original);
+    }
     term.begin = token.begin;
     term.end = token.end;
     term.kind = token.kind;
     term.position = position++;
     bool keep = true;
-    for (TermFilter f : filters_) {
-      if (!f(term.text, token.kind)) {
-        keep = false;
-        break;
-      }
-    }
+    for (std::size_t i = first_filter; i < filters_.size() && keep; ++i) keep = filters_[i](term.text, token.kind);
     if (keep) sink(term);
   }
 }

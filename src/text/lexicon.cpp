@@ -1,8 +1,12 @@
 #include "lexicon.hpp"
 
+#include <bitset>
 #include <string>
 #include <unordered_set>
 #include <vector>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #include "masar/text/normalize.hpp"
 
@@ -75,12 +79,27 @@ constexpr std::string_view kRootWawPrefixes[] = {
 // Heterogeneous lookup: find a string_view without building a std::string.
 struct StringHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  std::size_t operator()(std::string_view s) const noexcept { return XXH3_64bits(s.data(), s.size()); }
 };
+
+// Most lookups miss: a 64 Kbit filter on (length, second byte, last byte) rejects them
+// before any hashing. For Arabic words the second and last bytes identify the letters.
+inline std::size_t filter_key(std::string_view w) noexcept {
+  const auto b1 = static_cast<unsigned char>(w[w.size() > 1 ? 1 : 0]);
+  const auto bl = static_cast<unsigned char>(w.back());
+  return ((w.size() & 0x3Fu) << 10) ^ (static_cast<std::size_t>(b1) << 5) ^ bl;
+}
 
 struct NormalizedSet {
   std::unordered_set<std::string, StringHash, std::equal_to<>> words;
+  std::bitset<1 << 16> maybe;
   std::size_t max_len = 0;
+  void seal() {
+    for (const auto& w : words) {
+      max_len = std::max(max_len, w.size());
+      if (!w.empty()) maybe.set(filter_key(w) & 0xFFFF);
+    }
+  }
 };
 
 template <std::size_t N>
@@ -107,7 +126,7 @@ NormalizedSet build(const std::string_view (&entries)[N], bool split_words) {
     if (w.size() > 6 && w.compare(0, 4, "\xD8\xA7\xD9\x84") == 0) bare.push_back(w.substr(4));
   }
   for (auto& b : bare) set.words.insert(std::move(b));
-  for (const auto& w : set.words) set.max_len = std::max(set.max_len, w.size());
+  set.seal();
   return set;
 }
 
@@ -116,7 +135,7 @@ const NormalizedSet& protected_set() {
     NormalizedSet s = build(kPlaces, true);
     for (auto& w : build(kPeople, true).words) s.words.insert(w);
     for (auto& w : build(kOrganisations, false).words) s.words.insert(w);
-    for (const auto& w : s.words) s.max_len = std::max(s.max_len, w.size());
+    s.seal();
     return s;
   }();
   return set;
@@ -140,7 +159,7 @@ const std::vector<std::string>& root_waw_prefixes() {
 }
 
 bool contains(const NormalizedSet& set, std::string_view word) {
-  if (word.size() > set.max_len) return false;
+  if (word.empty() || word.size() > set.max_len || !set.maybe.test(filter_key(word) & 0xFFFF)) return false;
   return set.words.find(word) != set.words.end();
 }
 

@@ -123,30 +123,47 @@ void append_folded(char32_t cp, std::string& out) {
 }  // namespace
 
 void normalize_for_search(std::string_view text, std::string& out) {
-  out.reserve(out.size() + text.size());
+  // Folding never makes ASCII or Arabic-block text longer, so those are written through a
+  // raw pointer into space reserved up front; other characters take the slow path.
+  std::size_t written = out.size();
+  out.resize(written + text.size());
+  char* dst = out.data() + written;
   std::size_t pos = 0;
   const std::size_t n = text.size();
+  const char* src = text.data();
   while (pos < n) {
-    const auto b0 = static_cast<unsigned char>(text[pos]);
-    if (b0 < 0x80) {  // ASCII
-      out.push_back(static_cast<char>(b0 >= 'A' && b0 <= 'Z' ? b0 + 32 : b0));
+    const auto b0 = static_cast<unsigned char>(src[pos]);
+    if (b0 < 0x80) {
+      *dst++ = static_cast<char>(b0 >= 'A' && b0 <= 'Z' ? b0 + 32 : b0);
       ++pos;
       continue;
     }
-    // Arabic block fast path: lead bytes D8..DB encode U+0600..U+06FF.
+    // Arabic block: lead bytes D8..DB encode U+0600..U+06FF.
     if (b0 >= 0xD8 && b0 <= 0xDB && pos + 1 < n) {
-      const char32_t cp = ((b0 & 0x1Fu) << 6) | (static_cast<unsigned char>(text[pos + 1]) & 0x3Fu);
+      const char32_t cp = ((b0 & 0x1Fu) << 6) | (static_cast<unsigned char>(src[pos + 1]) & 0x3Fu);
       const char32_t mapped = kArabicTable[cp - 0x0600];
       if (mapped == cp) {
-        out.append(text.data() + pos, 2);
+        dst[0] = src[pos];
+        dst[1] = src[pos + 1];
+        dst += 2;
+      } else if (mapped < 0x80) {
+        if (mapped != kDrop) *dst++ = static_cast<char>(mapped);
       } else if (mapped != kDrop) {
-        append_utf8(out, mapped);
+        dst[0] = static_cast<char>(0xC0 | (mapped >> 6));
+        dst[1] = static_cast<char>(0x80 | (mapped & 0x3F));
+        dst += 2;
       }
       pos += 2;
       continue;
     }
+    // Slow path: shrink to what is written, append the folded character, re-reserve.
+    out.resize(static_cast<std::size_t>(dst - out.data()));
     append_folded(next_code_point(text, pos), out);
+    written = out.size();
+    out.resize(written + (n - pos));
+    dst = out.data() + written;
   }
+  out.resize(static_cast<std::size_t>(dst - out.data()));
 }
 
 std::string normalize_for_search(std::string_view text) {
