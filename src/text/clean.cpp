@@ -290,20 +290,86 @@ std::string fix_punctuation_spacing(std::string_view text, CleanStats* stats) {
 
 namespace {
 
+bool is_arabic_lead(unsigned char b) noexcept { return b >= 0xD8 && b <= 0xDB; }
+bool is_ascii_closer(unsigned char b) noexcept {
+  return b == '.' || b == ',' || b == ';' || b == ':' || b == '!' || b == '?' || b == ')' || b == ']' || b == '}' || b == '"';
+}
+bool is_ascii_mark(unsigned char b) noexcept {
+  return b == '.' || b == ',' || b == '-' || b == '_' || b == '*' || b == '\'' || b == '`';
+}
+
+// One byte pass that says whether any rule could change `text`. Most lines of clean news
+// need nothing, and this is far cheaper than running the rules to find out.
+bool may_need_cleaning(std::string_view text) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  if (n == 0) return false;
+  if (p[0] == ' ' || p[n - 1] == ' ') return true;
+  for (std::size_t i = 0; i < n; ++i) {
+    const unsigned char b = p[i];
+    const unsigned char next = i + 1 < n ? p[i + 1] : 0;
+    if (b < 0x80) {
+      if (b == ' ') {
+        if (next == ' ' || next == '\n' || is_ascii_closer(next) || next == 0xD8 || next == 0xC2) return true;
+      } else if (b == '\n') {
+        if (next == ' ') return true;
+      } else if (b < 0x20 || b == '"') {
+        return true;  // tabs, CR, control characters; quotes are paired by the spacing rule
+      } else if ((b == '(' || b == '[' || b == '{') && next == ' ') {
+        return true;
+      } else if (is_ascii_mark(b) && i > 0 && p[i - 1] >= 0x80 && is_arabic_lead(next)) {
+        return true;  // a mark glued between two Arabic letters
+      }
+      continue;
+    }
+    if (b == 0xD9 && next == 0x80) return true;                      // tatweel
+    if (b == 0xD8 && next == 0x9C) return true;                      // Arabic letter mark
+    if (b == 0xD8 && next == 0x8C && i + 2 < n && is_arabic_lead(p[i + 2])) return true;  // ، glued to a letter
+    if (b == 0xE2 || b == 0xEF || b == 0xE1 || b == 0xC2 || b == 0xE3) return true;  // invisibles, odd spaces, dashes
+    if (is_arabic_lead(b) && i + 5 < n && p[i + 2] == b && p[i + 4] == b && p[i + 3] == next && p[i + 5] == next) {
+      return true;  // one letter three times
+    }
+  }
+  return false;
+}
+
+bool has_tatweel(std::string_view t) noexcept { return t.find("\xD9\x80") != std::string_view::npos; }
+// Lead bytes of every invisible character (U+200B-U+200F, U+202A-U+202E, U+2060-U+2069,
+// U+FEFF, U+00AD, U+061C, U+180E); a false positive only costs a rule run.
+bool may_have_invisibles(std::string_view t) noexcept {
+  return t.find('\xE2') != std::string_view::npos || t.find("\xEF\xBB\xBF") != std::string_view::npos ||
+         t.find("\xC2\xAD") != std::string_view::npos || t.find("\xD8\x9C") != std::string_view::npos ||
+         t.find("\xE1\xA0\x8E") != std::string_view::npos;
+}
+bool may_have_triple_letter(std::string_view t) noexcept {
+  for (std::size_t i = 0; i + 5 < t.size(); ++i) {
+    if (is_arabic_lead(static_cast<unsigned char>(t[i])) && t[i + 2] == t[i] && t[i + 4] == t[i] &&
+        t[i + 3] == t[i + 1] && t[i + 5] == t[i + 1]) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string clean_once(std::string_view text, CleanStats* stats) {
-  std::string s = strip_stray_invisibles(text, stats);
+  // Each rule runs only when a cheap byte scan says it could apply.
+  std::string s = may_have_invisibles(text) ? strip_stray_invisibles(text, stats) : std::string(text);
   s = fix_punctuation_spacing(s, nullptr);  // spacing can make marks adjacent to letters
-  s = reduce_elongation(s, stats);
+  const bool tatweel = has_tatweel(s), invisibles = may_have_invisibles(s);
+  if (may_have_triple_letter(s)) s = reduce_elongation(s, stats);
   s = rejoin_broken_words(s, stats);
-  s = strip_invisibles(s, stats);
-  s = remove_tatweel(s, stats);
-  s = reduce_elongation(s, stats);
+  if (invisibles) s = strip_invisibles(s, stats);
+  if (tatweel) {
+    s = remove_tatweel(s, stats);
+    if (may_have_triple_letter(s)) s = reduce_elongation(s, stats);
+  }
   return fix_punctuation_spacing(s, stats);
 }
 
 }  // namespace
 
 std::string clean_for_display(std::string_view text, CleanStats* stats) {
+  if (!may_need_cleaning(text)) return std::string(text);
   // Each rule is local, so one rule's output can enable another (a removed tatweel makes a
   // new run of one letter, a rejoined word changes a neighbour's length). Repeating until
   // nothing changes makes cleaning idempotent, which a contract test checks; unchanged
@@ -311,7 +377,7 @@ std::string clean_for_display(std::string_view text, CleanStats* stats) {
   constexpr int kMaxPasses = 4;
   std::string current = clean_once(text, stats);
   if (current == text) return current;
-  for (int pass = 1; pass < kMaxPasses; ++pass) {
+  for (int pass = 1; pass < kMaxPasses && may_need_cleaning(current); ++pass) {
     std::string next = clean_once(current, stats);
     if (next == current) break;
     current.swap(next);
