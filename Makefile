@@ -4,7 +4,7 @@ SAN_BUILD    ?= build-sanitize
 JOBS         ?= $(shell nproc)
 CMAKE_FLAGS  ?=
 
-.PHONY: all deps configure build demo test test-fast sanitize bench clean
+.PHONY: all deps configure build demo test test-fast sanitize bench fuzz clean
 
 all: build
 
@@ -36,5 +36,10 @@ sanitize: deps
 bench: deps build
 	./scripts/bench $(BUILD)
 
+# libFuzzer harnesses (clang); run one with e.g. build-fuzz/fuzz_text -max_total_time=60
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMASAR_FUZZ=ON -DMASAR_BENCH=OFF
+	cmake --build build-fuzz -j $(JOBS) --target $(patsubst fuzz/%.cpp,%,$(wildcard fuzz/*.cpp))
+
 clean:
-	rm -rf $(BUILD) $(SAN_BUILD)
+	rm -rf $(BUILD) $(SAN_BUILD) build-fuzz
