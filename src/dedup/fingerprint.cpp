@@ -51,6 +51,43 @@ const text::Analyzer& word_analyzer() {
   return analyzer;
 }
 
+// sig[i] = min over xs of a[i] * x + b[i]. Eight permutations at a time stay in registers
+// while the shingles stream past; with AVX-512 (64-bit multiply and unsigned min in one
+// instruction each) this is ~8x faster than the plain loop, hence the clones.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#endif
+void minhash_kernel(const std::uint64_t* xs, std::size_t m, const std::uint64_t* a_, const std::uint64_t* b_,
+                    std::uint64_t* sig, std::size_t n) {
+  constexpr std::size_t kWidth = 8;
+  std::size_t i0 = 0;
+  for (; i0 + kWidth <= n; i0 += kWidth) {
+    std::uint64_t lo[kWidth], a[kWidth], b[kWidth];
+    for (std::size_t j = 0; j < kWidth; ++j) {
+      lo[j] = std::numeric_limits<std::uint64_t>::max();
+      a[j] = a_[i0 + j];
+      b[j] = b_[i0 + j];
+    }
+    for (std::size_t k = 0; k < m; ++k) {
+      const std::uint64_t x = xs[k];
+#pragma GCC unroll 8
+      for (std::size_t j = 0; j < kWidth; ++j) {
+        const std::uint64_t v = a[j] * x + b[j];
+        lo[j] = v < lo[j] ? v : lo[j];
+      }
+    }
+    for (std::size_t j = 0; j < kWidth; ++j) sig[i0 + j] = lo[j];
+  }
+  for (; i0 < n; ++i0) {
+    std::uint64_t lo = std::numeric_limits<std::uint64_t>::max();
+    for (std::size_t k = 0; k < m; ++k) {
+      const std::uint64_t v = a_[i0] * xs[k] + b_[i0];
+      lo = v < lo ? v : lo;
+    }
+    sig[i0] = lo;
+  }
+}
+
 }  // namespace
 
 Status validate(const Options& o) {
@@ -127,21 +164,17 @@ Fingerprint fingerprint(std::string_view body, const Options& options) {
 
   const auto n = static_cast<std::size_t>(std::clamp(options.permutations, 1, kMaxPermutations));
   const Permutations& perm = permutations();
-  fp.minhash.assign(n, std::numeric_limits<std::uint64_t>::max());
-  std::uint64_t* sig = fp.minhash.data();
-  for (const std::uint64_t x : shingles) {
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::uint64_t v = perm.a[i] * x + perm.b[i];
-      sig[i] = v < sig[i] ? v : sig[i];
-    }
-  }
+  fp.minhash.resize(n);
+  minhash_kernel(shingles.data(), shingles.size(), perm.a.data(), perm.b.data(), fp.minhash.data(), n);
 
   if (options.exact_verify) {
-    // 32 bits a shingle: a spurious collision between two bodies' shingles is ~n^2/2^32.
+    // The top 32 bits of each shingle (a spurious collision between two bodies is ~n^2/2^32);
+    // the 64-bit values are sorted, so their top halves already are.
     fp.shingle_set.reserve(shingles.size());
-    for (const std::uint64_t x : shingles) fp.shingle_set.push_back(static_cast<std::uint32_t>(x >> 32));
-    std::sort(fp.shingle_set.begin(), fp.shingle_set.end());
-    fp.shingle_set.erase(std::unique(fp.shingle_set.begin(), fp.shingle_set.end()), fp.shingle_set.end());
+    for (const std::uint64_t x : shingles) {
+      const auto h = static_cast<std::uint32_t>(x >> 32);
+      if (fp.shingle_set.empty() || fp.shingle_set.back() != h) fp.shingle_set.push_back(h);
+    }
   }
   return fp;
 }
