@@ -110,8 +110,12 @@ std::string_view stem_arabic(std::string_view word) noexcept {
     if (suffix > 0 && letters(w) - suffix >= kMinStemAfterSuffix) strip = suffix;
     else if (suffix > 1 && letters(w) - 1 >= kMinStemAfterSuffix && (letter_at(w, letters(w) - 1) == kHa || letter_at(w, letters(w) - 1) == kYa)) strip = 1;
     if (strip == 0) break;
+    // A second round only after a pronoun (سياساتها -> سياسات -> سياس) or a plural that can
+    // hide a nisba (السوريين -> سوري -> سور); after ة or ـات the stem is reached (مدينة).
+    const std::uint16_t first_of_suffix = letter_at(w, letters(w) - strip);
+    const bool may_continue = strip >= 2 && (first_of_suffix == kHa || first_of_suffix == kYa || first_of_suffix == kWaw);
     w = w.substr(0, w.size() - strip * kLetter);
-    if (lexicon::is_protected(w)) break;  // الإيرانية -> ايران, not اير
+    if (lexicon::is_protected(w) || !may_continue) break;  // الإيرانية -> ايران, not اير
   }
   return w;
 }

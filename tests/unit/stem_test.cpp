@@ -88,3 +88,9 @@ TEST(StripProclitics, KeepsSuffixes) {
   const std::string n = normalize_for_search("والمفاوضات");
   EXPECT_EQ(strip_proclitics(n), normalize_for_search("مفاوضات"));
 }
+TEST(Stem, NoSecondRoundAfterTaMarbuta) { EXPECT_EQ(stem("بمدينة"), normalize_for_search("بمدين")); }
+TEST(Stem, ProtectsMonthsAndRegions) {
+  EXPECT_EQ(stem("تشرين"), "تشرين");
+  EXPECT_EQ(stem("حزيران"), "حزيران");
+  EXPECT_EQ(stem("كردستان"), "كردستان");
+}
