@@ -1,0 +1,52 @@
+// Ranked full-text search over a Store: BM25 with the title weighted above the body, date
+// and source filters, snippets with the matched words marked in the original text.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "masar/error.hpp"
+#include "masar/search/query.hpp"
+#include "masar/store/store.hpp"
+
+namespace masar::search {
+
+enum class ModeChoice { automatic, all, any };
+
+struct SearchRequest {
+  std::string query;
+  std::string from;    // inclusive "YYYY-MM-DD" (prefix compare on the stored ISO date)
+  std::string to;      // inclusive
+  std::string source;  // exact outlet name
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  // automatic: all words required for short queries (<= 4 words), topped up with "any"
+  // results when fewer than `limit` match; any words for longer ones (claims, sentences).
+  ModeChoice mode = ModeChoice::automatic;
+  std::string mark_open = "[";
+  std::string mark_close = "]";
+  int snippet_tokens = 24;
+};
+
+struct SearchHit {
+  std::string id;
+  std::string title;  // with matches marked
+  std::string date;
+  std::string source;
+  std::string snippet;
+  double score = 0;   // higher is better (negated BM25)
+};
+
+struct SearchResponse {
+  std::vector<SearchHit> hits;
+  std::string fts_query;  // what was sent to FTS5, for debugging
+  double took_ms = 0;
+};
+
+// Title weight over body in BM25.
+inline constexpr double kTitleWeight = 3.0;
+inline constexpr double kBodyWeight = 1.0;
+
+Result<SearchResponse> search(const store::Store& store, const SearchRequest& request);
+
+}  // namespace masar::search

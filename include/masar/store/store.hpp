@@ -1,0 +1,102 @@
+// The embedded store: one SQLite file in WAL mode holding articles (metadata, cleaned body,
+// removed lines), their duplicate links, per-source boilerplate statistics and an FTS5 index
+// whose tokenizer is the masar analyzer. Schema versions are applied by migrations.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "masar/error.hpp"
+#include "masar/extract/article.hpp"
+
+struct sqlite3;
+
+namespace masar::store {
+
+inline constexpr int kSchemaVersion = 2;
+
+enum class OpenMode { read_write, read_only };
+
+// How an article relates to the duplicate groups, decided by dedup before it is stored.
+struct DuplicateLink {
+  std::string representative_id;  // empty: the article is not a duplicate
+  std::string kind;               // "exact" or "near"
+  double similarity = 0;
+};
+
+enum class UpsertOutcome { inserted, updated, unchanged };
+
+struct StoredArticle {
+  std::int64_t rowid = 0;
+  extract::CleanedArticle article;
+  DuplicateLink duplicate;
+};
+
+struct SourceCount {
+  std::string source;
+  std::string month;  // "YYYY-MM", "" when undated
+  std::int64_t articles = 0;
+};
+
+struct StoreStats {
+  std::int64_t articles = 0;
+  std::int64_t indexed = 0;     // articles in the full-text index (duplicates are not)
+  std::int64_t duplicates = 0;  // articles linked to an earlier representative
+  std::int64_t duplicate_groups = 0;
+  std::vector<SourceCount> by_source_month;
+  std::int64_t file_bytes = 0;
+  std::int64_t index_bytes = 0;  // pages of the FTS5 shadow tables (0 when dbstat is unavailable)
+};
+
+class Store {
+ public:
+  // Creates the file when missing, applies pending migrations (read_write only), registers
+  // the "masar" FTS5 tokenizer on the connection.
+  static Result<Store> open(const std::filesystem::path& path, OpenMode mode = OpenMode::read_write);
+  // Applies migrations up to `version` only: used by the migration test to build an old file.
+  static Status create_at_version(const std::filesystem::path& path, int version);
+
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  int schema_version() const;
+
+  // Batches: everything between begin() and commit() is one transaction. A crash loses at most
+  // the open batch; WAL keeps the file consistent.
+  Status begin();
+  Status commit();
+  Status rollback();
+
+  // Insert, update in place (same id, different content) or skip (unchanged). Duplicates are
+  // stored and linked but not put in the full-text index.
+  Result<UpsertOutcome> upsert(const extract::CleanedArticle& article, const DuplicateLink& duplicate);
+
+  Result<std::optional<StoredArticle>> get(const std::string& id) const;
+  // Every stored body with its id, in insertion order: used to rebuild dedup state.
+  Status for_each_body(const std::function<void(std::int64_t rowid, const std::string& id, const std::string& body)>& fn) const;
+
+  // Per-source boilerplate statistics: (source, line hash) -> documents containing it.
+  Status add_source_line_counts(const std::string& source, const std::vector<std::uint64_t>& line_hashes);
+  Result<std::uint32_t> source_line_count(const std::string& source, std::uint64_t line_hash) const;
+
+  Result<StoreStats> stats() const;
+
+  sqlite3* handle() const { return db_; }
+
+ private:
+  explicit Store(sqlite3* db);
+  sqlite3* db_ = nullptr;
+  struct Statements;
+  std::unique_ptr<Statements> stmts_;
+};
+
+// Registers the "masar" FTS5 tokenizer (Analyzer::standard(), offsets into the given text).
+Status register_fts5_tokenizer(sqlite3* db);
+
+}  // namespace masar::store

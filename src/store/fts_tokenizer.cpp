@@ -1,0 +1,58 @@
+// The FTS5 tokenizer "masar": the same Analyzer::standard() chain that analyzes queries, with
+// byte offsets into the text FTS5 hands us (the stored column), so highlight() and snippet()
+// mark exactly the characters of the original word, diacritics and tatweel included.
+#include <sqlite3.h>
+
+#include "masar/store/store.hpp"
+#include "masar/text/analyzer.hpp"
+
+namespace masar::store {
+namespace {
+
+struct Tokenizer {
+  const text::Analyzer* analyzer;
+};
+
+int create(void*, const char**, int, Fts5Tokenizer** out) {
+  *out = reinterpret_cast<Fts5Tokenizer*>(new Tokenizer{&text::Analyzer::standard()});
+  return SQLITE_OK;
+}
+
+void destroy(Fts5Tokenizer* t) { delete reinterpret_cast<Tokenizer*>(t); }
+
+int tokenize(Fts5Tokenizer* t, void* ctx, int /*flags*/, const char* text, int length,
+             int (*emit)(void*, int, const char*, int, int, int)) {
+  const auto* tok = reinterpret_cast<Tokenizer*>(t);
+  int rc = SQLITE_OK;
+  tok->analyzer->analyze(std::string_view(text, static_cast<std::size_t>(length)), [&](const text::Term& term) {
+    if (rc != SQLITE_OK) return;
+    rc = emit(ctx, 0, term.text.data(), static_cast<int>(term.text.size()), static_cast<int>(term.begin),
+              static_cast<int>(term.end));
+  });
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+fts5_api* fts5_api_from(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) == SQLITE_OK) {
+    sqlite3_bind_pointer(stmt, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(stmt);
+  }
+  sqlite3_finalize(stmt);
+  return api;
+}
+
+}  // namespace
+
+Status register_fts5_tokenizer(sqlite3* db) {
+  fts5_api* api = fts5_api_from(db);
+  if (!api) return make_error(Errc::unsupported, "this SQLite has no FTS5");
+  fts5_tokenizer tokenizer{&create, &destroy, &tokenize};
+  if (api->xCreateTokenizer(api, "masar", nullptr, &tokenizer, nullptr) != SQLITE_OK) {
+    return make_error(Errc::internal, std::string("cannot register the masar tokenizer: ") + sqlite3_errmsg(db));
+  }
+  return Ok{};
+}
+
+}  // namespace masar::store

@@ -1,0 +1,77 @@
+// Schema migrations: migration N takes a file from version N-1 to N. PRAGMA user_version
+// holds the version; each migration runs in its own transaction.
+#include "store/schema.hpp"
+
+#include <string>
+
+#include "store/sqlite_util.hpp"
+
+namespace masar::store {
+namespace {
+
+constexpr const char* kMigrations[] = {
+    // 1: articles and the full-text index over title and body.
+    R"sql(
+      CREATE TABLE articles(
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        category TEXT NOT NULL DEFAULT '',
+        lang TEXT NOT NULL DEFAULT '',
+        body TEXT NOT NULL DEFAULT '',
+        removed TEXT NOT NULL DEFAULT '[]',
+        extra TEXT NOT NULL DEFAULT '{}',
+        content_hash INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX articles_date ON articles(date);
+      CREATE INDEX articles_source_date ON articles(source, date);
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, content='articles', content_rowid='rowid', tokenize='masar');
+    )sql",
+    // 2: duplicate links and per-source boilerplate statistics.
+    R"sql(
+      ALTER TABLE articles ADD COLUMN dup_of INTEGER;
+      ALTER TABLE articles ADD COLUMN dup_kind TEXT NOT NULL DEFAULT '';
+      ALTER TABLE articles ADD COLUMN dup_similarity REAL NOT NULL DEFAULT 0;
+      CREATE INDEX articles_dup_of ON articles(dup_of);
+      CREATE TABLE source_lines(
+        source TEXT NOT NULL,
+        line_hash INTEGER NOT NULL,
+        documents INTEGER NOT NULL,
+        PRIMARY KEY(source, line_hash)
+      ) WITHOUT ROWID;
+    )sql",
+};
+
+static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
+
+}  // namespace
+
+Result<int> read_schema_version(sqlite3* db) {
+  sql::Statement st(db, "PRAGMA user_version");
+  if (!st.ok() || st.step() != SQLITE_ROW) return sql::db_error(db, "reading the schema version");
+  return static_cast<int>(st.int64(0));
+}
+
+Status migrate(sqlite3* db, int target) {
+  auto current = read_schema_version(db);
+  if (!current) return current.error();
+  if (current.value() > kSchemaVersion) {
+    return make_error(Errc::unsupported, "database schema version " + std::to_string(current.value()) +
+                                             " is newer than this masar (" + std::to_string(kSchemaVersion) + ")");
+  }
+  for (int v = current.value() + 1; v <= target; ++v) {
+    const std::string script = std::string("BEGIN IMMEDIATE;") + kMigrations[v - 1] +
+                               "PRAGMA user_version = " + std::to_string(v) + ";COMMIT;";
+    if (Status s = sql::exec(db, script.c_str()); !s) {
+      (void)sql::exec(db, "ROLLBACK");
+      return make_error(Errc::io_error, "migration to schema " + std::to_string(v) + " failed: " + s.error().message);
+    }
+  }
+  return Ok{};
+}
+
+}  // namespace masar::store

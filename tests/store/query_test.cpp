@@ -1,0 +1,37 @@
+#include "masar/search/query.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace masar::search;
+
+TEST(Query, WordsBecomeGroups) {
+  auto q = parse_query("محادثات أستانا");
+  ASSERT_EQ(q.groups.size(), 2u);
+  EXPECT_EQ(to_fts5(q, MatchMode::all), "\"محادثات\" AND \"أستانا\"");
+  EXPECT_EQ(to_fts5(q, MatchMode::any), "\"محادثات\" OR \"أستانا\"");
+}
+TEST(Query, PhrasesAreAlwaysRequired) {
+  auto q = parse_query("\"خفض التصعيد\" إدلب");
+  EXPECT_EQ(to_fts5(q, MatchMode::any), "\"خفض التصعيد\" AND (\"إدلب\")");
+}
+TEST(Query, ExclusionsAndOr) {
+  auto q = parse_query("إدلب OR حلب -دمشق");
+  ASSERT_EQ(q.groups.size(), 1u);
+  EXPECT_EQ(q.groups[0].size(), 2u);
+  EXPECT_EQ(to_fts5(q, MatchMode::all), "((\"إدلب\" OR \"حلب\")) NOT \"دمشق\"");
+}
+TEST(Query, StopWordsAreDropped) {
+  auto q = parse_query("في أستانا");
+  EXPECT_EQ(q.groups.size(), 1u);
+  EXPECT_TRUE(parse_query("في من").empty());
+  EXPECT_EQ(to_fts5(parse_query("في من"), MatchMode::all), "");
+}
+TEST(Query, QuotesInsideAreEscaped) {
+  auto q = parse_query("a\"b");  // unbalanced quote: the rest is a phrase
+  EXPECT_FALSE(q.empty());
+  EXPECT_EQ(to_fts5(parse_query("\"unclosed phrase"), MatchMode::all), "\"unclosed phrase\"");
+}
+TEST(Query, LeadingOrIsAWord) {
+  auto q = parse_query("OR سوريا");
+  EXPECT_EQ(q.groups.size(), 1u);
+}

@@ -1,0 +1,184 @@
+#include "masar/store/store.hpp"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "masar/search/searcher.hpp"
+
+using namespace masar;
+
+namespace {
+
+struct TempDb {
+  std::filesystem::path path;
+  TempDb() {
+    path = std::filesystem::temp_directory_path() /
+           ("masar-store-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".db");
+    std::filesystem::remove(path);
+  }
+  ~TempDb() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  }
+  static inline int counter = 0;
+};
+
+extract::CleanedArticle article(std::string id, std::string title, std::string body, std::string date = "2023-06-21",
+                                std::string source = "مدار اليوم") {
+  extract::CleanedArticle a;
+  a.id = std::move(id);
+  a.title = std::move(title);
+  a.paragraphs = {std::move(body)};
+  a.date = std::move(date);
+  a.source = std::move(source);
+  return a;
+}
+
+search::SearchResponse find(const store::Store& s, std::string q, search::SearchRequest req = {}) {
+  req.query = std::move(q);
+  auto r = search::search(s, req);
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+  return r.ok() ? r.value() : search::SearchResponse{};
+}
+
+}  // namespace
+
+TEST(Store, CreatesCurrentSchemaInWalMode) {
+  TempDb db;
+  auto s = store::Store::open(db.path);
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  EXPECT_EQ(s->schema_version(), store::kSchemaVersion);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(s->handle(), "PRAGMA journal_mode", -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "wal");
+  sqlite3_finalize(st);
+}
+
+TEST(Store, UpsertInsertsSkipsUnchangedAndUpdates) {
+  TempDb db;
+  auto s = store::Store::open(db.path);
+  ASSERT_TRUE(s.ok());
+  auto a = article("a1", "انطلاق الجولة", "انطلقت الجولة العشرون في أستانا");
+  EXPECT_EQ(s->upsert(a, {}).value(), store::UpsertOutcome::inserted);
+  EXPECT_EQ(s->upsert(a, {}).value(), store::UpsertOutcome::unchanged);
+  a.paragraphs = {"اختتمت الجولة العشرون في أستانا"};
+  EXPECT_EQ(s->upsert(a, {}).value(), store::UpsertOutcome::updated);
+  // The index follows the update: the old word is gone, the new one found.
+  EXPECT_TRUE(find(*s, "انطلقت", {.mode = search::ModeChoice::all}).hits.empty());
+  EXPECT_EQ(find(*s, "اختتمت").hits.size(), 1u);
+  EXPECT_EQ(s->stats().value().articles, 1);
+}
+
+TEST(Store, HighlightMarksTheOriginalCharacters) {
+  TempDb db;
+  auto s = store::Store::open(db.path);
+  ASSERT_TRUE(s.ok());
+  // The stored text keeps diacritics and a broken word; the query is plain.
+  ASSERT_TRUE(s->upsert(article("h1", "خبر", "قال المبعوثُ الأمميّ إنّ القـ.ـضية السورية معقدة"), {}).ok());
+  auto r = find(*s, "القضية");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_NE(r.hits[0].snippet.find("[القـ.ـضية]"), std::string::npos) << r.hits[0].snippet;
+  r = find(*s, "الاممي");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_NE(r.hits[0].snippet.find("[الأمميّ]"), std::string::npos) << r.hits[0].snippet;
+}
+
+TEST(Store, TitleMatchesRankAboveBodyMatches) {
+  TempDb db;
+  auto s = store::Store::open(db.path);
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE(s->upsert(article("body", "خبر عام", "جاء ذكر الزلزال في سطر واحد من تقرير طويل عن الاقتصاد والسياسة"), {}).ok());
+  ASSERT_TRUE(s->upsert(article("title", "الزلزال يضرب المنطقة", "تقرير عن الاقتصاد والسياسة في سطر واحد طويل"), {}).ok());
+  auto r = find(*s, "الزلزال");
+  ASSERT_EQ(r.hits.size(), 2u);
+  EXPECT_EQ(r.hits[0].id, "title");
+}
+
+TEST(Store, DuplicatesAreStoredButNotIndexedTwice) {
+  TempDb db;
+  auto s = store::Store::open(db.path);
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE(s->upsert(article("orig", "اجتماع", "اجتمعت الدول الضامنة في أستانا"), {}).ok());
+  ASSERT_TRUE(s->upsert(article("copy", "اجتماع", "اجتمعت الدول الضامنة في أستانا", "2023-06-21", "الشرق الجديد"),
+                        {"orig", "exact", 1.0}).ok());
+  auto r = find(*s, "الضامنة");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].id, "orig");
+  auto copy = s->get("copy").value();
+  ASSERT_TRUE(copy.has_value());
+  EXPECT_EQ(copy->duplicate.representative_id, "orig");
+  EXPECT_EQ(copy->duplicate.kind, "exact");
+  auto stats = s->stats().value();
+  EXPECT_EQ(stats.duplicates, 1);
+  EXPECT_EQ(stats.indexed, 1);
+}
+
+TEST(Store, FiltersByDateAndSource) {
+  TempDb db;
+  auto s = store::Store::open(db.path);
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE(s->upsert(article("r4", "الجولة الرابعة", "مناطق خفض التصعيد", "2017-05-04", "مدار اليوم"), {}).ok());
+  ASSERT_TRUE(s->upsert(article("r20", "الجولة العشرون", "مناطق خفض التصعيد", "2023-06-21", "الشرق الجديد"), {}).ok());
+  EXPECT_EQ(find(*s, "التصعيد", {.from = "2020-01-01"}).hits.size(), 1u);
+  EXPECT_EQ(find(*s, "التصعيد", {.to = "2017-12-31"}).hits.at(0).id, "r4");
+  EXPECT_EQ(find(*s, "التصعيد", {.to = "2017"}).hits.size(), 1u);
+  EXPECT_EQ(find(*s, "التصعيد", {.source = "الشرق الجديد"}).hits.at(0).id, "r20");
+}
+
+TEST(Store, PhrasesExclusionsAndOr) {
+  TempDb db;
+  auto s = store::Store::open(db.path);
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE(s->upsert(article("a", "أ", "خفض التصعيد في إدلب"), {}).ok());
+  ASSERT_TRUE(s->upsert(article("b", "ب", "التصعيد العسكري دون خفض في حلب"), {}).ok());
+  EXPECT_EQ(find(*s, "\"خفض التصعيد\"").hits.size(), 1u);
+  EXPECT_EQ(find(*s, "التصعيد -حلب").hits.at(0).id, "a");
+  EXPECT_EQ(find(*s, "التصعيد -حلب").hits.size(), 1u);
+  EXPECT_EQ(find(*s, "إدلب OR حلب", {.mode = search::ModeChoice::all}).hits.size(), 2u);
+  EXPECT_TRUE(find(*s, "في من على").hits.empty());  // only stop words: nothing to search
+}
+
+TEST(StoreMigration, OpensADatabaseOfThePreviousSchema) {
+  TempDb db;
+  ASSERT_TRUE(store::Store::create_at_version(db.path, store::kSchemaVersion - 1).ok());
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(db.path.c_str(), &raw), SQLITE_OK);
+    ASSERT_TRUE(store::register_fts5_tokenizer(raw).ok());
+    const char* sql =
+        "INSERT INTO articles(id, title, body, date, source) VALUES('old', 'الجولة الأولى', 'انطلقت محادثات أستانا', "
+        "'2017-01-23', 'مدار اليوم');"
+        "INSERT INTO articles_fts(rowid, title, body) SELECT rowid, title, body FROM articles;";
+    ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
+    sqlite3_close(raw);
+  }
+  {
+    auto ro = store::Store::open(db.path, store::OpenMode::read_only);
+    EXPECT_FALSE(ro.ok());  // an old file must be migrated by a writer first
+  }
+  auto s = store::Store::open(db.path);
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  EXPECT_EQ(s->schema_version(), store::kSchemaVersion);
+  auto old = s->get("old").value();
+  ASSERT_TRUE(old.has_value());
+  EXPECT_EQ(old->article.title, "الجولة الأولى");
+  EXPECT_TRUE(old->duplicate.representative_id.empty());
+  EXPECT_EQ(find(*s, "أستانا").hits.size(), 1u);
+  EXPECT_TRUE(s->add_source_line_counts("مدار اليوم", {42}).ok());  // the v2 table exists
+  EXPECT_EQ(s->source_line_count("مدار اليوم", 42).value(), 1u);
+}
+
+TEST(StoreMigration, RefusesANewerSchema) {
+  TempDb db;
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(db.path.c_str(), &raw), SQLITE_OK);
+    sqlite3_exec(raw, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+    sqlite3_close(raw);
+  }
+  auto s = store::Store::open(db.path);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, Errc::unsupported);
+}
