@@ -42,6 +42,24 @@ search::SearchResponse find(const store::Store& s, std::string q, search::Search
   return r.ok() ? r.value() : search::SearchResponse{};
 }
 
+// Requests with one field set (designated initializers would warn about the rest).
+search::SearchRequest with_mode(search::ModeChoice mode) {
+  search::SearchRequest r;
+  r.mode = mode;
+  return r;
+}
+search::SearchRequest with_dates(std::string from, std::string to) {
+  search::SearchRequest r;
+  r.from = std::move(from);
+  r.to = std::move(to);
+  return r;
+}
+search::SearchRequest with_source(std::string source) {
+  search::SearchRequest r;
+  r.source = std::move(source);
+  return r;
+}
+
 }  // namespace
 
 TEST(Store, CreatesCurrentSchemaInWalMode) {
@@ -66,7 +84,7 @@ TEST(Store, UpsertInsertsSkipsUnchangedAndUpdates) {
   a.paragraphs = {"اختتمت الجولة العشرون في أستانا"};
   EXPECT_EQ(s->upsert(a, {}).value(), store::UpsertOutcome::updated);
   // The index follows the update: the old word is gone, the new one found.
-  EXPECT_TRUE(find(*s, "انطلقت", {.mode = search::ModeChoice::all}).hits.empty());
+  EXPECT_TRUE(find(*s, "انطلقت", with_mode(search::ModeChoice::all)).hits.empty());
   EXPECT_EQ(find(*s, "اختتمت").hits.size(), 1u);
   EXPECT_EQ(s->stats().value().articles, 1);
 }
@@ -121,10 +139,10 @@ TEST(Store, FiltersByDateAndSource) {
   ASSERT_TRUE(s.ok());
   ASSERT_TRUE(s->upsert(article("r4", "الجولة الرابعة", "مناطق خفض التصعيد", "2017-05-04", "مدار اليوم"), {}).ok());
   ASSERT_TRUE(s->upsert(article("r20", "الجولة العشرون", "مناطق خفض التصعيد", "2023-06-21", "الشرق الجديد"), {}).ok());
-  EXPECT_EQ(find(*s, "التصعيد", {.from = "2020-01-01"}).hits.size(), 1u);
-  EXPECT_EQ(find(*s, "التصعيد", {.to = "2017-12-31"}).hits.at(0).id, "r4");
-  EXPECT_EQ(find(*s, "التصعيد", {.to = "2017"}).hits.size(), 1u);
-  EXPECT_EQ(find(*s, "التصعيد", {.source = "الشرق الجديد"}).hits.at(0).id, "r20");
+  EXPECT_EQ(find(*s, "التصعيد", with_dates("2020-01-01", "")).hits.size(), 1u);
+  EXPECT_EQ(find(*s, "التصعيد", with_dates("", "2017-12-31")).hits.at(0).id, "r4");
+  EXPECT_EQ(find(*s, "التصعيد", with_dates("", "2017")).hits.size(), 1u);
+  EXPECT_EQ(find(*s, "التصعيد", with_source("الشرق الجديد")).hits.at(0).id, "r20");
 }
 
 TEST(Store, PhrasesExclusionsAndOr) {
@@ -136,7 +154,7 @@ TEST(Store, PhrasesExclusionsAndOr) {
   EXPECT_EQ(find(*s, "\"خفض التصعيد\"").hits.size(), 1u);
   EXPECT_EQ(find(*s, "التصعيد -حلب").hits.at(0).id, "a");
   EXPECT_EQ(find(*s, "التصعيد -حلب").hits.size(), 1u);
-  EXPECT_EQ(find(*s, "إدلب OR حلب", {.mode = search::ModeChoice::all}).hits.size(), 2u);
+  EXPECT_EQ(find(*s, "إدلب OR حلب", with_mode(search::ModeChoice::all)).hits.size(), 2u);
   EXPECT_TRUE(find(*s, "في من على").hits.empty());  // only stop words: nothing to search
 }
 

@@ -1,0 +1,126 @@
+#include "masar/store/ingest.hpp"
+
+#include <unordered_map>
+
+#include "masar/util/parallel.hpp"
+
+namespace masar::store {
+
+struct Ingester::State {
+  Store* store;
+  IngestOptions options;
+  dedup::Deduplicator dedup;
+  std::vector<std::string> doc_ids;  // dedup doc index -> article id
+  std::vector<std::uint64_t> exact_hashes;  // dedup doc index -> exact body hash
+  std::unordered_map<std::string, std::size_t> doc_of_id;
+
+  State(Store& s, IngestOptions o) : store(&s), options(o), dedup(o.dedup) {}
+
+  std::size_t add_doc(const std::string& id, std::uint64_t exact_hash) {
+    doc_ids.push_back(id);
+    exact_hashes.push_back(exact_hash);
+    doc_of_id[id] = doc_ids.size() - 1;
+    return doc_ids.size() - 1;
+  }
+};
+
+Ingester::Ingester(Store& store, IngestOptions options) : state_(std::make_unique<State>(store, options)) {}
+Ingester::Ingester(Ingester&&) noexcept = default;
+Ingester::~Ingester() = default;
+
+Result<Ingester> Ingester::create(Store& store, IngestOptions options) {
+  if (Status s = dedup::validate(options.dedup); !s) return s.error();
+  Ingester ingester(store, options);
+  State& st = *ingester.state_;
+  // Rebuild the dedup index from what is stored: fingerprints in parallel, adds in order.
+  std::vector<std::string> ids, bodies;
+  if (Status s = store.for_each_body([&](std::int64_t, const std::string& id, const std::string& body) {
+        ids.push_back(id);
+        bodies.push_back(body);
+      });
+      !s) {
+    return s.error();
+  }
+  std::vector<dedup::Fingerprint> fps(bodies.size());
+  util::parallel_for(bodies.size(), options.threads,
+                     [&](std::size_t i) { fps[i] = dedup::fingerprint(bodies[i], options.dedup); });
+  for (std::size_t i = 0; i < ids.size(); ++i) st.dedup.add(st.add_doc(ids[i], fps[i].exact_hash), fps[i]);
+  return ingester;
+}
+
+Result<IngestSummary> Ingester::ingest(std::vector<extract::Article> articles,
+                                       const std::function<void(std::size_t)>& progress,
+                                       std::vector<IngestResult>* results) {
+  State& st = *state_;
+  IngestSummary summary;
+  summary.read = articles.size();
+  const unsigned threads = std::max(1u, st.options.threads);
+
+  // Clean: statistics across documents need every article of a source before any is finished.
+  extract::Cleaner cleaner(st.options.clean);
+  std::vector<extract::PreparedArticle> prepared(articles.size());
+  util::parallel_for(articles.size(), threads,
+                     [&](std::size_t i) { prepared[i] = extract::Cleaner::prepare(std::move(articles[i])); });
+  articles.clear();
+  for (const auto& p : prepared) cleaner.learn(p);
+  std::vector<extract::CleanedArticle> cleaned(prepared.size());
+  std::vector<dedup::Fingerprint> fps(prepared.size());
+  util::parallel_for(prepared.size(), threads, [&](std::size_t i) {
+    cleaned[i] = cleaner.finish(std::move(prepared[i]));
+    fps[i] = dedup::fingerprint(cleaned[i].body(), st.options.dedup);
+  });
+  prepared.clear();
+
+  if (results) results->assign(cleaned.size(), IngestResult{});
+  std::size_t done = 0;
+  for (std::size_t start = 0; start < cleaned.size(); start += st.options.batch_size) {
+    const std::size_t end = std::min(cleaned.size(), start + st.options.batch_size);
+    if (Status s = st.store->begin(); !s) return s.error();
+    for (std::size_t i = start; i < end; ++i) {
+      const extract::CleanedArticle& a = cleaned[i];
+      IngestResult r{a.id, "", "", ""};
+      DuplicateLink link;
+      // Dedup decides in input order. A re-ingested article with the same body keeps the link
+      // it has; an article never counts as a copy of its own earlier version.
+      const auto known = st.doc_of_id.find(a.id);
+      if (known != st.doc_of_id.end() && st.exact_hashes[known->second] == fps[i].exact_hash) {
+        auto stored = st.store->get(a.id);
+        if (stored && stored.value()) link = stored.value()->duplicate;
+      } else {
+        const dedup::Match m = st.dedup.add(st.add_doc(a.id, fps[i].exact_hash), fps[i]);
+        const std::string& rep = st.doc_ids[m.representative];
+        if (m.kind != dedup::MatchKind::none && rep != a.id) {
+          const bool matched_self = st.doc_ids[m.matched] == a.id;
+          link = DuplicateLink{rep, matched_self ? "near" : dedup::match_kind_name(m.kind), m.similarity};
+        }
+      }
+      auto outcome = st.store->upsert(a, link);
+      if (!outcome) {
+        r.status = "skipped";
+        r.error = outcome.error().message;
+        ++summary.skipped;
+        summary.problems.push_back(a.id + ": " + outcome.error().message);
+      } else {
+        switch (outcome.value()) {
+          case UpsertOutcome::inserted: ++summary.inserted; r.status = "inserted"; break;
+          case UpsertOutcome::updated: ++summary.updated; r.status = "updated"; break;
+          case UpsertOutcome::unchanged: ++summary.unchanged; r.status = "unchanged"; break;
+        }
+        if (!link.representative_id.empty() && outcome.value() != UpsertOutcome::unchanged) {
+          ++summary.duplicates;
+          r.duplicate_of = link.representative_id;
+        }
+      }
+      if (results) (*results)[i] = std::move(r);
+    }
+    if (Status s = st.store->commit(); !s) {
+      (void)st.store->rollback();
+      return s.error();
+    }
+    done = end;
+    if (progress) progress(done);
+  }
+  return summary;
+}
+
+}  // namespace masar::store
