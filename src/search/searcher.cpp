@@ -16,14 +16,14 @@ Status run(sqlite3* db, const std::string& fts, const SearchRequest& req, std::s
            std::unordered_set<std::string>& seen, std::vector<SearchHit>& hits) {
   std::string sql =
       "SELECT a.id, highlight(articles_fts, 0, ?2, ?3), a.date, a.source, "
-      "snippet(articles_fts, 1, ?2, ?3, '…', ?4), bm25(articles_fts, " +
-      std::to_string(kTitleWeight) + ", " + std::to_string(kBodyWeight) +
+      "snippet(articles_fts, 1, ?2, ?3, '…', ?4), masar_rank(articles_fts, " + std::to_string(kBm25K1) + ", " +
+      std::to_string(kBm25B) + ", " + std::to_string(kTitleWeight) + ", " + std::to_string(kBodyWeight) +
       ") AS score FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
       "WHERE articles_fts MATCH ?1";
   if (!req.from.empty()) sql += " AND a.date >= ?5";
   if (!req.to.empty()) sql += " AND substr(a.date, 1, length(?6)) <= ?6";
   if (!req.source.empty()) sql += " AND a.source = ?7";
-  sql += " ORDER BY score LIMIT ?8 OFFSET ?9";
+  sql += " ORDER BY score DESC LIMIT ?8 OFFSET ?9";
   Statement st(db, sql);
   if (!st.ok()) return store::sql::db_error(db, "preparing the search");
   st.bind(1, fts).bind(2, req.mark_open).bind(3, req.mark_close).bind(4, static_cast<std::int64_t>(req.snippet_tokens));
@@ -35,7 +35,7 @@ Status run(sqlite3* db, const std::string& fts, const SearchRequest& req, std::s
   while ((rc = st.step()) == SQLITE_ROW && hits.size() < limit) {
     std::string id = st.text(0);
     if (!seen.insert(id).second) continue;
-    hits.push_back(SearchHit{std::move(id), st.text(1), st.text(2), st.text(3), st.text(4), -st.real(5)});
+    hits.push_back(SearchHit{std::move(id), st.text(1), st.text(2), st.text(3), st.text(4), st.real(5)});
   }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
     return make_error(Errc::invalid_argument, std::string("search failed: ") + sqlite3_errmsg(db));

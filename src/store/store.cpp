@@ -35,9 +35,11 @@ Result<sqlite3*> open_connection(const std::filesystem::path& path, OpenMode mod
     sqlite3_close(db);
     return e;
   }
-  if (Status s = register_fts5_tokenizer(db); !s) {
-    sqlite3_close(db);
-    return s.error();
+  for (auto reg : {&register_fts5_tokenizer, &register_fts5_rank}) {
+    if (Status s = reg(db); !s) {
+      sqlite3_close(db);
+      return s.error();
+    }
   }
   if (Status s = configure(db, mode); !s) {
     sqlite3_close(db);

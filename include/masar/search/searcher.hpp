@@ -34,7 +34,7 @@ struct SearchHit {
   std::string date;
   std::string source;
   std::string snippet;
-  double score = 0;   // higher is better (negated BM25)
+  double score = 0;   // BM25F, higher is better
 };
 
 struct SearchResponse {
@@ -43,9 +43,11 @@ struct SearchResponse {
   double took_ms = 0;
 };
 
-// Title weight over body in BM25.
+// BM25F parameters (see docs/quality.md for how they were chosen).
 inline constexpr double kTitleWeight = 3.0;
 inline constexpr double kBodyWeight = 1.0;
+inline constexpr double kBm25K1 = 1.2;
+inline constexpr double kBm25B = 0.75;
 
 Result<SearchResponse> search(const store::Store& store, const SearchRequest& request);
 

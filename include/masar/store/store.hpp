@@ -98,5 +98,7 @@ class Store {
 
 // Registers the "masar" FTS5 tokenizer (Analyzer::standard(), offsets into the given text).
 Status register_fts5_tokenizer(sqlite3* db);
+// Registers masar_rank(fts, k1, b, w_title, w_body): BM25F, higher is better.
+Status register_fts5_rank(sqlite3* db);
 
 }  // namespace masar::store

@@ -1,0 +1,141 @@
+// masar search --db DB [--limit N] [--from D] [--to D] [--source S] [--json] QUERY
+// masar search --db DB --queries FILE.tsv --format trec [--limit 100]
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "masar/search/searcher.hpp"
+
+namespace masar::cli {
+namespace {
+
+struct SearchArgs {
+  std::string db;
+  std::string query;
+  std::string queries_file;
+  std::string format = "text";
+  std::string mode = "auto";
+  search::SearchRequest request;
+  bool json = false;
+  bool latency = false;
+};
+
+search::ModeChoice mode_of(const std::string& m) {
+  return m == "all" ? search::ModeChoice::all : m == "any" ? search::ModeChoice::any : search::ModeChoice::automatic;
+}
+
+nlohmann::json hits_json(const search::SearchResponse& r) {
+  nlohmann::json hits = nlohmann::json::array();
+  for (const auto& h : r.hits) {
+    hits.push_back({{"id", h.id}, {"title", h.title}, {"date", h.date}, {"source", h.source},
+                    {"snippet", h.snippet}, {"score", h.score}});
+  }
+  return hits;
+}
+
+int run_batch(const store::Store& store, const SearchArgs& args) {
+  std::ifstream in(args.queries_file);
+  if (!in) {
+    std::cerr << "masar search: cannot open " << args.queries_file << "\n";
+    return kExitInputError;
+  }
+  std::string line;
+  std::size_t line_no = 0, failures = 0;
+  std::vector<double> took;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const std::size_t tab = line.find('\t');
+    if (line.empty()) continue;
+    if (tab == std::string::npos) {
+      std::cerr << "masar search: " << args.queries_file << ":" << line_no << ": expected qid<TAB>query\n";
+      ++failures;
+      continue;
+    }
+    search::SearchRequest req = args.request;
+    req.query = line.substr(tab + 1);
+    auto r = search::search(store, req);
+    if (!r) {
+      std::cerr << "masar search: " << args.queries_file << ":" << line_no << ": " << r.error().message << "\n";
+      ++failures;
+      continue;
+    }
+    took.push_back(r->took_ms);
+    const std::string qid = line.substr(0, tab);
+    for (std::size_t rank = 0; rank < r->hits.size(); ++rank) {
+      std::cout << qid << " Q0 " << r->hits[rank].id << ' ' << rank + 1 << ' ' << r->hits[rank].score << " masar\n";
+    }
+  }
+  if (args.latency && !took.empty()) {
+    std::sort(took.begin(), took.end());
+    auto pct = [&](double p) { return took[std::min(took.size() - 1, static_cast<std::size_t>(p * took.size()))]; };
+    std::cerr << "masar search: " << took.size() << " queries, latency p50 " << pct(0.50) << " ms, p90 " << pct(0.90)
+              << " ms, p99 " << pct(0.99) << " ms, max " << took.back() << " ms\n";
+  }
+  return failures > 0 && failures == line_no ? kExitFailure : kExitOk;
+}
+
+int run_search(const SearchArgs& args) {
+  auto store = store::Store::open(args.db, store::OpenMode::read_only);
+  if (!store) {
+    std::cerr << "masar search: " << store.error().message << "\n";
+    return kExitFailure;
+  }
+  if (!args.queries_file.empty()) return run_batch(store.value(), args);
+  if (args.query.empty()) {
+    std::cerr << "masar search: give a QUERY or --queries FILE.tsv\n";
+    return kExitUsage;
+  }
+  search::SearchRequest req = args.request;
+  req.query = args.query;
+  if (args.json) {
+    req.mark_open = "<mark>";
+    req.mark_close = "</mark>";
+  }
+  auto r = search::search(store.value(), req);
+  if (!r) {
+    std::cerr << "masar search: " << r.error().message << "\n";
+    return kExitFailure;
+  }
+  if (args.json) {
+    nlohmann::json out = {{"query", args.query}, {"took_ms", r->took_ms}, {"hits", hits_json(r.value())}};
+    std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return kExitOk;
+  }
+  if (r->hits.empty()) std::cout << "no hits\n";
+  for (std::size_t i = 0; i < r->hits.size(); ++i) {
+    const auto& h = r->hits[i];
+    std::cout << i + 1 + req.offset << ". " << h.title << "\n   " << h.id << " | " << h.date << " | " << h.source
+              << "\n   " << h.snippet << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_search_command(CLI::App& app, Action& action) {
+  auto args = std::make_shared<SearchArgs>();
+  auto* cmd = app.add_subcommand("search", "Search a database (words, \"phrases\", -excluded, OR)");
+  cmd->add_option("--db", args->db, "SQLite database file")->required();
+  cmd->add_option("query", args->query, "The query");
+  cmd->add_option("--limit", args->request.limit, "Hits to return")->check(CLI::Range(1, 10000));
+  cmd->add_option("--offset", args->request.offset, "Hits to skip");
+  cmd->add_option("--from", args->request.from, "Earliest date, YYYY[-MM[-DD]]");
+  cmd->add_option("--to", args->request.to, "Latest date, YYYY[-MM[-DD]] (inclusive)");
+  cmd->add_option("--source", args->request.source, "Only this outlet");
+  cmd->add_option("--mode", args->mode, "auto (all words for short queries), all, any")
+      ->check(CLI::IsMember({"auto", "all", "any"}));
+  cmd->add_flag("--json", args->json, "One JSON object with the hits");
+  cmd->add_option("--queries", args->queries_file, "Batch mode: qid<TAB>query lines");
+  cmd->add_flag("--latency", args->latency, "Batch mode: print latency percentiles on stderr");
+  cmd->add_option("--format", args->format, "Batch output format")->check(CLI::IsMember({"trec", "text"}));
+  cmd->callback([args, &action] {
+    args->request.mode = mode_of(args->mode);
+    action = [args] { return run_search(*args); };
+  });
+}
+
+}  // namespace masar::cli
