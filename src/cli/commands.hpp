@@ -21,5 +21,8 @@ using Action = std::function<int()>;
 // Registers `clean` and returns its action slot; main() runs the action of the chosen subcommand.
 void add_clean_command(CLI::App& app, Action& action);
 void add_dedup_command(CLI::App& app, Action& action);
+void add_ingest_command(CLI::App& app, Action& action);
+void add_search_command(CLI::App& app, Action& action);
+void add_stats_command(CLI::App& app, Action& action);
 
 }  // namespace masar::cli

@@ -9,7 +9,10 @@ int main(int argc, char** argv) {
 
   masar::cli::Action action;
   masar::cli::add_clean_command(app, action);
-  // add_dedup_command is registered once src/cli/dedup_command.cpp lands.
+  masar::cli::add_dedup_command(app, action);
+  masar::cli::add_ingest_command(app, action);
+  masar::cli::add_search_command(app, action);
+  masar::cli::add_stats_command(app, action);
 
   try {
     app.parse(argc, argv);

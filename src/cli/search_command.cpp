@@ -57,6 +57,7 @@ int run_batch(const store::Store& store, const SearchArgs& args) {
     }
     search::SearchRequest req = args.request;
     req.query = line.substr(tab + 1);
+    req.snippets = args.format != "trec";  // a TREC run needs ids and scores only
     auto r = search::search(store, req);
     if (!r) {
       std::cerr << "masar search: " << args.queries_file << ":" << line_no << ": " << r.error().message << "\n";
@@ -66,7 +67,12 @@ int run_batch(const store::Store& store, const SearchArgs& args) {
     took.push_back(r->took_ms);
     const std::string qid = line.substr(0, tab);
     for (std::size_t rank = 0; rank < r->hits.size(); ++rank) {
-      std::cout << qid << " Q0 " << r->hits[rank].id << ' ' << rank + 1 << ' ' << r->hits[rank].score << " masar\n";
+      const auto& h = r->hits[rank];
+      if (args.format == "trec") {
+        std::cout << qid << " Q0 " << h.id << ' ' << rank + 1 << ' ' << h.score << " masar\n";
+      } else {
+        std::cout << qid << '\t' << rank + 1 << '\t' << h.id << '\t' << h.score << '\t' << h.snippet << '\n';
+      }
     }
   }
   if (args.latency && !took.empty()) {

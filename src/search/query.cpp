@@ -81,7 +81,9 @@ ParsedQuery parse_query(std::string_view q) {
   return out;
 }
 
-std::string to_fts5(const ParsedQuery& query, MatchMode mode) {
+std::string to_fts5(const ParsedQuery& query, MatchMode mode) { return to_fts5(query, mode, {}); }
+
+std::string to_fts5(const ParsedQuery& query, MatchMode mode, const std::vector<std::string>& extra) {
   if (query.empty()) return {};
   std::vector<std::string> required, optional;
   for (const auto& group : query.groups) {
@@ -103,6 +105,10 @@ std::string to_fts5(const ParsedQuery& query, MatchMode mode) {
     std::string any;
     for (const auto& o : optional) any += (any.empty() ? "" : " OR ") + o;
     expr += expr.empty() ? any : " AND (" + any + ")";
+  }
+  if (!extra.empty()) {
+    expr = "(" + expr + ")";
+    for (const auto& t : extra) expr += " OR " + quoted(t);
   }
   for (const auto& ex : query.excluded) expr = "(" + expr + ") NOT " + item_expr(ex);
   return expr;

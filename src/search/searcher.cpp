@@ -1,8 +1,12 @@
 #include "masar/search/searcher.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <unordered_map>
 #include <unordered_set>
 
+#include "masar/text/analyzer.hpp"
 #include "store/sqlite_util.hpp"
 
 namespace masar::search {
@@ -12,35 +16,120 @@ using store::sql::Statement;
 
 constexpr std::size_t kAllModeMaxWords = 4;
 
+std::string number(double v) {
+  std::string s = std::to_string(v);
+  return s;
+}
+
+// Ranks every match but marks up only the page of hits returned: highlight() and snippet()
+// cost far more than the rank, so they run in a second, rowid-bound query per hit.
 Status run(sqlite3* db, const std::string& fts, const SearchRequest& req, std::size_t limit,
-           std::unordered_set<std::string>& seen, std::vector<SearchHit>& hits) {
-  std::string sql =
-      "SELECT a.id, highlight(articles_fts, 0, ?2, ?3), a.date, a.source, "
-      "snippet(articles_fts, 1, ?2, ?3, '…', ?4), masar_rank(articles_fts, " + std::to_string(kBm25K1) + ", " +
-      std::to_string(kBm25B) + ", " + std::to_string(kTitleWeight) + ", " + std::to_string(kBodyWeight) +
-      ") AS score FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-      "WHERE articles_fts MATCH ?1";
-  if (!req.from.empty()) sql += " AND a.date >= ?5";
-  if (!req.to.empty()) sql += " AND substr(a.date, 1, length(?6)) <= ?6";
-  if (!req.source.empty()) sql += " AND a.source = ?7";
-  sql += " ORDER BY score DESC LIMIT ?8 OFFSET ?9";
+           const std::vector<double>& phrase_weights, std::unordered_set<std::string>& seen,
+           std::vector<SearchHit>& hits) {
+  std::string weights;
+  for (double w : phrase_weights) weights += ", " + number(w);
+  std::string sql = "SELECT a.rowid, a.id, a.title, a.date, a.source, masar_rank(articles_fts, " + number(kBm25K1) +
+                    ", " + number(kBm25B) + ", " + number(kTitleWeight) + ", " + number(kBodyWeight) + weights +
+                    ") AS score FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                    "WHERE articles_fts MATCH ?1";
+  if (!req.from.empty()) sql += " AND a.date >= ?2";
+  if (!req.to.empty()) sql += " AND substr(a.date, 1, length(?3)) <= ?3";
+  if (!req.source.empty()) sql += " AND a.source = ?4";
+  sql += " ORDER BY score DESC LIMIT ?5 OFFSET ?6";
   Statement st(db, sql);
   if (!st.ok()) return store::sql::db_error(db, "preparing the search");
-  st.bind(1, fts).bind(2, req.mark_open).bind(3, req.mark_close).bind(4, static_cast<std::int64_t>(req.snippet_tokens));
-  if (!req.from.empty()) st.bind(5, req.from);
-  if (!req.to.empty()) st.bind(6, req.to);
-  if (!req.source.empty()) st.bind(7, req.source);
-  st.bind(8, static_cast<std::int64_t>(limit + seen.size())).bind(9, static_cast<std::int64_t>(req.offset));
+  st.bind(1, fts);
+  if (!req.from.empty()) st.bind(2, req.from);
+  if (!req.to.empty()) st.bind(3, req.to);
+  if (!req.source.empty()) st.bind(4, req.source);
+  st.bind(5, static_cast<std::int64_t>(limit + seen.size())).bind(6, static_cast<std::int64_t>(req.offset));
+  std::vector<std::int64_t> rowids;
+  const std::size_t first_new = hits.size();
   int rc;
   while ((rc = st.step()) == SQLITE_ROW && hits.size() < limit) {
-    std::string id = st.text(0);
+    std::string id = st.text(1);
     if (!seen.insert(id).second) continue;
-    hits.push_back(SearchHit{std::move(id), st.text(1), st.text(2), st.text(3), st.text(4), st.real(5)});
+    rowids.push_back(st.int64(0));
+    hits.push_back(SearchHit{std::move(id), st.text(2), st.text(3), st.text(4), "", st.real(5)});
   }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
     return make_error(Errc::invalid_argument, std::string("search failed: ") + sqlite3_errmsg(db));
   }
+  if (!req.snippets) return Ok{};
+  Statement mark(db,
+                 "SELECT highlight(articles_fts, 0, ?2, ?3), snippet(articles_fts, 1, ?2, ?3, '…', ?4) "
+                 "FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?5");
+  if (!mark.ok()) return store::sql::db_error(db, "preparing snippets");
+  for (std::size_t i = 0; i < rowids.size(); ++i) {
+    mark.reset().bind(1, fts).bind(2, req.mark_open).bind(3, req.mark_close)
+        .bind(4, static_cast<std::int64_t>(req.snippet_tokens)).bind(5, rowids[i]);
+    if (mark.step() == SQLITE_ROW) {
+      hits[first_new + i].title = mark.text(0);
+      hits[first_new + i].snippet = mark.text(1);
+    }
+  }
   return Ok{};
+}
+
+// RM3-style expansion: terms frequent in the top hits (weighted by their scores), rare in
+// the collection, and not already in the query.
+std::vector<std::pair<std::string, double>> feedback_terms(sqlite3* db, const std::vector<SearchHit>& top,
+                                                           const std::unordered_set<std::string>& query_terms,
+                                                           const SearchRequest& req) {
+  std::vector<std::pair<std::string, double>> out;
+  if (top.empty()) return out;
+  Statement doc(db, "SELECT title, body FROM articles WHERE id = ?1");
+  Statement df(db, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1");
+  Statement rows(db, "SELECT count(*) FROM articles WHERE dup_of IS NULL");
+  if (!doc.ok() || !df.ok() || !rows.ok() || rows.step() != SQLITE_ROW) return out;
+  const double n = static_cast<double>(std::max<std::int64_t>(1, rows.int64(0)));
+  double total_score = 0;
+  for (const auto& h : top) total_score += std::max(0.0, h.score);
+  if (total_score <= 0) return out;
+  std::unordered_map<std::string, std::pair<double, int>> model;  // term -> (weight, feedback docs)
+  for (const auto& h : top) {
+    doc.reset().bind(1, h.id);
+    if (doc.step() != SQLITE_ROW) continue;
+    std::unordered_map<std::string, int> tf;
+    std::size_t length = 0;
+    const std::string text = doc.text(0) + "\n" + doc.text(1);
+    text::Analyzer::standard().analyze(text, [&](const text::Term& t) {
+      ++length;
+      if (t.kind == text::TokenKind::arabic && t.text.size() >= 6 && !query_terms.count(t.text)) ++tf[t.text];
+    });
+    if (length == 0) continue;
+    const double w = std::max(0.0, h.score) / total_score;
+    for (const auto& [term, count] : tf) {
+      auto& m = model[term];
+      m.first += w * count / static_cast<double>(length);
+      ++m.second;
+    }
+  }
+  for (auto& [term, m] : model) {
+    if (m.second < 2) continue;  // one page's vocabulary is not the topic's
+    df.reset().bind(1, "\"" + term + "\"");
+    const double d = df.step() == SQLITE_ROW ? static_cast<double>(df.int64(0)) : 1.0;
+    out.emplace_back(term, m.first * std::log(n / std::max(1.0, d)));
+  }
+  const std::size_t keep = std::min(out.size(), req.feedback_terms);
+  std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(keep), out.end(),
+                    [](const auto& a, const auto& b) { return a.second > b.second; });
+  out.resize(keep);
+  if (!out.empty() && out.front().second > 0) {
+    const double top_weight = out.front().second;
+    for (auto& [term, w] : out) w = req.feedback_weight * w / top_weight;
+  }
+  return out;
+}
+
+std::unordered_set<std::string> analyzed_terms(const ParsedQuery& q) {
+  std::unordered_set<std::string> terms;
+  for (const auto& group : q.groups) {
+    for (const auto& item : group) {
+      text::Analyzer::standard().analyze(item.text, [&](const text::Term& t) { terms.insert(t.text); });
+    }
+  }
+  return terms;
 }
 
 }  // namespace
@@ -59,12 +148,32 @@ Result<SearchResponse> search(const store::Store& store, const SearchRequest& re
                           : short_query ? MatchMode::all : MatchMode::any;
   std::unordered_set<std::string> seen;
   out.fts_query = to_fts5(parsed, first);
-  if (Status s = run(store.handle(), out.fts_query, req, req.limit, seen, out.hits); !s) return s.error();
+  const bool feedback = first == MatchMode::any && req.feedback_docs > 0 && req.offset == 0;
+  const std::size_t first_limit = feedback ? std::max(req.limit, req.feedback_docs) : req.limit;
+  if (Status s = run(store.handle(), out.fts_query, req, first_limit, {}, seen, out.hits); !s) return s.error();
+  if (feedback && !out.hits.empty()) {
+    std::vector<SearchHit> top(out.hits.begin(), out.hits.begin() + static_cast<std::ptrdiff_t>(std::min(out.hits.size(), req.feedback_docs)));
+    auto terms = feedback_terms(store.handle(), top, analyzed_terms(parsed), req);
+    if (!terms.empty()) {
+      std::vector<std::string> extra;
+      std::vector<double> weights(parsed.word_count(), 1.0);
+      for (auto& [t, w] : terms) {
+        extra.push_back(t);
+        weights.push_back(w);
+        out.expansion.push_back(t);
+      }
+      out.fts_query = to_fts5(parsed, first, extra);
+      seen.clear();
+      out.hits.clear();
+      if (Status s = run(store.handle(), out.fts_query, req, req.limit, weights, seen, out.hits); !s) return s.error();
+    }
+  }
+  if (out.hits.size() > req.limit) out.hits.resize(req.limit);
   // Short queries: documents with every word first, then those with some of them.
   if (req.mode == ModeChoice::automatic && first == MatchMode::all && out.hits.size() < req.limit &&
       parsed.word_count() > 1) {
     const std::string any = to_fts5(parsed, MatchMode::any);
-    if (Status s = run(store.handle(), any, req, req.limit, seen, out.hits); !s) return s.error();
+    if (Status s = run(store.handle(), any, req, req.limit, {}, seen, out.hits); !s) return s.error();
     out.fts_query += " || " + any;
   }
   out.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -1,5 +1,6 @@
-// masar_rank(fts, k1, b, title_weight, body_weight): BM25F over the FTS5 row, as an FTS5
-// auxiliary function. Unlike FTS5's bm25(), which sums per-column BM25 scores, BM25F adds
+// masar_rank(fts, k1, b, title_weight, body_weight [, phrase weights...]): BM25F over the
+// FTS5 row, as an FTS5 auxiliary function. Optional per-phrase weights (in the order the
+// phrases appear in the MATCH expression, default 1) let query expansion terms count less. Unlike FTS5's bm25(), which sums per-column BM25 scores, BM25F adds
 // the column-weighted, length-normalized frequencies first and saturates once, so a word
 // in the title and the body is not counted as two independent words. Higher is better.
 #include <sqlite3.h>
@@ -84,9 +85,10 @@ void masar_rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context* 
     tf[static_cast<std::size_t>(phrase)] += weight[static_cast<std::size_t>(column)] / norm[static_cast<std::size_t>(column)];
   }
   double score = 0;
+  const int first_phrase_arg = 2 + stats->columns;
   for (int p = 0; p < stats->phrases; ++p) {
     const double f = tf[static_cast<std::size_t>(p)];
-    if (f > 0) score += stats->idf[static_cast<std::size_t>(p)] * f * (k1 + 1) / (f + k1);
+    if (f > 0) score += arg(first_phrase_arg + p, 1.0) * stats->idf[static_cast<std::size_t>(p)] * f * (k1 + 1) / (f + k1);
   }
   sqlite3_result_double(result, score);
 }

@@ -35,4 +35,8 @@ ParsedQuery parse_query(std::string_view query);
 // Items whose words analyze to no term at all are dropped so a stop word cannot empty a phrase.
 std::string to_fts5(const ParsedQuery& query, MatchMode mode);
 
+// The same, with extra optional terms OR-ed in before the exclusions (query expansion).
+// Phrases of the result, in order: the query's items, then `extra`, then the exclusions.
+std::string to_fts5(const ParsedQuery& query, MatchMode mode, const std::vector<std::string>& extra);
+
 }  // namespace masar::search

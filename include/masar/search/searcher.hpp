@@ -26,6 +26,13 @@ struct SearchRequest {
   std::string mark_open = "[";
   std::string mark_close = "]";
   int snippet_tokens = 24;
+  bool snippets = true;  // highlight titles and cut snippets (off for batch evaluation)
+  // Pseudo-relevance feedback (RM3-style) for long queries in "any" mode: the top
+  // `feedback_docs` hits suggest `feedback_terms` more terms, weighted `feedback_weight`
+  // relative to the query's own. 0 docs turns it off.
+  std::size_t feedback_docs = 10;
+  std::size_t feedback_terms = 10;
+  double feedback_weight = 0.3;
 };
 
 struct SearchHit {
@@ -40,6 +47,7 @@ struct SearchHit {
 struct SearchResponse {
   std::vector<SearchHit> hits;
   std::string fts_query;  // what was sent to FTS5, for debugging
+  std::vector<std::string> expansion;  // feedback terms added to the query
   double took_ms = 0;
 };
 

@@ -1,0 +1,71 @@
+// Boilerplate removal, two ways together: rules inside one document (read-also lines, follow
+// and share bars, breadcrumbs, short links, copyright, captions, repeated titles, trailing
+// teaser headlines, menus), and statistics across the documents of one source (a line that
+// recurs verbatim in many articles of the same outlet is furniture, not news).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace masar::extract {
+
+enum class Boilerplate : std::uint8_t {
+  none,
+  read_also,         // اقرأ أيضاً: ...، للمزيد من الأخبار، مواضيع ذات صلة
+  related,           // مقالات أخرى للكاتب، أخبار ذات صلة (headers of related lists)
+  follow_share,      // تابعونا على تيلجرام، شارك هذا الخبر، اشترك في النشرة
+  breadcrumb,        // الرئيسية / أخبار / سوريا
+  short_link,        // رابط مختصر: https://...
+  copyright,         // جميع الحقوق محفوظة ©
+  caption,           // a short line repeated in the page, or a photo credit (الصورة: ...)
+  repeated_title,    // the title again
+  trailing_teaser,   // headline-like lines after the last paragraph of the article
+  navigation,        // menus, tickers (عاجل: ...)، view counters
+  source_recurrent,  // recurs in many pages of the same source
+};
+
+const char* reason_name(Boilerplate b) noexcept;  // "read-also", "follow-share", ...
+
+struct DocumentLines {
+  const std::vector<std::string>& lines;  // display-cleaned
+  std::string_view title;                 // may be empty
+};
+
+// One verdict per line, same size as doc.lines.
+std::vector<Boilerplate> classify_lines(const DocumentLines& doc);
+
+// The rule for one line on its own (no document context), for tests and audits.
+Boilerplate classify_line(std::string_view line);
+
+// Counts, per source, in how many documents each (normalized) line occurs.
+class SourceLineStats {
+ public:
+  // A line is recurrent in a source when it occurs in at least `min_count` of its documents
+  // and in at least `min_share` of them.
+  explicit SourceLineStats(std::size_t min_count = 5, double min_share = 0.0);
+  ~SourceLineStats();
+  SourceLineStats(SourceLineStats&&) noexcept;
+  SourceLineStats& operator=(SourceLineStats&&) noexcept;
+
+  void add_document(std::string_view source, const std::vector<std::string>& lines);  // thread-safe
+  void merge(const SourceLineStats& other);
+  std::uint32_t count(std::string_view source, std::string_view line) const;
+  std::uint32_t documents(std::string_view source) const;
+  bool is_recurrent(std::string_view source, std::string_view line) const;
+
+  // The hash that identifies a line (xxh3 of its search-normalized form), for persistence.
+  static std::uint64_t line_hash(std::string_view line);
+  void for_each(const std::function<void(const std::string& source, std::uint64_t hash, std::uint32_t count)>& fn) const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+  std::size_t min_count_;
+  double min_share_;
+};
+
+}  // namespace masar::extract

@@ -1,0 +1,165 @@
+// End-to-end: `masar ingest`, `masar search`, `masar stats` on the demo corpus and on small
+// inputs written here.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.hpp"
+
+using masar::testing::demo_corpus;
+using masar::testing::run_masar;
+using masar::testing::temp_path;
+using nlohmann::json;
+
+namespace {
+
+class TempDb {
+ public:
+  TempDb() : path_(temp_path("test.db")) {}
+  ~TempDb() {
+    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + s);
+  }
+  std::string arg() const { return "--db '" + path_.string() + "'"; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// The demo corpus ingested once for the search tests.
+const TempDb& demo_db() {
+  static const TempDb db;
+  static const bool done = [] {
+    auto r = run_masar("ingest --quiet " + db.arg() + " '" + demo_corpus().string() + "'");
+    EXPECT_EQ(r.status, 0) << r.err;
+    return true;
+  }();
+  (void)done;
+  return db;
+}
+
+json search_json(const std::string& args) {
+  auto r = run_masar("search --json " + demo_db().arg() + " " + args);
+  EXPECT_EQ(r.status, 0) << r.err;
+  return r.out.empty() ? json::object() : json::parse(r.out);
+}
+
+}  // namespace
+
+TEST(IngestCli, IngestsFoldersAndReportsASummary) {
+  TempDb db;
+  auto r = run_masar("ingest " + db.arg() + " '" + demo_corpus().string() + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("read 50, inserted 50"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("duplicates 5"), std::string::npos) << r.err;
+}
+
+TEST(IngestCli, ReingestIsIdempotent) {
+  TempDb db;
+  const std::string corpus = "'" + (demo_corpus() / "wire.jsonl").string() + "'";
+  ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " " + corpus).status, 0);
+  auto again = run_masar("ingest " + db.arg() + " " + corpus);
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_NE(again.err.find("inserted 0, updated 0, unchanged 20"), std::string::npos) << again.err;
+  auto stats = json::parse(run_masar("stats --json " + db.arg()).out);
+  EXPECT_EQ(stats["articles"], 20);
+}
+
+TEST(IngestCli, UpdatesAnArticleInPlace) {
+  TempDb db;
+  const auto v1 = R"({"id": "u1", "title": "الجولة الأولى", "text": "انطلقت الجولة الأولى في أستانا", "date": "2017-01-23"})";
+  const auto v2 = R"({"id": "u1", "title": "الجولة الأولى", "text": "اختتمت الجولة الأولى في أستانا", "date": "2017-01-24"})";
+  ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " -", std::string(v1) + "\n").status, 0);
+  auto r = run_masar("ingest " + db.arg() + " -", std::string(v2) + "\n");
+  EXPECT_NE(r.err.find("updated 1"), std::string::npos) << r.err;
+  auto s = json::parse(run_masar("search --json " + db.arg() + " اختتمت").out);
+  ASSERT_EQ(s["hits"].size(), 1u);
+  EXPECT_EQ(s["hits"][0]["date"], "2017-01-24");
+  EXPECT_TRUE(json::parse(run_masar("search --json --mode all " + db.arg() + " انطلقت").out)["hits"].empty());
+}
+
+TEST(IngestCli, StdinWithABadLine) {
+  TempDb db;
+  const std::string input = R"({"id": "a", "text": "اجتماع الدول الضامنة في أستانا"})" "\n"
+                            "this is not json\n"
+                            R"({"id": "b", "text": "زلزال يضرب جنوب تركيا وشمال سوريا"})" "\n";
+  auto r = run_masar("ingest " + db.arg() + " -", input);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("<stdin>:2:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("inserted 2"), std::string::npos) << r.err;
+}
+
+TEST(IngestCli, NothingToIngestFails) {
+  TempDb db;
+  auto r = run_masar("ingest " + db.arg() + " -", "garbage\n");
+  EXPECT_NE(r.status, 0);
+}
+
+TEST(SearchCli, FindsAstanaRoundsWhateverTheSpelling) {
+  auto a = search_json("--limit 50 أستانا");
+  auto b = search_json("--limit 50 استانه");
+  EXPECT_GE(a["hits"].size(), 15u);
+  EXPECT_EQ(a["hits"].size(), b["hits"].size());  // أستانا / أستانة / استانا fold together
+}
+
+TEST(SearchCli, DuplicatesAppearOnce) {
+  auto r = search_json("--limit 50 \"الجولة العشرين\" OR \"الجولة العشرون\"");
+  std::set<std::string> ids;
+  for (const auto& h : r["hits"]) ids.insert(h["id"].get<std::string>());
+  EXPECT_FALSE(ids.count("astana-20-madar") && ids.count("rafid-20230621-astana20"));
+}
+
+TEST(SearchCli, DateAndSourceFilters) {
+  for (const auto& h : search_json("--from 2023-01-01 --limit 50 أستانا")["hits"]) EXPECT_GE(h["date"].get<std::string>(), "2023");
+  for (const auto& h : search_json("--to 2017-12-31 --limit 50 أستانا")["hits"]) EXPECT_LE(h["date"].get<std::string>().substr(0, 4), "2017");
+  for (const auto& h : search_json("--source 'الشرق الجديد' --limit 50 سوريا")["hits"]) EXPECT_EQ(h["source"], "الشرق الجديد");
+}
+
+TEST(SearchCli, PhraseAndExclusion) {
+  for (const auto& h : search_json("--limit 50 '\"خفض التصعيد\"'")["hits"]) {
+    EXPECT_NE(h["snippet"].get<std::string>().find("<mark>"), std::string::npos);
+  }
+  auto with = search_json("--mode all --limit 50 زلزال");
+  auto without = search_json("--mode all --limit 50 زلزال -حلب");
+  EXPECT_LT(without["hits"].size(), with["hits"].size());
+}
+
+TEST(SearchCli, HighlightsTheOriginalCharacters) {
+  TempDb db;
+  const std::string input = R"({"id": "d1", "title": "تصريح", "text": "قال المبعوثُ الأمميّ إنّ الحلَّ سياسيّ"})" "\n";
+  ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " -", input).status, 0);
+  auto r = json::parse(run_masar("search --json " + db.arg() + " الاممي").out);
+  ASSERT_EQ(r["hits"].size(), 1u);
+  EXPECT_NE(r["hits"][0]["snippet"].get<std::string>().find("<mark>الأمميّ</mark>"), std::string::npos) << r.dump();
+}
+
+TEST(SearchCli, TrecBatchMode) {
+  const auto queries = temp_path("queries.tsv");
+  std::ofstream(queries) << "q1\tمحادثات أستانا\nq2\tزلزال تركيا\n";
+  auto r = run_masar("search " + demo_db().arg() + " --queries '" + queries.string() + "' --format trec --limit 5");
+  std::filesystem::remove(queries);
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::istringstream in(r.out);
+  std::string qid, q0, doc, tag;
+  int rank = 0;
+  double score = 0;
+  std::size_t lines = 0;
+  while (in >> qid >> q0 >> doc >> rank >> score >> tag) {
+    ++lines;
+    EXPECT_EQ(q0, "Q0");
+    EXPECT_EQ(tag, "masar");
+  }
+  EXPECT_EQ(lines, 10u);
+}
+
+TEST(StatsCli, CountsBySourceAndMonth) {
+  auto r = run_masar("stats --json " + demo_db().arg());
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto s = json::parse(r.out);
+  EXPECT_EQ(s["articles"], 50);
+  EXPECT_EQ(s["duplicates"], 5);
+  EXPECT_GT(s["by_source_month"].size(), 10u);
+  EXPECT_GT(s["index_bytes"], 0);
+}
