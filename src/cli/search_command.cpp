@@ -126,7 +126,10 @@ void add_search_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<SearchArgs>();
   auto* cmd = app.add_subcommand("search", "Search a database (words, \"phrases\", -excluded, OR)");
   cmd->add_option("--db", args->db, "SQLite database file")->required();
-  cmd->add_option("query", args->query, "The query");
+  // Everything after the options is the query, so that "-word" excludes a word instead of
+  // being read as an option: masar search --db x.db محادثات أستانا -سوتشي
+  cmd->prefix_command();
+  cmd->footer("QUERY: words, \"quoted phrases\" (quote them for the shell), -excluded, a OR b; options go first.");
   cmd->add_option("--limit", args->request.limit, "Hits to return")->check(CLI::Range(1, 10000));
   cmd->add_option("--offset", args->request.offset, "Hits to skip");
   cmd->add_option("--from", args->request.from, "Earliest date, YYYY[-MM[-DD]]");
@@ -138,7 +141,8 @@ void add_search_command(CLI::App& app, Action& action) {
   cmd->add_option("--queries", args->queries_file, "Batch mode: qid<TAB>query lines");
   cmd->add_flag("--latency", args->latency, "Batch mode: print latency percentiles on stderr");
   cmd->add_option("--format", args->format, "Batch output format")->check(CLI::IsMember({"trec", "text"}));
-  cmd->callback([args, &action] {
+  cmd->callback([args, cmd, &action] {
+    for (const auto& word : cmd->remaining()) args->query += (args->query.empty() ? "" : " ") + word;
     args->request.mode = mode_of(args->mode);
     action = [args] { return run_search(*args); };
   });

@@ -123,6 +123,7 @@ Boilerplate classify_normalized(std::string_view line, const std::string& n, std
     return Boilerplate::short_link;
   }
   if (is_breadcrumb(std::string(line))) return Boilerplate::breadcrumb;
+  if (words <= 12 && is_byline_line(std::string(line))) return Boilerplate::byline;
   if (words > 12) return Boilerplate::none;
   const std::vector<std::string> ws = words_of(n);
   // Share bars: mostly social network names.
@@ -156,6 +157,7 @@ const char* reason_name(Boilerplate b) noexcept {
     case Boilerplate::repeated_title: return "repeated-title";
     case Boilerplate::trailing_teaser: return "trailing-teaser";
     case Boilerplate::navigation: return "navigation";
+    case Boilerplate::byline: return "byline";
     case Boilerplate::source_recurrent: return "source-recurrent";
   }
   return "none";

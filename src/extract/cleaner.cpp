@@ -143,6 +143,25 @@ CleanedArticle Cleaner::finish(PreparedArticle p) const {
     }
   }
 
+  // A page may carry its date or outlet outside the article body (a meta line above the
+  // headline, a brand in the header): look at the short dropped blocks too.
+  if ((out.date.empty() || out.source.empty()) && !p.html_dropped.empty()) {
+    std::vector<std::string> short_blocks;
+    for (const auto& block : p.html_dropped) {
+      if (block.size() < 160) short_blocks.push_back(block);
+    }
+    for (std::size_t start = 0; start < short_blocks.size(); start += 8) {
+      const std::vector<std::string> window(short_blocks.begin() + static_cast<std::ptrdiff_t>(start),
+                                            short_blocks.begin() + static_cast<std::ptrdiff_t>(std::min(short_blocks.size(), start + 8)));
+      if (out.date.empty()) {
+        if (auto guess = guess_publication_date(window)) out.date = guess->date.iso();
+      }
+      if (out.source.empty()) {
+        if (auto guess = guess_outlet(window)) out.source = guess->name;
+      }
+    }
+  }
+
   // Boilerplate: rules inside the document, then statistics across the source.
   const std::vector<Boilerplate> verdicts = classify_lines(DocumentLines{lines, out.title});
   const bool use_stats = options_.use_source_stats && !p.source_key.empty();

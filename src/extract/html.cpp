@@ -49,7 +49,8 @@ bool is_furniture(const GumboElement& e) {
   static constexpr const char* kWords[] = {"menu", "nav", "navbar", "share", "sharing", "social", "comment", "comments",
                                            "related", "footer", "breadcrumb", "breadcrumbs", "newsletter", "advert",
                                            "ads", "ad", "sidebar", "widget", "promo", "subscribe", "most", "popular",
-                                           "tags", "cookie", "banner", "header", "topbar", "toolbar"};
+                                           "tags", "cookie", "banner", "header", "topbar", "toolbar", "caption", "meta",
+                                           "byline", "author", "date", "time", "brand", "logo"};
   for (const char* attr : {"class", "id", "role"}) {
     const char* v = attribute(e, attr);
     if (!v) continue;

@@ -49,11 +49,24 @@ bool in_list(const std::string& normalized) {
 
 std::size_t word_count(const std::string& s) { return text::tokenize(s).size(); }
 
+// Trims spaces, and trailing ":", ".", "," and "،" (a multi-byte character, so not a byte set).
 std::string trim(std::string s) {
   const auto b = s.find_first_not_of(" \t");
   if (b == std::string::npos) return {};
-  const auto e = s.find_last_not_of(" \t:.،,");
-  return s.substr(b, e - b + 1);
+  s.erase(0, b);
+  for (;;) {
+    if (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == ':' || s.back() == '.' || s.back() == ',')) {
+      s.pop_back();
+    } else if (s.size() >= 2 && s.compare(s.size() - 2, 2, "\xD8\x8C") == 0) {
+      s.resize(s.size() - 2);
+    } else {
+      return s;
+    }
+  }
+}
+
+bool has_sentence_punctuation(const std::string& s) {
+  return s.find('.') != std::string::npos || s.find(',') != std::string::npos || s.find("\xD8\x8C") != std::string::npos;
 }
 
 // Splits "A – B" on the first spaced dash (– — -), or returns false.
@@ -95,6 +108,24 @@ bool is_breadcrumb(const std::string& line) {
   const std::string n = text::normalize_for_search(line);
   const bool home = n.rfind("الرييسيه", 0) == 0 || n.rfind("home", 0) == 0 || n.rfind("الصفحه الرييسيه", 0) == 0;
   return home || (separators >= 2 && word_count(line) <= 3 * (separators + 1));
+}
+
+bool is_byline_line(const std::string& line_in) {
+  // A date after " | " belongs to the byline: judge the part before it.
+  std::string line = line_in;
+  const std::size_t bar = line.find(" | ");
+  if (bar != std::string::npos) {
+    const std::string rest = line.substr(bar + 3);
+    const auto dates = find_dates(rest);
+    if (dates.empty() || !mostly_date(rest, dates.front())) return false;
+    line = line.substr(0, bar);
+  }
+  if (word_count(line) > kMaxBylineWords) return false;
+  std::string left, right;
+  if (!split_dash(line, left, right)) return false;
+  const std::string l = text::normalize_for_search(left), r = text::normalize_for_search(right);
+  return is_known_city(l) || is_known_city(r) || in_list<kDeskWords>(r) || starts_with_outlet_kind(left) ||
+         starts_with_outlet_kind(right);
 }
 
 TitleGuess guess_title(const std::vector<std::string>& lines) {
@@ -142,7 +173,8 @@ std::optional<OutletGuess> guess_outlet(const std::vector<std::string>& lines) {
     const std::size_t words = word_count(line);
     if (words == 0) continue;
     std::string left, right;
-    if (words <= kMaxBylineWords && split_dash(line, left, right)) {
+    const std::string byline = line.substr(0, line.find(" | "));  // "X – city | date"
+    if (word_count(byline) <= kMaxBylineWords && split_dash(byline, left, right)) {
       const std::string l = text::normalize_for_search(left), r = text::normalize_for_search(right);
       if (in_list<kDeskWords>(r) && !is_known_city(l)) return OutletGuess{left, i, true};
       if (is_known_city(l) && !in_list<kDeskWords>(r)) return OutletGuess{right, i, true};
@@ -151,7 +183,7 @@ std::optional<OutletGuess> guess_outlet(const std::vector<std::string>& lines) {
       if (starts_with_outlet_kind(right)) return OutletGuess{right, i, true};
     }
     // "صحيفة المنارة" on its own line.
-    if (words <= 4 && starts_with_outlet_kind(line) && line.find_first_of(".،,") == std::string::npos) {
+    if (words <= 4 && starts_with_outlet_kind(line) && !has_sentence_punctuation(line)) {
       return OutletGuess{trim(line), i, true};
     }
     // "المصدر: X"

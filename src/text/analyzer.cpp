@@ -43,6 +43,14 @@ bool stem_filter(std::string& term, TokenKind kind) {
   return true;
 }
 
+// Spelling variants of transliterated names fold into one form (أستانة -> أستانا).
+bool names_filter(std::string& term, TokenKind kind) {
+  if (kind != TokenKind::arabic && kind != TokenKind::hashtag) return true;
+  const std::string_view canonical = lexicon::canonical_spelling(term);
+  if (!canonical.empty()) term.assign(canonical);
+  return true;
+}
+
 struct NamedFilter {
   std::string_view name;
   TermFilter filter;
@@ -52,6 +60,7 @@ constexpr NamedFilter kFilters[] = {
     {"normalize", &normalize_filter},
     {"stopwords", &stopword_filter},
     {"stem", &stem_filter},
+    {"names", &names_filter},
 };
 
 }  // namespace
@@ -73,7 +82,7 @@ Result<Analyzer> Analyzer::from_names(const std::vector<std::string>& stage_name
 }
 
 const Analyzer& Analyzer::standard() {
-  static const Analyzer analyzer = from_names({"normalize", "stopwords", "stem"}).value();
+  static const Analyzer analyzer = from_names({"normalize", "stopwords", "stem", "names"}).value();
   return analyzer;
 }
 

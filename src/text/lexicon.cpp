@@ -1,6 +1,7 @@
 #include "lexicon.hpp"
 
 #include <bitset>
+#include <unordered_map>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -107,6 +108,17 @@ inline std::size_t filter_key(std::string_view w) noexcept {
   return ((w.size() & 0x3Fu) << 10) ^ (static_cast<std::size_t>(b1) << 5) ^ bl;
 }
 
+// Spelling variants of names in the news, each with the form we index under.
+constexpr std::pair<std::string_view, std::string_view> kVariants[] = {
+    {"أستانة", "أستانا"},       {"آستانة", "أستانا"},     {"استانة", "أستانا"},     {"لافرينتييف", "لافرنتييف"},
+    {"لافرنتيف", "لافرنتييف"},  {"لافرينتيف", "لافرنتييف"}, {"بيدرسن", "بيدرسون"},   {"بيدرسين", "بيدرسون"},
+    {"مستورا", "ميستورا"},      {"ديمستورا", "ميستورا"},  {"ديميستورا", "ميستورا"}, {"بوتن", "بوتين"},
+    {"ترمب", "ترامب"},          {"أوردوغان", "أردوغان"},  {"إردوغان", "أردوغان"},   {"غوتيرس", "غوتيريش"},
+    {"غوتيريس", "غوتيريش"},     {"جوتيريش", "غوتيريش"},   {"شويجو", "شويغو"},       {"لافروڤ", "لافروف"},
+    {"نتانياهو", "نتنياهو"},    {"سوتشى", "سوتشي"},       {"سوتشيه", "سوتشي"},      {"كازاخستان", "كازاخستان"},
+    {"كزاخستان", "كازاخستان"},  {"طهرانَ", "طهران"},
+};
+
 struct NormalizedSet {
   std::unordered_set<std::string, StringHash, std::equal_to<>> words;
   std::bitset<1 << 16> maybe;
@@ -184,6 +196,19 @@ bool contains(const NormalizedSet& set, std::string_view word) {
 }  // namespace
 
 bool is_protected(std::string_view normalized) noexcept { return contains(protected_set(), normalized); }
+
+std::string_view canonical_spelling(std::string_view normalized) noexcept {
+  static const std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> table = [] {
+    std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> t;
+    for (const auto& [variant, canonical] : kVariants) {
+      std::string v = normalize_for_search(variant), c = normalize_for_search(canonical);
+      if (v != c) t.emplace(std::move(v), std::move(c));
+    }
+    return t;
+  }();
+  const auto it = table.find(normalized);
+  return it == table.end() ? std::string_view() : std::string_view(it->second);
+}
 
 bool is_stopword(std::string_view normalized) noexcept { return contains(stopword_set(), normalized); }
 

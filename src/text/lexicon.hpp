@@ -13,6 +13,10 @@ bool is_protected(std::string_view normalized) noexcept;
 // Arabic function words dropped by the "stopwords" stage.
 bool is_stopword(std::string_view normalized) noexcept;
 
+// The usual spelling of a transliterated name written another way (استانه -> استانا,
+// لافرينتييف -> لافرنتييف), or empty. Input and output are search-normalized.
+std::string_view canonical_spelling(std::string_view normalized) noexcept;
+
 // Words whose initial و is a root letter, not the conjunction (وزير, وفد, واشنطن ...).
 bool starts_with_root_waw(std::string_view normalized) noexcept;
 

@@ -1,5 +1,5 @@
 // End-to-end: `masar clean` and `masar dedup` on the hand-written demo corpus, checked
-// against its manifest (examples/demo-corpus/expected.jsonl).
+// against its manifest (examples/demo-manifest.jsonl).
 #include <gtest/gtest.h>
 
 #include <map>
@@ -25,7 +25,7 @@ std::vector<json> json_lines(const std::string& text) {
 }
 
 const std::vector<json>& manifest() {
-  static const std::vector<json> items = json_lines(masar::testing::read_file(demo_corpus() / "expected.jsonl"));
+  static const std::vector<json> items = json_lines(masar::testing::read_file(demo_corpus().parent_path() / "demo-manifest.jsonl"));
   return items;
 }
 

@@ -13,7 +13,7 @@ std::vector<std::string> terms(const Analyzer& a, std::string_view s) {
 }  // namespace
 
 TEST(Analyzer, StandardChain) {
-  EXPECT_EQ(Analyzer::standard().stage_names(), (std::vector<std::string>{"normalize", "stopwords", "stem"}));
+  EXPECT_EQ(Analyzer::standard().stage_names(), (std::vector<std::string>{"normalize", "stopwords", "stem", "names"}));
   EXPECT_EQ(terms(Analyzer::standard(), "اجتمع الوفد في أستانا"),
             (std::vector<std::string>{"اجتمع", "وفد", "استانا"}));
 }
@@ -46,3 +46,10 @@ TEST(Analyzer, UnknownStageIsAnError) {
 }
 
 TEST(Analyzer, HashtagBecomesItsWord) { EXPECT_EQ(terms(Analyzer::standard(), "#سوريا"), (std::vector<std::string>{"سوريا"})); }
+
+TEST(Analyzer, NameVariantsFoldTogether) {
+  const Analyzer& a = Analyzer::standard();
+  EXPECT_EQ(terms(a, "أستانة"), terms(a, "أستانا"));
+  EXPECT_EQ(terms(a, "لافرينتييف"), terms(a, "لافرنتييف"));
+  EXPECT_EQ(terms(a, "وبيدرسن"), terms(a, "بيدرسون"));
+}

@@ -25,6 +25,7 @@ enum class Boilerplate : std::uint8_t {
   repeated_title,    // the title again
   trailing_teaser,   // headline-like lines after the last paragraph of the article
   navigation,        // menus, tickers (عاجل: ...)، view counters
+  byline,            // a line that is only a byline or dateline (نور سلطان – خاص)
   source_recurrent,  // recurs in many pages of the same source
 };
 

@@ -39,6 +39,10 @@ struct DateGuess {
 // The first absolute date in the first lines ("نشر في ...", "آخر تحديث ..." included).
 std::optional<DateGuess> guess_publication_date(const std::vector<std::string>& lines);
 
+// A line that is only a byline or dateline: "نور سلطان – خاص", "مدار اليوم – سوتشي",
+// "المرصد العربي – جنيف | 22 تشرين الأول 2021".
+bool is_byline_line(const std::string& line);
+
 // A breadcrumb line: "الرئيسية / أخبار / سوريا", "Home > News".
 bool is_breadcrumb(const std::string& line);
 // The short generic words used after a dash instead of a place (خاص, متابعات, وكالات ...).

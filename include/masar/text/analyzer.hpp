@@ -30,9 +30,10 @@ class Analyzer {
   //   "normalize"  search normalization (normalize.hpp)
   //   "stopwords"  drop Arabic function words (after normalize)
   //   "stem"       light stemmer (stem.hpp) on Arabic tokens and hashtag bodies
+  //   "names"      spelling variants of transliterated names to one form (أستانة -> أستانا)
   static Result<Analyzer> from_names(const std::vector<std::string>& stage_names);
 
-  // "normalize", "stopwords", "stem": what search indexes and queries use.
+  // "normalize", "stopwords", "stem", "names": what search indexes and queries use.
   static const Analyzer& standard();
 
   const std::vector<std::string>& stage_names() const { return names_; }
