@@ -100,8 +100,16 @@ CleanedArticle Cleaner::finish(PreparedArticle p) const {
   // Title: the input's, else the page's, else the first real line.
   if (!a.title.empty()) out.title = text::clean_for_display(a.title);
   if (out.title.empty()) out.title = p.html_title;
+  const bool use_stats = options_.use_source_stats && !p.source_key.empty();
   if (out.title.empty()) {
-    TitleGuess guess = guess_title(lines);
+    // The first line that is not furniture: a slogan or menu recurring across the source,
+    // or a line an in-page rule flags, is never the title.
+    constexpr std::size_t kTitleWindow = 8;
+    std::vector<std::string> candidates(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(std::min(lines.size(), kTitleWindow)));
+    for (auto& line : candidates) {
+      if (classify_line(line) != Boilerplate::none || (use_stats && stats_->is_recurrent(p.source_key, line))) line.clear();
+    }
+    TitleGuess guess = guess_title(candidates);
     out.title = guess.title;
     for (std::size_t k = 0; k < guess.consumed_lines.size(); ++k) {
       const std::size_t idx = guess.consumed_lines[k];
@@ -164,7 +172,6 @@ CleanedArticle Cleaner::finish(PreparedArticle p) const {
 
   // Boilerplate: rules inside the document, then statistics across the source.
   const std::vector<Boilerplate> verdicts = classify_lines(DocumentLines{lines, out.title});
-  const bool use_stats = options_.use_source_stats && !p.source_key.empty();
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!reason[i].empty() || is_title_line[i]) continue;
     if (i < verdicts.size() && verdicts[i] != Boilerplate::none) {

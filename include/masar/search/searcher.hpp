@@ -30,7 +30,7 @@ struct SearchRequest {
   // Pseudo-relevance feedback (RM3-style) for long queries in "any" mode: the top
   // `feedback_docs` hits suggest `feedback_terms` more terms, weighted `feedback_weight`
   // relative to the query's own. 0 docs turns it off.
-  std::size_t feedback_docs = 10;
+  std::size_t feedback_docs = 0;  // off by default: +0.003 nDCG@10 on search-dev, 5x the latency
   std::size_t feedback_terms = 10;
   double feedback_weight = 0.3;
 };
