@@ -71,7 +71,9 @@ int run_batch(const store::Store& store, const SearchArgs& args) {
       if (args.format == "trec") {
         std::cout << qid << " Q0 " << h.id << ' ' << rank + 1 << ' ' << h.score << " masar\n";
       } else {
-        std::cout << qid << '\t' << rank + 1 << '\t' << h.id << '\t' << h.score << '\t' << h.snippet << '\n';
+        std::string snippet = h.snippet;
+        std::replace(snippet.begin(), snippet.end(), '\n', ' ');
+        std::cout << qid << '\t' << rank + 1 << '\t' << h.id << '\t' << h.score << '\t' << snippet << '\n';
       }
     }
   }
@@ -112,10 +114,14 @@ int run_search(const SearchArgs& args) {
     return kExitOk;
   }
   if (r->hits.empty()) std::cout << "no hits\n";
+  auto one_line = [](std::string s) {
+    std::replace(s.begin(), s.end(), '\n', ' ');  // snippets span paragraphs
+    return s;
+  };
   for (std::size_t i = 0; i < r->hits.size(); ++i) {
     const auto& h = r->hits[i];
     std::cout << i + 1 + req.offset << ". " << h.title << "\n   " << h.id << " | " << h.date << " | " << h.source
-              << "\n   " << h.snippet << "\n";
+              << "\n   " << one_line(h.snippet) << "\n";
   }
   return kExitOk;
 }

@@ -170,6 +170,13 @@ CleanedArticle Cleaner::finish(PreparedArticle p) const {
     }
   }
 
+  // Last resort for the outlet: the site's host name (www.dw.com -> dw.com).
+  if (out.source.empty()) {
+    std::string host = url_host(out.url);
+    if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+    out.source = std::move(host);
+  }
+
   // Boilerplate: rules inside the document, then statistics across the source.
   const std::vector<Boilerplate> verdicts = classify_lines(DocumentLines{lines, out.title});
   for (std::size_t i = 0; i < lines.size(); ++i) {
