@@ -111,14 +111,24 @@ TEST(SearchCli, DuplicatesAppearOnce) {
   EXPECT_FALSE(ids.count("astana-20-madar") && ids.count("rafid-20230621-astana20"));
 }
 
+// Each response is kept in a variable: iterating search_json(...)["hits"] directly would walk
+// a temporary that is already destroyed (AddressSanitizer caught it).
 TEST(SearchCli, DateAndSourceFilters) {
-  for (const auto& h : search_json("--from 2023-01-01 --limit 50 أستانا")["hits"]) EXPECT_GE(h["date"].get<std::string>(), "2023");
-  for (const auto& h : search_json("--to 2017-12-31 --limit 50 أستانا")["hits"]) EXPECT_LE(h["date"].get<std::string>().substr(0, 4), "2017");
-  for (const auto& h : search_json("--source 'الشرق الجديد' --limit 50 سوريا")["hits"]) EXPECT_EQ(h["source"], "الشرق الجديد");
+  const json recent = search_json("--from 2023-01-01 --limit 50 أستانا");
+  EXPECT_FALSE(recent["hits"].empty());
+  for (const auto& h : recent["hits"]) EXPECT_GE(h["date"].get<std::string>(), "2023");
+  const json early = search_json("--to 2017-12-31 --limit 50 أستانا");
+  EXPECT_FALSE(early["hits"].empty());
+  for (const auto& h : early["hits"]) EXPECT_LE(h["date"].get<std::string>().substr(0, 4), "2017");
+  const json outlet = search_json("--source 'الشرق الجديد' --limit 50 سوريا");
+  EXPECT_FALSE(outlet["hits"].empty());
+  for (const auto& h : outlet["hits"]) EXPECT_EQ(h["source"], "الشرق الجديد");
 }
 
 TEST(SearchCli, PhraseAndExclusion) {
-  for (const auto& h : search_json("--limit 50 '\"خفض التصعيد\"'")["hits"]) {
+  const json phrase = search_json("--limit 50 '\"خفض التصعيد\"'");
+  EXPECT_FALSE(phrase["hits"].empty());
+  for (const auto& h : phrase["hits"]) {
     EXPECT_NE(h["snippet"].get<std::string>().find("<mark>"), std::string::npos);
   }
   auto with = search_json("--mode all --limit 50 زلزال");
