@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include "masar/extract/boilerplate.hpp"
+
 #include "masar/util/parallel.hpp"
 
 namespace masar::store {
@@ -63,6 +65,12 @@ Result<IngestSummary> Ingester::ingest(std::vector<extract::Article> articles,
                      [&](std::size_t i) { prepared[i] = extract::Cleaner::prepare(std::move(articles[i])); });
   articles.clear();
   for (const auto& p : prepared) cleaner.learn(p);
+  // Persist the lines that recur in this batch (singletons would only bloat the table), so the
+  // per-source boilerplate statistics accumulate across ingests and can be audited.
+  std::unordered_map<std::string, std::vector<Store::LineCount>> recurring;
+  cleaner.source_stats().for_each([&](const std::string& source, std::uint64_t hash, std::uint32_t count) {
+    if (count >= 2) recurring[source].push_back({hash, count});
+  });
   std::vector<extract::CleanedArticle> cleaned(prepared.size());
   std::vector<dedup::Fingerprint> fps(prepared.size());
   util::parallel_for(prepared.size(), threads, [&](std::size_t i) {
@@ -72,6 +80,16 @@ Result<IngestSummary> Ingester::ingest(std::vector<extract::Article> articles,
   prepared.clear();
 
   if (results) results->assign(cleaned.size(), IngestResult{});
+  if (!recurring.empty()) {
+    if (Status s = st.store->begin(); !s) return s.error();
+    for (const auto& [source, counts] : recurring) {
+      if (Status s = st.store->add_source_line_counts(source, counts); !s) {
+        (void)st.store->rollback();
+        return s.error();
+      }
+    }
+    if (Status s = st.store->commit(); !s) return s.error();
+  }
   std::size_t done = 0;
   for (std::size_t start = 0; start < cleaned.size(); start += st.options.batch_size) {
     const std::size_t end = std::min(cleaned.size(), start + st.options.batch_size);

@@ -113,8 +113,8 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
                          "removed=?9, extra=?10, content_hash=?11, dup_of=?12, dup_kind=?13, dup_similarity=?14 "
                          "WHERE id=?1");
     s.line_add = Statement(h,
-                           "INSERT INTO source_lines(source, line_hash, documents) VALUES(?1, ?2, 1) "
-                           "ON CONFLICT(source, line_hash) DO UPDATE SET documents = documents + 1");
+                           "INSERT INTO source_lines(source, line_hash, documents) VALUES(?1, ?2, ?3) "
+                           "ON CONFLICT(source, line_hash) DO UPDATE SET documents = documents + excluded.documents");
   }
   for (const Statement* st : {&s.find, &s.rowid_of, &s.fts_insert, &s.fts_delete, &s.line_get}) {
     if (!st->ok()) return make_error(Errc::internal, "preparing a statement: " + st->error());
@@ -226,11 +226,11 @@ Status Store::for_each_body(const std::function<void(std::int64_t, const std::st
   return Ok{};
 }
 
-Status Store::add_source_line_counts(const std::string& source, const std::vector<std::uint64_t>& line_hashes) {
+Status Store::add_source_line_counts(const std::string& source, const std::vector<LineCount>& counts) {
   auto& st = stmts_->line_add;
   if (!st.ok()) return make_error(Errc::invalid_argument, "the database was opened read-only");
-  for (std::uint64_t h : line_hashes) {
-    st.reset().bind(1, source).bind(2, static_cast<std::int64_t>(h));
+  for (const LineCount& c : counts) {
+    st.reset().bind(1, source).bind(2, static_cast<std::int64_t>(c.hash)).bind(3, static_cast<std::int64_t>(c.documents));
     if (st.step() != SQLITE_DONE) return sql::db_error(db_, "counting source lines");
   }
   return Ok{};

@@ -184,8 +184,9 @@ TEST(StoreMigration, OpensADatabaseOfThePreviousSchema) {
   EXPECT_EQ(old->article.title, "الجولة الأولى");
   EXPECT_TRUE(old->duplicate.representative_id.empty());
   EXPECT_EQ(find(*s, "أستانا").hits.size(), 1u);
-  EXPECT_TRUE(s->add_source_line_counts("مدار اليوم", {42}).ok());  // the v2 table exists
-  EXPECT_EQ(s->source_line_count("مدار اليوم", 42).value(), 1u);
+  EXPECT_TRUE(s->add_source_line_counts("مدار اليوم", {{42, 3}}).ok());  // the v2 table exists
+  EXPECT_TRUE(s->add_source_line_counts("مدار اليوم", {{42, 2}}).ok());
+  EXPECT_EQ(s->source_line_count("مدار اليوم", 42).value(), 5u);
 }
 
 TEST(StoreMigration, RefusesANewerSchema) {

@@ -82,7 +82,12 @@ class Store {
   Status for_each_body(const std::function<void(std::int64_t rowid, const std::string& id, const std::string& body)>& fn) const;
 
   // Per-source boilerplate statistics: (source, line hash) -> documents containing it.
-  Status add_source_line_counts(const std::string& source, const std::vector<std::uint64_t>& line_hashes);
+  // Adds `documents` to the stored count of each line.
+  struct LineCount {
+    std::uint64_t hash = 0;
+    std::uint32_t documents = 0;
+  };
+  Status add_source_line_counts(const std::string& source, const std::vector<LineCount>& counts);
   Result<std::uint32_t> source_line_count(const std::string& source, std::uint64_t line_hash) const;
 
   Result<StoreStats> stats() const;
