@@ -8,11 +8,11 @@ namespace masar::text {
 namespace {
 
 // Normalizes a token straight from the original text into `out`.
-void normalize_token(std::string_view token, TokenKind kind, std::string& out) {
+void normalize_token(std::string_view token, TokenKind kind, bool rejoined, std::string& out) {
   out.clear();
   if (kind == TokenKind::hashtag && !token.empty() && token.front() == '#') token.remove_prefix(1);
   normalize_for_search(token, out);
-  if (kind == TokenKind::arabic) {
+  if (rejoined) {
     // An Arabic token holds marks only when the tokenizer rejoined a word broken to dodge
     // filters (القـ.ـضية): drop them so the term is the word itself.
     std::erase_if(out, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -22,7 +22,7 @@ void normalize_token(std::string_view token, TokenKind kind, std::string& out) {
 
 bool normalize_filter(std::string& term, TokenKind kind) {
   std::string normalized;
-  normalize_token(term, kind, normalized);
+  normalize_token(term, kind, kind == TokenKind::arabic, normalized);
   term.swap(normalized);
   return !term.empty();
 }
@@ -99,7 +99,7 @@ void Analyzer::analyze(std::string_view text, const std::function<void(const Ter
   for (const Token& token : tokens) {
     const std::string_view original = text.substr(token.begin, token.end - token.begin);
     if (normalize_first) {
-      normalize_token(original, token.kind, term.text);
+      normalize_token(original, token.kind, token.rejoined, term.text);
       if (term.text.empty()) {
         ++position;
         continue;

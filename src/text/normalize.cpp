@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <cstring>
 #include <mutex>
 #include <unordered_map>
 
@@ -156,12 +157,17 @@ void normalize_for_search(std::string_view text, std::string& out) {
       pos += 2;
       continue;
     }
-    // Slow path: shrink to what is written, append the folded character, re-reserve.
-    out.resize(static_cast<std::size_t>(dst - out.data()));
-    append_folded(next_code_point(text, pos), out);
-    written = out.size();
-    out.resize(written + (n - pos));
-    dst = out.data() + written;
+    // Slow path: fold one character into a small buffer and copy it in, growing the output
+    // only when the folded text is longer than what is left of the input.
+    thread_local std::string folded;
+    folded.clear();
+    append_folded(next_code_point(text, pos), folded);
+    const auto at = static_cast<std::size_t>(dst - out.data());
+    const std::size_t needed = at + folded.size() + (n - pos);
+    if (needed > out.size()) out.resize(needed);
+    dst = out.data() + at;
+    std::memcpy(dst, folded.data(), folded.size());
+    dst += folded.size();
   }
   out.resize(static_cast<std::size_t>(dst - out.data()));
 }

@@ -43,7 +43,7 @@ class Scanner {
 // An Arabic word starting at `begin` (which holds a letter). A run of filter-dodging marks
 // inside the word does not end it when a tatweel touches the run or when the run is only
 // invisible characters, and an Arabic letter follows: القـ.ـضية is one token.
-std::size_t scan_arabic_word(const Scanner& s, std::size_t begin) {
+std::size_t scan_arabic_word(const Scanner& s, std::size_t begin, bool& rejoined) {
   std::size_t pos = begin;
   std::size_t word_end = begin;  // after the last letter/diacritic taken
   bool last_was_tatweel = false;
@@ -73,6 +73,7 @@ std::size_t scan_arabic_word(const Scanner& s, std::size_t begin) {
     }
     if (!(last_was_tatweel || tatweel_after) || !is_arabic_letter(after)) break;
     pos = look;  // continue the word at the letter after the break
+    rejoined = true;
   }
   return word_end;
 }
@@ -159,8 +160,9 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
     const char32_t c = s.peek_at(pos, &next);
     std::size_t end = pos;
     TokenKind kind = TokenKind::arabic;
+    bool rejoined = false;
     if (is_arabic_letter(c)) {
-      end = scan_arabic_word(s, pos);
+      end = scan_arabic_word(s, pos, rejoined);
     } else if (is_any_digit(c)) {
       end = scan_number(s, pos);
       kind = TokenKind::number;
@@ -172,7 +174,7 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
       kind = TokenKind::hashtag;
     }
     if (end > pos) {
-      out.push_back(Token{static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(end), kind});
+      out.push_back(Token{static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(end), kind, rejoined});
       pos = end;
     } else {
       pos = next;

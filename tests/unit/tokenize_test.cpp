@@ -41,3 +41,9 @@ TEST(Tokenize, KindsAreReported) {
   EXPECT_EQ(toks[1].kind, TokenKind::number);
   EXPECT_EQ(toks[2].kind, TokenKind::latin);
 }
+TEST(Tokenize, RejoinedWordsAreFlagged) {
+  auto toks = tokenize("حول القـ.ـضية");
+  ASSERT_EQ(toks.size(), 2u);
+  EXPECT_FALSE(toks[0].rejoined);
+  EXPECT_TRUE(toks[1].rejoined);
+}

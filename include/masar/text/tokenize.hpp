@@ -13,6 +13,7 @@ struct Token {
   std::uint32_t begin = 0;  // byte offset of the first byte in the original text
   std::uint32_t end = 0;    // one past the last byte; text.substr(begin, end - begin) is the token
   TokenKind kind = TokenKind::arabic;
+  bool rejoined = false;    // an Arabic word that crossed filter-dodging marks (القـ.ـضية)
 };
 
 // Splits valid UTF-8 into tokens. Offsets are strictly increasing and never overlap.
