@@ -1,6 +1,7 @@
 // masar clean [--json] [--show-removed] [--threads N] [--quiet] PATH...
 // Reads articles from files, folders or stdin ("-"), cleans them, prints one per input.
 #include <iostream>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -54,22 +55,12 @@ void print_text(std::ostream& out, const extract::CleanedArticle& a, bool show_r
 
 int run_clean(const CleanArgs& args) {
   ReadSummary summary;
-  std::vector<extract::Article> articles = read_all(args.paths, args.quiet, summary);
-  if (articles.empty()) {
+  std::vector<extract::PreparedArticle> prepared = read_and_prepare(args.paths, args.quiet, args.threads, summary);
+  if (prepared.empty()) {
     std::cerr << "masar clean: no article could be read\n";
     return kExitInputError;
   }
-
   extract::Cleaner cleaner(extract::CleanOptions{args.recurrent_min_count, !args.no_source_stats});
-  std::vector<extract::PreparedArticle> prepared(articles.size());
-  {
-    Progress progress("clean: prepare", articles.size(), args.quiet);
-    util::parallel_for(articles.size(), args.threads,
-                       [&](std::size_t i) { prepared[i] = extract::Cleaner::prepare(std::move(articles[i])); });
-    progress.advance(articles.size());
-  }
-  articles.clear();
-  articles.shrink_to_fit();
   // Statistics across documents need every article of a source before any is finished.
   for (const auto& p : prepared) cleaner.learn(p);
 
@@ -77,15 +68,23 @@ int run_clean(const CleanArgs& args) {
   util::parallel_for(prepared.size(), args.threads,
                      [&](std::size_t i) { cleaned[i] = cleaner.finish(std::move(prepared[i])); });
 
+  // Serialize in parallel, write in input order.
+  std::vector<std::string> rendered(cleaned.size());
+  util::parallel_for(cleaned.size(), args.threads, [&](std::size_t i) {
+    if (args.json) {
+      rendered[i] = to_json(cleaned[i]).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      rendered[i] += '\n';
+    } else {
+      std::ostringstream out;
+      print_text(out, cleaned[i], args.show_removed);
+      rendered[i] = out.str();
+    }
+  });
   std::ios::sync_with_stdio(false);
   std::size_t removed_lines = 0;
-  for (const auto& a : cleaned) {
-    removed_lines += a.removed.size();
-    if (args.json) {
-      std::cout << to_json(a).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-    } else {
-      print_text(std::cout, a, args.show_removed);
-    }
+  for (std::size_t i = 0; i < cleaned.size(); ++i) {
+    removed_lines += cleaned[i].removed.size();
+    std::cout << rendered[i];
   }
   std::cout.flush();
   if (!args.quiet) {

@@ -31,16 +31,13 @@ int run_dedup(const DedupArgs& args) {
     return kExitUsage;
   }
   ReadSummary read;
-  std::vector<extract::Article> articles = read_all(args.paths, args.quiet, read);
-  if (articles.empty()) {
+  std::vector<extract::PreparedArticle> prepared = read_and_prepare(args.paths, args.quiet, args.threads, read);
+  if (prepared.empty()) {
     std::cerr << "masar dedup: no article could be read\n";
     return kExitInputError;
   }
-  Progress progress("dedup", articles.size(), args.quiet);
+  Progress progress("dedup", prepared.size(), args.quiet);
   extract::Cleaner cleaner;
-  std::vector<extract::PreparedArticle> prepared(articles.size());
-  util::parallel_for(articles.size(), args.threads,
-                     [&](std::size_t i) { prepared[i] = extract::Cleaner::prepare(std::move(articles[i])); });
   for (const auto& p : prepared) cleaner.learn(p);
   std::vector<std::string> ids(prepared.size());
   std::vector<dedup::Fingerprint> fps(prepared.size());

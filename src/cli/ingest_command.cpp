@@ -1,4 +1,5 @@
 // masar ingest --db DB [--threads N] [--quiet] PATH...
+#include <chrono>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -26,7 +27,7 @@ int run_ingest(const IngestArgs& args) {
     return kExitFailure;
   }
   ReadSummary read;
-  std::vector<extract::Article> articles = read_all(args.paths, args.quiet, read);
+  std::vector<extract::PreparedArticle> articles = read_and_prepare(args.paths, args.quiet, args.threads, read);
   if (articles.empty()) {
     std::cerr << "masar ingest: no article could be read\n";
     return kExitInputError;
@@ -40,9 +41,10 @@ int run_ingest(const IngestArgs& args) {
     std::cerr << "masar ingest: " << ingester.error().message << "\n";
     return kExitFailure;
   }
+  const auto started = std::chrono::steady_clock::now();
   Progress progress("ingest", articles.size(), args.quiet);
   std::size_t last = 0;
-  auto summary = ingester->ingest(std::move(articles), [&](std::size_t done) {
+  auto summary = ingester->ingest_prepared(std::move(articles), [&](std::size_t done) {
     progress.advance(done - last);
     last = done;
   });
@@ -55,7 +57,8 @@ int run_ingest(const IngestArgs& args) {
   for (const auto& p : s.problems) std::cerr << "masar ingest: skipped " << p << "\n";
   std::cerr << "masar ingest: read " << s.read << ", inserted " << s.inserted << ", updated " << s.updated
             << ", unchanged " << s.unchanged << ", duplicates " << s.duplicates << ", skipped " << s.skipped
-            << " (+" << read.problems << " bad input lines/files) in " << progress.elapsed() << " s\n";
+            << " (+" << read.problems << " bad input lines/files); cleaning, dedup and indexing "
+            << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() << " s\n";
   return s.inserted + s.updated + s.unchanged > 0 ? kExitOk : kExitFailure;
 }
 

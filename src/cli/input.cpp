@@ -1,5 +1,7 @@
 #include "cli/input.hpp"
 
+#include <deque>
+#include <future>
 #include <iostream>
 
 #include "cli/progress.hpp"
@@ -7,12 +9,35 @@
 
 namespace masar::cli {
 
-std::vector<extract::Article> read_all(const std::vector<std::string>& paths, bool quiet, ReadSummary& summary) {
-  std::vector<extract::Article> articles;
+std::vector<extract::PreparedArticle> read_and_prepare(const std::vector<std::string>& paths, bool quiet,
+                                                       unsigned threads, ReadSummary& summary) {
+  constexpr std::size_t kBatch = 256;
+  using Batch = std::vector<extract::PreparedArticle>;
+  std::vector<extract::PreparedArticle> out;
+  std::deque<std::future<Batch>> in_flight;
+  std::vector<extract::Article> batch;
   Progress progress("read", 0, quiet);
+  auto collect_oldest = [&] {
+    for (auto& p : in_flight.front().get()) out.push_back(std::move(p));
+    in_flight.pop_front();
+  };
+  auto dispatch = [&] {
+    if (batch.empty()) return;
+    // The reader keeps one core; at most `threads` batches are prepared at a time.
+    while (in_flight.size() >= std::max(1u, threads)) collect_oldest();
+    in_flight.push_back(std::async(std::launch::async, [articles = std::move(batch)]() mutable {
+      Batch prepared;
+      prepared.reserve(articles.size());
+      for (auto& a : articles) prepared.push_back(extract::Cleaner::prepare(std::move(a)));
+      return prepared;
+    }));
+    batch = {};
+    batch.reserve(kBatch);
+  };
   auto sink = [&](extract::Article&& a) {
-    articles.push_back(std::move(a));
+    batch.push_back(std::move(a));
     progress.advance();
+    if (batch.size() == kBatch) dispatch();
   };
   auto problems = [&](const Error& e) {
     ++summary.problems;
@@ -26,9 +51,11 @@ std::vector<extract::Article> read_all(const std::vector<std::string>& paths, bo
       std::cerr << "masar: " << status.error().message << "\n";
     }
   }
+  dispatch();
+  while (!in_flight.empty()) collect_oldest();
   progress.finish();
-  summary.articles = articles.size();
-  return articles;
+  summary.articles = out.size();
+  return out;
 }
 
 }  // namespace masar::cli

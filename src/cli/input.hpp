@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "masar/extract/article.hpp"
+#include "masar/extract/cleaner.hpp"
 
 namespace masar::cli {
 
@@ -15,6 +16,9 @@ struct ReadSummary {
   std::size_t unreadable_paths = 0;
 };
 
-std::vector<extract::Article> read_all(const std::vector<std::string>& paths, bool quiet, ReadSummary& summary);
+// Reads and runs Cleaner::prepare() at the same time: batches of articles are prepared on
+// `threads` workers while the reader goes on. The result is in input order.
+std::vector<extract::PreparedArticle> read_and_prepare(const std::vector<std::string>& paths, bool quiet,
+                                                       unsigned threads, ReadSummary& summary);
 
 }  // namespace masar::cli

@@ -84,7 +84,7 @@ const Normalized& normalized() {
   return n;
 }
 
-std::size_t count_words(std::string_view s) { return text::tokenize(s).size(); }
+using text::count_words;
 
 bool ends_like_sentence(std::string_view line) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '"' || line.back() == ')')) line.remove_suffix(1);
@@ -174,13 +174,18 @@ std::vector<Boilerplate> classify_lines(const DocumentLines& doc) {
   std::vector<std::string> norm(lines.size());
   std::vector<std::size_t> words(lines.size());
   std::unordered_map<std::string, std::size_t> occurrences;
+  // Every rule but the teaser one needs a short line (at most 40 words): long paragraphs are
+  // not normalized or matched at all, which is most of the text.
+  constexpr std::size_t kLongLine = 40;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    norm[i] = text::normalize_for_search(lines[i]);
     words[i] = count_words(lines[i]);
+    if (words[i] > kLongLine) continue;
+    norm[i] = text::normalize_for_search(lines[i]);
     ++occurrences[norm[i]];
   }
   const std::string title = text::normalize_for_search(doc.title);
   for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (words[i] > kLongLine) continue;
     out[i] = classify_normalized(lines[i], norm[i], words[i]);
     if (out[i] != Boilerplate::none) continue;
     if (!title.empty() && norm[i] == title) {

@@ -6,6 +6,7 @@
 #include "masar/extract/metadata.hpp"
 #include "masar/text/clean.hpp"
 #include "masar/text/normalize.hpp"
+#include "masar/text/tokenize.hpp"
 
 namespace masar::extract {
 namespace {
@@ -73,6 +74,8 @@ PreparedArticle Cleaner::prepare(Article article) {
     article.text.clear();
     article.text.shrink_to_fit();
   }
+  p.line_hashes.reserve(p.lines.size());
+  for (const auto& line : p.lines) p.line_hashes.push_back(SourceLineStats::line_hash(line));
   p.source_key = !article.source.empty() ? article.source : url_host(article.url);
   if (p.source_key.empty()) p.source_key = p.html_site_name;
   p.article = std::move(article);
@@ -80,7 +83,7 @@ PreparedArticle Cleaner::prepare(Article article) {
 }
 
 void Cleaner::learn(const PreparedArticle& prepared) {
-  if (options_.use_source_stats && !prepared.source_key.empty()) stats_->add_document(prepared.source_key, prepared.lines);
+  if (options_.use_source_stats && !prepared.source_key.empty()) stats_->add_document_hashes(prepared.source_key, prepared.line_hashes);
 }
 
 CleanedArticle Cleaner::finish(PreparedArticle p) const {
@@ -106,8 +109,11 @@ CleanedArticle Cleaner::finish(PreparedArticle p) const {
     // or a line an in-page rule flags, is never the title.
     constexpr std::size_t kTitleWindow = 8;
     std::vector<std::string> candidates(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(std::min(lines.size(), kTitleWindow)));
-    for (auto& line : candidates) {
-      if (classify_line(line) != Boilerplate::none || (use_stats && stats_->is_recurrent(p.source_key, line))) line.clear();
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      if (classify_line(candidates[i]) != Boilerplate::none ||
+          (use_stats && stats_->is_recurrent_hash(p.source_key, p.line_hashes[i], text::count_words(candidates[i])))) {
+        candidates[i].clear();
+      }
     }
     TitleGuess guess = guess_title(candidates);
     out.title = guess.title;
@@ -183,7 +189,7 @@ CleanedArticle Cleaner::finish(PreparedArticle p) const {
     if (!reason[i].empty() || is_title_line[i]) continue;
     if (i < verdicts.size() && verdicts[i] != Boilerplate::none) {
       reason[i] = reason_name(verdicts[i]);
-    } else if (use_stats && stats_->is_recurrent(p.source_key, lines[i])) {
+    } else if (use_stats && stats_->is_recurrent_hash(p.source_key, p.line_hashes[i], text::count_words(lines[i]))) {
       reason[i] = reason_name(Boilerplate::source_recurrent);
     }
   }

@@ -47,7 +47,7 @@ bool in_list(const std::string& normalized) {
   return set.count(normalized) > 0;
 }
 
-std::size_t word_count(const std::string& s) { return text::tokenize(s).size(); }
+std::size_t word_count(const std::string& s) { return text::count_words(s); }
 
 // Trims spaces, and trailing ":", ".", "," and "،" (a multi-byte character, so not a byte set).
 std::string trim(std::string s) {

@@ -39,8 +39,14 @@ std::uint64_t SourceLineStats::line_hash(std::string_view line) {
 }
 
 void SourceLineStats::add_document(std::string_view source, const std::vector<std::string>& lines) {
-  std::unordered_set<std::uint64_t> distinct;
-  for (const auto& l : lines) distinct.insert(line_hash(l));
+  std::vector<std::uint64_t> hashes;
+  hashes.reserve(lines.size());
+  for (const auto& l : lines) hashes.push_back(line_hash(l));
+  add_document_hashes(source, hashes);
+}
+
+void SourceLineStats::add_document_hashes(std::string_view source, const std::vector<std::uint64_t>& hashes) {
+  const std::unordered_set<std::uint64_t> distinct(hashes.begin(), hashes.end());  // once per document
   std::lock_guard lock(state_->mutex);
   auto& s = state_->sources[std::string(source)];
   ++s.documents;
@@ -72,10 +78,17 @@ std::uint32_t SourceLineStats::count(std::string_view source, std::string_view l
 }
 
 bool SourceLineStats::is_recurrent(std::string_view source, std::string_view line) const {
-  if (text::tokenize(line).size() > kMaxRecurrentWords) return false;
-  const std::uint32_t docs = documents(source);
-  const std::uint32_t n = count(source, line);
-  return n >= min_count_ && n >= min_share_ * docs;
+  return is_recurrent_hash(source, line_hash(line), text::count_words(line));
+}
+
+bool SourceLineStats::is_recurrent_hash(std::string_view source, std::uint64_t hash, std::size_t words) const {
+  if (words > kMaxRecurrentWords) return false;
+  std::lock_guard lock(state_->mutex);
+  const auto it = state_->sources.find(std::string(source));
+  if (it == state_->sources.end()) return false;
+  const auto l = it->second.lines.find(hash);
+  const std::uint32_t n = l == it->second.lines.end() ? 0 : l->second;
+  return n >= min_count_ && n >= min_share_ * it->second.documents;
 }
 
 void SourceLineStats::for_each(const std::function<void(const std::string&, std::uint64_t, std::uint32_t)>& fn) const {

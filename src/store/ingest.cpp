@@ -53,17 +53,22 @@ Result<Ingester> Ingester::create(Store& store, IngestOptions options) {
 Result<IngestSummary> Ingester::ingest(std::vector<extract::Article> articles,
                                        const std::function<void(std::size_t)>& progress,
                                        std::vector<IngestResult>* results) {
+  std::vector<extract::PreparedArticle> prepared(articles.size());
+  util::parallel_for(articles.size(), std::max(1u, state_->options.threads),
+                     [&](std::size_t i) { prepared[i] = extract::Cleaner::prepare(std::move(articles[i])); });
+  return ingest_prepared(std::move(prepared), progress, results);
+}
+
+Result<IngestSummary> Ingester::ingest_prepared(std::vector<extract::PreparedArticle> prepared,
+                                                const std::function<void(std::size_t)>& progress,
+                                                std::vector<IngestResult>* results) {
   State& st = *state_;
   IngestSummary summary;
-  summary.read = articles.size();
+  summary.read = prepared.size();
   const unsigned threads = std::max(1u, st.options.threads);
 
   // Clean: statistics across documents need every article of a source before any is finished.
   extract::Cleaner cleaner(st.options.clean);
-  std::vector<extract::PreparedArticle> prepared(articles.size());
-  util::parallel_for(articles.size(), threads,
-                     [&](std::size_t i) { prepared[i] = extract::Cleaner::prepare(std::move(articles[i])); });
-  articles.clear();
   for (const auto& p : prepared) cleaner.learn(p);
   // Persist the lines that recur in this batch (singletons would only bloat the table), so the
   // per-source boilerplate statistics accumulate across ingests and can be audited.

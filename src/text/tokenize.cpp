@@ -182,6 +182,31 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
   }
 }
 
+std::size_t count_words(std::string_view text) noexcept {
+  std::size_t words = 0;
+  bool in_word = false;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const unsigned char b = p[i];
+    bool word_byte;
+    if (b < 0x80) {
+      word_byte = (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') || b == '#';
+    } else if (b == 0xD8 && i + 1 < n && (p[i + 1] == 0x8C || p[i + 1] == 0x9B || p[i + 1] == 0x9F)) {
+      word_byte = false;  // ، ؛ ؟
+      ++i;
+    } else if (b == 0xC2 && i + 1 < n && (p[i + 1] == 0xA0 || p[i + 1] == 0xAB || p[i + 1] == 0xBB)) {
+      word_byte = false;  // no-break space, « »
+      ++i;
+    } else {
+      word_byte = true;
+    }
+    if (word_byte && !in_word) ++words;
+    in_word = word_byte;
+  }
+  return words;
+}
+
 std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> out;
   out.reserve(text.size() / 6 + 1);

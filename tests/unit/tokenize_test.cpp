@@ -47,3 +47,9 @@ TEST(Tokenize, RejoinedWordsAreFlagged) {
   EXPECT_FALSE(toks[0].rejoined);
   EXPECT_TRUE(toks[1].rejoined);
 }
+TEST(Tokenize, CountWordsMatchesTokensOnProse) {
+  for (std::string_view s : {"اجتمع الوفد، ثم غادر.", "قال المبعوث ( الأممي ) إن « الحل » سياسي ؟", "UN envoy 2024 #أستانا",
+                             "الرئيسية / أخبار / سوريا", "  سوريا   و  روسيا  "}) {
+    EXPECT_EQ(count_words(s), tokenize(s).size()) << s;
+  }
+}

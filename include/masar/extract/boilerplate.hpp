@@ -53,10 +53,13 @@ class SourceLineStats {
   SourceLineStats& operator=(SourceLineStats&&) noexcept;
 
   void add_document(std::string_view source, const std::vector<std::string>& lines);  // thread-safe
+  // The same with the lines already hashed (line_hash), as the pipeline does once per line.
+  void add_document_hashes(std::string_view source, const std::vector<std::uint64_t>& hashes);
   void merge(const SourceLineStats& other);
   std::uint32_t count(std::string_view source, std::string_view line) const;
   std::uint32_t documents(std::string_view source) const;
   bool is_recurrent(std::string_view source, std::string_view line) const;
+  bool is_recurrent_hash(std::string_view source, std::uint64_t hash, std::size_t words) const;
 
   // The hash that identifies a line (xxh3 of its search-normalized form), for persistence.
   static std::uint64_t line_hash(std::string_view line);

@@ -8,6 +8,7 @@
 //   finish()   per article, parallel once learning is done: title, date, outlet, boilerplate
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@ struct CleanOptions {
 struct PreparedArticle {
   Article article;                 // text/html moved out into `lines`
   std::vector<std::string> lines;  // display-cleaned, non-empty
+  std::vector<std::uint64_t> line_hashes;  // SourceLineStats::line_hash of each line
   std::vector<std::string> html_dropped;  // HTML blocks that were not main content
   std::string html_title;
   std::string html_site_name;

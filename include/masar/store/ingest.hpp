@@ -55,6 +55,11 @@ class Ingester {
   Result<IngestSummary> ingest(std::vector<extract::Article> articles,
                                const std::function<void(std::size_t)>& progress = {},
                                std::vector<IngestResult>* results = nullptr);
+  // The same for articles already through Cleaner::prepare() (readers that prepare while
+  // they read, see cli/input.hpp).
+  Result<IngestSummary> ingest_prepared(std::vector<extract::PreparedArticle> prepared,
+                                        const std::function<void(std::size_t)>& progress = {},
+                                        std::vector<IngestResult>* results = nullptr);
 
  private:
   Ingester(Store& store, IngestOptions options);
