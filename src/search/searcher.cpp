@@ -122,6 +122,35 @@ std::vector<std::pair<std::string, double>> feedback_terms(sqlite3* db, const st
   return out;
 }
 
+// Long any-word queries (claims, whole sentences) list many words that occur in a large share
+// of the collection. Their BM25 weight is close to nothing, but every document containing
+// one must still be ranked: dropping them from the match keeps the ranking and skips that
+// work. Phrases, OR groups and short queries are left alone.
+ParsedQuery without_common_words(sqlite3* db, const ParsedQuery& q, double max_share) {
+  constexpr std::size_t kMinWordsKept = 3;
+  if (q.word_count() <= kMinWordsKept) return q;
+  (void)store::sql::exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.masar_vocab USING fts5vocab(main, 'articles_fts', 'row')");
+  Statement df(db, "SELECT doc FROM temp.masar_vocab WHERE term = ?1");
+  Statement rows(db, "SELECT count(*) FROM articles WHERE dup_of IS NULL");
+  if (!df.ok() || !rows.ok() || rows.step() != SQLITE_ROW) return q;
+  const double n = static_cast<double>(rows.int64(0));
+  ParsedQuery out;
+  out.excluded = q.excluded;
+  for (const auto& group : q.groups) {
+    if (group.size() == 1 && !group[0].phrase) {
+      std::vector<std::string> terms;
+      text::Analyzer::standard().analyze(group[0].text, [&](const text::Term& t) { terms.push_back(t.text); });
+      if (terms.size() == 1) {
+        df.reset().bind(1, terms[0]);
+        const double d = df.step() == SQLITE_ROW ? static_cast<double>(df.int64(0)) : 0.0;
+        if (d > max_share * n) continue;
+      }
+    }
+    out.groups.push_back(group);
+  }
+  return out.word_count() >= kMinWordsKept ? out : q;
+}
+
 std::unordered_set<std::string> analyzed_terms(const ParsedQuery& q) {
   std::unordered_set<std::string> terms;
   for (const auto& group : q.groups) {
@@ -137,7 +166,7 @@ std::unordered_set<std::string> analyzed_terms(const ParsedQuery& q) {
 Result<SearchResponse> search(const store::Store& store, const SearchRequest& req) {
   const auto start = std::chrono::steady_clock::now();
   SearchResponse out;
-  const ParsedQuery parsed = parse_query(req.query);
+  ParsedQuery parsed = parse_query(req.query);
   if (parsed.empty()) {
     out.took_ms = 0;
     return out;  // nothing searchable: no hits, not an error
@@ -147,6 +176,9 @@ Result<SearchResponse> search(const store::Store& store, const SearchRequest& re
                           : req.mode == ModeChoice::any ? MatchMode::any
                           : short_query ? MatchMode::all : MatchMode::any;
   std::unordered_set<std::string> seen;
+  if (first == MatchMode::any && req.common_word_share < 1.0) {
+    parsed = without_common_words(store.handle(), parsed, req.common_word_share);
+  }
   out.fts_query = to_fts5(parsed, first);
   const bool feedback = first == MatchMode::any && req.feedback_docs > 0 && req.offset == 0;
   const std::size_t first_limit = feedback ? std::max(req.limit, req.feedback_docs) : req.limit;

@@ -9,22 +9,33 @@
 namespace masar::store {
 namespace {
 
+// highlight() and snippet() tokenize with FTS5_TOKENIZE_AUX only to map the positions of
+// the index back to byte offsets: the token texts are not compared, only their count and
+// offsets. The stages after "stopwords" never drop a token, so a chain that stops there
+// yields the same positions at a fraction of the cost (a contract test checks it).
+const text::Analyzer& positions_only_analyzer() {
+  static const text::Analyzer analyzer = text::Analyzer::from_names({"normalize", "stopwords"}).value();
+  return analyzer;
+}
+
 struct Tokenizer {
   const text::Analyzer* analyzer;
+  const text::Analyzer* positions;
 };
 
 int create(void*, const char**, int, Fts5Tokenizer** out) {
-  *out = reinterpret_cast<Fts5Tokenizer*>(new Tokenizer{&text::Analyzer::standard()});
+  *out = reinterpret_cast<Fts5Tokenizer*>(new Tokenizer{&text::Analyzer::standard(), &positions_only_analyzer()});
   return SQLITE_OK;
 }
 
 void destroy(Fts5Tokenizer* t) { delete reinterpret_cast<Tokenizer*>(t); }
 
-int tokenize(Fts5Tokenizer* t, void* ctx, int /*flags*/, const char* text, int length,
+int tokenize(Fts5Tokenizer* t, void* ctx, int flags, const char* text, int length,
              int (*emit)(void*, int, const char*, int, int, int)) {
   const auto* tok = reinterpret_cast<Tokenizer*>(t);
+  const text::Analyzer* analyzer = (flags & FTS5_TOKENIZE_AUX) ? tok->positions : tok->analyzer;
   int rc = SQLITE_OK;
-  tok->analyzer->analyze(std::string_view(text, static_cast<std::size_t>(length)), [&](const text::Term& term) {
+  analyzer->analyze(std::string_view(text, static_cast<std::size_t>(length)), [&](const text::Term& term) {
     if (rc != SQLITE_OK) return;
     rc = emit(ctx, 0, term.text.data(), static_cast<int>(term.text.size()), static_cast<int>(term.begin),
               static_cast<int>(term.end));

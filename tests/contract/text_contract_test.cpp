@@ -84,3 +84,22 @@ TEST(TextContract, CleaningAndNormalizingKeepUtf8Valid) {
     ASSERT_EQ(clean_for_display(cleaned), cleaned) << "input: " << ::testing::PrintToString(s);  // idempotent
   }
 }
+
+// The FTS5 tokenizer maps highlight positions with the chain cut after "stopwords"; that is
+// only correct when the later stages never drop a term.
+TEST(TextContract, StagesAfterStopwordsKeepEveryTerm) {
+  const auto cut = Analyzer::from_names({"normalize", "stopwords"}).value();
+  std::mt19937 rng(31);
+  for (int round = 0; round < 3000; ++round) {
+    const std::string s = random_text(rng);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> full, positions;
+    Analyzer::standard().analyze(s, [&](const Term& t) { full.emplace_back(t.begin, t.end); });
+    cut.analyze(s, [&](const Term& t) { positions.emplace_back(t.begin, t.end); });
+    ASSERT_EQ(full, positions) << s;
+  }
+  const std::string prose = "قال المبعوثُ الأمميّ إنّ القـ.ـضية السورية لا تُحل إلا بالحوار في أستانة وجنيف";
+  std::size_t a = 0, b = 0;
+  Analyzer::standard().analyze(prose, [&](const Term&) { ++a; });
+  cut.analyze(prose, [&](const Term&) { ++b; });
+  EXPECT_EQ(a, b);
+}

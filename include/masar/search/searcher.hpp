@@ -27,6 +27,9 @@ struct SearchRequest {
   std::string mark_close = "]";
   int snippet_tokens = 24;
   bool snippets = true;  // highlight titles and cut snippets (off for batch evaluation)
+  // In "any" mode, words found in more than this share of the articles are left out of the
+  // match (their BM25 weight is near zero); 1 keeps every word.
+  double common_word_share = 0.1;
   // Pseudo-relevance feedback (RM3-style) for long queries in "any" mode: the top
   // `feedback_docs` hits suggest `feedback_terms` more terms, weighted `feedback_weight`
   // relative to the query's own. 0 docs turns it off.
