@@ -31,7 +31,7 @@ nlohmann::json hits_json(const search::SearchResponse& r) {
   nlohmann::json hits = nlohmann::json::array();
   for (const auto& h : r.hits) {
     hits.push_back({{"id", h.id}, {"title", h.title}, {"date", h.date}, {"source", h.source},
-                    {"snippet", h.snippet}, {"score", h.score}});
+                    {"snippet", h.snippet}, {"score", h.score}, {"duplicates", h.duplicates}});
   }
   return hits;
 }
@@ -66,10 +66,15 @@ int run_batch(const store::Store& store, const SearchArgs& args) {
     }
     took.push_back(r->took_ms);
     const std::string qid = line.substr(0, tab);
+    std::size_t trec_rank = 0;
     for (std::size_t rank = 0; rank < r->hits.size(); ++rank) {
       const auto& h = r->hits[rank];
       if (args.format == "trec") {
-        std::cout << qid << " Q0 " << h.id << ' ' << rank + 1 << ' ' << h.score << " masar\n";
+        // A run ranks documents, and each copy is a document: copies follow their original.
+        std::cout << qid << " Q0 " << h.id << ' ' << ++trec_rank << ' ' << h.score << " masar\n";
+        for (const auto& copy : h.duplicates) {
+          std::cout << qid << " Q0 " << copy << ' ' << ++trec_rank << ' ' << h.score << " masar\n";
+        }
       } else {
         std::string snippet = h.snippet;
         std::replace(snippet.begin(), snippet.end(), '\n', ' ');

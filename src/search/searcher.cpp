@@ -50,10 +50,17 @@ Status run(sqlite3* db, const std::string& fts, const SearchRequest& req, std::s
     std::string id = st.text(1);
     if (!seen.insert(id).second) continue;
     rowids.push_back(st.int64(0));
-    hits.push_back(SearchHit{std::move(id), st.text(2), st.text(3), st.text(4), "", st.real(5)});
+    hits.push_back(SearchHit{std::move(id), st.text(2), st.text(3), st.text(4), "", st.real(5), {}});
   }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
     return make_error(Errc::invalid_argument, std::string("search failed: ") + sqlite3_errmsg(db));
+  }
+  // Copies are stored but not indexed: each hit carries the ids of its copies.
+  Statement copies(db, "SELECT id FROM articles WHERE dup_of = ?1 ORDER BY rowid");
+  if (!copies.ok()) return store::sql::db_error(db, "reading duplicates");
+  for (std::size_t i = 0; i < rowids.size(); ++i) {
+    copies.reset().bind(1, rowids[i]);
+    while (copies.step() == SQLITE_ROW) hits[first_new + i].duplicates.push_back(copies.text(0));
   }
   if (!req.snippets) return Ok{};
   Statement mark(db,

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <nlohmann/json.hpp>
@@ -156,12 +157,16 @@ TEST(SearchCli, TrecBatchMode) {
   int rank = 0;
   double score = 0;
   std::size_t lines = 0;
+  std::map<std::string, int> last_rank;
   while (in >> qid >> q0 >> doc >> rank >> score >> tag) {
     ++lines;
     EXPECT_EQ(q0, "Q0");
     EXPECT_EQ(tag, "masar");
+    EXPECT_EQ(rank, ++last_rank[qid]);  // ranks count up per query, copies included
   }
-  EXPECT_EQ(lines, 10u);
+  // Five hits a query, each followed by its stored copies (documents of their own in a run).
+  EXPECT_GE(lines, 10u);
+  EXPECT_EQ(last_rank.size(), 2u);
 }
 
 TEST(StatsCli, CountsBySourceAndMonth) {

@@ -45,6 +45,7 @@ struct SearchHit {
   std::string source;
   std::string snippet;
   double score = 0;   // BM25F, higher is better
+  std::vector<std::string> duplicates;  // ids of stored copies of this article (not indexed)
 };
 
 struct SearchResponse {
