@@ -1,145 +1,314 @@
 // In-document boilerplate rules. Every phrase is matched on the search-normalized line
 // (alef, ya, ta marbuta folded, diacritics dropped), so "اقرأ أيضاً" and "اقرا ايضا" agree.
+//
+// A line is cut into words once; phrases are found by looking up each word in a table of
+// phrase first words (no regex, no scan of the line per phrase). Three kinds of evidence:
+//  - one phrase in a short line, or opening a line ("اقرأ أيضا: ..."), per the phrase limits;
+//  - a chain: two or more phrases with little text around and between them, at any length
+//    (pages flattened to text glue the whole footer into one line);
+//  - document context: repeated lines, the title again, and after the last paragraph of the
+//    article, headline-like teasers and lines that open with furniture.
 #include <algorithm>
+#include <string>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "extract/boilerplate_phrases.hpp"
 #include "masar/extract/boilerplate.hpp"
 #include "masar/extract/metadata.hpp"
+#include "masar/text/chars.hpp"
 #include "masar/text/normalize.hpp"
-#include "masar/text/tokenize.hpp"
+#include "masar/text/utf8.hpp"
 
 namespace masar::extract {
 namespace {
 
-// Lines starting with one of these are boilerplate of the given kind (when short enough).
-struct Prefix {
-  std::string_view text;
-  Boilerplate kind;
-  std::size_t max_words;
-};
+using detail::Phrase;
 
-constexpr Prefix kPrefixes[] = {
-    {"اقرأ أيضا", Boilerplate::read_also, 40},   {"إقرأ أيضا", Boilerplate::read_also, 40},
-    {"اقرأ المزيد", Boilerplate::read_also, 40}, {"طالع أيضا", Boilerplate::read_also, 40},
-    {"شاهد أيضا", Boilerplate::read_also, 40},   {"اقرأ كذلك", Boilerplate::read_also, 40},
-    {"للمزيد من", Boilerplate::read_also, 15},    {"المزيد من", Boilerplate::read_also, 6},
-    {"مواضيع ذات صلة", Boilerplate::related, 8}, {"أخبار ذات صلة", Boilerplate::related, 8},
-    {"مقالات ذات صلة", Boilerplate::related, 8}, {"مقالات أخرى", Boilerplate::related, 8},
-    {"الأكثر قراءة", Boilerplate::related, 6},   {"الأكثر مشاهدة", Boilerplate::related, 6},
-    {"تابعونا", Boilerplate::follow_share, 15},  {"تابعوا", Boilerplate::follow_share, 15},
-    {"شارك هذا", Boilerplate::follow_share, 8},  {"شارك على", Boilerplate::follow_share, 12},
-    {"شارك المقال", Boilerplate::follow_share, 8}, {"شارك الخبر", Boilerplate::follow_share, 8},
-    {"شارك:", Boilerplate::follow_share, 12},     {"مشاركة", Boilerplate::follow_share, 6},
-    {"اشترك", Boilerplate::follow_share, 15},     {"حمل تطبيق", Boilerplate::follow_share, 12},
-    {"حمّل تطبيق", Boilerplate::follow_share, 12}, {"احصل على أهم الأخبار", Boilerplate::follow_share, 15},
-    {"رابط مختصر", Boilerplate::short_link, 8},   {"الرابط المختصر", Boilerplate::short_link, 8},
-    {"رابط الخبر", Boilerplate::short_link, 8},   {"الصورة:", Boilerplate::caption, 30},
-    {"صورة:", Boilerplate::caption, 30},          {"تصوير:", Boilerplate::caption, 12},
-    {"(صورة", Boilerplate::caption, 30},          {"عاجل:", Boilerplate::navigation, 20},
-    {"تخطي شريط", Boilerplate::navigation, 10},   {"نشر في", Boilerplate::navigation, 12},
-    {"آخر تحديث", Boilerplate::navigation, 12},
-};
+// Word characters fall in three scripts; a change of script ends a word, so text glued across
+// scripts ("تابعوناSputnik", "Akgulواشنطن") still splits.
+enum class Script : std::uint8_t { none, arabic, digit, other };
 
-// Anywhere in a short line.
-struct Contains {
-  std::string_view text;
-  Boilerplate kind;
-  std::size_t max_words;
-};
-
-constexpr Contains kContains[] = {
-    {"جميع الحقوق محفوظة", Boilerplate::copyright, 20}, {"©", Boilerplate::copyright, 20},
-    {"all rights reserved", Boilerplate::copyright, 20}, {"حقوق النشر", Boilerplate::copyright, 20},
-    {"في بريدك", Boilerplate::follow_share, 15},         {"النشرة البريدية", Boilerplate::follow_share, 15},
-    {"ذات صلة", Boilerplate::related, 5},
-};
-
-constexpr std::string_view kSocial[] = {"فيسبوك", "فيس بوك", "تويتر", "واتساب", "واتس اب", "تيلجرام", "تلغرام",
-                                        "تليجرام", "انستغرام", "انستجرام", "يوتيوب", "لينكدإن", "لينكد إن", "تيك توك",
-                                        "facebook", "twitter", "whatsapp", "telegram", "instagram", "youtube",
-                                        "linkedin", "tiktok"};
-
-constexpr std::string_view kMenuWords[] = {"الرئيسية", "أخبار", "سياسة", "اقتصاد", "رياضة", "منوعات", "فيديو", "صور",
-                                           "ثقافة", "فن", "صحة", "تكنولوجيا", "مقالات", "آراء", "اتصل بنا", "من نحن",
-                                           "عربي", "دولي", "محليات", "بحث", "القائمة", "English", "تقارير", "حوارات"};
-
-constexpr std::string_view kCounterWords[] = {"مشاهدة", "مشاهدات", "قراءة", "قراءات", "تعليق", "تعليقات", "زيارة"};
-
-struct Normalized {
-  std::vector<std::pair<std::string, const Prefix*>> prefixes;
-  std::vector<std::pair<std::string, const Contains*>> contains;
-  std::vector<std::string> social, menu, counters;
-};
-
-const Normalized& normalized() {
-  static const Normalized n = [] {
-    Normalized out;
-    for (const auto& p : kPrefixes) out.prefixes.emplace_back(text::normalize_for_search(p.text), &p);
-    for (const auto& c : kContains) out.contains.emplace_back(text::normalize_for_search(c.text), &c);
-    for (auto w : kSocial) out.social.push_back(text::normalize_for_search(w));
-    for (auto w : kMenuWords) out.menu.push_back(text::normalize_for_search(w));
-    for (auto w : kCounterWords) out.counters.push_back(text::normalize_for_search(w));
-    return out;
-  }();
-  return n;
+Script script_of(char32_t c) {
+  if (text::is_any_digit(c)) return Script::digit;
+  if (c >= 0x0600 && c <= 0x06FF) return text::is_arabic_letter(c) ? Script::arabic : Script::none;
+  if (text::is_arabic_letter(c)) return Script::arabic;
+  if (text::is_latin_letter(c)) return Script::other;
+  if ((c >= 0x0370 && c < 0x2000) || c >= 0x3040) return Script::other;  // other alphabets, CJK
+  return Script::none;
 }
 
-using text::count_words;
+struct Word {
+  std::uint32_t begin, end;  // bytes of the normalized line
+};
+
+void split_words(std::string_view s, std::vector<Word>& out) {
+  out.clear();
+  Script current = Script::none;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const std::size_t at = pos;
+    const Script sc = script_of(text::next_code_point(s, pos));
+    if (sc != current) {
+      if (current != Script::none) out.back().end = static_cast<std::uint32_t>(at);
+      if (sc != Script::none) out.push_back({static_cast<std::uint32_t>(at), 0});
+      current = sc;
+    }
+  }
+  if (current != Script::none) out.back().end = static_cast<std::uint32_t>(s.size());
+}
+
+struct Table {
+  std::vector<std::string> norm;  // normalized phrase text, by phrase id
+  std::vector<std::uint32_t> head_offset;  // bytes before the phrase's first word ("(" of "(صورة")
+  std::vector<Script> tail_script;         // script of the phrase's last character (none: punctuation)
+  std::unordered_map<std::string, std::vector<std::uint16_t>> by_first_word;
+  std::vector<std::uint16_t> glued_single;  // one-word phrases that may run into the next word
+  std::vector<std::uint16_t> no_word;       // phrases without a word ("©"), found by search
+  std::vector<std::string> social, follow_context, standalone;
+  std::unordered_set<std::string> menu, counters;
+};
+
+std::vector<std::string> normalized_list(std::span<const std::string_view> words) {
+  std::vector<std::string> out;
+  for (auto w : words) out.push_back(text::normalize_for_search(w));
+  return out;
+}
+
+const Table& table() {
+  static const Table t = [] {
+    Table out;
+    const auto list = detail::phrases();
+    std::vector<Word> words;
+    for (std::size_t id = 0; id < list.size(); ++id) {
+      std::string n = text::normalize_for_search(list[id].text);
+      split_words(n, words);
+      out.head_offset.push_back(words.empty() ? 0 : words.front().begin);
+      Script tail = Script::none;
+      for (std::size_t pos = 0; pos < n.size();) tail = script_of(text::next_code_point(n, pos));
+      out.tail_script.push_back(tail);
+      const auto pid = static_cast<std::uint16_t>(id);
+      if (words.empty()) {
+        out.no_word.push_back(pid);
+      } else if (words.size() == 1 && (list[id].flags & detail::kGlued)) {
+        out.glued_single.push_back(pid);
+      } else {
+        out.by_first_word[n.substr(words[0].begin, words[0].end - words[0].begin)].push_back(pid);
+      }
+      out.norm.push_back(std::move(n));
+    }
+    out.social = normalized_list(detail::social_networks());
+    out.follow_context = normalized_list(detail::follow_context());
+    out.standalone = normalized_list(detail::standalone_lines());
+    for (auto& w : normalized_list(detail::menu_words())) out.menu.insert(std::move(w));
+    for (auto& w : normalized_list(detail::counter_words())) out.counters.insert(std::move(w));
+    return out;
+  }();
+  return t;
+}
+
+struct Hit {
+  std::uint16_t phrase;
+  std::uint32_t first, last;  // word range [first, last) in the line
+};
+
+// One line, analyzed once.
+struct Line {
+  std::string norm;
+  std::vector<Word> words;
+  std::vector<Hit> hits;  // furniture phrases, by position, overlaps removed
+  Boilerplate verdict = Boilerplate::none;
+};
+
+const Phrase& info(const Hit& h) { return detail::phrases()[h.phrase]; }
+
+bool contains_any(const std::string& n, const std::vector<std::string>& needles) {
+  return std::any_of(needles.begin(), needles.end(), [&](const std::string& s) { return n.find(s) != std::string::npos; });
+}
+
+// The word index holding byte `at` (the first word starting at or after it).
+std::uint32_t word_at(const std::vector<Word>& words, std::size_t at) {
+  const auto it = std::lower_bound(words.begin(), words.end(), at, [](const Word& w, std::size_t b) { return w.end <= b; });
+  return static_cast<std::uint32_t>(it - words.begin());
+}
+
+void find_hits(Line& line) {
+  const Table& t = table();
+  const std::string& n = line.norm;
+  auto try_phrase = [&](std::uint16_t id, std::size_t word_index) {
+    const Word& w = line.words[word_index];
+    const std::uint32_t off = t.head_offset[id];
+    if (w.begin < off) return;
+    const std::size_t start = w.begin - off;
+    const std::string& p = t.norm[id];
+    if (n.compare(start, p.size(), p) != 0) return;
+    const std::size_t end = start + p.size();
+    if (!(detail::phrases()[id].flags & detail::kGlued) && end < n.size() && t.tail_script[id] != Script::none) {
+      std::size_t pos = end;
+      if (script_of(text::next_code_point(n, pos)) == t.tail_script[id]) return;  // "اشتركت" is not "اشترك"
+    }
+    line.hits.push_back({id, static_cast<std::uint32_t>(word_index), std::max(word_at(line.words, end), static_cast<std::uint32_t>(word_index + 1))});
+  };
+  std::string key;
+  for (std::size_t i = 0; i < line.words.size(); ++i) {
+    const Word& w = line.words[i];
+    key.assign(n, w.begin, w.end - w.begin);
+    if (auto it = t.by_first_word.find(key); it != t.by_first_word.end()) {
+      for (std::uint16_t id : it->second) try_phrase(id, i);
+    }
+    for (std::uint16_t id : t.glued_single) try_phrase(id, i);
+  }
+  for (std::uint16_t id : t.no_word) {
+    const std::size_t at = n.find(t.norm[id]);
+    if (at == std::string::npos) continue;
+    const std::uint32_t wi = word_at(line.words, at);
+    line.hits.push_back({id, wi, wi});
+  }
+  // "تابعوا" is content ("تابعوا المفاوضات") unless a platform or "our page" is named.
+  const bool follow_ok = contains_any(n, t.social) || contains_any(n, t.follow_context);
+  std::erase_if(line.hits, [&](const Hit& h) { return (info(h).flags & detail::kFollow) && !follow_ok; });
+  // By position; at one position the longest phrase ("مقالات أخرى للكاتب" over "مقالات أخرى").
+  std::sort(line.hits.begin(), line.hits.end(), [](const Hit& a, const Hit& b) {
+    return a.first != b.first ? a.first < b.first : a.last > b.last;
+  });
+  std::vector<Hit> kept;
+  for (const Hit& h : line.hits) {
+    if (kept.empty() || h.first >= kept.back().last) kept.push_back(h);
+  }
+  line.hits = std::move(kept);
+}
+
+Line analyze(std::string_view raw) {
+  Line line;
+  text::normalize_for_search(raw, line.norm);
+  split_words(line.norm, line.words);
+  find_hits(line);
+  return line;
+}
 
 bool ends_like_sentence(std::string_view line) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '"' || line.back() == ')')) line.remove_suffix(1);
   if (line.empty()) return false;
+  if (line.size() >= 2 && line.substr(line.size() - 2) == "..") return false;  // a cut teaser lead
+  if (line.size() >= 3 && line.substr(line.size() - 3) == "\xE2\x80\xA6") return false;  // …
   if (line.back() == '.' || line.back() == '!' || line.back() == ':') return true;
-  return line.size() >= 3 && (line.substr(line.size() - 2) == "\xD8\x9B");  // ؛
+  return line.size() >= 2 && line.substr(line.size() - 2) == "\xD8\x9B";  // ؛
 }
 
-// Words of a normalized line, split on spaces and punctuation.
-std::vector<std::string> words_of(const std::string& n) {
-  std::vector<std::string> out;
-  for (const auto& t : text::tokenize(n)) out.push_back(n.substr(t.begin, t.end - t.begin));
-  return out;
+// Words after the last furniture phrase of the line.
+std::size_t trailing_words(const Line& line) {
+  return line.words.size() - std::min<std::size_t>(line.words.size(), line.hits.back().last);
 }
 
-Boilerplate classify_normalized(std::string_view line, const std::string& n, std::size_t words) {
-  const Normalized& table = normalized();
-  for (const auto& [p, rule] : table.prefixes) {
-    if (words <= rule->max_words && n.compare(0, p.size(), p) == 0) {
-      // "تابع/تابعوا" as a verb in a sentence is content: the follow-us form names a platform
-      // or "us" (صفحتنا، قناتنا، موقعنا، على ...).
-      if (rule->text == "تابعونا" || rule->text == "تابعوا") {
-        const bool platform = std::any_of(table.social.begin(), table.social.end(),
-                                          [&](const std::string& s) { return n.find(s) != std::string::npos; });
-        const bool us = n.find("نا ") != std::string::npos || (n.size() >= 4 && n.compare(n.size() - 4, 4, "نا") == 0);
-        if (!platform && !us && n.find("موقعنا") == std::string::npos) continue;
-      }
-      return rule->kind;
+// Chains of furniture phrases: at least two, one of them not weak, with little text before the
+// first, after the last and between them. `loose` (after the article) accepts more text around.
+bool is_chain(const Line& line, bool loose) {
+  if (line.hits.size() < 2) return false;
+  const bool strong = std::any_of(line.hits.begin(), line.hits.end(), [](const Hit& h) { return !(info(h).flags & detail::kWeak); });
+  if (!strong) return false;
+  const std::size_t after = trailing_words(line);
+  if (loose) return line.hits.front().first <= 8 && after <= 15;
+  std::uint32_t gap = 0;
+  for (std::size_t i = 1; i < line.hits.size(); ++i) gap = std::max(gap, line.hits[i].first - std::min(line.hits[i].first, line.hits[i - 1].last));
+  return line.hits.front().first <= 6 && after <= 12 && gap <= 20;
+}
+
+// "الرئيسية / أخبار / سوريا", "Home > News": segments split by / > » › | . Either a home-like
+// first segment followed by short ones (the last may be the headline), or three segments or more,
+// all of one to three words. Never a sentence: no final period, no dash inside a segment
+// ("19 - فلان / ريف دمشق - دوما / قضى ..." lists victims), letters in every segment ("07 / 09 / 2016").
+bool is_breadcrumb_line(const std::string& n, std::string_view raw) {
+  static constexpr std::string_view kSeparators[] = {" / ", " > ", " » ", " › ", " « ", " | ", " >> "};
+  if (ends_like_sentence(raw) || raw.ends_with("?") || raw.ends_with("\xD8\x9F")) return false;
+  std::vector<std::string_view> segments;
+  std::size_t start = 0;
+  const std::string_view s = n;
+  while (start <= s.size()) {
+    std::size_t best = std::string_view::npos, len = 0;
+    for (auto sep : kSeparators) {
+      const std::size_t at = s.find(sep, start);
+      if (at < best) best = at, len = sep.size();
     }
+    segments.push_back(s.substr(start, best == std::string_view::npos ? std::string_view::npos : best - start));
+    if (best == std::string_view::npos) break;
+    start = best + len;
   }
-  for (const auto& [c, rule] : table.contains) {
-    if (words <= rule->max_words && n.find(c) != std::string::npos) return rule->kind;
+  if (segments.size() < 2) return false;
+  const std::string_view first = segments.front();
+  const bool home = first == "الرييسيه" || first == "الصفحه الرييسيه" || first == "home";
+  if (!home && segments.size() < 3) return false;
+  std::vector<Word> words;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    if (segments[i].find(" - ") != std::string_view::npos) return false;
+    split_words(segments[i], words);
+    bool letters = false;
+    for (const Word& w : words) {
+      std::size_t pos = w.begin;
+      letters |= script_of(text::next_code_point(segments[i], pos)) != Script::digit;
+    }
+    if (!letters) return false;
+    const bool last = i + 1 == segments.size();
+    if (words.size() > (home ? (last ? 15u : 4u) : 3u)) return false;
   }
-  // Only a URL.
-  if ((n.rfind("http://", 0) == 0 || n.rfind("https://", 0) == 0 || n.rfind("www.", 0) == 0) && n.find(' ') == std::string::npos) {
+  return true;
+}
+
+// The rules that need no document context.
+Boilerplate line_verdict(const Line& line, std::string_view raw) {
+  const Table& t = table();
+  const std::size_t words = line.words.size();
+  if (words == 0) return Boilerplate::none;
+  if (words <= 3) {
+    std::string bare;  // the words alone, punctuation dropped
+    for (const Word& w : line.words) bare.append(bare.empty() ? "" : " ").append(line.norm, w.begin, w.end - w.begin);
+    if (std::find(t.standalone.begin(), t.standalone.end(), bare) != t.standalone.end()) return Boilerplate::navigation;
+  }
+  for (const Hit& h : line.hits) {
+    const Phrase& p = info(h);
+    if ((h.first == 0 && words <= p.lead_max) || words <= p.alone_max) return p.kind;
+  }
+  if (is_chain(line, false)) return info(line.hits.front()).kind;
+  const std::string& n = line.norm;
+  if ((n.starts_with("http://") || n.starts_with("https://") || n.starts_with("www.")) && n.find(' ') == std::string::npos) {
     return Boilerplate::short_link;
   }
-  if (is_breadcrumb(std::string(line))) return Boilerplate::breadcrumb;
-  if (words <= 12 && is_byline_line(std::string(line))) return Boilerplate::byline;
+  if (words <= 25 && is_breadcrumb_line(n, raw)) return Boilerplate::breadcrumb;
+  if (words <= 12 && is_byline_line(std::string(raw))) return Boilerplate::byline;
   if (words > 12) return Boilerplate::none;
-  const std::vector<std::string> ws = words_of(n);
-  // Share bars: mostly social network names.
-  std::size_t social = 0, menu = 0;
-  for (const auto& w : ws) {
-    social += std::find(table.social.begin(), table.social.end(), w) != table.social.end();
-    menu += std::find(table.menu.begin(), table.menu.end(), w) != table.menu.end();
+  // Share bars: mostly social network names ("فيسبوك تويتر واتساب", "TelegramWhatsApp").
+  std::size_t social = 0;
+  for (const std::string& s : t.social) {
+    for (std::size_t at = n.find(s); at != std::string::npos; at = n.find(s, at + s.size())) ++social;
   }
-  if (social >= 2 && social * 2 >= ws.size()) return Boilerplate::follow_share;
-  if (menu >= 3 && menu * 2 >= ws.size()) return Boilerplate::navigation;
-  // "1432 مشاهدة"
-  if (ws.size() == 2 && std::all_of(ws[0].begin(), ws[0].end(), [](char c) { return (c >= '0' && c <= '9') || c == ','; }) &&
-      std::find(table.counters.begin(), table.counters.end(), ws[1]) != table.counters.end()) {
+  if (social >= 2 && social * 2 >= words) return Boilerplate::follow_share;
+  // Menu bars: section names and nothing else of note.
+  std::size_t menu = 0;
+  for (const Word& w : line.words) menu += t.menu.count(n.substr(w.begin, w.end - w.begin));
+  if (menu >= 3 && menu * 2 >= words && !ends_like_sentence(raw)) return Boilerplate::navigation;
+  // View counters: "1432 مشاهدة".
+  if (words == 2 && script_of(static_cast<unsigned char>(n[line.words[0].begin])) == Script::digit &&
+      t.counters.count(n.substr(line.words[1].begin, line.words[1].end - line.words[1].begin))) {
     return Boilerplate::navigation;
   }
   return Boilerplate::none;
+}
+
+// After the article, a line opening with furniture: the header of a list of other stories
+// ("أخبار ذات صلة ..." and the headlines after it), or furniture with little text after it.
+// A counter or share button followed by a long text may be the article itself: kept.
+bool opens_widget(const Line& line) {
+  const Hit& h = line.hits.front();
+  if (h.first > 3 || (info(h).flags & detail::kWeak)) return false;
+  const Boilerplate kind = info(h).kind;
+  return kind == Boilerplate::related || kind == Boilerplate::read_also || trailing_words(line) <= 15;
+}
+
+// A paragraph of the article: prose that no rule flags and that does not open with furniture.
+bool is_content(const Line& line, std::string_view raw) {
+  if (line.verdict != Boilerplate::none) return false;
+  const std::size_t words = line.words.size();
+  const std::size_t lead = line.hits.empty() ? words : line.hits.front().first;
+  return (words >= 15 && lead >= 15) || (words >= 6 && line.hits.empty() && ends_like_sentence(raw));
 }
 
 }  // namespace
@@ -163,53 +332,76 @@ const char* reason_name(Boilerplate b) noexcept {
   return "none";
 }
 
-Boilerplate classify_line(std::string_view line) {
-  const std::string n = text::normalize_for_search(line);
-  return classify_normalized(line, n, count_words(line));
-}
+Boilerplate classify_line(std::string_view line) { return line_verdict(analyze(line), line); }
 
 std::vector<Boilerplate> classify_lines(const DocumentLines& doc) {
-  const auto& lines = doc.lines;
-  std::vector<Boilerplate> out(lines.size(), Boilerplate::none);
-  std::vector<std::string> norm(lines.size());
-  std::vector<std::size_t> words(lines.size());
-  std::unordered_map<std::string, std::size_t> occurrences;
-  // Every rule but the teaser one needs a short line (at most 40 words): long paragraphs are
-  // not normalized or matched at all, which is most of the text.
-  constexpr std::size_t kLongLine = 40;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    words[i] = count_words(lines[i]);
-    if (words[i] > kLongLine) continue;
-    norm[i] = text::normalize_for_search(lines[i]);
-    ++occurrences[norm[i]];
+  const auto& raw = doc.lines;
+  const std::size_t count = raw.size();
+  std::vector<Line> lines;
+  lines.reserve(count);
+  for (const auto& r : raw) {
+    lines.push_back(analyze(r));
+    lines.back().verdict = line_verdict(lines.back(), r);
   }
+
+  // The title again: the whole line, or the title with a few words of furniture around it
+  // ("اسم الموقع | العنوان"); the title is shown anyway, so nothing is lost.
   const std::string title = text::normalize_for_search(doc.title);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (words[i] > kLongLine) continue;
-    out[i] = classify_normalized(lines[i], norm[i], words[i]);
-    if (out[i] != Boilerplate::none) continue;
-    if (!title.empty() && norm[i] == title) {
-      out[i] = Boilerplate::repeated_title;
-    } else if (occurrences[norm[i]] > 1 && words[i] <= 25) {
-      out[i] = Boilerplate::caption;  // a short line printed twice: caption or widget, not prose
+  std::size_t title_words = 0;
+  if (!title.empty()) {
+    std::vector<Word> tw;
+    split_words(title, tw);
+    title_words = tw.size();
+  }
+  for (Line& l : lines) {
+    if (l.verdict != Boilerplate::none || title.empty()) continue;
+    const bool contains = title_words >= 4 && title_words <= 30 && l.words.size() <= title_words + 8 &&
+                          l.norm.find(title) != std::string::npos;
+    if (l.norm == title || contains) {
+      l.verdict = Boilerplate::repeated_title;
     }
   }
-  // Teasers: after the last paragraph of the article, headline-like lines (short, no final
-  // period) are links to other stories.
-  std::size_t last_paragraph = lines.size();
-  for (std::size_t i = lines.size(); i-- > 0;) {
-    if (out[i] == Boilerplate::none && (words[i] >= 15 || (words[i] >= 6 && ends_like_sentence(lines[i])))) {
-      last_paragraph = i;
-      break;
+
+  std::size_t first_content = count, last_content = count;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (!is_content(lines[i], raw[i])) continue;
+    if (first_content == count) first_content = i;
+    last_content = i;
+  }
+
+  // Short lines printed more than once: captions, widgets, or the article pasted twice.
+  // A prose sentence keeps its first copy; a caption-like line keeps it only inside the body.
+  std::unordered_map<std::string_view, std::vector<std::size_t>> copies;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (lines[i].verdict == Boilerplate::none && !lines[i].words.empty() && lines[i].words.size() <= 25) {
+      copies[lines[i].norm].push_back(i);
     }
   }
-  if (last_paragraph < lines.size()) {
-    for (std::size_t i = last_paragraph + 1; i < lines.size(); ++i) {
-      if (out[i] == Boilerplate::none && words[i] >= 3 && words[i] <= 14 && !ends_like_sentence(lines[i])) {
-        out[i] = Boilerplate::trailing_teaser;
+  for (const auto& [norm, at] : copies) {
+    if (at.size() < 2) continue;
+    const std::size_t first = at.front();
+    const bool prose = lines[first].words.size() >= 6 && ends_like_sentence(raw[first]);
+    const bool in_body = first_content < first && first < last_content && first_content != count;
+    for (std::size_t k = (prose || in_body) ? 1 : 0; k < at.size(); ++k) lines[at[k]].verdict = Boilerplate::caption;
+  }
+
+  // After the last paragraph of the article: lines that open with furniture or chain it, and
+  // headline-like lines (short, no final period) that link to other stories.
+  if (last_content < count) {
+    for (std::size_t i = last_content + 1; i < count; ++i) {
+      Line& l = lines[i];
+      if (l.verdict != Boilerplate::none) continue;
+      const std::size_t words = l.words.size();
+      if (!l.hits.empty() && (opens_widget(l) || is_chain(l, true))) {
+        l.verdict = info(l.hits.front()).kind;
+      } else if (words >= 3 && words <= 14 && !ends_like_sentence(raw[i])) {
+        l.verdict = Boilerplate::trailing_teaser;
       }
     }
   }
+
+  std::vector<Boilerplate> out(count);
+  for (std::size_t i = 0; i < count; ++i) out[i] = lines[i].verdict;
   return out;
 }
 
