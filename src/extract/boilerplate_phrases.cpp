@@ -46,21 +46,21 @@ constexpr Phrase kPhrases[] = {
     {"you may also like", B::read_also, 30, 15},
 
     // Headers of related / most-read lists, previous-next links.
-    {"مواضيع ذات صلة", B::related, 40, 15},
-    {"أخبار ذات صلة", B::related, 40, 15},
-    {"مقالات ذات صلة", B::related, 40, 15},
-    {"روابط ذات صلة", B::related, 40, 15},
-    {"مواد ذات صلة", B::related, 40, 15},
-    {"قصص ذات صلة", B::related, 40, 15},
-    {"عناوين ذات صلة", B::related, 40, 15},
-    {"فيديوهات ذات صلة", B::related, 40, 15},
+    {"مواضيع ذات صلة", B::related, 40, 6},
+    {"أخبار ذات صلة", B::related, 40, 6},
+    {"مقالات ذات صلة", B::related, 40, 6},
+    {"روابط ذات صلة", B::related, 40, 6},
+    {"مواد ذات صلة", B::related, 40, 6},
+    {"قصص ذات صلة", B::related, 40, 6},
+    {"عناوين ذات صلة", B::related, 40, 6},
+    {"فيديوهات ذات صلة", B::related, 40, 6},
     {"ذات صلة", B::related, 5, 5, kWeak},
-    {"روابط ذات علاقة", B::related, 40, 15},
-    {"مواضيع متعلقة", B::related, 40, 15},
-    {"أخبار متعلقة", B::related, 40, 15},
-    {"مقالات متعلقة", B::related, 40, 15},
-    {"منشورات متعلقة", B::related, 40, 15},
-    {"مواد متعلقة", B::related, 40, 15},
+    {"روابط ذات علاقة", B::related, 40, 6},
+    {"مواضيع متعلقة", B::related, 40, 6},
+    {"أخبار متعلقة", B::related, 40, 6},
+    {"مقالات متعلقة", B::related, 40, 6},
+    {"منشورات متعلقة", B::related, 40, 6},
+    {"مواد متعلقة", B::related, 40, 6},
     {"الأخبار المتعلقة", B::related, 40, 15, kGlued},
     {"أخبار مرتبطة", B::related, 40, 15},
     {"مواضيع مرتبطة", B::related, 40, 15},
@@ -247,10 +247,10 @@ constexpr Phrase kPhrases[] = {
     {"تم إرسال تعليقك", B::navigation, 20, 15},
     {"سيتم نشر التعليق", B::navigation, 20, 15},
     {"تسجيل الدخول", B::navigation, 20, 8, kGlued},
-    {"كلمة المرور", B::navigation, 12, 0},
+    {"كلمة المرور", B::navigation, 8, 0},
     {"حفظ كلمة المرور", B::navigation, 20, 12},
     {"استعادة كلمة المرور", B::navigation, 20, 12},
-    {"تغيير كلمة المرور", B::navigation, 20, 12},
+    {"تغيير كلمة المرور", B::navigation, 8, 8},
     {"نسيت كلمة", B::navigation, 20, 8},
     {"إنشاء حساب", B::navigation, 15, 8},
     {"تذكرني", B::navigation, 10, 6},
@@ -325,6 +325,13 @@ constexpr std::string_view kStandalone[] = {
     "بحث", "القائمة", "إعلان", "المزيد", "طباعة", "التعليقات", "تعليقات", "شارك", "الرئيسية", "إغلاق", "تواصل معنا",
     "اقرأ أيضا", "search", "menu", "advertisement", "print", "share", "comments", "more", "close", "home"};
 
+// Connectors that open a sentence of running text; a headline does not start with them, so a
+// short line after the article that does is the article's last (cut) sentence, not a teaser.
+constexpr std::string_view kProseOpeners[] = {
+    "وقال", "وأضاف", "وأكد", "وتابع", "وأشار", "وأوضح", "ولفت", "وبين", "واعتبر", "وذكر", "ويذكر", "ويشار", "يذكر",
+    "يشار", "وكان", "وكانت", "وقد", "فقد", "ولم", "ولا", "وهو", "وهي", "وفي", "ومن", "وعلى", "وبعد", "وهذا", "وذلك",
+    "هذا", "كما", "لكن", "لكنه", "غير", "فيما", "إذ", "حيث", "ثم", "إلا", "بينما", "وأن", "وإن", "أن", "إن"};
+
 }  // namespace
 
 std::span<const Phrase> phrases() { return kPhrases; }
@@ -333,5 +340,6 @@ std::span<const std::string_view> follow_context() { return kFollowContext; }
 std::span<const std::string_view> menu_words() { return kMenuWords; }
 std::span<const std::string_view> counter_words() { return kCounterWords; }
 std::span<const std::string_view> standalone_lines() { return kStandalone; }
+std::span<const std::string_view> prose_openers() { return kProseOpeners; }
 
 }  // namespace masar::extract::detail

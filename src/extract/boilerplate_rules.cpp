@@ -9,6 +9,7 @@
 //  - document context: repeated lines, the title again, and after the last paragraph of the
 //    article, headline-like teasers and lines that open with furniture.
 #include <algorithm>
+#include <bitset>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -30,6 +31,10 @@ using detail::Phrase;
 enum class Script : std::uint8_t { none, arabic, digit, other };
 
 Script script_of(char32_t c) {
+  if (c < 0x80) {
+    if (c >= '0' && c <= '9') return Script::digit;
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? Script::other : Script::none;
+  }
   if (text::is_any_digit(c)) return Script::digit;
   if (c >= 0x0600 && c <= 0x06FF) return text::is_arabic_letter(c) ? Script::arabic : Script::none;
   if (text::is_arabic_letter(c)) return Script::arabic;
@@ -58,15 +63,32 @@ void split_words(std::string_view s, std::vector<Word>& out) {
   if (current != Script::none) out.back().end = static_cast<std::uint32_t>(s.size());
 }
 
+// Looks words up as string_views, without building a string per word.
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+// A cheap signature of a word (length, first and last bytes) for a bitmap that rejects most
+// words of a line before any hash-table lookup.
+std::uint32_t word_signature(std::string_view w) {
+  std::uint32_t h = static_cast<std::uint32_t>(w.size()) * 0x9E3779B1u;
+  h ^= static_cast<unsigned char>(w.front()) * 0x85EBCA77u;
+  h ^= static_cast<unsigned char>(w[w.size() / 2]) * 0xC2B2AE3Du;
+  h ^= static_cast<unsigned char>(w.back()) * 0x27D4EB2Fu;
+  return (h ^ (h >> 15)) & 0xFFFFu;
+}
+
 struct Table {
   std::vector<std::string> norm;  // normalized phrase text, by phrase id
   std::vector<std::uint32_t> head_offset;  // bytes before the phrase's first word ("(" of "(صورة")
   std::vector<Script> tail_script;         // script of the phrase's last character (none: punctuation)
-  std::unordered_map<std::string, std::vector<std::uint16_t>> by_first_word;
+  std::unordered_map<std::string, std::vector<std::uint16_t>, ViewHash, std::equal_to<>> by_first_word;
+  std::bitset<65536> first_word_signatures;
   std::vector<std::uint16_t> glued_single;  // one-word phrases that may run into the next word
   std::vector<std::uint16_t> no_word;       // phrases without a word ("©"), found by search
   std::vector<std::string> social, follow_context, standalone;
-  std::unordered_set<std::string> menu, counters;
+  std::unordered_set<std::string> menu, counters, prose_openers;
 };
 
 std::vector<std::string> normalized_list(std::span<const std::string_view> words) {
@@ -93,7 +115,9 @@ const Table& table() {
       } else if (words.size() == 1 && (list[id].flags & detail::kGlued)) {
         out.glued_single.push_back(pid);
       } else {
-        out.by_first_word[n.substr(words[0].begin, words[0].end - words[0].begin)].push_back(pid);
+        const std::string first = n.substr(words[0].begin, words[0].end - words[0].begin);
+        out.first_word_signatures.set(word_signature(first));
+        out.by_first_word[first].push_back(pid);
       }
       out.norm.push_back(std::move(n));
     }
@@ -102,6 +126,7 @@ const Table& table() {
     out.standalone = normalized_list(detail::standalone_lines());
     for (auto& w : normalized_list(detail::menu_words())) out.menu.insert(std::move(w));
     for (auto& w : normalized_list(detail::counter_words())) out.counters.insert(std::move(w));
+    for (auto& w : normalized_list(detail::prose_openers())) out.prose_openers.insert(std::move(w));
     return out;
   }();
   return t;
@@ -149,14 +174,17 @@ void find_hits(Line& line) {
     }
     line.hits.push_back({id, static_cast<std::uint32_t>(word_index), std::max(word_at(line.words, end), static_cast<std::uint32_t>(word_index + 1))});
   };
-  std::string key;
   for (std::size_t i = 0; i < line.words.size(); ++i) {
     const Word& w = line.words[i];
-    key.assign(n, w.begin, w.end - w.begin);
-    if (auto it = t.by_first_word.find(key); it != t.by_first_word.end()) {
-      for (std::uint16_t id : it->second) try_phrase(id, i);
+    const std::string_view key = std::string_view(n).substr(w.begin, w.end - w.begin);
+    if (t.first_word_signatures.test(word_signature(key))) {
+      if (auto it = t.by_first_word.find(key); it != t.by_first_word.end()) {
+        for (std::uint16_t id : it->second) try_phrase(id, i);
+      }
     }
-    for (std::uint16_t id : t.glued_single) try_phrase(id, i);
+    for (std::uint16_t id : t.glued_single) {
+      if (n[w.begin] == t.norm[id][t.head_offset[id]]) try_phrase(id, i);
+    }
   }
   for (std::uint16_t id : t.no_word) {
     const std::size_t at = n.find(t.norm[id]);
@@ -165,8 +193,10 @@ void find_hits(Line& line) {
     line.hits.push_back({id, wi, wi});
   }
   // "تابعوا" is content ("تابعوا المفاوضات") unless a platform or "our page" is named.
-  const bool follow_ok = contains_any(n, t.social) || contains_any(n, t.follow_context);
-  std::erase_if(line.hits, [&](const Hit& h) { return (info(h).flags & detail::kFollow) && !follow_ok; });
+  const bool follow = std::any_of(line.hits.begin(), line.hits.end(), [](const Hit& h) { return info(h).flags & detail::kFollow; });
+  if (follow && !contains_any(n, t.social) && !contains_any(n, t.follow_context)) {
+    std::erase_if(line.hits, [](const Hit& h) { return info(h).flags & detail::kFollow; });
+  }
   // By position; at one position the longest phrase ("مقالات أخرى للكاتب" over "مقالات أخرى").
   std::sort(line.hits.begin(), line.hits.end(), [](const Hit& a, const Hit& b) {
     return a.first != b.first ? a.first < b.first : a.last > b.last;
@@ -202,15 +232,27 @@ std::size_t trailing_words(const Line& line) {
 
 // Chains of furniture phrases: at least two, one of them not weak, with little text before the
 // first, after the last and between them. `loose` (after the article) accepts more text around.
+// A weak phrase before the first strong one starts a chain only when it opens the line
+// ("آخر الأخبار ..."); inside prose ("ببذل المزيد من العمل ...") it is prose.
 bool is_chain(const Line& line, bool loose) {
-  if (line.hits.size() < 2) return false;
-  const bool strong = std::any_of(line.hits.begin(), line.hits.end(), [](const Hit& h) { return !(info(h).flags & detail::kWeak); });
-  if (!strong) return false;
+  const auto strong = std::find_if(line.hits.begin(), line.hits.end(), [](const Hit& h) { return !(info(h).flags & detail::kWeak); });
+  if (strong == line.hits.end()) return false;
+  const auto begin = line.hits.front().first == 0 ? line.hits.begin() : strong;
+  if (line.hits.end() - begin < 2) return false;
   const std::size_t after = trailing_words(line);
-  if (loose) return line.hits.front().first <= 8 && after <= 15;
+  if (loose) return begin->first <= 8 && after <= 15;
   std::uint32_t gap = 0;
-  for (std::size_t i = 1; i < line.hits.size(); ++i) gap = std::max(gap, line.hits[i].first - std::min(line.hits[i].first, line.hits[i - 1].last));
-  return line.hits.front().first <= 6 && after <= 12 && gap <= 20;
+  for (auto it = begin + 1; it != line.hits.end(); ++it) gap = std::max(gap, it->first - std::min(it->first, (it - 1)->last));
+  return begin->first <= 6 && after <= 12 && gap <= 20;
+}
+
+// The kind a chain reports: its first phrase.
+Boilerplate chain_kind(const Line& line) {
+  if (line.hits.front().first == 0) return info(line.hits.front()).kind;
+  for (const Hit& h : line.hits) {
+    if (!(info(h).flags & detail::kWeak)) return info(h).kind;
+  }
+  return info(line.hits.front()).kind;
 }
 
 // "الرئيسية / أخبار / سوريا", "Home > News": segments split by / > » › | . Either a home-like
@@ -220,6 +262,7 @@ bool is_chain(const Line& line, bool loose) {
 bool is_breadcrumb_line(const std::string& n, std::string_view raw) {
   static constexpr std::string_view kSeparators[] = {" / ", " > ", " » ", " › ", " « ", " | ", " >> "};
   if (ends_like_sentence(raw) || raw.ends_with("?") || raw.ends_with("\xD8\x9F")) return false;
+  if (n.find_first_of("()") != std::string::npos) return false;  // "1. فيلم | مخرج (بلد / بلد)"
   std::vector<std::string_view> segments;
   std::size_t start = 0;
   const std::string_view s = n;
@@ -235,6 +278,7 @@ bool is_breadcrumb_line(const std::string& n, std::string_view raw) {
   }
   if (segments.size() < 2) return false;
   const std::string_view first = segments.front();
+  if (!first.empty() && first.front() >= '0' && first.front() <= '9') return false;  // a numbered item
   const bool home = first == "الرييسيه" || first == "الصفحه الرييسيه" || first == "home";
   if (!home && segments.size() < 3) return false;
   std::vector<Word> words;
@@ -253,6 +297,24 @@ bool is_breadcrumb_line(const std::string& n, std::string_view raw) {
   return true;
 }
 
+// Words of the line that name a social network; a two-word name ("فيس بوك") counts once.
+std::size_t social_words(const Line& line) {
+  const Table& t = table();
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < line.words.size(); ++i) {
+    const std::string_view w = std::string_view(line.norm).substr(line.words[i].begin, line.words[i].end - line.words[i].begin);
+    if (i + 1 < line.words.size()) {
+      const std::string_view pair = std::string_view(line.norm).substr(line.words[i].begin, line.words[i + 1].end - line.words[i].begin);
+      if (std::find(t.social.begin(), t.social.end(), pair) != t.social.end()) {
+        ++count, ++i;
+        continue;
+      }
+    }
+    count += std::any_of(t.social.begin(), t.social.end(), [&](const std::string& s) { return w.find(s) != std::string_view::npos; });
+  }
+  return count;
+}
+
 // The rules that need no document context.
 Boilerplate line_verdict(const Line& line, std::string_view raw) {
   const Table& t = table();
@@ -267,7 +329,7 @@ Boilerplate line_verdict(const Line& line, std::string_view raw) {
     const Phrase& p = info(h);
     if ((h.first == 0 && words <= p.lead_max) || words <= p.alone_max) return p.kind;
   }
-  if (is_chain(line, false)) return info(line.hits.front()).kind;
+  if (is_chain(line, false)) return chain_kind(line);
   const std::string& n = line.norm;
   if ((n.starts_with("http://") || n.starts_with("https://") || n.starts_with("www.")) && n.find(' ') == std::string::npos) {
     return Boilerplate::short_link;
@@ -275,12 +337,12 @@ Boilerplate line_verdict(const Line& line, std::string_view raw) {
   if (words <= 25 && is_breadcrumb_line(n, raw)) return Boilerplate::breadcrumb;
   if (words <= 12 && is_byline_line(std::string(raw))) return Boilerplate::byline;
   if (words > 12) return Boilerplate::none;
-  // Share bars: mostly social network names ("فيسبوك تويتر واتساب", "TelegramWhatsApp").
-  std::size_t social = 0;
-  for (const std::string& s : t.social) {
-    for (std::size_t at = n.find(s); at != std::string::npos; at = n.find(s, at + s.size())) ++social;
+  // Share bars: social network names and at most one other word ("شارك: فيسبوك تويتر واتساب",
+  // "TelegramWhatsApp"); not a numbered list of apps ("3. تطبيق فيسبوك Facebook").
+  if (words >= 2 && script_of(static_cast<unsigned char>(n[line.words[0].begin])) != Script::digit) {
+    const std::size_t social = social_words(line);
+    if (social >= 2 && social + 1 >= words) return Boilerplate::follow_share;
   }
-  if (social >= 2 && social * 2 >= words) return Boilerplate::follow_share;
   // Menu bars: section names and nothing else of note.
   std::size_t menu = 0;
   for (const Word& w : line.words) menu += t.menu.count(n.substr(w.begin, w.end - w.begin));
@@ -301,6 +363,40 @@ bool opens_widget(const Line& line) {
   if (h.first > 3 || (info(h).flags & detail::kWeak)) return false;
   const Boilerplate kind = info(h).kind;
   return kind == Boilerplate::related || kind == Boilerplate::read_also || trailing_words(line) <= 15;
+}
+
+// A teaser headline: a few words, no final period, not an item of a numbered list ("2. ...",
+// "3 - ..."), not a sentence cut short ("وقال ...", "هذا وقد ..."), not a question of the
+// running text ("..، فماذا نحن فاعلون؟"), not a row of figures (scores, dates, prices).
+bool headline_like(const Line& line, std::string_view raw) {
+  const std::size_t words = line.words.size();
+  if (words < 3 || words > 14 || ends_like_sentence(raw)) return false;
+  const std::string& n = line.norm;
+  const bool question = raw.ends_with("?") || raw.ends_with("\xD8\x9F");
+  if (question && (raw.find(',') != std::string_view::npos || raw.find("\xD8\x8C") != std::string_view::npos)) return false;
+  std::size_t digits = 0;
+  for (const Word& w : line.words) digits += script_of(static_cast<unsigned char>(n[w.begin])) == Script::digit;
+  if (digits * 4 >= words) return false;
+  const Word& first = line.words.front();
+  if (script_of(static_cast<unsigned char>(n[first.begin])) == Script::digit) {
+    const std::size_t next = n.find_first_not_of(' ', first.end);
+    if (next != std::string::npos && (n[next] == '.' || n[next] == '-' || n[next] == ')')) return false;
+  }
+  return table().prose_openers.count(n.substr(first.begin, first.end - first.begin)) == 0;
+}
+
+// Line i and a neighbour open with the same bullet ("* ...", "- ...", "• ..."): a list.
+bool bulleted_list(const std::vector<std::string>& raw, std::size_t i) {
+  auto bullet = [&](std::size_t k) -> std::string_view {
+    if (k >= raw.size()) return {};
+    const std::string_view l = raw[k];
+    for (std::string_view b : {"*", "-", "\xE2\x80\xA2", "\xE2\x80\x93", "\xC2\xB7"}) {
+      if (l.starts_with(b)) return b;
+    }
+    return {};
+  };
+  const std::string_view b = bullet(i);
+  return !b.empty() && ((i > 0 && bullet(i - 1) == b) || bullet(i + 1) == b);
 }
 
 // A paragraph of the article: prose that no rule flags and that does not open with furniture.
@@ -380,6 +476,7 @@ std::vector<Boilerplate> classify_lines(const DocumentLines& doc) {
   for (const auto& [norm, at] : copies) {
     if (at.size() < 2) continue;
     const std::size_t first = at.front();
+    if (raw[first].ends_with(':')) continue;  // a heading repeated per section ("المقادير:")
     const bool prose = lines[first].words.size() >= 6 && ends_like_sentence(raw[first]);
     const bool in_body = first_content < first && first < last_content && first_content != count;
     for (std::size_t k = (prose || in_body) ? 1 : 0; k < at.size(); ++k) lines[at[k]].verdict = Boilerplate::caption;
@@ -391,10 +488,9 @@ std::vector<Boilerplate> classify_lines(const DocumentLines& doc) {
     for (std::size_t i = last_content + 1; i < count; ++i) {
       Line& l = lines[i];
       if (l.verdict != Boilerplate::none) continue;
-      const std::size_t words = l.words.size();
       if (!l.hits.empty() && (opens_widget(l) || is_chain(l, true))) {
-        l.verdict = info(l.hits.front()).kind;
-      } else if (words >= 3 && words <= 14 && !ends_like_sentence(raw[i])) {
+        l.verdict = chain_kind(l);
+      } else if (headline_like(l, raw[i]) && !bulleted_list(raw, i)) {
         l.verdict = Boilerplate::trailing_teaser;
       }
     }
