@@ -61,12 +61,9 @@ int run_clean(const CleanArgs& args) {
     return kExitInputError;
   }
   extract::Cleaner cleaner(extract::CleanOptions{args.recurrent_min_count, !args.no_source_stats});
-  // Statistics across documents need every article of a source before any is finished.
-  for (const auto& p : prepared) cleaner.learn(p);
-
   std::vector<extract::CleanedArticle> cleaned(prepared.size());
-  util::parallel_for(prepared.size(), args.threads,
-                     [&](std::size_t i) { cleaned[i] = cleaner.finish(std::move(prepared[i])); });
+  cleaner.clean_batch(std::move(prepared), args.threads,
+                      [&](std::size_t i, extract::CleanedArticle&& a) { cleaned[i] = std::move(a); });
 
   // Serialize in parallel, write in input order.
   std::vector<std::string> rendered(cleaned.size());

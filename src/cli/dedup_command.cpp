@@ -37,13 +37,10 @@ int run_dedup(const DedupArgs& args) {
     return kExitInputError;
   }
   Progress progress("dedup", prepared.size(), args.quiet);
-  extract::Cleaner cleaner;
-  for (const auto& p : prepared) cleaner.learn(p);
   std::vector<std::string> ids(prepared.size());
   std::vector<dedup::Fingerprint> fps(prepared.size());
-  util::parallel_for(prepared.size(), args.threads, [&](std::size_t i) {
-    const extract::CleanedArticle a = cleaner.finish(std::move(prepared[i]));
-    ids[i] = a.id;
+  extract::Cleaner().clean_batch(std::move(prepared), args.threads, [&](std::size_t i, extract::CleanedArticle&& a) {
+    ids[i] = std::move(a.id);
     fps[i] = dedup::fingerprint(a.body(), options);
   });
   dedup::Deduplicator deduplicator(options);

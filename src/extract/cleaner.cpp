@@ -7,6 +7,7 @@
 #include "masar/text/clean.hpp"
 #include "masar/text/normalize.hpp"
 #include "masar/text/tokenize.hpp"
+#include "masar/util/parallel.hpp"
 
 namespace masar::extract {
 namespace {
@@ -204,6 +205,13 @@ CleanedArticle Cleaner::finish(PreparedArticle p) const {
     }
   }
   return out;
+}
+
+void Cleaner::clean_batch(std::vector<PreparedArticle> prepared, unsigned threads,
+                          const std::function<void(std::size_t, CleanedArticle&&)>& sink) {
+  // Statistics across documents need every article of a source before any is finished.
+  for (const auto& p : prepared) learn(p);
+  util::parallel_for(prepared.size(), threads, [&](std::size_t i) { sink(i, finish(std::move(prepared[i]))); });
 }
 
 CleanedArticle Cleaner::clean_one(Article article) const {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "masar/store/store.hpp"
+#include "store/fts5_api.hpp"
 
 namespace masar::store {
 namespace {
@@ -93,16 +94,6 @@ void masar_rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context* 
   sqlite3_result_double(result, score);
 }
 
-fts5_api* fts5_api_of(sqlite3* db) {
-  fts5_api* api = nullptr;
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) == SQLITE_OK) {
-    sqlite3_bind_pointer(stmt, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
-    sqlite3_step(stmt);
-  }
-  sqlite3_finalize(stmt);
-  return api;
-}
 
 }  // namespace
 

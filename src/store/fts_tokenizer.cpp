@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "masar/store/store.hpp"
+#include "store/fts5_api.hpp"
 #include "masar/text/analyzer.hpp"
 
 namespace masar::store {
@@ -43,21 +44,11 @@ int tokenize(Fts5Tokenizer* t, void* ctx, int flags, const char* text, int lengt
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-fts5_api* fts5_api_from(sqlite3* db) {
-  fts5_api* api = nullptr;
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, nullptr) == SQLITE_OK) {
-    sqlite3_bind_pointer(stmt, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
-    sqlite3_step(stmt);
-  }
-  sqlite3_finalize(stmt);
-  return api;
-}
 
 }  // namespace
 
 Status register_fts5_tokenizer(sqlite3* db) {
-  fts5_api* api = fts5_api_from(db);
+  fts5_api* api = fts5_api_of(db);
   if (!api) return make_error(Errc::unsupported, "this SQLite has no FTS5");
   fts5_tokenizer tokenizer{&create, &destroy, &tokenize};
   if (api->xCreateTokenizer(api, "masar", nullptr, &tokenizer, nullptr) != SQLITE_OK) {

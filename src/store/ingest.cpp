@@ -67,22 +67,20 @@ Result<IngestSummary> Ingester::ingest_prepared(std::vector<extract::PreparedArt
   summary.read = prepared.size();
   const unsigned threads = std::max(1u, st.options.threads);
 
-  // Clean: statistics across documents need every article of a source before any is finished.
+  // Clean (learning the per-source statistics first) and fingerprint on the workers.
   extract::Cleaner cleaner(st.options.clean);
-  for (const auto& p : prepared) cleaner.learn(p);
+  std::vector<extract::CleanedArticle> cleaned(prepared.size());
+  std::vector<dedup::Fingerprint> fps(prepared.size());
+  cleaner.clean_batch(std::move(prepared), threads, [&](std::size_t i, extract::CleanedArticle&& a) {
+    fps[i] = dedup::fingerprint(a.body(), st.options.dedup);
+    cleaned[i] = std::move(a);
+  });
   // Persist the lines that recur in this batch (singletons would only bloat the table), so the
   // per-source boilerplate statistics accumulate across ingests and can be audited.
   std::unordered_map<std::string, std::vector<Store::LineCount>> recurring;
   cleaner.source_stats().for_each([&](const std::string& source, std::uint64_t hash, std::uint32_t count) {
     if (count >= 2) recurring[source].push_back({hash, count});
   });
-  std::vector<extract::CleanedArticle> cleaned(prepared.size());
-  std::vector<dedup::Fingerprint> fps(prepared.size());
-  util::parallel_for(prepared.size(), threads, [&](std::size_t i) {
-    cleaned[i] = cleaner.finish(std::move(prepared[i]));
-    fps[i] = dedup::fingerprint(cleaned[i].body(), st.options.dedup);
-  });
-  prepared.clear();
 
   if (results) results->assign(cleaned.size(), IngestResult{});
   if (!recurring.empty()) {

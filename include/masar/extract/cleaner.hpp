@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -47,6 +48,11 @@ class Cleaner {
   static PreparedArticle prepare(Article article);
   void learn(const PreparedArticle& prepared);  // thread-safe
   CleanedArticle finish(PreparedArticle prepared) const;
+
+  // learn() every article, then finish() them on `threads` workers; sink(i, cleaned) runs on
+  // the workers, i being the article's index in `prepared`.
+  void clean_batch(std::vector<PreparedArticle> prepared, unsigned threads,
+                   const std::function<void(std::size_t, CleanedArticle&&)>& sink);
 
   // prepare + finish without statistics across documents (one article on its own).
   CleanedArticle clean_one(Article article) const;
