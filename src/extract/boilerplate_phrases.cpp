@@ -100,6 +100,7 @@ constexpr Phrase kPhrases[] = {
     // Follow us, share, newsletters, apps.
     {"تابعونا", B::follow_share, 15, 15, kFollow | kGlued},
     {"تابعوا", B::follow_share, 15, 0, kFollow},
+    {"تابعوا آخر الأخبار", B::follow_share, 15, 0},
     {"تابعنا", B::follow_share, 15, 15, kFollow | kGlued},
     {"تابعني", B::follow_share, 15, 10, kFollow},
     {"صفحتنا على", B::follow_share, 20, 0},
@@ -308,7 +309,7 @@ constexpr std::string_view kSocial[] = {
 
 constexpr std::string_view kFollowContext[] = {"صفحتنا", "صفحاتنا", "قناتنا", "موقعنا", "حسابنا", "حساباتنا",
                                                "مواقع التواصل", "شبكات التواصل", "الشبكات الاجتماعية",
-                                               "آخر الأخبار", "أخبارنا", "جديدنا"};
+                                               "أخبارنا", "جديدنا"};
 
 constexpr std::string_view kMenuWords[] = {
     "الرئيسية", "أخبار", "الأخبار", "سياسة", "السياسة", "اقتصاد", "الاقتصاد", "رياضة", "الرياضة", "منوعات", "فيديو",

@@ -365,6 +365,22 @@ bool opens_widget(const Line& line) {
   return kind == Boilerplate::related || kind == Boilerplate::read_also || trailing_words(line) <= 15;
 }
 
+// "2. ...", "3 - ...", "4) ...": an item of a numbered list.
+bool numbered_item(const Line& line) {
+  const std::string& n = line.norm;
+  const Word& first = line.words.front();
+  if (script_of(static_cast<unsigned char>(n[first.begin])) != Script::digit) return false;
+  const std::size_t next = n.find_first_not_of(' ', first.end);
+  return next != std::string::npos && (n[next] == '.' || n[next] == '-' || n[next] == ')');
+}
+
+std::string_view bullet_of(std::string_view raw) {
+  for (std::string_view b : {"*", "-", "\xE2\x80\xA2", "\xE2\x80\x93", "\xC2\xB7"}) {
+    if (raw.starts_with(b)) return b;
+  }
+  return {};
+}
+
 // A teaser headline: a few words, no final period, not an item of a numbered list ("2. ...",
 // "3 - ..."), not a sentence cut short ("وقال ...", "هذا وقد ..."), not a question of the
 // running text ("..، فماذا نحن فاعلون؟"), not a row of figures (scores, dates, prices).
@@ -377,24 +393,14 @@ bool headline_like(const Line& line, std::string_view raw) {
   std::size_t digits = 0;
   for (const Word& w : line.words) digits += script_of(static_cast<unsigned char>(n[w.begin])) == Script::digit;
   if (digits * 4 >= words) return false;
+  if (numbered_item(line)) return false;
   const Word& first = line.words.front();
-  if (script_of(static_cast<unsigned char>(n[first.begin])) == Script::digit) {
-    const std::size_t next = n.find_first_not_of(' ', first.end);
-    if (next != std::string::npos && (n[next] == '.' || n[next] == '-' || n[next] == ')')) return false;
-  }
   return table().prose_openers.count(n.substr(first.begin, first.end - first.begin)) == 0;
 }
 
 // Line i and a neighbour open with the same bullet ("* ...", "- ...", "• ..."): a list.
 bool bulleted_list(const std::vector<std::string>& raw, std::size_t i) {
-  auto bullet = [&](std::size_t k) -> std::string_view {
-    if (k >= raw.size()) return {};
-    const std::string_view l = raw[k];
-    for (std::string_view b : {"*", "-", "\xE2\x80\xA2", "\xE2\x80\x93", "\xC2\xB7"}) {
-      if (l.starts_with(b)) return b;
-    }
-    return {};
-  };
+  auto bullet = [&](std::size_t k) { return k < raw.size() ? bullet_of(raw[k]) : std::string_view(); };
   const std::string_view b = bullet(i);
   return !b.empty() && ((i > 0 && bullet(i - 1) == b) || bullet(i + 1) == b);
 }
@@ -476,7 +482,8 @@ std::vector<Boilerplate> classify_lines(const DocumentLines& doc) {
   for (const auto& [norm, at] : copies) {
     if (at.size() < 2) continue;
     const std::size_t first = at.front();
-    if (raw[first].ends_with(':')) continue;  // a heading repeated per section ("المقادير:")
+    // A heading repeated per section ("المقادير:") or an item of lists that repeat is text.
+    if (raw[first].ends_with(':') || numbered_item(lines[first]) || !bullet_of(raw[first]).empty()) continue;
     const bool prose = lines[first].words.size() >= 6 && ends_like_sentence(raw[first]);
     const bool in_body = first_content < first && first < last_content && first_content != count;
     for (std::size_t k = (prose || in_body) ? 1 : 0; k < at.size(); ++k) lines[at[k]].verdict = Boilerplate::caption;

@@ -1,6 +1,9 @@
 // Statistics across the documents of one source: a line that recurs verbatim (after search
 // normalization) in many articles of the same outlet is furniture: a slogan, a footer, a menu.
+#include <algorithm>
+#include <array>
 #include <mutex>
+#include <shared_mutex>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -14,17 +17,51 @@
 namespace masar::extract {
 
 namespace {
+
 // Long lines that recur are more likely syndicated content than furniture.
 constexpr std::size_t kMaxRecurrentWords = 40;
+// From this length a line reads as prose: it must also recur in 1% of the source's documents.
+constexpr std::size_t kProseWords = 15;
+constexpr std::uint32_t kProsePerMille = 10;
+constexpr std::size_t kShards = 16;
+
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+struct SourceCounts {
+  std::uint32_t documents = 0;
+  std::unordered_map<std::uint64_t, std::uint32_t> lines;
+  std::unordered_set<std::uint64_t> seen;  // fingerprints of the documents counted
+};
+
+struct Shard {
+  mutable std::shared_mutex mutex;
+  std::unordered_map<std::string, SourceCounts, ViewHash, std::equal_to<>> sources;
+
+  const SourceCounts* find(std::string_view source) const {
+    const auto it = sources.find(source);
+    return it == sources.end() ? nullptr : &it->second;
+  }
+  SourceCounts& get(std::string_view source) {
+    auto it = sources.find(source);
+    if (it == sources.end()) it = sources.emplace(std::string(source), SourceCounts{}).first;
+    return it->second;
+  }
+};
+
+// The distinct line hashes of a document, sorted, and their fingerprint.
+std::uint64_t fingerprint(const std::vector<std::uint64_t>& distinct) {
+  return XXH3_64bits(distinct.data(), distinct.size() * sizeof(std::uint64_t));
+}
+
 }  // namespace
 
 struct SourceLineStats::State {
-  struct Source {
-    std::uint32_t documents = 0;
-    std::unordered_map<std::uint64_t, std::uint32_t> lines;
-  };
-  mutable std::mutex mutex;
-  std::unordered_map<std::string, Source> sources;
+  std::array<Shard, kShards> shards;
+  Shard& shard(std::string_view source) { return shards[std::hash<std::string_view>{}(source) % kShards]; }
+  const Shard& shard(std::string_view source) const { return shards[std::hash<std::string_view>{}(source) % kShards]; }
 };
 
 SourceLineStats::SourceLineStats(std::size_t min_count, double min_share)
@@ -46,35 +83,62 @@ void SourceLineStats::add_document(std::string_view source, const std::vector<st
 }
 
 void SourceLineStats::add_document_hashes(std::string_view source, const std::vector<std::uint64_t>& hashes) {
-  const std::unordered_set<std::uint64_t> distinct(hashes.begin(), hashes.end());  // once per document
-  std::lock_guard lock(state_->mutex);
-  auto& s = state_->sources[std::string(source)];
+  std::vector<std::uint64_t> distinct(hashes);  // each line once per document
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  const std::uint64_t fp = fingerprint(distinct);
+  Shard& shard = state_->shard(source);
+  std::unique_lock lock(shard.mutex);
+  SourceCounts& s = shard.get(source);
+  if (!distinct.empty() && !s.seen.insert(fp).second) return;  // the same page again
   ++s.documents;
   for (std::uint64_t h : distinct) ++s.lines[h];
 }
 
+void SourceLineStats::add_counts(std::string_view source, std::uint32_t documents,
+                                 const std::vector<std::pair<std::uint64_t, std::uint32_t>>& line_counts) {
+  Shard& shard = state_->shard(source);
+  std::unique_lock lock(shard.mutex);
+  SourceCounts& s = shard.get(source);
+  s.documents += documents;
+  for (const auto& [h, c] : line_counts) s.lines[h] += c;
+}
+
 void SourceLineStats::merge(const SourceLineStats& other) {
-  std::scoped_lock lock(state_->mutex, other.state_->mutex);
-  for (const auto& [name, src] : other.state_->sources) {
-    auto& s = state_->sources[name];
-    s.documents += src.documents;
-    for (const auto& [h, c] : src.lines) s.lines[h] += c;
+  if (&other == this) return;
+  for (const Shard& from : other.state_->shards) {
+    // Copy under the other's lock, add under ours: never two locks at once.
+    std::vector<std::pair<std::string, SourceCounts>> copy;
+    {
+      std::shared_lock lock(from.mutex);
+      copy.assign(from.sources.begin(), from.sources.end());
+    }
+    for (auto& [name, src] : copy) {
+      Shard& to = state_->shard(name);
+      std::unique_lock lock(to.mutex);
+      SourceCounts& s = to.get(name);
+      s.documents += src.documents;
+      for (const auto& [h, c] : src.lines) s.lines[h] += c;
+      s.seen.insert(src.seen.begin(), src.seen.end());
+    }
   }
 }
 
 std::uint32_t SourceLineStats::documents(std::string_view source) const {
-  std::lock_guard lock(state_->mutex);
-  auto it = state_->sources.find(std::string(source));
-  return it == state_->sources.end() ? 0 : it->second.documents;
+  const Shard& shard = state_->shard(source);
+  std::shared_lock lock(shard.mutex);
+  const SourceCounts* s = shard.find(source);
+  return s ? s->documents : 0;
 }
 
 std::uint32_t SourceLineStats::count(std::string_view source, std::string_view line) const {
   const std::uint64_t h = line_hash(line);
-  std::lock_guard lock(state_->mutex);
-  auto it = state_->sources.find(std::string(source));
-  if (it == state_->sources.end()) return 0;
-  auto l = it->second.lines.find(h);
-  return l == it->second.lines.end() ? 0 : l->second;
+  const Shard& shard = state_->shard(source);
+  std::shared_lock lock(shard.mutex);
+  const SourceCounts* s = shard.find(source);
+  if (!s) return 0;
+  const auto l = s->lines.find(h);
+  return l == s->lines.end() ? 0 : l->second;
 }
 
 bool SourceLineStats::is_recurrent(std::string_view source, std::string_view line) const {
@@ -83,18 +147,29 @@ bool SourceLineStats::is_recurrent(std::string_view source, std::string_view lin
 
 bool SourceLineStats::is_recurrent_hash(std::string_view source, std::uint64_t hash, std::size_t words) const {
   if (words > kMaxRecurrentWords) return false;
-  std::lock_guard lock(state_->mutex);
-  const auto it = state_->sources.find(std::string(source));
-  if (it == state_->sources.end()) return false;
-  const auto l = it->second.lines.find(hash);
-  const std::uint32_t n = l == it->second.lines.end() ? 0 : l->second;
-  return n >= min_count_ && n >= min_share_ * it->second.documents;
+  const Shard& shard = state_->shard(source);
+  std::shared_lock lock(shard.mutex);
+  const SourceCounts* s = shard.find(source);
+  if (!s) return false;
+  const auto l = s->lines.find(hash);
+  const std::uint32_t n = l == s->lines.end() ? 0 : l->second;
+  if (n < min_count_ || n < min_share_ * s->documents) return false;
+  return words < kProseWords || std::uint64_t{n} * 1000 >= std::uint64_t{s->documents} * kProsePerMille;
 }
 
 void SourceLineStats::for_each(const std::function<void(const std::string&, std::uint64_t, std::uint32_t)>& fn) const {
-  std::lock_guard lock(state_->mutex);
-  for (const auto& [name, src] : state_->sources) {
-    for (const auto& [h, c] : src.lines) fn(name, h, c);
+  for (const Shard& shard : state_->shards) {
+    std::shared_lock lock(shard.mutex);
+    for (const auto& [name, src] : shard.sources) {
+      for (const auto& [h, c] : src.lines) fn(name, h, c);
+    }
+  }
+}
+
+void SourceLineStats::for_each_source(const std::function<void(const std::string&, std::uint32_t)>& fn) const {
+  for (const Shard& shard : state_->shards) {
+    std::shared_lock lock(shard.mutex);
+    for (const auto& [name, src] : shard.sources) fn(name, src.documents);
   }
 }
 

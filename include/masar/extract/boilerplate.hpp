@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace masar::extract {
@@ -42,28 +43,43 @@ std::vector<Boilerplate> classify_lines(const DocumentLines& doc);
 // The rule for one line on its own (no document context), for tests and audits.
 Boilerplate classify_line(std::string_view line);
 
-// Counts, per source, in how many documents each (normalized) line occurs.
+// Counts, per source, in how many documents each (normalized) line occurs. Made for two passes
+// over a corpus: add every document of a batch (pass 1), then ask about each line (pass 2).
+// Adds and lookups are thread-safe (sources are spread over sharded locks; lookups share them).
+// A document identical to one already counted for its source (same set of lines) is skipped,
+// so a page crawled five times does not turn its own text into furniture.
 class SourceLineStats {
  public:
   // A line is recurrent in a source when it occurs in at least `min_count` of its documents
-  // and in at least `min_share` of them.
+  // and in at least `min_share` of them. A line of 15 words or more must also recur in at
+  // least 1% of the source's documents (stock background sentences of a large agency are
+  // text, a widget of a small site is not), and one of more than 40 words never is recurrent
+  // (syndicated text, not furniture).
   explicit SourceLineStats(std::size_t min_count = 5, double min_share = 0.0);
   ~SourceLineStats();
   SourceLineStats(SourceLineStats&&) noexcept;
   SourceLineStats& operator=(SourceLineStats&&) noexcept;
 
-  void add_document(std::string_view source, const std::vector<std::string>& lines);  // thread-safe
+  void add_document(std::string_view source, const std::vector<std::string>& lines);
   // The same with the lines already hashed (line_hash), as the pipeline does once per line.
   void add_document_hashes(std::string_view source, const std::vector<std::uint64_t>& hashes);
-  void merge(const SourceLineStats& other);
+  // Adds counts kept from an earlier run (for_each / for_each_source output, e.g. from the store).
+  void add_counts(std::string_view source, std::uint32_t documents,
+                  const std::vector<std::pair<std::uint64_t, std::uint32_t>>& line_counts);
+  void merge(const SourceLineStats& other);  // adds other's counts (other is only read)
+
   std::uint32_t count(std::string_view source, std::string_view line) const;
   std::uint32_t documents(std::string_view source) const;
   bool is_recurrent(std::string_view source, std::string_view line) const;
+  // `words`: text::count_words of the line.
   bool is_recurrent_hash(std::string_view source, std::uint64_t hash, std::size_t words) const;
 
-  // The hash that identifies a line (xxh3 of its search-normalized form), for persistence.
+  // The hash that identifies a line (xxh3 64 of its search-normalized form), for persistence.
   static std::uint64_t line_hash(std::string_view line);
+  // Every (source, line hash, documents holding the line); the callback runs under a read lock
+  // and must not add to this object.
   void for_each(const std::function<void(const std::string& source, std::uint64_t hash, std::uint32_t count)>& fn) const;
+  void for_each_source(const std::function<void(const std::string& source, std::uint32_t documents)>& fn) const;
 
  private:
   struct State;
