@@ -47,6 +47,11 @@ struct Word {
   std::uint32_t begin, end;  // bytes of the normalized line
 };
 
+// Marks that normalization drops from inside words; they neither start nor end a word.
+bool transparent(char32_t c) {
+  return text::is_arabic_diacritic(c) || c == text::kTatweel || text::is_invisible(c);
+}
+
 void split_words(std::string_view s, std::vector<Word>& out) {
   out.clear();
   Script current = Script::none;
@@ -77,6 +82,25 @@ std::uint32_t word_signature(std::string_view w) {
   h ^= static_cast<unsigned char>(w[w.size() / 2]) * 0xC2B2AE3Du;
   h ^= static_cast<unsigned char>(w.back()) * 0x27D4EB2Fu;
   return (h ^ (h >> 15)) & 0xFFFFu;
+}
+
+// The same words in a line as written (not normalized): marks inside words are skipped.
+void split_words_raw(std::string_view s, std::vector<Word>& out) {
+  out.clear();
+  Script current = Script::none;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const std::size_t at = pos;
+    const char32_t c = text::next_code_point(s, pos);
+    if (transparent(c)) continue;
+    const Script sc = script_of(c);
+    if (sc != current) {
+      if (current != Script::none) out.back().end = static_cast<std::uint32_t>(at);
+      if (sc != Script::none) out.push_back({static_cast<std::uint32_t>(at), 0});
+      current = sc;
+    }
+  }
+  if (current != Script::none) out.back().end = static_cast<std::uint32_t>(s.size());
 }
 
 struct Table {
@@ -435,6 +459,37 @@ const char* reason_name(Boilerplate b) noexcept {
 }
 
 Boilerplate classify_line(std::string_view line) { return line_verdict(analyze(line), line); }
+
+FurnitureTail furniture_tail(std::string_view raw) {
+  const FurnitureTail none{raw.size(), Boilerplate::none};
+  const Line line = analyze(raw);
+  if (line.hits.size() < 2) return none;
+  // The earliest strong phrase, after 15 words of text, from which the phrases chain to the end.
+  std::size_t k = 0;
+  for (; k + 1 < line.hits.size(); ++k) {
+    if (line.hits[k].first < 15 || (info(line.hits[k]).flags & detail::kWeak)) continue;
+    bool chained = trailing_words(line) <= 12;
+    for (std::size_t j = k + 1; chained && j < line.hits.size(); ++j) {
+      chained = line.hits[j].first <= line.hits[j - 1].last + 20;
+    }
+    if (chained) break;
+  }
+  if (k + 1 >= line.hits.size()) return none;
+  // Word k of the normalized line is word k of the line as written, provided both count the
+  // same words (normalization only drops marks inside words and folds letters).
+  std::vector<Word> words;
+  split_words_raw(raw, words);
+  if (words.size() != line.words.size()) return none;
+  const std::size_t begin = words[line.hits[k].first].begin;
+  // Two phrases may meet in a sentence ("... دون إنشاء حساب أو تسجيل الدخول."): a tail that
+  // ends like a sentence needs a sentence end before it, or a chain of three.
+  std::string_view before = raw.substr(0, begin);
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  const bool sentence_before = !before.empty() && (std::string_view(".!?\")").find(before.back()) != std::string_view::npos ||
+                                                   before.ends_with("\xD8\x9F") || before.ends_with("\xC2\xBB"));
+  if (ends_like_sentence(raw) && !sentence_before && line.hits.size() - k < 3) return none;
+  return {begin, info(line.hits[k]).kind};
+}
 
 std::vector<Boilerplate> classify_lines(const DocumentLines& doc) {
   const auto& raw = doc.lines;

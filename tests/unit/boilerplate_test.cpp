@@ -245,3 +245,30 @@ TEST(BoilerplateDocument, OneVerdictPerLine) {
   EXPECT_TRUE(classify({}).empty());
   EXPECT_EQ(classify({"", " ", kPara1}).size(), 3u);
 }
+
+TEST(BoilerplateTail, FooterGluedAfterTheLastSentenceIsCut) {
+  const std::string text =
+      "وختم المتحدث بالقول إن الأيام المقبلة ستشهد جولة جديدة من المفاوضات بين الأطراف المعنية في العاصمة القطرية.";
+  const std::string footer = "شاركوا هذا الخبر مع أصدقائكم ذات صلة الأكثر مشاهدة";
+  const FurnitureTail tail = furniture_tail(text + " " + footer);
+  EXPECT_EQ(tail.kind, B::follow_share);
+  EXPECT_EQ((text + " " + footer).substr(tail.begin), footer);
+  // Diacritics in the text do not shift the cut.
+  const std::string marked = "وَخَتَمَ المُتَحَدِّثُ بالقول إن الأيام المقبلة ستشهد جولة جديدة من المفاوضات بين الأطراف المعنية في الدوحة.";
+  EXPECT_EQ((marked + " " + footer).substr(furniture_tail(marked + " " + footer).begin), footer);
+}
+TEST(BoilerplateTail, TextWithoutAFooterIsLeftWhole) {
+  const std::vector<std::string> lines = {
+      kPara1, kPara2,
+      // one phrase only
+      kPara1 + " شارك هذا الخبر",
+      // phrases too early: the line is furniture or a header, not text with a footer
+      "جميع الحقوق محفوظة اشترك في نشرتنا البريدية " + kPara1,
+      // a weak phrase in the text does not start the cut
+      "ودعا الوزير إلى بذل المزيد من الجهود لدعم القطاع الزراعي في المحافظات الشمالية والشرقية خلال الموسم المقبل رابط الخبر"};
+  for (const auto& l : lines) {
+    const FurnitureTail tail = furniture_tail(l);
+    EXPECT_EQ(tail.begin, l.size()) << l;
+    EXPECT_EQ(tail.kind, B::none);
+  }
+}

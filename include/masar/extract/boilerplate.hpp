@@ -43,6 +43,17 @@ std::vector<Boilerplate> classify_lines(const DocumentLines& doc);
 // The rule for one line on its own (no document context), for tests and audits.
 Boilerplate classify_line(std::string_view line);
 
+// Pages flattened to text glue the footer after the article's last sentence, in the same line
+// ("... والسلام عليكم. شاركوا هذا الخبر مع أصدقائكم ذات صلة الأكثر مشاهدة"). When a line that
+// classify_lines keeps ends with a chain of furniture phrases after at least 15 words of text,
+// `begin` is the byte offset in `line` where that chain starts (the caller keeps
+// line.substr(0, begin) and reports the rest with `kind`); otherwise begin == line.size().
+struct FurnitureTail {
+  std::size_t begin = 0;
+  Boilerplate kind = Boilerplate::none;
+};
+FurnitureTail furniture_tail(std::string_view line);
+
 // Counts, per source, in how many documents each (normalized) line occurs. Made for two passes
 // over a corpus: add every document of a batch (pass 1), then ask about each line (pass 2).
 // Adds and lookups are thread-safe (sources are spread over sharded locks; lookups share them).
