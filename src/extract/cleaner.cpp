@@ -199,7 +199,16 @@ CleanedArticle Cleaner::finish(PreparedArticle p) const {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (is_title_line[i]) continue;
     if (reason[i].empty()) {
-      out.paragraphs.push_back(lines[i]);
+      // A kept line may end with page furniture glued after its last sentence.
+      const FurnitureTail tail = furniture_tail(lines[i]);
+      if (tail.begin < lines[i].size()) {
+        std::string kept = lines[i].substr(0, tail.begin);
+        while (!kept.empty() && kept.back() == ' ') kept.pop_back();
+        out.paragraphs.push_back(std::move(kept));
+        out.removed.push_back(RemovedLine{lines[i].substr(tail.begin), reason_name(tail.kind)});
+      } else {
+        out.paragraphs.push_back(lines[i]);
+      }
     } else {
       out.removed.push_back(RemovedLine{lines[i], std::move(reason[i])});
     }
