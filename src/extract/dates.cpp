@@ -1,87 +1,215 @@
+// Date finder: one lexing pass turns the text into numbers, separators and classified words
+// (month names, weekdays, time markers); the patterns then look at a few tokens each. No
+// std::regex and no per-word allocation: words are folded into one reused buffer and looked
+// up in a table built once.
 #include "masar/extract/dates.hpp"
 
-#include <array>
+#include <cstdint>
 #include <cstdio>
+#include <string>
+#include <unordered_map>
+#include <utility>
 
 #include "masar/text/chars.hpp"
-#include "masar/text/normalize.hpp"
 #include "masar/text/utf8.hpp"
 
 namespace masar::extract {
 namespace {
 
-struct MonthName {
-  std::string_view name;  // written as people spell it; compared after normalization
-  int month;
+// What a word means to the date patterns.
+enum class Word : std::uint8_t {
+  other,
+  month,         // a one-word month name (value = month)
+  kanun,         // كانون: needs الأول / الثاني
+  tishrin,       // تشرين: needs الأول / الثاني
+  first,         // الأول، أول
+  second,        // الثاني، ثاني
+  weekday,
+  min,           // من, "21 من حزيران"
+  year_word,     // عام، سنة
+  hour_word,     // الساعة
+  mim,           // م: PM after a time, "AD" after a year
+  pm,            // مساء، pm
+  am,            // ص، صباحا، am
+  ordinal,       // st nd rd th ("21st January")
 };
 
-// One-word month names of every regional system.
-constexpr MonthName kMonths[] = {
+struct Entry {
+  std::string_view written;  // as people spell it; folded when the table is built
+  Word kind;
+  std::uint8_t month = 0;
+};
+
+// Month names of every regional system, with the spellings news sites use. Alef, hamza and
+// ta marbuta variants need no entry of their own: words are folded before lookup.
+constexpr Entry kEntries[] = {
     // Egyptian / Gulf (transliterated Gregorian)
-    {"يناير", 1}, {"فبراير", 2}, {"مارس", 3}, {"أبريل", 4}, {"إبريل", 4}, {"ابريل", 4}, {"مايو", 5}, {"يونيو", 6},
-    {"يونيه", 6}, {"يوليو", 7}, {"يوليه", 7}, {"أغسطس", 8}, {"اغسطس", 8}, {"سبتمبر", 9}, {"أكتوبر", 10},
-    {"اكتوبر", 10}, {"نوفمبر", 11}, {"ديسمبر", 12},
-    // Levantine / Iraqi (Syriac names); كانون and تشرين need a second word
-    {"شباط", 2}, {"آذار", 3}, {"اذار", 3}, {"نيسان", 4}, {"أيار", 5}, {"ايار", 5}, {"حزيران", 6}, {"تموز", 7},
-    {"آب", 8}, {"اب", 8}, {"أيلول", 9}, {"ايلول", 9},
+    {"يناير", Word::month, 1}, {"فبراير", Word::month, 2}, {"مارس", Word::month, 3}, {"أبريل", Word::month, 4},
+    {"مايو", Word::month, 5}, {"يونيو", Word::month, 6}, {"يونيه", Word::month, 6}, {"يوليو", Word::month, 7},
+    {"يوليه", Word::month, 7}, {"أغسطس", Word::month, 8}, {"سبتمبر", Word::month, 9}, {"أكتوبر", Word::month, 10},
+    {"أوكتوبر", Word::month, 10}, {"نوفمبر", Word::month, 11}, {"ديسمبر", Word::month, 12},
+    // Levantine / Iraqi (Syriac names); كانون and تشرين take a second word
+    {"شباط", Word::month, 2}, {"آذار", Word::month, 3}, {"نيسان", Word::month, 4}, {"أيار", Word::month, 5},
+    {"حزيران", Word::month, 6}, {"تموز", Word::month, 7}, {"آب", Word::month, 8}, {"أيلول", Word::month, 9},
+    {"كانون", Word::kanun}, {"تشرين", Word::tishrin},
+    {"الأول", Word::first}, {"أول", Word::first}, {"الثاني", Word::second}, {"ثاني", Word::second}, {"الثانى", Word::second},
     // Algerian / Tunisian (French)
-    {"جانفي", 1}, {"فيفري", 2}, {"أفريل", 4}, {"افريل", 4}, {"ماي", 5}, {"جوان", 6}, {"جويلية", 7}, {"جويليه", 7},
-    {"أوت", 8}, {"اوت", 8},
+    {"جانفي", Word::month, 1}, {"فيفري", Word::month, 2}, {"أفريل", Word::month, 4}, {"ماي", Word::month, 5},
+    {"جوان", Word::month, 6}, {"جويلية", Word::month, 7}, {"أوت", Word::month, 8},
     // Moroccan
-    {"يوليوز", 7}, {"غشت", 8}, {"شتنبر", 9}, {"نونبر", 11}, {"دجنبر", 12},
+    {"يوليوز", Word::month, 7}, {"غشت", Word::month, 8}, {"شتنبر", Word::month, 9}, {"نونبر", Word::month, 11},
+    {"دجنبر", Word::month, 12},
+    // English, as Arabic sites print it in page furniture ("Sunday 21st January 2018")
+    {"january", Word::month, 1}, {"jan", Word::month, 1}, {"february", Word::month, 2}, {"feb", Word::month, 2},
+    {"march", Word::month, 3}, {"mar", Word::month, 3}, {"april", Word::month, 4}, {"apr", Word::month, 4},
+    {"may", Word::month, 5}, {"june", Word::month, 6}, {"jun", Word::month, 6}, {"july", Word::month, 7},
+    {"jul", Word::month, 7}, {"august", Word::month, 8}, {"aug", Word::month, 8}, {"september", Word::month, 9},
+    {"sep", Word::month, 9}, {"sept", Word::month, 9}, {"october", Word::month, 10}, {"oct", Word::month, 10},
+    {"november", Word::month, 11}, {"nov", Word::month, 11}, {"december", Word::month, 12}, {"dec", Word::month, 12},
+    // Weekdays
+    {"الأحد", Word::weekday}, {"الإثنين", Word::weekday}, {"الاثنين", Word::weekday}, {"الثلاثاء", Word::weekday},
+    {"الثلثاء", Word::weekday}, {"الأربعاء", Word::weekday}, {"الخميس", Word::weekday}, {"الجمعة", Word::weekday},
+    {"السبت", Word::weekday}, {"sunday", Word::weekday}, {"monday", Word::weekday}, {"tuesday", Word::weekday},
+    {"wednesday", Word::weekday}, {"thursday", Word::weekday}, {"friday", Word::weekday}, {"saturday", Word::weekday},
+    // Glue words
+    {"من", Word::min}, {"عام", Word::year_word}, {"العام", Word::year_word}, {"سنة", Word::year_word},
+    {"الساعة", Word::hour_word}, {"م", Word::mim}, {"مساء", Word::pm}, {"مساءا", Word::pm}, {"ليلا", Word::pm},
+    {"pm", Word::pm}, {"ص", Word::am}, {"صباحا", Word::am}, {"صباح", Word::am}, {"am", Word::am},
+    {"st", Word::ordinal}, {"nd", Word::ordinal}, {"rd", Word::ordinal}, {"th", Word::ordinal},
 };
 
-constexpr std::string_view kWeekdays[] = {"الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"};
+// Search folding for the few words we look up: diacritics, tatweel and invisibles dropped,
+// alef/hamza seats, ya and ta marbuta unified, ASCII lower-cased. Kept local (and tiny) so
+// lexing never goes through ICU.
+void fold_word(std::string_view w, std::string& out) {
+  out.clear();
+  std::size_t p = 0;
+  while (p < w.size()) {
+    char32_t c = text::next_code_point(w, p);
+    if (text::is_arabic_diacritic(c) || c == text::kTatweel || text::is_invisible(c)) continue;
+    switch (c) {
+      case 0x0622: case 0x0623: case 0x0625: case 0x0671: c = 0x0627; break;  // آ أ إ ٱ -> ا
+      case 0x0649: case 0x06CC: case 0x0626: c = 0x064A; break;               // ى ی ئ -> ي
+      case 0x0629: c = 0x0647; break;                                         // ة -> ه
+      case 0x0624: c = 0x0648; break;                                         // ؤ -> و
+      case 0x06A9: c = 0x0643; break;                                         // ک -> ك
+      default: if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+    }
+    text::append_utf8(out, c);
+  }
+}
 
-enum class Kind { number, word, sep };
+struct Meaning {
+  Word kind = Word::other;
+  std::uint8_t month = 0;
+};
+
+const std::unordered_map<std::string, Meaning>& word_table() {
+  static const std::unordered_map<std::string, Meaning> table = [] {
+    std::unordered_map<std::string, Meaning> t;
+    std::string folded;
+    for (const Entry& e : kEntries) {
+      fold_word(e.written, folded);
+      t.emplace(folded, Meaning{e.kind, e.month});
+    }
+    return t;
+  }();
+  return table;
+}
+
+constexpr std::size_t kMaxWordBytes = 24;  // longer words are never one of ours
+
+Meaning lookup(std::string_view word, std::string& buffer) {
+  if (word.size() > kMaxWordBytes) return {};
+  fold_word(word, buffer);
+  const auto& table = word_table();
+  const auto it = table.find(buffer);
+  return it == table.end() ? Meaning{} : it->second;
+}
+
+enum class Kind : std::uint8_t { number, word, sep };
 
 struct Token {
-  Kind kind;
-  std::size_t begin, end;
-  std::string text;  // normalized word, or the separator character
-  int value = 0;     // number value
-  int digits = 0;
+  std::uint32_t begin = 0, end = 0;
+  Kind kind = Kind::sep;
+  Word word = Word::other;
+  std::uint8_t month = 0;
+  std::uint8_t digits = 0;  // numbers: digit count (capped at 9)
+  char sep = 0;             // separators: '/', '-', '.', ':', ',', '(', ')', '|', or '?' for any other mark
+  int value = 0;            // numbers
 };
 
-std::vector<Token> lex(std::string_view s) {
-  std::vector<Token> out;
+// Decodes one code point, tolerating truncated input (treated as one U+FFFD byte).
+char32_t decode(std::string_view s, std::size_t& pos) {
+  const std::size_t len = text::sequence_length(static_cast<unsigned char>(s[pos]));
+  if (pos + len > s.size() || (len == 1 && static_cast<unsigned char>(s[pos]) >= 0x80)) {
+    ++pos;
+    return text::kReplacementChar;
+  }
+  return text::next_code_point(s, pos);
+}
+
+char separator_of(char32_t c) {
+  switch (c) {
+    case '/': case '\\': case 0x060D: case 0x2215: return '/';  // ؍ is the Arabic date separator
+    case '-': case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212: return '-';
+    case '.': case 0x06D4: return '.';
+    case ':': return ':';
+    case ',': case 0x060C: case 0x066C: return ',';
+    case '(': case '[': return '(';
+    case ')': case ']': return ')';
+    case '|': return '|';
+    default: return '?';
+  }
+}
+
+bool is_word_char(char32_t c, bool arabic) {
+  if (text::is_invisible(c)) return true;
+  return arabic ? (text::is_arabic_letter(c) || text::is_arabic_diacritic(c) || c == text::kTatweel)
+                : text::is_latin_letter(c);
+}
+
+void lex(std::string_view s, std::vector<Token>& out) {
+  std::string buffer;
   std::size_t pos = 0;
   while (pos < s.size()) {
     const std::size_t start = pos;
-    const char32_t c = text::next_code_point(s, pos);
+    const char32_t c = decode(s, pos);
+    Token t;
+    t.begin = static_cast<std::uint32_t>(start);
     if (text::is_any_digit(c)) {
       int value = text::digit_value(c), digits = 1;
-      std::size_t p = pos;
-      while (p < s.size()) {
-        std::size_t q = p;
-        const char32_t d = text::next_code_point(s, q);
+      while (pos < s.size()) {
+        std::size_t q = pos;
+        const char32_t d = decode(s, q);
         if (!text::is_any_digit(d)) break;
         if (digits < 9) value = value * 10 + text::digit_value(d);
         ++digits;
-        p = q;
+        pos = q;
       }
-      out.push_back({Kind::number, start, p, {}, value, digits});
-      pos = p;
+      t.kind = Kind::number;
+      t.value = value;
+      t.digits = static_cast<std::uint8_t>(digits < 9 ? digits : 9);
     } else if (text::is_arabic_letter(c) || text::is_latin_letter(c)) {
-      std::size_t p = pos;
-      while (p < s.size()) {
-        std::size_t q = p;
-        const char32_t d = text::next_code_point(s, q);
-        if (!(text::is_arabic_letter(d) || text::is_latin_letter(d) || text::is_arabic_diacritic(d) || d == text::kTatweel)) break;
-        p = q;
+      const bool arabic = text::is_arabic_letter(c);
+      while (pos < s.size()) {
+        std::size_t q = pos;
+        if (!is_word_char(decode(s, q), arabic)) break;
+        pos = q;
       }
-      out.push_back({Kind::word, start, p, text::normalize_for_search(s.substr(start, p - start)), 0, 0});
-      pos = p;
-    } else if (c == '/' || c == '-' || c == '.' || c == ':' || c == ',' || c == 0x060C || c == '(' || c == ')' ||
-               c == 0x2013 || c == 0x2014 || c == '|') {
-      std::string sep;
-      text::append_utf8(sep, c == 0x060C ? U',' : (c == 0x2013 || c == 0x2014) ? U'-' : c);
-      out.push_back({Kind::sep, start, pos, sep, 0, 0});
-    } else if (!text::is_space(c)) {
-      out.push_back({Kind::sep, start, pos, "?", 0, 0});  // anything else breaks a pattern
+      const Meaning m = lookup(s.substr(start, pos - start), buffer);
+      t.kind = Kind::word;
+      t.word = m.kind;
+      t.month = m.month;
+    } else if (text::is_space(c) || text::is_invisible(c)) {
+      if (c != '\n' && c != '\r') continue;  // a date never spans lines
+      t.sep = '?';
+    } else {
+      t.sep = separator_of(c);
     }
+    t.end = static_cast<std::uint32_t>(pos);
+    out.push_back(t);
   }
-  return out;
 }
 
 int days_in_month(int y, int m) {
@@ -90,89 +218,211 @@ int days_in_month(int y, int m) {
   return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
-bool plausible(int y, int m, int d) { return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m); }
+bool plausible(int y, int m, int d) {
+  return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
 
+// The patterns, each a few token look-ups from a start index.
 class Matcher {
  public:
-  explicit Matcher(const std::vector<Token>& t) : t_(t) {}
+  Matcher(std::string_view text, const std::vector<Token>& t) : text_(text), t_(t) {}
 
   bool num(std::size_t i, int min_digits, int max_digits) const {
     return i < t_.size() && t_[i].kind == Kind::number && t_[i].digits >= min_digits && t_[i].digits <= max_digits;
   }
   bool sep(std::size_t i, std::string_view chars) const {
-    return i < t_.size() && t_[i].kind == Kind::sep && t_[i].text.size() == 1 && chars.find(t_[i].text[0]) != std::string_view::npos;
+    return i < t_.size() && t_[i].kind == Kind::sep && chars.find(t_[i].sep) != std::string_view::npos;
   }
-  bool word(std::size_t i, std::string_view normalized) const {
-    return i < t_.size() && t_[i].kind == Kind::word && t_[i].text == normalized;
-  }
-  // A month name at i: returns the month and sets `next` past it (one or two words, and an
-  // optional "/ Gregorian name" that follows a Levantine one).
+  bool word(std::size_t i, Word w) const { return i < t_.size() && t_[i].kind == Kind::word && t_[i].word == w; }
+  int value(std::size_t i) const { return t_[i].value; }
+
+  // A month name at i (one word, كانون/تشرين + الأول/الثاني, or two names glued together as
+  // "ينايركانون"), then an optional second name of the other system: "حزيران / يونيو",
+  // "كانون الأول ( ديسمبر )". Returns the month and sets `next` past everything taken.
   int month(std::size_t i, std::size_t& next) const {
-    if (i >= t_.size() || t_[i].kind != Kind::word) return 0;
-    int m = 0;
-    if (i + 1 < t_.size() && t_[i + 1].kind == Kind::word && (m = month_of_pair(t_[i].text, t_[i + 1].text)) > 0) {
-      next = i + 2;
-    } else if ((m = month_of_word(t_[i].text)) > 0) {
-      next = i + 1;
-    } else {
-      return 0;
+    const int m = one_month(i, next);
+    if (m == 0) return 0;
+    std::size_t alt = 0;
+    if (sep(next, "/-") && one_month(next + 1, alt) > 0) {
+      next = alt;
+    } else if (sep(next, "(") && one_month(next + 1, alt) > 0 && sep(alt, ")")) {
+      next = alt + 1;
     }
-    std::size_t alt_next = 0;
-    if (sep(next, "/-") && month(next + 1, alt_next) > 0) next = alt_next;  // حزيران/يونيو
     return m;
   }
 
+  // A numeric date whose separators are part of a longer chain (a phone number
+  // 0933-21-06-2023, a version 1.21.06.2023) is no date.
+  bool chained(std::size_t first, std::size_t last, char s) const {
+    const bool before = first >= 2 && t_[first - 1].kind == Kind::sep && t_[first - 1].sep == s &&
+                        t_[first - 2].kind == Kind::number;
+    const bool after = last + 2 < t_.size() && t_[last + 1].kind == Kind::sep && t_[last + 1].sep == s &&
+                       t_[last + 2].kind == Kind::number;
+    return before || after;
+  }
+
  private:
+  int one_month(std::size_t i, std::size_t& next) const {
+    if (i >= t_.size() || t_[i].kind != Kind::word) return 0;
+    const Token& w = t_[i];
+    if (w.word == Word::month) {
+      next = i + 1;
+      return w.month;
+    }
+    if (w.word == Word::kanun || w.word == Word::tishrin) return pair(w.word, i + 1, next);
+    if (w.word == Word::other && w.end - w.begin >= 8) return glued(i, next);
+    return 0;
+  }
+
+  // كانون الثاني = January, كانون الأول = December, تشرين الأول = October, تشرين الثاني = November.
+  int pair(Word first_word, std::size_t i, std::size_t& next) const {
+    if (!word(i, Word::first) && !word(i, Word::second)) return 0;
+    next = i + 1;
+    const bool awwal = t_[i].word == Word::first;
+    if (first_word == Word::kanun) return awwal ? 12 : 1;
+    return awwal ? 10 : 11;
+  }
+
+  // "ينايركانون الثاني": scraped pages lose the space or slash between the two names.
+  int glued(std::size_t i, std::size_t& next) const {
+    std::string folded, rest;
+    fold_word(text_.substr(t_[i].begin, t_[i].end - t_[i].begin), folded);
+    for (const auto& [name, meaning] : word_table()) {
+      if (meaning.kind != Word::month || folded.size() <= name.size() || folded.compare(0, name.size(), name) != 0) continue;
+      const auto it = word_table().find(folded.substr(name.size()));
+      if (it == word_table().end()) continue;
+      if (it->second.kind == Word::month) {
+        next = i + 1;
+        return meaning.month;
+      }
+      if ((it->second.kind == Word::kanun || it->second.kind == Word::tishrin) && pair(it->second.kind, i + 1, next) > 0) {
+        return meaning.month;
+      }
+    }
+    return 0;
+  }
+
+  std::string_view text_;
   const std::vector<Token>& t_;
 };
 
-// A time right after the date: "4:16 م", "- 04:16 ص", "16:04", "01 : 13 م".
-std::size_t match_time(const Matcher& m, const std::vector<Token>& t, std::size_t i, DateTime& dt) {
-  std::size_t k = i;
-  while (m.sep(k, ",-|(")) ++k;
-  if (m.word(k, "الساعه")) ++k;
-  if (!(m.num(k, 1, 2) && m.sep(k + 1, ":") && m.num(k + 2, 2, 2))) return i;
-  int hour = t[k].value, minute = t[k + 2].value;
-  std::size_t end = k + 3;
-  if (end < t.size() && t[end].kind == Kind::word) {
-    const std::string& w = t[end].text;
-    const bool pm = w == "م" || w == "مساء" || w == "pm";
-    const bool am = w == "ص" || w == "صباحا" || w == "am";
+// Day first, with a month name: "21 يونيو 2023", "21 من حزيران 2023", "03 / ديسمبر / 2017",
+// "27 ديسمبر , 2017", "21st January 2018", "5 تشرين الثاني عام 2017".
+DateTime day_month_year(const Matcher& m, std::size_t i, std::size_t& last) {
+  std::size_t k = i + 1;
+  if (m.word(k, Word::ordinal)) ++k;
+  if (m.word(k, Word::min) || m.sep(k, "/-.")) ++k;
+  std::size_t after = 0;
+  const int month = m.month(k, after);
+  if (month == 0) return {};
+  k = after;
+  if (m.sep(k, ",/-.")) ++k;
+  if (m.word(k, Word::year_word)) ++k;
+  if (!m.num(k, 4, 4)) return {};
+  last = k;
+  return {m.value(k), month, m.value(i), -1, -1};
+}
+
+// Month first, as English-style furniture writes it: "يناير 20 , 2018", "January 21 2018".
+DateTime month_day_year(const Matcher& m, std::size_t i, std::size_t& last) {
+  std::size_t k = 0;
+  const int month = m.month(i, k);
+  if (month == 0 || !m.num(k, 1, 2)) return {};
+  const int day = m.value(k++);
+  if (m.word(k, Word::ordinal)) ++k;
+  if (m.sep(k, ",")) ++k;
+  if (!m.num(k, 4, 4)) return {};
+  last = k;
+  return {m.value(k), month, day, -1, -1};
+}
+
+// All numbers: 2023/06/21, 21-06-2023, 21 . 06 . 2023 (the same separator twice). Arabic
+// news writes the day first; the fields swap only when the day cannot be a month.
+DateTime numeric(const Matcher& m, const std::vector<Token>& t, std::size_t i, std::size_t& last) {
+  if (!m.sep(i + 1, "/-.") || !m.sep(i + 3, std::string_view(&t[i + 1].sep, 1))) return {};
+  int year = 0, month = 0, day = 0;
+  if (m.num(i, 4, 4) && m.num(i + 2, 1, 2) && m.num(i + 4, 1, 2)) {
+    year = m.value(i), month = m.value(i + 2), day = m.value(i + 4);
+  } else if (m.num(i, 1, 2) && m.num(i + 2, 1, 2) && m.num(i + 4, 4, 4)) {
+    day = m.value(i), month = m.value(i + 2), year = m.value(i + 4);
+  } else {
+    return {};
+  }
+  if (m.chained(i, i + 4, t[i + 1].sep)) return {};
+  if (month > 12 && day <= 12) std::swap(day, month);
+  last = i + 4;
+  return {year, month, day, -1, -1};
+}
+
+// A time right after the date: "4:16 م", "- 04:16 ص", "16:04", "01 : 13 م", "الساعة 7 : 09",
+// "17 : 12 : 30". Returns the last token taken (or `last` when there is no time).
+std::size_t match_time(const Matcher& m, std::size_t last, DateTime& dt) {
+  std::size_t k = last + 1;
+  for (int skipped = 0; skipped < 2 && m.sep(k, ",-|"); ++skipped) ++k;
+  if (m.word(k, Word::hour_word)) ++k;
+  if (!(m.num(k, 1, 2) && m.sep(k + 1, ":") && m.num(k + 2, 2, 2))) return last;
+  int hour = m.value(k), minute = m.value(k + 2);
+  std::size_t end = k + 2;
+  if (m.sep(end + 1, ":") && m.num(end + 2, 2, 2) && m.value(end + 2) < 60) end += 2;  // seconds
+  const bool pm = m.word(end + 1, Word::pm) || m.word(end + 1, Word::mim);
+  const bool am = m.word(end + 1, Word::am);
+  if (pm || am) {
+    if (hour > 12) return last;
     if (pm && hour < 12) hour += 12;
     if (am && hour == 12) hour = 0;
-    if (pm || am) ++end;
+    ++end;
   }
-  if (hour > 23 || minute > 59) return i;
+  if (hour > 23 || minute > 59) return last;
   dt.hour = hour;
   dt.minute = minute;
   return end;
 }
 
+// A time just before the date, as some stamps print it: "16:41 23.03.2017",
+// "تم النشر: 18: 38 16 / 02 / 2017". Returns the new first token (or `first` when none).
+std::size_t time_before(const Matcher& m, std::size_t first, std::size_t not_before, const std::vector<Token>& t,
+                        DateTime& dt) {
+  std::size_t k = first;
+  bool pm = false, am = false;
+  if (k >= 1 && (m.word(k - 1, Word::pm) || m.word(k - 1, Word::mim) || m.word(k - 1, Word::am))) {
+    pm = !m.word(k - 1, Word::am);
+    am = !pm;
+    --k;
+  }
+  if (k < 3 || !m.num(k - 3, 1, 2) || !m.sep(k - 2, ":") || !m.num(k - 1, 2, 2) || t[k - 3].begin < not_before) return first;
+  if (k >= 4 && m.sep(k - 4, ":")) return first;  // the tail of a longer clock or ratio
+  int hour = m.value(k - 3);
+  const int minute = m.value(k - 1);
+  if ((pm || am) && hour > 12) return first;
+  if (pm && hour < 12) hour += 12;
+  if (am && hour == 12) hour = 0;
+  if (hour > 23 || minute > 59) return first;
+  dt.hour = hour;
+  dt.minute = minute;
+  return k - 3;
+}
+
 }  // namespace
 
 int month_of_word(std::string_view normalized) {
-  static const auto table = [] {
-    std::vector<std::pair<std::string, int>> v;
-    for (const auto& m : kMonths) v.emplace_back(text::normalize_for_search(m.name), m.month);
-    return v;
-  }();
-  for (const auto& [name, month] : table) {
-    if (name == normalized) return month;
-  }
-  return 0;
+  std::string buffer;
+  const Meaning m = lookup(normalized, buffer);
+  return m.kind == Word::month ? m.month : 0;
 }
 
 int month_of_pair(std::string_view first, std::string_view second) {
-  // كانون الثاني = January, كانون الأول = December, تشرين الأول = October, تشرين الثاني = November.
-  const bool kanun = first == "كانون", tishrin = first == "تشرين";
-  if (!kanun && !tishrin) return 0;
-  const bool awwal = second == "الاول" || second == "اول";
-  const bool thani = second == "الثاني" || second == "ثاني";
-  if (kanun) return thani ? 1 : awwal ? 12 : 0;
-  return awwal ? 10 : thani ? 11 : 0;
+  std::string buffer;
+  const Word a = lookup(first, buffer).kind, b = lookup(second, buffer).kind;
+  if ((a != Word::kanun && a != Word::tishrin) || (b != Word::first && b != Word::second)) return 0;
+  if (a == Word::kanun) return b == Word::first ? 12 : 1;
+  return b == Word::first ? 10 : 11;
 }
 
-bool DateTime::valid() const { return plausible(year, month, day); }
+bool DateTime::valid() const {
+  if (!plausible(year, month, day)) return false;
+  if (hour == -1 && minute == -1) return true;
+  return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59;
+}
 
 std::string DateTime::iso() const {
   if (!valid()) return {};
@@ -185,55 +435,35 @@ std::string DateTime::iso() const {
   return buf;
 }
 
-std::vector<DateMention> find_dates(std::string_view text_in) {
-  const std::vector<Token> t = lex(text_in);
-  const Matcher m(t);
+std::vector<DateMention> find_dates(std::string_view text) {
+  std::vector<Token> t;
+  lex(text, t);
+  const Matcher m(text, t);
   std::vector<DateMention> out;
   std::size_t i = 0;
   while (i < t.size()) {
     DateTime dt;
-    std::size_t next = i;
-    std::size_t start = i;
-    // Numeric: Y/M/D or D/M/Y with the same separator twice.
-    if (m.num(i, 4, 4) && m.sep(i + 1, "/-.") && m.num(i + 2, 1, 2) && m.sep(i + 3, t[i + 1].text) && m.num(i + 4, 1, 2)) {
-      dt = {t[i].value, t[i + 2].value, t[i + 4].value, -1, -1};
-      next = i + 5;
-    } else if (m.num(i, 1, 2) && m.sep(i + 1, "/-.") && m.num(i + 2, 1, 2) && m.sep(i + 3, t[i + 1].text) && m.num(i + 4, 4, 4)) {
-      int day = t[i].value, month = t[i + 2].value;
-      if (month > 12 && day <= 12) std::swap(day, month);  // Arabic writes the day first unless that is impossible
-      dt = {t[i + 4].value, month, day, -1, -1};
-      next = i + 5;
-    } else if (m.num(i, 1, 2)) {
-      // D [من] MONTH[/MONTH] [,] YYYY
-      std::size_t k = i + 1;
-      if (m.word(k, "من")) ++k;
-      std::size_t after_month = 0;
-      const int month = m.month(k, after_month);
-      if (month > 0) {
-        k = after_month;
-        while (m.sep(k, ",")) ++k;
-        if (m.word(k, "عام") || m.word(k, "سنه")) ++k;
-        if (m.num(k, 4, 4)) {
-          dt = {t[k].value, month, t[i].value, -1, -1};
-          next = k + 1;
-        }
-      }
+    std::size_t last = i;
+    if (t[i].kind == Kind::number) {
+      dt = numeric(m, t, i, last);
+      if (!dt.valid() && m.num(i, 1, 2)) dt = day_month_year(m, i, last);
+    } else if (t[i].kind == Kind::word && t[i].word != Word::other) {
+      dt = month_day_year(m, i, last);
     }
-    if (next > i && dt.valid()) {
-      // A weekday just before belongs to the mention ("الأربعاء، 21 يونيو 2023").
-      std::size_t w = start;
-      if (w >= 1 && m.sep(w - 1, ",")) --w;
-      if (w >= 1 && t[w - 1].kind == Kind::word) {
-        for (std::string_view day : kWeekdays) {
-          if (t[w - 1].text == text::normalize_for_search(day)) start = w - 1;
-        }
-      }
-      const std::size_t end = match_time(m, t, next, dt);
-      out.push_back({dt, t[start].begin, t[end - 1].end});
-      i = end;
-    } else {
+    if (!dt.valid()) {
       ++i;
+      continue;
     }
+    // A weekday just before belongs to the mention: "الأربعاء، 21 يونيو 2023".
+    std::size_t first = i;
+    std::size_t w = first;
+    if (w >= 1 && m.sep(w - 1, ",")) --w;
+    if (w >= 1 && m.word(w - 1, Word::weekday) && (out.empty() || t[w - 1].begin >= out.back().end)) first = w - 1;
+    if (m.word(last + 1, Word::mim)) ++last;  // "2018 م": the Gregorian era, not PM
+    last = match_time(m, last, dt);
+    if (dt.hour < 0 && first == i) first = time_before(m, i, out.empty() ? 0 : out.back().end, t, dt);
+    out.push_back({dt, t[first].begin, t[last].end});
+    i = last + 1;
   }
   return out;
 }
@@ -245,7 +475,7 @@ std::optional<DateTime> parse_date(std::string_view text) {
 }
 
 DateTime parse_iso_date(std::string_view s) {
-  DateTime dt;
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   auto digits = [&](std::size_t at, std::size_t n, int& v) {
     if (at + n > s.size()) return false;
     v = 0;
@@ -256,12 +486,14 @@ DateTime parse_iso_date(std::string_view s) {
     return true;
   };
   int y = 0, mo = 0, d = 0;
-  if (!digits(0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(5, 2, mo) || s[7] != '-' || !digits(8, 2, d)) return dt;
-  dt.year = y;
-  dt.month = mo;
-  dt.day = d;
+  if (s.size() < 10 || !digits(0, 4, y) || s[4] != '-' || !digits(5, 2, mo) || s[7] != '-' || !digits(8, 2, d)) return {};
+  if (s.size() > 10 && s[10] >= '0' && s[10] <= '9') return {};  // "2018-04-101" is not ISO
+  DateTime dt{y, mo, d, -1, -1};
+  if (!dt.valid()) return {};
+  // The wall-clock time as written; the offset ("+03:00", "Z") is the outlet's zone, kept implicit.
   int h = 0, mi = 0;
-  if (s.size() >= 16 && (s[10] == 'T' || s[10] == ' ') && digits(11, 2, h) && s[13] == ':' && digits(14, 2, mi) && h < 24 && mi < 60) {
+  if (s.size() >= 16 && (s[10] == 'T' || s[10] == ' ') && digits(11, 2, h) && s[13] == ':' && digits(14, 2, mi) && h < 24 &&
+      mi < 60) {
     dt.hour = h;
     dt.minute = mi;
   }

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "masar/extract/dates.hpp"
@@ -36,7 +37,9 @@ struct DateGuess {
   std::size_t line = 0;
   bool line_is_only_date = false;
 };
-// The first absolute date in the first lines ("نشر في ...", "آخر تحديث ..." included).
+// The publication date from the first lines: a date after "نشر في"/"تاريخ النشر" first, then
+// the earliest stamp (a line of dates, a date with a time or weekday, "آخر تحديث ..."), then
+// the first date in prose.
 std::optional<DateGuess> guess_publication_date(const std::vector<std::string>& lines);
 
 // A line that is only a byline or dateline: "نور سلطان – خاص", "مدار اليوم – سوتشي",
@@ -45,7 +48,10 @@ bool is_byline_line(const std::string& line);
 
 // A breadcrumb line: "الرئيسية / أخبار / سوريا", "Home > News".
 bool is_breadcrumb(const std::string& line);
-// The short generic words used after a dash instead of a place (خاص, متابعات, وكالات ...).
+// A city that opens datelines (دمشق, نور سلطان, أستانة ...); `normalized` is search-normalized.
 bool is_known_city(const std::string& normalized);
+// True when `line` holds nothing but these dates and their lead-ins ("نشر في", "آخر تحديث:",
+// a Hijri date); `mentions` are find_dates(line).
+bool only_dates(std::string_view line, const std::vector<DateMention>& mentions);
 
 }  // namespace masar::extract
