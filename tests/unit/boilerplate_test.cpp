@@ -272,3 +272,30 @@ TEST(BoilerplateTail, TextWithoutAFooterIsLeftWhole) {
     EXPECT_EQ(tail.kind, B::none);
   }
 }
+
+// Random lines built from letters, marks, digits, punctuation and furniture phrases: one verdict
+// per line, and a tail cut always on a character boundary inside the line.
+TEST(BoilerplateTail, RandomLinesAreHandled) {
+  const std::vector<std::string> pieces = {"ال", "س", "ي", "ة", "أ", "ً", "ّ", "ـ", " ", " ", " ", ".", "،", ":", "/", "|",
+                                           "٣", "7", "a", "Z", "«", "»", "©", "شارك هذا الخبر", "جميع الحقوق محفوظة",
+                                           "اقرأ أيضا", "تابعونا على", "فيسبوك", "الأكثر قراءة", "\u200c"};
+  std::uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::string> lines(1 + next() % 6);
+    for (auto& l : lines) {
+      const std::size_t n = next() % 80;
+      for (std::size_t i = 0; i < n; ++i) l += pieces[next() % pieces.size()];
+    }
+    EXPECT_EQ(classify(lines, lines[0]).size(), lines.size());
+    for (const auto& l : lines) {
+      (void)classify_line(l);
+      const FurnitureTail t = furniture_tail(l);
+      ASSERT_LE(t.begin, l.size());
+      if (t.begin < l.size()) {
+        EXPECT_NE(static_cast<unsigned char>(l[t.begin]) & 0xC0, 0x80u) << l;
+      }
+      EXPECT_EQ(t.begin == l.size(), t.kind == B::none);
+    }
+  }
+}
