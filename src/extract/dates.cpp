@@ -379,7 +379,7 @@ std::size_t match_time(const Matcher& m, std::size_t last, DateTime& dt) {
 }
 
 // A time just before the date, as some stamps print it: "16:41 23.03.2017",
-// "تم النشر: 18: 38 16 / 02 / 2017". Returns the new first token (or `first` when none).
+// "تم النشر: 18: 38 16 / 02 / 2017", "18:38:55 16/02/2017". Returns the new first token (or `first` when none).
 std::size_t time_before(const Matcher& m, std::size_t first, std::size_t not_before, const std::vector<Token>& t,
                         DateTime& dt) {
   std::size_t k = first;
@@ -390,16 +390,17 @@ std::size_t time_before(const Matcher& m, std::size_t first, std::size_t not_bef
     --k;
   }
   if (k < 3 || !m.num(k - 3, 1, 2) || !m.sep(k - 2, ":") || !m.num(k - 1, 2, 2) || t[k - 3].begin < not_before) return first;
-  if (k >= 4 && m.sep(k - 4, ":")) return first;  // the tail of a longer clock or ratio
-  int hour = m.value(k - 3);
-  const int minute = m.value(k - 1);
+  std::size_t start = k - 3;
+  if (start >= 2 && m.sep(start - 1, ":") && m.num(start - 2, 1, 2) && t[start - 2].begin >= not_before) start -= 2;  // HH:MM:SS
+  int hour = m.value(start);
+  const int minute = m.value(start + 2);
   if ((pm || am) && hour > 12) return first;
   if (pm && hour < 12) hour += 12;
   if (am && hour == 12) hour = 0;
   if (hour > 23 || minute > 59) return first;
   dt.hour = hour;
   dt.minute = minute;
-  return k - 3;
+  return start;
 }
 
 }  // namespace
