@@ -1,13 +1,14 @@
 // Date finder: one lexing pass turns the text into numbers, separators and classified words
 // (month names, weekdays, time markers); the patterns then look at a few tokens each. No
-// std::regex and no per-word allocation: words are folded into one reused buffer and looked
-// up in a table built once.
+// std::regex and no per-word allocation: words are folded into a fixed buffer while they are
+// scanned and looked up in an open-addressing table built once.
 #include "masar/extract/dates.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <string>
-#include <unordered_map>
 #include <utility>
 
 #include "masar/text/chars.hpp"
@@ -78,25 +79,62 @@ constexpr Entry kEntries[] = {
     {"st", Word::ordinal}, {"nd", Word::ordinal}, {"rd", Word::ordinal}, {"th", Word::ordinal},
 };
 
-// Search folding for the few words we look up: diacritics, tatweel and invisibles dropped,
-// alef/hamza seats, ya and ta marbuta unified, ASCII lower-cased. Kept local (and tiny) so
-// lexing never goes through ICU.
-void fold_word(std::string_view w, std::string& out) {
-  out.clear();
-  std::size_t p = 0;
-  while (p < w.size()) {
-    char32_t c = text::next_code_point(w, p);
-    if (text::is_arabic_diacritic(c) || c == text::kTatweel || text::is_invisible(c)) continue;
-    switch (c) {
-      case 0x0622: case 0x0623: case 0x0625: case 0x0671: c = 0x0627; break;  // آ أ إ ٱ -> ا
-      case 0x0649: case 0x06CC: case 0x0626: c = 0x064A; break;               // ى ی ئ -> ي
-      case 0x0629: c = 0x0647; break;                                         // ة -> ه
-      case 0x0624: c = 0x0648; break;                                         // ؤ -> و
-      case 0x06A9: c = 0x0643; break;                                         // ک -> ك
-      default: if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
-    }
-    text::append_utf8(out, c);
+// Search folding of one code point for the words we look up: diacritics, tatweel and
+// invisibles dropped (0), alef/hamza seats, ya and ta marbuta unified, ASCII lower-cased.
+// Kept local and tiny so lexing never goes through ICU.
+char32_t fold(char32_t c) {
+  if (text::is_arabic_diacritic(c) || c == text::kTatweel || text::is_invisible(c)) return 0;
+  switch (c) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;  // آ أ إ ٱ -> ا
+    case 0x0649: case 0x06CC: case 0x0626: return 0x064A;               // ى ی ئ -> ي
+    case 0x0629: return 0x0647;                                         // ة -> ه
+    case 0x0624: return 0x0648;                                         // ؤ -> و
+    case 0x06A9: return 0x0643;                                         // ک -> ك
+    default: return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
   }
+}
+
+constexpr std::size_t kMaxWordBytes = 24;  // longer (folded) words are never one of ours
+
+// A folded word in a fixed buffer: no allocation per word.
+struct Folded {
+  char bytes[kMaxWordBytes];
+  std::size_t size = 0;
+  bool overflow = false;
+
+  void add(char32_t c) {
+    if (c == 0) return;
+    char tmp[4];
+    std::size_t n = 0;
+    if (c < 0x80) {
+      tmp[n++] = static_cast<char>(c);
+    } else if (c < 0x800) {
+      tmp[n++] = static_cast<char>(0xC0 | (c >> 6));
+      tmp[n++] = static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      tmp[n++] = static_cast<char>(0xE0 | (c >> 12));
+      tmp[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      tmp[n++] = static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      tmp[n++] = static_cast<char>(0xF0 | (c >> 18));
+      tmp[n++] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      tmp[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      tmp[n++] = static_cast<char>(0x80 | (c & 0x3F));
+    }
+    if (size + n > kMaxWordBytes) {
+      overflow = true;
+      return;
+    }
+    for (std::size_t k = 0; k < n; ++k) bytes[size++] = tmp[k];
+  }
+  std::string_view view() const { return {bytes, size}; }
+};
+
+Folded fold_word(std::string_view w) {
+  Folded f;
+  std::size_t p = 0;
+  while (p < w.size() && !f.overflow) f.add(fold(text::next_code_point(w, p)));
+  return f;
 }
 
 struct Meaning {
@@ -104,28 +142,60 @@ struct Meaning {
   std::uint8_t month = 0;
 };
 
-const std::unordered_map<std::string, Meaning>& word_table() {
-  static const std::unordered_map<std::string, Meaning> table = [] {
-    std::unordered_map<std::string, Meaning> t;
-    std::string folded;
+// Open addressing over the ~120 folded entries; FNV-1a hashes.
+class WordTable {
+ public:
+  WordTable() {
     for (const Entry& e : kEntries) {
-      fold_word(e.written, folded);
-      t.emplace(folded, Meaning{e.kind, e.month});
+      const Folded f = fold_word(e.written);
+      Slot& slot = slots_[probe(f.view())];
+      slot.used = true;
+      slot.size = static_cast<std::uint8_t>(f.size);
+      std::copy(f.bytes, f.bytes + f.size, slot.bytes);
+      slot.meaning = Meaning{e.kind, e.month};
     }
-    return t;
-  }();
+  }
+  Meaning find(std::string_view folded) const {
+    if (folded.empty() || folded.size() > kMaxWordBytes) return {};
+    const Slot& slot = slots_[probe(folded)];
+    return slot.used ? slot.meaning : Meaning{};
+  }
+  // Each entry, for the glued-name scan.
+  template <class F>
+  void for_each(F&& f) const {
+    for (const Slot& s : slots_) {
+      if (s.used) f(std::string_view(s.bytes, s.size), s.meaning);
+    }
+  }
+
+ private:
+  struct Slot {
+    bool used = false;
+    std::uint8_t size = 0;
+    char bytes[kMaxWordBytes] = {};
+    Meaning meaning;
+  };
+  static constexpr std::size_t kSlots = 512;  // a power of two, under 1/4 full
+
+  // The slot holding `w`, or the empty slot where it would go.
+  std::size_t probe(std::string_view w) const {
+    std::uint32_t h = 2166136261u;
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    for (std::size_t i = h & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      const Slot& s = slots_[i];
+      if (!s.used || std::string_view(s.bytes, s.size) == w) return i;
+    }
+  }
+
+  std::array<Slot, kSlots> slots_{};
+};
+
+const WordTable& word_table() {
+  static const WordTable table;
   return table;
 }
 
-constexpr std::size_t kMaxWordBytes = 24;  // longer words are never one of ours
-
-Meaning lookup(std::string_view word, std::string& buffer) {
-  if (word.size() > kMaxWordBytes) return {};
-  fold_word(word, buffer);
-  const auto& table = word_table();
-  const auto it = table.find(buffer);
-  return it == table.end() ? Meaning{} : it->second;
-}
+Meaning lookup(std::string_view word) { return word_table().find(fold_word(word).view()); }
 
 enum class Kind : std::uint8_t { number, word, sep };
 
@@ -170,7 +240,6 @@ bool is_word_char(char32_t c, bool arabic) {
 }
 
 void lex(std::string_view s, std::vector<Token>& out) {
-  std::string buffer;
   std::size_t pos = 0;
   while (pos < s.size()) {
     const std::size_t start = pos;
@@ -192,12 +261,16 @@ void lex(std::string_view s, std::vector<Token>& out) {
       t.digits = static_cast<std::uint8_t>(digits < 9 ? digits : 9);
     } else if (text::is_arabic_letter(c) || text::is_latin_letter(c)) {
       const bool arabic = text::is_arabic_letter(c);
+      Folded folded;  // folded while scanning: one decode per code point
+      folded.add(fold(c));
       while (pos < s.size()) {
         std::size_t q = pos;
-        if (!is_word_char(decode(s, q), arabic)) break;
+        const char32_t d = decode(s, q);
+        if (!is_word_char(d, arabic)) break;
+        if (!folded.overflow) folded.add(fold(d));
         pos = q;
       }
-      const Meaning m = lookup(s.substr(start, pos - start), buffer);
+      const Meaning m = folded.overflow ? Meaning{} : word_table().find(folded.view());
       t.kind = Kind::word;
       t.word = m.kind;
       t.month = m.month;
@@ -285,21 +358,21 @@ class Matcher {
 
   // "ينايركانون الثاني": scraped pages lose the space or slash between the two names.
   int glued(std::size_t i, std::size_t& next) const {
-    std::string folded, rest;
-    fold_word(text_.substr(t_[i].begin, t_[i].end - t_[i].begin), folded);
-    for (const auto& [name, meaning] : word_table()) {
-      if (meaning.kind != Word::month || folded.size() <= name.size() || folded.compare(0, name.size(), name) != 0) continue;
-      const auto it = word_table().find(folded.substr(name.size()));
-      if (it == word_table().end()) continue;
-      if (it->second.kind == Word::month) {
+    const Folded f = fold_word(text_.substr(t_[i].begin, t_[i].end - t_[i].begin));
+    if (f.overflow) return 0;
+    const std::string_view folded = f.view();
+    int month = 0;
+    word_table().for_each([&](std::string_view name, Meaning meaning) {
+      if (month || meaning.kind != Word::month || folded.size() <= name.size() || !folded.starts_with(name)) return;
+      const Meaning rest = word_table().find(folded.substr(name.size()));
+      if (rest.kind == Word::month) {
         next = i + 1;
-        return meaning.month;
+        month = meaning.month;
+      } else if ((rest.kind == Word::kanun || rest.kind == Word::tishrin) && pair(rest.kind, i + 1, next) > 0) {
+        month = meaning.month;
       }
-      if ((it->second.kind == Word::kanun || it->second.kind == Word::tishrin) && pair(it->second.kind, i + 1, next) > 0) {
-        return meaning.month;
-      }
-    }
-    return 0;
+    });
+    return month;
   }
 
   std::string_view text_;
@@ -406,14 +479,12 @@ std::size_t time_before(const Matcher& m, std::size_t first, std::size_t not_bef
 }  // namespace
 
 int month_of_word(std::string_view normalized) {
-  std::string buffer;
-  const Meaning m = lookup(normalized, buffer);
+  const Meaning m = lookup(normalized);
   return m.kind == Word::month ? m.month : 0;
 }
 
 int month_of_pair(std::string_view first, std::string_view second) {
-  std::string buffer;
-  const Word a = lookup(first, buffer).kind, b = lookup(second, buffer).kind;
+  const Word a = lookup(first).kind, b = lookup(second).kind;
   if ((a != Word::kanun && a != Word::tishrin) || (b != Word::first && b != Word::second)) return 0;
   if (a == Word::kanun) return b == Word::first ? 12 : 1;
   return b == Word::first ? 10 : 11;
