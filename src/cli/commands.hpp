@@ -24,5 +24,6 @@ void add_dedup_command(CLI::App& app, Action& action);
 void add_ingest_command(CLI::App& app, Action& action);
 void add_search_command(CLI::App& app, Action& action);
 void add_stats_command(CLI::App& app, Action& action);
+void add_analyze_command(CLI::App& app, Action& action);
 
 }  // namespace masar::cli

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   masar::cli::add_ingest_command(app, action);
   masar::cli::add_search_command(app, action);
   masar::cli::add_stats_command(app, action);
+  masar::cli::add_analyze_command(app, action);
 
   try {
     app.parse(argc, argv);

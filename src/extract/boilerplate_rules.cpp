@@ -339,6 +339,15 @@ std::size_t social_words(const Line& line) {
   return count;
 }
 
+// "مواضيع ذات صلة" glued in front of one long sentence: the label of a widget flattened onto
+// the lead paragraph, not a list of teasers (those carry no period, or one per headline).
+bool related_label_before_prose(const Line& line, std::string_view raw, const Hit& h) {
+  if (info(h).kind != Boilerplate::related || line.words.size() - h.last < 20 || !ends_like_sentence(raw)) return false;
+  std::size_t sentence_ends = 0;
+  for (std::size_t i = 0; i + 1 < raw.size(); ++i) sentence_ends += (raw[i] == '.' || raw[i] == '!') && raw[i + 1] == ' ';
+  return sentence_ends == 0;
+}
+
 // The rules that need no document context.
 Boilerplate line_verdict(const Line& line, std::string_view raw) {
   const Table& t = table();
@@ -351,7 +360,8 @@ Boilerplate line_verdict(const Line& line, std::string_view raw) {
   }
   for (const Hit& h : line.hits) {
     const Phrase& p = info(h);
-    if ((h.first == 0 && words <= p.lead_max) || words <= p.alone_max) return p.kind;
+    if (h.first == 0 && words <= p.lead_max && !related_label_before_prose(line, raw, h)) return p.kind;
+    if (words <= p.alone_max) return p.kind;
   }
   if (is_chain(line, false)) return chain_kind(line);
   const std::string& n = line.norm;

@@ -358,6 +358,17 @@ bool is_byline_line(const std::string& line) {
   return false;
 }
 
+// "Headline | Site name The lead paragraph ...": a page title flattened onto the lead. Returns
+// the headline; the line itself is body text.
+std::optional<std::string> page_title_before_lead(const std::string& line) {
+  const std::size_t bar = line.find(" | ");
+  if (bar == std::string::npos || line.empty() || (line.back() != '.' && line.back() != '!')) return std::nullopt;
+  std::string head = trim(std::string_view(line).substr(0, bar));
+  const std::size_t head_words = word_count(head), tail_words = word_count(std::string_view(line).substr(bar + 3));
+  if (head_words < kMinTitleWords || head_words > kMaxTitleWords || tail_words < 10) return std::nullopt;
+  return head;
+}
+
 TitleGuess guess_title(const std::vector<std::string>& lines) {
   TitleGuess g;
   for (std::size_t i = 0; i < lines.size() && i < kHeadLines; ++i) {
@@ -380,6 +391,10 @@ TitleGuess guess_title(const std::vector<std::string>& lines) {
       const auto dates = find_dates(line);
       if (!dates.empty() && only_dates(line, dates)) continue;
       if (words <= kMaxBylineWords && is_byline_line(line)) continue;
+      if (auto head = page_title_before_lead(line)) {
+        g.title = std::move(*head);  // nothing consumed: the line carries the lead
+        break;
+      }
       if (words > kMaxTitleWords) break;   // the body starts: no title line
       if (words < kMinTitleWords) continue;  // "الرئيسية", "أخبار سوريا", "صحيفة المنارة"
       g.title = line;

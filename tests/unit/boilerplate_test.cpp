@@ -49,6 +49,16 @@ TEST(Boilerplate, Related) {
   EXPECT_EQ(classify_line("الأكثر قراءة"), B::related);
   EXPECT_EQ(classify_line("الخبر السابق الخبر التالي"), B::related);
 }
+// Regression (syria-web audit): a page's "related" label glued in front of the lead
+// paragraph dropped the lead. A list of teasers after the label still goes.
+TEST(Boilerplate, RelatedLabelGluedOntoALeadParagraphIsContent) {
+  EXPECT_EQ(classify_line("/ مواضيع ذات صلة أعلنت وزارة الخارجية الكازاخية الاثنين أن الجولة المقبلة من محادثات أستانا "
+                          "ستعقد منتصف الشهر المقبل، بحضور وفود الدول الضامنة الثلاث والأمم المتحدة."),
+            B::none);
+  EXPECT_EQ(classify_line("مواضيع ذات صلة الدول الضامنة تتفق على موعد الجولة المقبلة وفد المعارضة يصل إلى العاصمة "
+                          "الكازاخية روسيا تدعو إلى تمديد مناطق خفض التصعيد"),
+            B::related);
+}
 TEST(Boilerplate, RelatedLookalikesInProseStay) {
   EXPECT_EQ(classify_line("وكان يشرف على مواضيع متعلقة بالاستثمار في الوزارة منذ عام 2015."), B::none);
   EXPECT_EQ(classify_line("وقالت الشرطة إنها تحقق في ثلاث قضايا ذات صلة بالتهريب عبر الحدود."), B::none);

@@ -74,6 +74,20 @@ TEST(MetadataTitle, ParagraphOpeningWithTheTitleIsContent) {
   auto g = guess_title({"قمة طهران تبحث الملف السوري", para});
   EXPECT_EQ(g.consumed_lines, (Indices{0}));
 }
+// Regression (syria-web audit): "headline | site name" glued onto the lead paragraph. The
+// headline is the title; the line stays in the body, which would otherwise lose its lead.
+TEST(MetadataTitle, PageTitleGluedOntoTheLeadKeepsTheLead) {
+  auto g = guess_title({"الدول الضامنة تتفق على الجولة المقبلة | بوابة الأفق أعلنت الدول الضامنة الثلاث اليوم، في بيان "
+                        "مشترك، أن الجولة المقبلة ستعقد في العاصمة الكازاخية.",
+                        "وقال البيان إن الجولة ستبحث ملف المعتقلين."});
+  EXPECT_EQ(g.title, "الدول الضامنة تتفق على الجولة المقبلة");
+  EXPECT_TRUE(g.consumed_lines.empty());
+}
+TEST(MetadataTitle, PageTitleWithSiteNameIsConsumed) {
+  auto g = guess_title({"الدول الضامنة تتفق على الجولة المقبلة | بوابة الأفق", "أعلنت الدول الضامنة اليوم موعد الجولة."});
+  EXPECT_EQ(g.title, "الدول الضامنة تتفق على الجولة المقبلة | بوابة الأفق");
+  EXPECT_EQ(g.consumed_lines, std::vector<std::size_t>{0});
+}
 TEST(MetadataTitle, DifferentNextLineIsNotConsumed) {
   auto g = guess_title({"قمة طهران تبحث الملف السوري", "قمة أنقرة تبحث ملف اللاجئين", "نص."});
   EXPECT_EQ(g.consumed_lines, (Indices{0}));
