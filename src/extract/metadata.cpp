@@ -13,6 +13,7 @@
 namespace masar::extract {
 namespace {
 
+constexpr std::size_t kDateScanBytes = 2048;  // of each head line, searched for the publication date
 constexpr std::size_t kHeadLines = 8;        // metadata lives in the first lines
 constexpr std::size_t kMaxTitleWords = 30;   // longer first lines are paragraphs, not titles
 constexpr std::size_t kMinTitleWords = 3;    // shorter lines are menus and section names
@@ -110,7 +111,17 @@ struct Words {
   std::size_t size() const { return tokens.size(); }
 };
 
+// At most `max_bytes` of `s`, cut before a UTF-8 continuation byte.
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
 Words words_of(std::string_view line, std::size_t max_words = SIZE_MAX) {
+  constexpr std::size_t kMaxBytesPerWord = 40;  // generous: Arabic words with a space are ~10 bytes
+  if (max_words != SIZE_MAX) line = utf8_prefix(line, max_words * kMaxBytesPerWord);
   Words w;
   text::tokenize(line, w.tokens);
   if (w.tokens.size() > max_words) w.tokens.resize(max_words);
@@ -125,7 +136,8 @@ bool is_dash_at(std::string_view s, std::size_t i) {
   return s[i] == '-' || s.compare(i, 3, "\xE2\x80\x93") == 0 || s.compare(i, 3, "\xE2\x80\x94") == 0;  // - – —
 }
 bool has_dash(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  // '-' or the lead byte of – and —: one byte search, then a check where it hits.
+  for (std::size_t i = s.find_first_of("-\xE2"); i != std::string_view::npos; i = s.find_first_of("-\xE2", i + 1)) {
     if (is_dash_at(s, i)) return true;
   }
   return false;
@@ -225,6 +237,9 @@ bool city_before(const Words& w, std::size_t end) {
 // An agency in a dateline: "بغداد ( رويترز ) - قال", "موسكو - ( أ ف ب ) -", "دمشق - سانا -",
 // "(رويترز) -" at the start. "وقال لوكالة ( رويترز ) في بيان" is prose, not a dateline.
 std::optional<OutletGuess> agency_dateline(const std::string& line, std::size_t index) {
+  // Every dateline form has a parenthesis or a dash: most lines are ruled out by one scan.
+  const std::string_view head = utf8_prefix(line, kDatelineWords * 40);
+  if (head.find('(') == std::string_view::npos && !has_dash(head)) return std::nullopt;
   const Words w = words_of(line, kDatelineWords);
   for (std::size_t j = 0; j < w.size(); ++j) {
     for (const auto& a : agency_words()) {
@@ -253,11 +268,11 @@ std::optional<OutletGuess> agency_dateline(const std::string& line, std::size_t 
 // What stands just before a date: a publication cue, an update cue, or nothing.
 enum class Cue { none, publish, update };
 
-Cue cue_before(const std::string& line, std::size_t from, std::size_t to) {
+Cue cue_before(std::string_view line, std::size_t from, std::size_t to) {
   constexpr std::size_t kReach = 48;  // about four Arabic words
   if (to - from > kReach) from = to - kReach;
   while (from < to && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) ++from;
-  const std::string n = text::normalize_for_search(std::string_view(line).substr(from, to - from));
+  const std::string n = text::normalize_for_search(line.substr(from, to - from));
   std::size_t publish = std::string::npos, update = std::string::npos;
   for (std::string_view cue : kPublishCues) {
     const std::size_t at = n.rfind(text::normalize_for_search(cue));
@@ -275,8 +290,8 @@ Cue cue_before(const std::string& line, std::size_t from, std::size_t to) {
 
 // A mention that opens with a weekday or a month name ("الأحد 21 يناير", "يناير 21, 2018")
 // rather than a digit is the stamp style of page headers.
-bool starts_with_digit(const std::string& line, std::size_t at) {
-  const auto tokens = text::tokenize(std::string_view(line).substr(at, 16));
+bool starts_with_digit(std::string_view line, std::size_t at) {
+  const auto tokens = text::tokenize(line.substr(at, 16));
   return !tokens.empty() && tokens.front().begin == 0 && tokens.front().kind == text::TokenKind::number;
 }
 
@@ -388,8 +403,10 @@ TitleGuess guess_title(const std::vector<std::string>& lines) {
       g.title = last;
       g.consumed_lines.push_back(i);
     } else {
-      const auto dates = find_dates(line);
-      if (!dates.empty() && only_dates(line, dates)) continue;
+      if (words <= 2 * kMaxTitleWords) {  // a line of dates is short; paragraphs are not scanned
+        const auto dates = find_dates(line);
+        if (!dates.empty() && only_dates(line, dates)) continue;
+      }
       if (words <= kMaxBylineWords && is_byline_line(line)) continue;
       if (auto head = page_title_before_lead(line)) {
         g.title = std::move(*head);  // nothing consumed: the line carries the lead
@@ -410,10 +427,16 @@ TitleGuess guess_title(const std::vector<std::string>& lines) {
 }
 
 std::optional<OutletGuess> guess_outlet(const std::vector<std::string>& lines) {
+  // A byline with a date tail ("X – فريق التحرير | 22 تشرين الأول 2021") is a few words longer.
+  constexpr std::size_t kMaxBylineWithDateWords = kMaxBylineWords + 10;
   for (std::size_t i = 0; i < lines.size() && i < kHeadLines; ++i) {
     const std::string& line = lines[i];
     const std::size_t words = word_count(line);
     if (words == 0) continue;
+    if (words > kMaxBylineWithDateWords) {  // a paragraph: only a dateline can open it
+      if (auto g = agency_dateline(line, i)) return g;
+      continue;
+    }
     if (auto outlet = dash_byline(line); outlet && !outlet->empty()) return OutletGuess{*outlet, i, true};
     // "صحيفة المنارة" on its own line.
     if (words <= kMaxOutletWords && starts_with_outlet_kind(line) && outlet_like(line) &&
@@ -448,7 +471,9 @@ std::optional<DateGuess> guess_publication_date(const std::vector<std::string>& 
   };
   std::vector<Candidate> candidates;
   for (std::size_t i = 0; i < lines.size() && i < kHeadLines; ++i) {
-    const std::string& line = lines[i];
+    // A publication date stands near the start of its line: a whole article flattened onto
+    // one line is not scanned to its end.
+    const std::string_view line = utf8_prefix(lines[i], kDateScanBytes);
     const auto dates = find_dates(line);
     if (dates.empty()) continue;
     const bool only = only_dates(line, dates);
