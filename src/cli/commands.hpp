@@ -25,5 +25,9 @@ void add_ingest_command(CLI::App& app, Action& action);
 void add_search_command(CLI::App& app, Action& action);
 void add_stats_command(CLI::App& app, Action& action);
 void add_analyze_command(CLI::App& app, Action& action);
+void add_clusters_command(CLI::App& app, Action& action);
+void add_recluster_command(CLI::App& app, Action& action);
+void add_stories_command(CLI::App& app, Action& action);
+void add_timeline_command(CLI::App& app, Action& action);
 
 }  // namespace masar::cli

@@ -1,7 +1,9 @@
-// masar ingest --db DB [--threads N] [--quiet] PATH...
+// masar ingest --db DB [--threads N] [--quiet] [--no-cluster] PATH...
+// Stores, then tracks the new articles into events and stories (cluster/pipeline.hpp).
 #include <chrono>
 #include <iostream>
 
+#include "cli/cluster_options.hpp"
 #include "cli/commands.hpp"
 #include "cli/input.hpp"
 #include "cli/progress.hpp"
@@ -18,9 +20,33 @@ struct IngestArgs {
   std::size_t batch = 2000;
   double threshold = 0.8;
   bool quiet = false;
+  bool cluster = true;
+  cluster::ClusterOptions tracking;
 };
 
-int run_ingest(const IngestArgs& args) {
+// Events and stories for what was just stored; a failure here keeps the articles (the next
+// ingest or `masar recluster` tracks them).
+bool track_new_articles(store::Store& store, IngestArgs& args) {
+  args.tracking.threads = args.threads;
+  Progress progress("events", 0, args.quiet);
+  std::size_t last = 0;
+  auto tracked = cluster::cluster_pending(store, args.tracking, [&](std::size_t done, std::size_t total) {
+    progress.set_total(total);
+    progress.advance(done - last);
+    last = done;
+  });
+  progress.finish();
+  if (!tracked) {
+    std::cerr << "masar ingest: tracking events failed (articles are stored): " << tracked.error().message << "\n";
+    return false;
+  }
+  std::cerr << "masar ingest: tracked " << tracked->articles << " articles (" << tracked->copies << " copies): "
+            << tracked->new_events << " new events, " << tracked->new_stories << " new stories; " << progress.elapsed()
+            << " s\n";
+  return true;
+}
+
+int run_ingest(IngestArgs& args) {
   auto store = store::Store::open(args.db);
   if (!store) {
     std::cerr << "masar ingest: " << store.error().message << "\n";
@@ -59,7 +85,9 @@ int run_ingest(const IngestArgs& args) {
             << ", unchanged " << s.unchanged << ", duplicates " << s.duplicates << ", skipped " << s.skipped
             << " (+" << read.problems << " bad input lines/files); cleaning, dedup and indexing "
             << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() << " s\n";
-  return s.inserted + s.updated + s.unchanged > 0 ? kExitOk : kExitFailure;
+  const bool stored = s.inserted + s.updated + s.unchanged > 0;
+  if (stored && args.cluster && !track_new_articles(store.value(), args)) return kExitFailure;
+  return stored ? kExitOk : kExitFailure;
 }
 
 }  // namespace
@@ -74,6 +102,8 @@ void add_ingest_command(CLI::App& app, Action& action) {
   cmd->add_option("--batch", args->batch, "Articles per transaction")->check(CLI::Range(1, 1000000));
   cmd->add_option("--threshold", args->threshold, "Near-duplicate Jaccard threshold")->check(CLI::Range(0.05, 1.0));
   cmd->add_flag("-q,--quiet", args->quiet, "No progress on stderr");
+  cmd->add_flag("!--no-cluster", args->cluster, "Store only; leave event and story tracking for later");
+  add_cluster_options(cmd, args->tracking);
   cmd->callback([args, &action] { action = [args] { return run_ingest(*args); }; });
 }
 

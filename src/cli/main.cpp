@@ -13,6 +13,10 @@ int main(int argc, char** argv) {
   masar::cli::add_ingest_command(app, action);
   masar::cli::add_search_command(app, action);
   masar::cli::add_stats_command(app, action);
+  masar::cli::add_clusters_command(app, action);
+  masar::cli::add_recluster_command(app, action);
+  masar::cli::add_stories_command(app, action);
+  masar::cli::add_timeline_command(app, action);
   masar::cli::add_analyze_command(app, action);
 
   try {

@@ -44,6 +44,42 @@ constexpr const char* kMigrations[] = {
         PRIMARY KEY(source, line_hash)
       ) WITHOUT ROWID;
     )sql",
+    // 3: events and stories (cluster/), the event of each article, and the running document
+    // frequencies that weigh article vectors (so later ingests continue where the last stopped).
+    R"sql(
+      CREATE TABLE stories(
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL DEFAULT '',
+        first_time REAL NOT NULL,
+        last_time REAL NOT NULL,
+        events INTEGER NOT NULL DEFAULT 0,
+        articles INTEGER NOT NULL DEFAULT 0,
+        sources TEXT NOT NULL DEFAULT '[]',
+        series TEXT NOT NULL DEFAULT '[]',
+        centroid TEXT NOT NULL DEFAULT '[]'
+      );
+      CREATE TABLE events(
+        id INTEGER PRIMARY KEY,
+        story INTEGER NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        first_time REAL NOT NULL,
+        last_time REAL NOT NULL,
+        articles INTEGER NOT NULL DEFAULT 0,
+        sources TEXT NOT NULL DEFAULT '[]',
+        centroid TEXT NOT NULL DEFAULT '[]'
+      );
+      CREATE INDEX events_story ON events(story, first_time);
+      CREATE INDEX events_last_time ON events(last_time);
+      CREATE TABLE article_events(
+        article INTEGER PRIMARY KEY,
+        event INTEGER NOT NULL,
+        similarity REAL NOT NULL,
+        copy INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX article_events_event ON article_events(event);
+      CREATE TABLE term_df(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE cluster_meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+    )sql",
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");

@@ -13,7 +13,7 @@ namespace masar::store {
 using sql::Statement;
 
 struct Store::Statements {
-  Statement find, insert, update, fts_insert, fts_delete, rowid_of, line_add, line_get;
+  Statement find, insert, update, unassign, fts_insert, fts_delete, rowid_of, line_add, line_get;
 };
 
 namespace {
@@ -112,6 +112,7 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
                          "UPDATE articles SET title=?2, date=?3, source=?4, url=?5, category=?6, lang=?7, body=?8, "
                          "removed=?9, extra=?10, content_hash=?11, dup_of=?12, dup_kind=?13, dup_similarity=?14 "
                          "WHERE id=?1");
+    s.unassign = Statement(h, "DELETE FROM article_events WHERE article = ?1");
     s.line_add = Statement(h,
                            "INSERT INTO source_lines(source, line_hash, documents) VALUES(?1, ?2, ?3) "
                            "ON CONFLICT(source, line_hash) DO UPDATE SET documents = documents + excluded.documents");
@@ -172,6 +173,10 @@ Result<UpsertOutcome> Store::upsert(const extract::CleanedArticle& a, const Dupl
   write.bind(13, dup.kind).bind(14, dup.similarity);
   if (write.step() != SQLITE_DONE) return sql::db_error(db_, "storing " + a.id);
   if (!exists) rowid = sqlite3_last_insert_rowid(db_);
+  if (exists) {  // changed text: tracked again by the next clustering pass
+    s.unassign.reset().bind(1, rowid);
+    if (s.unassign.step() != SQLITE_DONE) return sql::db_error(db_, "unassigning " + a.id);
+  }
   if (!dup_rowid) {  // duplicates are linked, not indexed twice
     s.fts_insert.reset().bind(1, rowid).bind(2, a.title).bind(3, body);
     if (s.fts_insert.step() != SQLITE_DONE) return sql::db_error(db_, "indexing " + a.id);

@@ -18,7 +18,7 @@ struct sqlite3;
 
 namespace masar::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 enum class OpenMode { read_write, read_only };
 

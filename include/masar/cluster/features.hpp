@@ -1,0 +1,66 @@
+// What an article looks like to event and story tracking: a sparse TF-IDF vector over the
+// terms of the search analyzer (title weighted above the lead, the lead above the rest, known
+// proper nouns above common words), and its publication time in days.
+//
+// Counting terms is pure and runs in parallel; weighing needs the running document
+// frequencies, which grow in the order articles are tracked (so a replay gives the same weights).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace masar::cluster {
+
+// Sorted by term; weights > 0.
+using SparseVector = std::vector<std::pair<std::string, double>>;
+
+double dot(const SparseVector& a, const SparseVector& b);
+double norm(const SparseVector& v);
+// a += scale * b, both sorted by term.
+void add_to(SparseVector& a, const SparseVector& b, double scale = 1.0);
+// Keeps the `keep` heaviest terms (ties broken by term), sorted by term again.
+void keep_heaviest(SparseVector& v, std::size_t keep);
+
+struct FeatureOptions {
+  double title_weight = 3.0;
+  double lead_weight = 1.5;       // the first `lead_terms` terms of the body
+  std::size_t lead_terms = 60;
+  std::size_t body_terms = 300;   // the body beyond this is not read: news puts the happening first
+  double name_weight = 1.5;       // protected proper nouns (countries, cities, leaders, bodies)
+  std::size_t vector_terms = 40;  // kept per article
+};
+
+// Weighted term frequencies of one article, sorted by term.
+SparseVector count_terms(std::string_view title, std::string_view body, const FeatureOptions& options);
+
+// Document frequencies of the articles tracked so far.
+class DocumentFrequencies {
+ public:
+  void add(const SparseVector& counted_terms);
+  double idf(std::string_view term) const;
+  std::uint64_t documents() const { return documents_; }
+  std::uint32_t df(const std::string& term) const;
+  // For persistence: counts changed since the last call, then forgotten.
+  std::vector<std::pair<std::string, std::uint32_t>> take_changed();
+  void load(std::string term, std::uint32_t df) { counts_[std::move(term)] = df; }
+  void set_documents(std::uint64_t n) { documents_ = n; }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> counts_;
+  std::vector<std::string> changed_;
+  std::uint64_t documents_ = 0;
+};
+
+// Log-scaled tf times idf, the `vector_terms` heaviest kept, unit length.
+SparseVector weigh(const SparseVector& counted_terms, const DocumentFrequencies& df, const FeatureOptions& options);
+
+// "2018-04-08", "2018-04-08T14:05", "2018-04-08T14:05:00+04:00" -> days since 1970-01-01
+// (fractional); nullopt when there is no date.
+std::optional<double> days_since_epoch(std::string_view iso_date);
+
+}  // namespace masar::cluster

@@ -1,0 +1,146 @@
+// Online event and story tracking. Articles arrive one at a time, in publication order; each
+// joins the most similar recent event or opens a new one, and each new event joins the most
+// similar story (or the story of the same numbered series: "الجولة 20" of the Astana talks
+// joins the story of "أستانا 9" whatever the gap) or opens a new one.
+//
+// Pure in-memory state with no I/O: cluster/pipeline.cpp loads it from the store, feeds it
+// and saves what changed. Given the same state and the same articles in the same order, the
+// decisions are the same, so an incremental run equals a rebuild (`masar recluster`).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "masar/cluster/features.hpp"
+
+namespace masar::cluster {
+
+struct TrackerOptions {
+  // Events: cosine similarity to the event centroid, times a decay over the gap in days
+  // beyond `event_grace_days`: sim * exp(-(gap - grace) / tau).
+  double event_threshold = 0.35;
+  double event_grace_days = 1.0;
+  double event_tau_days = 2.0;
+  double event_window_days = 7.0;  // events idle longer are no candidates
+  // Stories: the same over story centroids, with a slower decay and a longer window.
+  double story_threshold = 0.25;
+  double story_grace_days = 7.0;
+  double story_tau_days = 30.0;
+  double story_window_days = 180.0;
+  std::size_t event_centroid_terms = 60;
+  std::size_t story_centroid_terms = 100;
+  std::size_t probe_terms = 12;     // an article's heaviest terms used to find candidates
+  std::size_t max_candidates = 64;  // the events (stories) sharing most probe terms are compared
+};
+
+// A numbered series an article names, e.g. {"جوله|استانا", 20}.
+struct SeriesKey {
+  std::string series;
+  int number = 0;
+  bool operator<(const SeriesKey& o) const { return series != o.series ? series < o.series : number < o.number; }
+  bool operator==(const SeriesKey& o) const { return series == o.series && number == o.number; }
+};
+
+struct TrackedArticle {
+  std::int64_t article = 0;  // store rowid
+  SparseVector vector;       // unit length (weigh())
+  double time = 0;           // days since epoch
+  std::string source;
+  std::vector<SeriesKey> series;
+};
+
+struct Event {
+  std::int64_t id = 0;
+  std::int64_t story = 0;
+  SparseVector centroid;  // sum of member vectors, heaviest terms kept
+  double first_time = 0, last_time = 0;
+  std::int64_t articles = 0;
+  std::set<std::string> sources;
+};
+
+struct Story {
+  std::int64_t id = 0;
+  SparseVector centroid;
+  double first_time = 0, last_time = 0;
+  std::int64_t events = 0, articles = 0;
+  std::set<std::string> sources;
+  std::set<std::string> series;  // series names ("جوله|استانا"), any number
+};
+
+struct Decision {
+  std::int64_t event = 0, story = 0;
+  double similarity = 0;  // to the event joined (1 for a new event)
+  bool new_event = false, new_story = false;
+};
+
+class Tracker {
+ public:
+  explicit Tracker(TrackerOptions options = {}) : options_(options) {}
+
+  // State from the store (events recent enough to be candidates, every story) and the next
+  // free ids. Must be called before the first track().
+  void restore(std::vector<Event> events, std::vector<Story> stories, std::int64_t next_event, std::int64_t next_story);
+
+  Decision track(const TrackedArticle& article);
+  // A copy of an already tracked article counts once: it is only counted in the event.
+  void add_copy(std::int64_t event, const std::string& source);
+
+  // Snapshots for saving (nullopt for an unknown or evicted id).
+  std::optional<Event> event(std::int64_t id) const;
+  std::optional<Story> story(std::int64_t id) const;
+  // Events and stories changed since the last call (ids), then forgotten.
+  std::vector<std::int64_t> take_touched_events();
+  std::vector<std::int64_t> take_touched_stories();
+  // Frees events idle for longer than the event window before `now` (days), once the caller
+  // has saved them (touched events are kept). Only valid when later articles are not older.
+  void evict_idle(double now);
+  const TrackerOptions& options() const { return options_; }
+
+ private:
+  // Terms are interned: vectors inside the tracker are sorted by term id, so similarity is
+  // integer comparisons. Ids depend on arrival order, so ties are broken by the term itself.
+  using IdVector = std::vector<std::pair<std::uint32_t, double>>;
+  struct Centroid {
+    IdVector terms;
+    double norm = 0;
+  };
+  struct EventState {
+    Event info;  // centroid left empty: `centroid` holds it
+    Centroid centroid;
+  };
+  struct StoryState {
+    Story info;
+    Centroid centroid;
+  };
+
+  std::uint32_t intern(const std::string& term);
+  IdVector to_ids(const SparseVector& v);
+  SparseVector to_terms(const IdVector& v) const;
+  void absorb(Centroid& c, const IdVector& article, std::size_t keep, std::vector<std::uint32_t>& entered,
+              std::vector<std::uint32_t>& left);
+  static std::vector<std::int64_t> candidates(const std::unordered_map<std::uint32_t, std::vector<std::int64_t>>& index,
+                                              const IdVector& probe, std::vector<std::uint32_t>& counts, std::size_t limit,
+                                              const std::function<bool(std::int64_t)>& live);
+  double similarity(const Centroid& c, const IdVector& a) const;
+  std::int64_t choose_story(const IdVector& a, const IdVector& probe, const TrackedArticle& article);
+  void index_story(StoryState& s);
+
+  TrackerOptions options_;
+  std::unordered_map<std::string, std::uint32_t> vocabulary_;
+  std::vector<std::string> terms_;
+  std::map<std::int64_t, EventState> events_;
+  std::map<std::int64_t, StoryState> stories_;
+  std::unordered_map<std::uint32_t, std::vector<std::int64_t>> event_index_, story_index_;  // term -> ids
+  std::map<std::string, std::vector<std::int64_t>> series_index_;                             // series -> stories
+  std::set<std::int64_t> touched_events_, touched_stories_;
+  std::vector<std::uint32_t> event_counts_, story_counts_;  // scratch of candidates(), by id
+  std::int64_t next_event_ = 1, next_story_ = 1;
+};
+
+}  // namespace masar::cluster

@@ -1,0 +1,350 @@
+#include "masar/cluster/pipeline.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "masar/cluster/series.hpp"
+#include "masar/text/analyzer.hpp"
+#include "masar/text/tokenize.hpp"
+#include "masar/util/parallel.hpp"
+#include "store/sqlite_util.hpp"
+
+namespace masar::cluster {
+namespace {
+
+using nlohmann::json;
+using store::sql::Statement;
+
+struct Pending {
+  std::int64_t rowid = 0;
+  std::string title, lead, source;
+  std::optional<double> time;
+  std::optional<std::int64_t> copy_of;  // rowid of the original when this is a stored duplicate
+  double copy_similarity = 0;
+  SparseVector counts;
+  std::vector<SeriesKey> series;
+};
+
+json vector_json(const SparseVector& v) {
+  json out = json::array();
+  for (const auto& [term, w] : v) out.push_back(json::array({term, w}));
+  return out;
+}
+
+SparseVector vector_of(const std::string& text) {
+  SparseVector v;
+  const json j = json::parse(text, nullptr, false);
+  if (!j.is_array()) return v;
+  for (const auto& p : j) {
+    if (p.is_array() && p.size() == 2 && p[0].is_string() && p[1].is_number()) v.emplace_back(p[0].get<std::string>(), p[1].get<double>());
+  }
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return v;
+}
+
+std::set<std::string> set_of(const std::string& text) {
+  std::set<std::string> out;
+  const json j = json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& s : j) {
+    if (s.is_string()) out.insert(s.get<std::string>());
+  }
+  return out;
+}
+
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// The title, or for untitled pages the opening words of the body.
+std::string headline_of(const std::string& title, const std::string& body) {
+  if (!title.empty()) return title;
+  const auto tokens = text::tokenize(std::string_view(body).substr(0, std::min<std::size_t>(body.size(), 400)));
+  if (tokens.empty()) return {};
+  const std::size_t last = std::min<std::size_t>(tokens.size(), 12) - 1;
+  return body.substr(0, tokens[last].end) + (tokens.size() > 12 ? "…" : "");
+}
+
+// Numbered series named in the title or the lead, as tracker keys ("جوله|استانا").
+std::vector<SeriesKey> series_keys(const std::string& title, const std::string& lead) {
+  std::vector<SeriesKey> out;
+  for (const std::string* text : {&title, &lead}) {
+    for (const auto& m : find_series(*text)) {
+      if (m.name.empty()) continue;  // "الجولة الثالثة" of what? Only named series link stories
+      out.push_back({m.noun + "|" + m.name, m.number});
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+class Saver {
+ public:
+  explicit Saver(sqlite3* db)
+      : db_(db),
+        event_(db, "INSERT OR REPLACE INTO events(id, story, label, first_time, last_time, articles, sources, centroid) "
+                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+        story_(db, "INSERT OR REPLACE INTO stories(id, label, first_time, last_time, events, articles, sources, series, centroid) "
+                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+        members_(db, "SELECT a.title, a.body FROM article_events ae JOIN articles a ON a.rowid = ae.article "
+                     "WHERE ae.event = ?1 AND ae.copy = 0 ORDER BY a.rowid"),
+        biggest_(db, "SELECT label FROM events WHERE story = ?1 ORDER BY articles DESC, id LIMIT 1"),
+        assign_(db, "INSERT OR REPLACE INTO article_events(article, event, similarity, copy) VALUES(?1, ?2, ?3, ?4)"),
+        df_(db, "INSERT OR REPLACE INTO term_df(term, df) VALUES(?1, ?2)"),
+        meta_(db, "INSERT OR REPLACE INTO cluster_meta(key, value) VALUES(?1, ?2)") {}
+
+  bool ok() const {
+    return event_.ok() && story_.ok() && members_.ok() && biggest_.ok() && assign_.ok() && df_.ok() && meta_.ok();
+  }
+
+  Status assign(std::int64_t article, std::int64_t event, double similarity, bool copy) {
+    assign_.reset().bind(1, article).bind(2, event).bind(3, similarity).bind(4, static_cast<std::int64_t>(copy));
+    return assign_.step() == SQLITE_DONE ? Status(Ok{}) : store::sql::db_error(db_, "saving an event assignment");
+  }
+
+  // Label: the member headline whose terms weigh most in the centroid.
+  std::string event_label(const Event& e) {
+    std::string best;
+    double best_score = -1;
+    members_.reset().bind(1, e.id);
+    while (members_.step() == SQLITE_ROW) {
+      const std::string headline = headline_of(members_.text(0), members_.text(1));
+      SparseVector terms;
+      text::Analyzer::standard().analyze(headline, [&](const text::Term& t) { terms.emplace_back(t.text, 1.0); });
+      std::sort(terms.begin(), terms.end());
+      terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+      if (terms.empty()) continue;
+      const double score = dot(terms, e.centroid) / std::sqrt(static_cast<double>(terms.size()));
+      if (score > best_score) best_score = score, best = headline;
+    }
+    return best;
+  }
+
+  Status event(const Event& e) {
+    json sources(e.sources);
+    event_.reset().bind(1, e.id).bind(2, e.story).bind(3, event_label(e)).bind(4, e.first_time).bind(5, e.last_time)
+        .bind(6, e.articles).bind(7, dump(sources)).bind(8, dump(vector_json(e.centroid)));
+    return event_.step() == SQLITE_DONE ? Status(Ok{}) : store::sql::db_error(db_, "saving an event");
+  }
+
+  Status story(const Story& s) {
+    biggest_.reset().bind(1, s.id);
+    const std::string label = biggest_.step() == SQLITE_ROW ? biggest_.text(0) : std::string();
+    story_.reset().bind(1, s.id).bind(2, label).bind(3, s.first_time).bind(4, s.last_time).bind(5, s.events)
+        .bind(6, s.articles).bind(7, dump(json(s.sources))).bind(8, dump(json(s.series))).bind(9, dump(vector_json(s.centroid)));
+    return story_.step() == SQLITE_DONE ? Status(Ok{}) : store::sql::db_error(db_, "saving a story");
+  }
+
+  Status df(const std::string& term, std::uint32_t count) {
+    df_.reset().bind(1, term).bind(2, static_cast<std::int64_t>(count));
+    return df_.step() == SQLITE_DONE ? Status(Ok{}) : store::sql::db_error(db_, "saving document frequencies");
+  }
+
+  Status meta(const char* key, double value) {
+    meta_.reset().bind(1, std::string_view(key)).bind(2, value);
+    return meta_.step() == SQLITE_DONE ? Status(Ok{}) : store::sql::db_error(db_, "saving clustering state");
+  }
+
+ private:
+  sqlite3* db_;
+  Statement event_, story_, members_, biggest_, assign_, df_, meta_;
+};
+
+double meta_value(sqlite3* db, const char* key) {
+  Statement st(db, "SELECT value FROM cluster_meta WHERE key = ?1");
+  st.bind(1, std::string_view(key));
+  return st.ok() && st.step() == SQLITE_ROW ? st.real(0) : 0.0;
+}
+
+Result<std::vector<Pending>> read_pending(sqlite3* db) {
+  Statement st(db,
+               "SELECT a.rowid, a.title, a.body, a.date, a.source, a.dup_of, a.dup_similarity FROM articles a "
+               "LEFT JOIN article_events ae ON ae.article = a.rowid WHERE ae.article IS NULL ORDER BY a.rowid");
+  if (!st.ok()) return store::sql::db_error(db, "reading articles to cluster");
+  std::vector<Pending> out;
+  int rc;
+  while ((rc = st.step()) == SQLITE_ROW) {
+    Pending p;
+    p.rowid = st.int64(0);
+    p.title = st.text(1);
+    std::string body = st.text(2);
+    const std::size_t first_break = body.find('\n');
+    p.lead = body.substr(0, std::min(first_break, std::size_t{4000}));
+    p.time = days_since_epoch(st.text(3));
+    p.source = st.text(4);
+    if (!st.is_null(5)) p.copy_of = st.int64(5), p.copy_similarity = st.real(6);
+    p.counts.emplace_back(std::move(body), 0.0);  // body parked here until the terms are counted
+    out.push_back(std::move(p));
+  }
+  if (rc != SQLITE_DONE) return store::sql::db_error(db, "reading articles to cluster");
+  // Publication order; undated articles after the dated ones, in the order they were stored.
+  std::stable_sort(out.begin(), out.end(), [](const Pending& a, const Pending& b) {
+    if (a.time.has_value() != b.time.has_value()) return a.time.has_value();
+    return a.time && *a.time < *b.time;
+  });
+  return out;
+}
+
+Status restore(sqlite3* db, Tracker& tracker, DocumentFrequencies& df, double earliest) {
+  std::vector<Event> events;
+  Statement ev(db, "SELECT id, story, first_time, last_time, articles, sources, centroid FROM events WHERE last_time >= ?1");
+  Statement st(db, "SELECT id, first_time, last_time, events, articles, sources, series, centroid FROM stories");
+  Statement terms(db, "SELECT term, df FROM term_df");
+  Statement next(db, "SELECT (SELECT coalesce(max(id), 0) FROM events), (SELECT coalesce(max(id), 0) FROM stories)");
+  if (!ev.ok() || !st.ok() || !terms.ok() || !next.ok()) return store::sql::db_error(db, "reading events and stories");
+  ev.bind(1, earliest - tracker.options().event_window_days);
+  while (ev.step() == SQLITE_ROW) {
+    Event e;
+    e.id = ev.int64(0);
+    e.story = ev.int64(1);
+    e.first_time = ev.real(2);
+    e.last_time = ev.real(3);
+    e.articles = ev.int64(4);
+    e.sources = set_of(ev.text(5));
+    e.centroid = vector_of(ev.text(6));
+    events.push_back(std::move(e));
+  }
+  std::vector<Story> stories;
+  while (st.step() == SQLITE_ROW) {
+    Story s;
+    s.id = st.int64(0);
+    s.first_time = st.real(1);
+    s.last_time = st.real(2);
+    s.events = st.int64(3);
+    s.articles = st.int64(4);
+    s.sources = set_of(st.text(5));
+    s.series = set_of(st.text(6));
+    s.centroid = vector_of(st.text(7));
+    stories.push_back(std::move(s));
+  }
+  while (terms.step() == SQLITE_ROW) df.load(terms.text(0), static_cast<std::uint32_t>(terms.int64(1)));
+  df.set_documents(static_cast<std::uint64_t>(meta_value(db, "documents")));
+  if (next.step() != SQLITE_ROW) return store::sql::db_error(db, "reading event ids");
+  tracker.restore(std::move(events), std::move(stories), next.int64(0) + 1, next.int64(1) + 1);
+  return Ok{};
+}
+
+// Saves what the tracker changed since the last call, then lets it forget idle events.
+Status save(Saver& saver, Tracker& tracker, DocumentFrequencies& df, double clock, double now) {
+  for (std::int64_t id : tracker.take_touched_events()) {
+    if (Status s = saver.event(*tracker.event(id)); !s) return s;
+  }
+  for (std::int64_t id : tracker.take_touched_stories()) {
+    if (Status s = saver.story(*tracker.story(id)); !s) return s;
+  }
+  for (const auto& [term, count] : df.take_changed()) {
+    if (Status s = saver.df(term, count); !s) return s;
+  }
+  if (Status s = saver.meta("documents", static_cast<double>(df.documents())); !s) return s;
+  if (Status s = saver.meta("clock", clock); !s) return s;
+  tracker.evict_idle(now);
+  return Ok{};
+}
+
+}  // namespace
+
+std::string date_of_days(double days) {
+  if (days == 0) return {};
+  // Civil from days (H. Hinnant's algorithm).
+  const long z = static_cast<long>(std::floor(days)) + 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const long y = static_cast<long>(yoe) + era * 400 + (m <= 2);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", y, m, d);
+  return buf;
+}
+
+Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions& options,
+                                       const std::function<void(std::size_t, std::size_t)>& progress) {
+  sqlite3* db = store.handle();
+  ClusterSummary summary;
+  auto pending = read_pending(db);
+  if (!pending) return pending.error();
+  auto& items = pending.value();
+  if (items.empty()) return summary;
+
+  util::parallel_for(items.size(), options.threads, [&](std::size_t i) {
+    Pending& p = items[i];
+    const std::string body = std::move(p.counts.front().first);
+    p.counts = p.copy_of ? SparseVector() : count_terms(p.title, body, options.features);
+    if (!p.copy_of) p.series = series_keys(p.title, p.lead);
+  });
+
+  Tracker tracker(options.tracker);
+  DocumentFrequencies df;
+  const double earliest = items.front().time.value_or(0);
+  if (Status s = restore(db, tracker, df, earliest); !s) return s.error();
+  double clock = meta_value(db, "clock");  // the latest publication time tracked so far
+  Saver saver(db);
+  if (!saver.ok()) return store::sql::db_error(db, "preparing the clustering statements");
+  Statement event_of(db, "SELECT event FROM article_events WHERE article = ?1");
+  if (!event_of.ok()) return store::sql::db_error(db, "preparing the clustering statements");
+
+  // Originals first, then copies (their original may be in this run).
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < items.size(); ++i) if (!items[i].copy_of) order.push_back(i);
+  for (std::size_t i = 0; i < items.size(); ++i) if (items[i].copy_of) order.push_back(i);
+
+  for (std::size_t from = 0; from < order.size(); from += options.batch_size) {
+    if (Status s = store.begin(); !s) return s.error();
+    const std::size_t to = std::min(order.size(), from + options.batch_size);
+    double now = clock;
+    for (std::size_t k = from; k < to; ++k) {
+      Pending& p = items[order[k]];
+      std::optional<std::int64_t> original_event;
+      if (p.copy_of) {
+        event_of.reset().bind(1, *p.copy_of);
+        if (event_of.step() == SQLITE_ROW) original_event = event_of.int64(0);
+      }
+      Status s = Ok{};
+      if (original_event) {
+        tracker.add_copy(*original_event, p.source);
+        s = saver.assign(p.rowid, *original_event, p.copy_similarity, true);
+        ++summary.copies;
+      } else {
+        if (p.copy_of) p.counts = count_terms(p.title, p.lead, options.features);  // original never tracked
+        TrackedArticle a{p.rowid, weigh(p.counts, df, options.features), p.time.value_or(clock), p.source, p.series};
+        if (p.time) clock = std::max(clock, *p.time), now = std::max(now, *p.time);
+        const Decision d = tracker.track(a);
+        df.add(p.counts);
+        summary.new_events += d.new_event;
+        summary.new_stories += d.new_story;
+        s = saver.assign(p.rowid, d.event, d.similarity, false);
+      }
+      if (!s) {
+        (void)store.rollback();
+        return s.error();
+      }
+      ++summary.articles;
+    }
+    if (Status s = save(saver, tracker, df, clock, now); !s) {
+      (void)store.rollback();
+      return s.error();
+    }
+    if (Status s = store.commit(); !s) return s.error();
+    if (progress) progress(to, order.size());
+  }
+  return summary;
+}
+
+Result<ClusterSummary> recluster(store::Store& store, const ClusterOptions& options,
+                                 const std::function<void(std::size_t, std::size_t)>& progress) {
+  if (Status s = store::sql::exec(store.handle(),
+                                  "BEGIN IMMEDIATE; DELETE FROM article_events; DELETE FROM events; DELETE FROM stories; "
+                                  "DELETE FROM term_df; DELETE FROM cluster_meta; COMMIT;");
+      !s) {
+    (void)store::sql::exec(store.handle(), "ROLLBACK");
+    return s.error();
+  }
+  return cluster_pending(store, options, progress);
+}
+
+}  // namespace masar::cluster

@@ -1,0 +1,535 @@
+#include "masar/cluster/series.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "masar/text/normalize.hpp"
+#include "masar/text/tokenize.hpp"
+#include "masar/text/utf8.hpp"
+#include "text/lexicon.hpp"
+
+namespace masar::cluster {
+namespace {
+
+// Word tables, written from general knowledge as people spell the words; lookups compare
+// search-normalized forms (built once in tables()).
+
+// Kinds of numbered meeting, singular (plurals and duals are never one round).
+constexpr std::string_view kNouns[] = {"جولة", "اجتماع", "مؤتمر", "قمة", "دورة", "نسخة", "جلسة"};
+
+// Adjectives that may stand between noun and number ("القمة الثلاثية السادسة"), masculine;
+// the feminine (+ة) is derived.
+constexpr std::string_view kAdjectives[] = {
+    "الثلاثي", "الرباعي", "الثنائي", "الدولي",   "المقبل",  "الجديد",    "العربي",  "الخليجي",
+    "الإسلامي", "الأوروبي", "الأفريقي", "الوزاري", "التشاوري", "الموسع", "العادي",  "الاستثنائي",
+    "السنوي",  "الحالي",  "الرسمي",  "الفني",
+};
+
+// Plural nouns in construct between noun and number ("جولة المحادثات الرابعة"); they make the
+// noun definite. With and without the article.
+constexpr std::string_view kComplements[] = {"محادثات", "مفاوضات", "مباحثات", "مشاورات", "اجتماعات"};
+
+// Series names: how they are written -> the name we report. Single words are first folded by
+// the lexicon's spelling variants (أستانة -> أستانا), so only canonical forms are listed.
+struct NameEntry {
+  std::string_view written, name;
+};
+constexpr NameEntry kNames[] = {
+    {"أستانا", "أستانا"},
+    {"نور سلطان", "أستانا"},  // the city's name in 2019-2022; the talks kept "Astana format"
+    {"جنيف", "جنيف"},
+    {"سوتشي", "سوتشي"},
+    {"فيينا", "فيينا"},
+    {"بروكسل", "بروكسل"},
+    {"لوزان", "لوزان"},
+    {"مونترو", "مونترو"},
+    {"أوسلو", "أوسلو"},
+    {"اللجنة الدستورية", "اللجنة الدستورية"},
+    {"للجنة الدستورية", "اللجنة الدستورية"},
+};
+
+// Words after digits that make them a date or a quantity, not a round: months ("جنيف 8 مايو"
+// is a dateline), durations and counts ("استمر الاجتماع 3 ساعات").
+constexpr std::string_view kNotAfterDigits[] = {
+    "ساعة", "ساعات", "دقيقة", "دقائق", "يوم",  "يوما", "أيام", "أسبوع", "أسابيع", "شهر", "أشهر",
+    "عام",  "أعوام", "سنة",   "سنوات", "دولة", "دول", "شخص", "أشخاص", "مرة",   "مرات",
+    "يناير", "فبراير", "مارس",  "أبريل", "إبريل", "مايو",  "يونيو", "يونيه", "يوليو", "يوليه",
+    "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار",  "نيسان", "أيار",
+    "حزيران", "تموز",  "آب",    "أيلول", "تشرين", "جانفي", "فيفري", "أفريل", "ماي",   "جوان",
+    "جويلية", "أوت",
+};
+
+// Number words. `alone` is false for words that only start a compound: "الحادي عشر",
+// "أحد عشر", "اثنا عشر" (الأحد alone is Sunday).
+struct NumberWord {
+  std::string_view written;
+  int value;
+  bool ordinal, alone;
+};
+constexpr NumberWord kUnits[] = {
+    {"أول", 1, true, true},      {"أولى", 1, true, true},      {"حادي", 1, true, false},
+    {"حادية", 1, true, false},   {"واحد", 1, false, true},     {"واحدة", 1, false, true},
+    {"أحد", 1, false, false},    {"إحدى", 1, false, false},    {"ثاني", 2, true, true},
+    {"ثانٍ", 2, true, true},     {"ثانية", 2, true, true},     {"اثنان", 2, false, true},
+    {"اثنين", 2, false, true},   {"اثنتان", 2, false, true},   {"اثنتين", 2, false, true},
+    {"اثنا", 2, false, false},   {"اثني", 2, false, false},    {"اثنتا", 2, false, false},
+    {"اثنتي", 2, false, false},  {"ثالث", 3, true, true},      {"ثالثة", 3, true, true},
+    {"ثلاث", 3, false, true},    {"ثلاثة", 3, false, true},    {"رابع", 4, true, true},
+    {"رابعة", 4, true, true},    {"أربع", 4, false, true},     {"أربعة", 4, false, true},
+    {"خامس", 5, true, true},     {"خامسة", 5, true, true},     {"خمس", 5, false, true},
+    {"خمسة", 5, false, true},    {"سادس", 6, true, true},      {"سادسة", 6, true, true},
+    {"ست", 6, false, true},      {"ستة", 6, false, true},      {"سابع", 7, true, true},
+    {"سابعة", 7, true, true},    {"سبع", 7, false, true},      {"سبعة", 7, false, true},
+    {"ثامن", 8, true, true},     {"ثامنة", 8, true, true},     {"ثمان", 8, false, true},
+    {"ثماني", 8, false, true},   {"ثمانية", 8, false, true},   {"تاسع", 9, true, true},
+    {"تاسعة", 9, true, true},    {"تسع", 9, false, true},      {"تسعة", 9, false, true},
+    {"عاشر", 10, true, true},    {"عاشرة", 10, true, true},    {"عشر", 10, false, true},
+    {"عشرة", 10, false, true},
+};
+constexpr NumberWord kTens[] = {
+    {"عشرون", 20, false, true},  {"عشرين", 20, false, true},  {"ثلاثون", 30, false, true},
+    {"ثلاثين", 30, false, true}, {"أربعون", 40, false, true}, {"أربعين", 40, false, true},
+    {"خمسون", 50, false, true},  {"خمسين", 50, false, true},  {"ستون", 60, false, true},
+    {"ستين", 60, false, true},   {"سبعون", 70, false, true},  {"سبعين", 70, false, true},
+    {"ثمانون", 80, false, true}, {"ثمانين", 80, false, true}, {"تسعون", 90, false, true},
+    {"تسعين", 90, false, true},
+};
+// Masculine ordinals that come before an indefinite noun: "أول جولة", "ثالث قمة".
+constexpr std::string_view kLeadingOrdinals[] = {"أول",  "ثاني", "ثالث", "رابع", "خامس",
+                                                 "سادس", "سابع", "ثامن", "تاسع", "عاشر"};
+
+using WordSet = std::set<std::string, std::less<>>;
+using NumberMap = std::map<std::string, NumberWord, std::less<>>;
+
+struct Tables {
+  WordSet nouns, adjectives, complements, not_after_digits;
+  NumberMap units, tens;
+  std::map<std::string, int, std::less<>> leading;
+  std::vector<std::pair<std::vector<std::string>, std::string>> names;  // words -> name
+  std::string al, waw, teen_m, teen_f, number_sign;
+};
+
+std::vector<std::string> split_words(const std::string& s) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start < s.size();) {
+    std::size_t space = s.find(' ', start);
+    if (space == std::string::npos) space = s.size();
+    if (space > start) out.push_back(s.substr(start, space - start));
+    start = space + 1;
+  }
+  return out;
+}
+
+const Tables& tables() {
+  static const Tables t = [] {
+    using text::normalize_for_search;
+    Tables t;
+    for (auto w : kNouns) t.nouns.insert(normalize_for_search(w));
+    for (auto w : kAdjectives) {
+      t.adjectives.insert(normalize_for_search(w));
+      t.adjectives.insert(normalize_for_search(std::string(w) + "ة"));
+    }
+    for (auto w : kComplements) {
+      t.complements.insert(normalize_for_search(w));
+      t.complements.insert(normalize_for_search("ال" + std::string(w)));
+    }
+    for (auto w : kNotAfterDigits) t.not_after_digits.insert(normalize_for_search(w));
+    for (const auto& n : kUnits) t.units.emplace(normalize_for_search(n.written), n);
+    for (const auto& n : kTens) t.tens.emplace(normalize_for_search(n.written), n);
+    for (std::size_t i = 0; i < std::size(kLeadingOrdinals); ++i) {
+      t.leading.emplace(normalize_for_search(kLeadingOrdinals[i]), static_cast<int>(i) + 1);
+    }
+    for (const auto& e : kNames) t.names.emplace_back(split_words(normalize_for_search(e.written)), normalize_for_search(e.name));
+    t.al = "ال";
+    t.waw = "و";
+    t.teen_m = "عشر";
+    t.teen_f = normalize_for_search("عشرة");
+    t.number_sign = "رقم";
+    return t;
+  }();
+  return t;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// ASCII digits only (search form has folded Arabic-Indic digits); "3,500" and "12.5" are not.
+std::optional<int> digits_value(std::string_view w) {
+  if (w.empty() || w.size() > 6) return std::nullopt;
+  int v = 0;
+  for (char c : w) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+struct Number {
+  int value = 0;
+  std::size_t used = 0;
+  bool digits = false, definite = false, ordinal = false;
+};
+
+// A number-table entry for `w`, with or without the article.
+const NumberWord* lookup(const NumberMap& m, std::string_view w, bool& definite) {
+  const std::string& al = tables().al;
+  if (starts_with(w, al)) {
+    if (auto it = m.find(w.substr(al.size())); it != m.end()) {
+      definite = true;
+      return &it->second;
+    }
+  }
+  if (auto it = m.find(w); it != m.end()) {
+    definite = false;
+    return &it->second;
+  }
+  return nullptr;
+}
+
+// The tens of a compound at words[k]: "والعشرين", "وعشرون", or "و" then "العشرين".
+std::optional<std::pair<int, std::size_t>> tens_after_waw(const std::vector<std::string>& words, std::size_t k,
+                                                          std::size_t limit) {
+  const Tables& t = tables();
+  if (k >= limit) return std::nullopt;
+  const std::string_view w = words[k];
+  bool definite = false;
+  if (w == t.waw) {
+    if (k + 1 < limit) {
+      if (const NumberWord* n = lookup(t.tens, words[k + 1], definite)) return std::pair{n->value, std::size_t{2}};
+    }
+  } else if (starts_with(w, t.waw)) {
+    if (const NumberWord* n = lookup(t.tens, w.substr(t.waw.size()), definite)) return std::pair{n->value, std::size_t{1}};
+  }
+  return std::nullopt;
+}
+
+// The number at words[at], reading no word at or past `limit`.
+std::optional<Number> parse_number(const std::vector<std::string>& words, std::size_t at, std::size_t limit) {
+  if (at >= limit) return std::nullopt;
+  const Tables& t = tables();
+  const std::string_view w = words[at];
+  if (auto v = digits_value(w)) return Number{*v, 1, true, false, false};
+  // "الـ20" is two tokens (the tatweel goes); "ال20" may reach us as one word.
+  if (starts_with(w, t.al)) {
+    if (w.size() == t.al.size()) {
+      if (at + 1 < limit) {
+        if (auto v = digits_value(words[at + 1])) return Number{*v, 2, true, true, false};
+      }
+      return std::nullopt;
+    }
+    if (auto v = digits_value(w.substr(t.al.size()))) return Number{*v, 1, true, true, false};
+  }
+  bool definite = false;
+  if (const NumberWord* u = lookup(t.units, w, definite)) {
+    if (u->value < 10) {
+      // Teens take عشر/عشرة without the article ("الحادية عشرة"); writers mix the genders.
+      if (at + 1 < limit && (words[at + 1] == t.teen_m || words[at + 1] == t.teen_f)) {
+        return Number{u->value + 10, 2, false, definite, u->ordinal};
+      }
+      if (auto tens = tens_after_waw(words, at + 1, limit)) {
+        return Number{tens->first + u->value, 1 + tens->second, false, definite, u->ordinal};
+      }
+    }
+    if (u->alone) return Number{u->value, 1, false, definite, u->ordinal};
+    return std::nullopt;
+  }
+  if (const NumberWord* n = lookup(t.tens, w, definite)) return Number{n->value, 1, false, definite, false};
+  return std::nullopt;
+}
+
+// The words of the text in search form, with the byte offsets of their tokens.
+struct Doc {
+  std::string_view text;
+  std::vector<std::string> words;
+  std::vector<std::uint32_t> begin, end;
+
+  std::size_t size() const { return words.size(); }
+  // The bytes between word a and word a + 1.
+  std::string_view gap(std::size_t a) const { return text.substr(end[a], begin[a + 1] - end[a]); }
+};
+
+void read_words(Doc& d, std::string_view text, std::uint32_t base, bool split_hashtags) {
+  for (const text::Token& tok : text::tokenize(text)) {
+    std::string_view s = text.substr(tok.begin, tok.end - tok.begin);
+    if (tok.kind == text::TokenKind::hashtag) {
+      s.remove_prefix(1);
+      // "#أستانا_9": the parts of a hashtag are words of their own.
+      if (split_hashtags) {
+        read_words(d, s, base + tok.begin + 1, false);
+        continue;
+      }
+    }
+    std::string norm = text::normalize_for_search(s);
+    if (tok.rejoined) {
+      // A word broken to dodge filters (القـ.ـضية): drop the marks, as the analyzer does.
+      std::erase_if(norm, [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+      for (std::size_t at; (at = norm.find("،")) != std::string::npos;) norm.erase(at, 2);
+    }
+    if (norm.empty()) continue;
+    d.words.push_back(std::move(norm));
+    d.begin.push_back(base + tok.begin);
+    d.end.push_back(base + tok.end);
+  }
+}
+
+// Bytes of invalid UTF-8 become spaces: the text keeps its length, so offsets still hold.
+std::string valid_bytes(std::string_view text) {
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size();) {
+    const std::size_t n = text::sequence_length(static_cast<unsigned char>(out[i]));
+    if (i + n <= out.size() && text::is_valid_utf8(std::string_view(out).substr(i, n))) {
+      i += n;
+    } else {
+      out[i++] = ' ';
+    }
+  }
+  return out;
+}
+
+// A sentence or clause break: . , ، ; ؛ ! ? ؟ or a line break. A run of dots is a headline
+// separator ("أستانا.. انطلاق الجولة 20"), not a break.
+bool is_break(std::string_view gap) {
+  for (std::size_t i = 0; i < gap.size(); ++i) {
+    const char c = gap[i];
+    if (c == '.') {
+      const bool run = (i + 1 < gap.size() && gap[i + 1] == '.') || (i > 0 && gap[i - 1] == '.');
+      if (!run) return true;
+    } else if (c == ',' || c == ';' || c == '!' || c == '?' || c == '\n' || c == '\r') {
+      return true;
+    }
+    const std::string_view two = gap.substr(i, 2);
+    if (two == "،" || two == "؛" || two == "؟") return true;
+  }
+  return false;
+}
+
+// Inside one mention a colon or a run of dots also separates.
+bool is_core_break(std::string_view gap) { return is_break(gap) || gap.find_first_of(":.") != std::string_view::npos; }
+
+// "أستانا 9", "أستانا-9", "أستانا_9", "أستانا9": nothing but a space, hyphen or underscore.
+bool is_tight(std::string_view gap) {
+  for (std::size_t i = 0; i < gap.size();) {
+    const char c = gap[i];
+    if (c == ' ' || c == '\t' || c == '-' || c == '_') {
+      ++i;
+    } else if (gap.substr(i, 3) == "–" || gap.substr(i, 2) == "\u00A0") {
+      i += gap[i] == '\xC2' ? 2 : 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The first word at or after `from` that a clause break separates from the word before it.
+std::size_t clause_end(const Doc& d, std::size_t from) {
+  std::size_t k = from;
+  while (k + 1 < d.size() && !is_core_break(d.gap(k))) ++k;
+  return std::min(k + 1, d.size());
+}
+
+struct Noun {
+  std::string_view noun;
+  bool definite = false;
+  bool bare = false;  // no clitic at all
+};
+
+// A series noun with its clitics: و/ف, then ب/ل/ك, then the article ("وللجولة", "بالاجتماع").
+std::optional<Noun> noun_at(std::string_view w) {
+  const Tables& t = tables();
+  const auto find = [&](std::string_view s) -> std::string_view {
+    const auto it = t.nouns.find(s);
+    return it == t.nouns.end() ? std::string_view() : std::string_view(*it);
+  };
+  for (std::string_view conj : {"", "و", "ف"}) {
+    if (!starts_with(w, conj)) continue;
+    const std::string_view a = w.substr(conj.size());
+    for (std::string_view prep : {"", "ب", "ل", "ك"}) {
+      if (!starts_with(a, prep)) continue;
+      const std::string_view b = a.substr(prep.size());
+      if (starts_with(b, t.al)) {
+        if (auto n = find(b.substr(t.al.size())); !n.empty()) return Noun{n, true, false};
+      }
+      // ل + ال is written لل: "للجولة".
+      if (prep == "ل" && starts_with(b, "ل")) {
+        if (auto n = find(b.substr(2)); !n.empty()) return Noun{n, true, false};
+      }
+      if (auto n = find(b); !n.empty()) return Noun{n, false, conj.empty() && prep.empty()};
+    }
+  }
+  return std::nullopt;
+}
+
+// The series name starting at word k ("أستانا", "لأستانا", "اللجنة الدستورية"): the name and
+// how many words it spans.
+std::optional<std::pair<std::string, std::size_t>> name_at(const Doc& d, std::size_t k) {
+  const Tables& t = tables();
+  const std::string_view w = d.words[k];
+  // The word, then without و/ف, then without ب/ل/ك; never shorter than three letters.
+  std::string_view forms[4];
+  std::size_t count = 0;
+  const auto add = [&](std::string_view f) {
+    if (f.size() >= 6) forms[count++] = f;
+  };
+  add(w);
+  std::string_view rest = w;
+  if (starts_with(w, "و") || starts_with(w, "ف")) add(rest = w.substr(2));
+  for (std::string_view base : {w, rest}) {
+    if (count < 4 && (starts_with(base, "ب") || starts_with(base, "ل") || starts_with(base, "ك"))) add(base.substr(2));
+  }
+  for (std::size_t f = 0; f < count; ++f) {
+    const std::string_view canonical = text::lexicon::canonical_spelling(forms[f]);
+    const std::string_view first = canonical.empty() ? forms[f] : canonical;
+    for (const auto& [words, name] : t.names) {
+      if (words[0] != first || k + words.size() > d.size()) continue;
+      bool match = true;
+      for (std::size_t i = 1; i < words.size() && match; ++i) {
+        match = d.words[k + i] == words[i] && !is_core_break(d.gap(k + i - 1));
+      }
+      if (match) return std::pair{name, words.size()};
+    }
+  }
+  return std::nullopt;
+}
+
+// Digits followed by a month, a duration, a count or a date separator are not a round:
+// "جنيف 8 مايو", "الاجتماع 3 ساعات", "الجلسة 12/5".
+bool date_or_count_follows(const Doc& d, std::size_t last) {
+  if (last + 1 >= d.size()) return false;
+  if (tables().not_after_digits.count(d.words[last + 1])) return true;
+  return d.gap(last).find('/') != std::string_view::npos && digits_value(d.words[last + 1]).has_value();
+}
+
+struct Found {
+  std::string noun, name;
+  int number = 0;
+  std::size_t first = 0, last = 0, number_last = 0;
+};
+
+bool in_range(int v) { return v >= 1 && v <= 200; }
+
+// Definiteness must agree: "الجولة العشرين" is the twentieth round, "قمة العشرين" (idafa) the
+// G20. Bare cardinals 1..10 count things ("اجتماع ثلاث دول", "الدول الخمس").
+bool agrees(const Number& n, bool noun_definite) {
+  if (n.digits) return noun_definite || !n.definite;
+  if (noun_definite) return n.definite && (n.ordinal || n.value > 10);
+  return !n.definite && n.ordinal;
+}
+
+// noun [fillers] number: "الجولة الـ20", "القمة الثلاثية السادسة", "جولة أستانا العشرين".
+std::optional<Found> noun_then_number(const Doc& d, std::size_t i) {
+  const auto noun = noun_at(d.words[i]);
+  if (!noun) return std::nullopt;
+  const Tables& t = tables();
+  const std::size_t limit = clause_end(d, i);
+  bool definite = noun->definite;
+  std::string name;
+  std::size_t j = i + 1;
+  for (int fillers = 0; j < limit; ++fillers) {
+    if (auto n = parse_number(d.words, j, limit)) {
+      const std::size_t last = j + n->used - 1;
+      if (!agrees(*n, definite) || !in_range(n->value) || (n->digits && date_or_count_follows(d, last))) return std::nullopt;
+      return Found{std::string(noun->noun), name, n->value, i, last, last};
+    }
+    if (fillers == 2) return std::nullopt;
+    if (auto nm = name_at(d, j)) {
+      if (name.empty()) name = nm->first;
+      definite = true;  // construct: "جولة أستانا"
+      j += nm->second;
+    } else if (t.complements.count(d.words[j])) {
+      definite = true;  // construct: "جولة المحادثات"
+      ++j;
+    } else if (t.adjectives.count(d.words[j]) || d.words[j] == t.number_sign) {
+      ++j;
+    } else {
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+// "أول جولة", "ثالث قمة": a masculine ordinal before a bare indefinite noun.
+std::optional<Found> ordinal_then_noun(const Doc& d, std::size_t i) {
+  const Tables& t = tables();
+  const auto it = t.leading.find(d.words[i]);
+  if (it == t.leading.end() || i + 1 >= d.size() || is_core_break(d.gap(i))) return std::nullopt;
+  const auto noun = noun_at(d.words[i + 1]);
+  if (!noun || noun->definite || !noun->bare) return std::nullopt;
+  return Found{std::string(noun->noun), "", it->second, i, i + 1, i + 1};
+}
+
+// "أستانا 9", "أستانا-9", "#أستانا_9", "جنيف الـ8".
+std::optional<Found> name_then_digits(const Doc& d, std::size_t i) {
+  const auto nm = name_at(d, i);
+  if (!nm) return std::nullopt;
+  const std::size_t j = i + nm->second;
+  if (j >= d.size() || !is_tight(d.gap(j - 1))) return std::nullopt;
+  const std::size_t limit = j + 1 < d.size() && is_tight(d.gap(j)) ? j + 2 : j + 1;
+  const auto n = parse_number(d.words, j, limit);
+  if (!n || !n->digits || !in_range(n->value)) return std::nullopt;
+  const std::size_t last = j + n->used - 1;
+  if (date_or_count_follows(d, last)) return std::nullopt;
+  return Found{"", nm->first, n->value, i, last, last};
+}
+
+// A name in the words after the number, else before the mention (not before `floor`), within
+// four words and the same clause.
+void attach_name(const Doc& d, Found& f, std::size_t floor) {
+  for (std::size_t k = f.number_last + 1; k < d.size() && k <= f.number_last + 4; ++k) {
+    if (is_break(d.gap(k - 1)) || noun_at(d.words[k])) break;
+    if (auto nm = name_at(d, k)) {
+      const std::size_t after = k + nm->second;
+      if (after < d.size() && is_tight(d.gap(after - 1)) && digits_value(d.words[after])) break;  // "وأستانا 9": its own
+      f.name = nm->first;
+      f.last = after - 1;
+      return;
+    }
+  }
+  for (std::size_t k = f.first; k > floor && f.first - k < 4;) {
+    --k;
+    if (is_break(d.gap(k)) || noun_at(d.words[k])) break;
+    if (auto nm = name_at(d, k); nm && k + nm->second <= f.first) {
+      f.name = nm->first;
+      f.first = k;
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<std::pair<int, std::size_t>> parse_number_words(const std::vector<std::string>& words, std::size_t at) {
+  const auto n = parse_number(words, at, words.size());
+  if (!n) return std::nullopt;
+  return std::pair{n->value, n->used};
+}
+
+std::vector<SeriesMention> find_series(std::string_view input) {
+  std::string fixed;
+  std::string_view text = input;
+  if (!text::is_valid_utf8(input)) {
+    fixed = valid_bytes(input);
+    text = fixed;
+  }
+  Doc d;
+  d.text = text;
+  read_words(d, text, 0, true);
+
+  std::vector<SeriesMention> out;
+  std::size_t floor = 0;  // mentions never overlap: no word before `floor` is used again
+  for (std::size_t i = 0; i < d.size();) {
+    std::optional<Found> f = noun_then_number(d, i);
+    if (!f) f = ordinal_then_noun(d, i);
+    if (!f) f = name_then_digits(d, i);
+    if (!f) {
+      ++i;
+      continue;
+    }
+    if (f->name.empty()) attach_name(d, *f, floor);
+    out.push_back({std::move(f->noun), std::move(f->name), f->number, d.begin[f->first], d.end[f->last]});
+    floor = i = f->last + 1;
+  }
+  return out;
+}
+
+}  // namespace masar::cluster

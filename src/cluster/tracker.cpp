@@ -1,0 +1,346 @@
+#include "masar/cluster/tracker.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace masar::cluster {
+namespace {
+
+// Days between t and the span [first, last]; 0 inside it.
+double gap(double t, double first, double last) {
+  if (t > last) return t - last;
+  if (t < first) return first - t;
+  return 0;
+}
+
+double decay(double days, double grace, double tau) {
+  return days <= grace ? 1.0 : std::exp(-(days - grace) / tau);
+}
+
+template <class Vector>
+double dot_ids(const Vector& a, const Vector& b) {
+  double sum = 0;
+  auto i = a.begin();
+  auto j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (i->first == j->first) {
+      sum += i->second * j->second;
+      ++i;
+      ++j;
+    } else if (i->first < j->first) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return sum;
+}
+
+template <class Vector>
+bool has_term(const Vector& v, std::uint32_t term) {
+  const auto it = std::lower_bound(v.begin(), v.end(), term, [](const auto& x, std::uint32_t t) { return x.first < t; });
+  return it != v.end() && it->first == term;
+}
+
+}  // namespace
+
+std::uint32_t Tracker::intern(const std::string& term) {
+  auto [it, fresh] = vocabulary_.try_emplace(term, static_cast<std::uint32_t>(terms_.size()));
+  if (fresh) terms_.push_back(term);
+  return it->second;
+}
+
+Tracker::IdVector Tracker::to_ids(const SparseVector& v) {
+  IdVector out;
+  out.reserve(v.size());
+  for (const auto& [term, w] : v) out.emplace_back(intern(term), w);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+SparseVector Tracker::to_terms(const IdVector& v) const {
+  SparseVector out;
+  out.reserve(v.size());
+  for (const auto& [id, w] : v) out.emplace_back(terms_[id], w);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// c += article, then the `keep` heaviest terms (ties by term text, not by id, so that a
+// restored tracker keeps the same ones); `entered` and `left` get the terms that came into
+// and went out of the centroid, to keep the postings exact.
+void Tracker::absorb(Centroid& c, const IdVector& article, std::size_t keep, std::vector<std::uint32_t>& entered,
+                     std::vector<std::uint32_t>& left) {
+  IdVector sum;
+  sum.reserve(c.terms.size() + article.size());
+  auto i = c.terms.begin();
+  auto j = article.begin();
+  std::vector<std::uint32_t> fresh;
+  while (i != c.terms.end() || j != article.end()) {
+    if (j == article.end() || (i != c.terms.end() && i->first < j->first)) {
+      sum.push_back(*i++);
+    } else if (i == c.terms.end() || j->first < i->first) {
+      sum.push_back(*j);
+      fresh.push_back(j->first);
+      ++j;
+    } else {
+      sum.emplace_back(i->first, i->second + j->second);
+      ++i;
+      ++j;
+    }
+  }
+  if (sum.size() > keep) {
+    std::nth_element(sum.begin(), sum.begin() + static_cast<std::ptrdiff_t>(keep), sum.end(), [&](const auto& x, const auto& y) {
+      return x.second != y.second ? x.second > y.second : terms_[x.first] < terms_[y.first];
+    });
+    sum.resize(keep);
+    std::sort(sum.begin(), sum.end());
+  }
+  entered.clear();
+  for (std::uint32_t t : fresh) {
+    if (has_term(sum, t)) entered.push_back(t);
+  }
+  left.clear();
+  for (const auto& [t, w] : c.terms) {
+    if (!has_term(sum, t)) left.push_back(t);
+  }
+  c.terms.swap(sum);
+  double squares = 0;
+  for (const auto& [id, w] : c.terms) squares += w * w;
+  c.norm = std::sqrt(squares);
+}
+
+double Tracker::similarity(const Centroid& c, const IdVector& a) const {
+  return c.norm > 0 ? dot_ids(a, c.terms) / c.norm : 0.0;
+}
+
+void Tracker::restore(std::vector<Event> events, std::vector<Story> stories, std::int64_t next_event, std::int64_t next_story) {
+  std::vector<std::uint32_t> entered, left;
+  for (auto& e : events) {
+    EventState state;
+    absorb(state.centroid, to_ids(e.centroid), options_.event_centroid_terms, entered, left);
+    for (std::uint32_t t : entered) event_index_[t].push_back(e.id);
+    e.centroid.clear();
+    state.info = std::move(e);
+    events_.emplace(state.info.id, std::move(state));
+  }
+  for (auto& s : stories) {
+    StoryState state;
+    absorb(state.centroid, to_ids(s.centroid), options_.story_centroid_terms, entered, left);
+    s.centroid.clear();
+    state.info = std::move(s);
+    auto& placed = stories_.emplace(state.info.id, std::move(state)).first->second;
+    index_story(placed);
+    for (const auto& name : placed.info.series) series_index_[name].push_back(placed.info.id);
+  }
+  next_event_ = next_event;
+  next_story_ = next_story;
+}
+
+void Tracker::index_story(StoryState& s) {
+  for (const auto& [t, w] : s.centroid.terms) story_index_[t].push_back(s.info.id);
+}
+
+namespace {
+
+void unpost(std::unordered_map<std::uint32_t, std::vector<std::int64_t>>& index, std::uint32_t term, std::int64_t id) {
+  auto it = index.find(term);
+  if (it == index.end()) return;
+  auto& ids = it->second;
+  const auto at = std::find(ids.begin(), ids.end(), id);
+  if (at == ids.end()) return;
+  *at = ids.back();
+  ids.pop_back();
+}
+
+}  // namespace
+
+std::vector<std::int64_t> Tracker::candidates(const std::unordered_map<std::uint32_t, std::vector<std::int64_t>>& index,
+                                              const IdVector& probe, std::vector<std::uint32_t>& counts, std::size_t limit,
+                                              const std::function<bool(std::int64_t)>& live) {
+  // Postings are exact sets (terms enter and leave with the centroid), so counting shared
+  // probe terms and keeping the best `limit` gives the same candidates however the state
+  // was built.
+  std::vector<std::int64_t> hit;
+  for (const auto& [term, w] : probe) {
+    const auto it = index.find(term);
+    if (it == index.end()) continue;
+    for (std::int64_t id : it->second) {
+      if (!live(id)) continue;
+      const auto k = static_cast<std::size_t>(id);
+      if (k >= counts.size()) counts.resize(k + 1024, 0);
+      if (counts[k]++ == 0) hit.push_back(id);
+    }
+  }
+  std::vector<std::pair<std::uint32_t, std::int64_t>> ranked;
+  ranked.reserve(hit.size());
+  for (std::int64_t id : hit) {
+    ranked.emplace_back(counts[static_cast<std::size_t>(id)], id);
+    counts[static_cast<std::size_t>(id)] = 0;
+  }
+  const auto better = [](const auto& x, const auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; };
+  if (ranked.size() > limit) {
+    std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(limit), ranked.end(), better);
+    ranked.resize(limit);
+  }
+  std::vector<std::int64_t> out;
+  out.reserve(ranked.size());
+  for (const auto& [c, id] : ranked) out.push_back(id);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::int64_t Tracker::choose_story(const IdVector& a, const IdVector& probe, const TrackedArticle& article) {
+  // A numbered series the story already follows wins whatever the gap: the rounds of one
+  // negotiation are months apart.
+  std::int64_t best = 0;
+  double best_sim = -1;
+  for (const auto& key : article.series) {
+    const auto it = series_index_.find(key.series);
+    if (it == series_index_.end()) continue;
+    for (std::int64_t id : it->second) {
+      const double sim = similarity(stories_.at(id).centroid, a);
+      if (sim > best_sim || (sim == best_sim && id < best)) best = id, best_sim = sim;
+    }
+  }
+  if (best != 0) return best;
+  const std::vector<std::int64_t> seen =
+      candidates(story_index_, probe, story_counts_, options_.max_candidates, [](std::int64_t) { return true; });
+  for (std::int64_t id : seen) {
+    const StoryState& s = stories_.at(id);
+    const double g = gap(article.time, s.info.first_time, s.info.last_time);
+    if (g > options_.story_window_days) continue;
+    const double sim = similarity(s.centroid, a) * decay(g, options_.story_grace_days, options_.story_tau_days);
+    if (sim > best_sim) best = id, best_sim = sim;
+  }
+  return best_sim >= options_.story_threshold ? best : 0;
+}
+
+Decision Tracker::track(const TrackedArticle& article) {
+  const IdVector a = to_ids(article.vector);
+  // Probe with the heaviest terms only: an article of an event shares some of them with it.
+  IdVector probe = a;
+  if (probe.size() > options_.probe_terms) {
+    std::nth_element(probe.begin(), probe.begin() + static_cast<std::ptrdiff_t>(options_.probe_terms), probe.end(),
+                     [&](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : terms_[x.first] < terms_[y.first]; });
+    probe.resize(options_.probe_terms);
+  }
+  Decision d;
+  // Evicted events are out of every window: their postings are dropped when met.
+  const std::vector<std::int64_t> seen = candidates(event_index_, probe, event_counts_, options_.max_candidates,
+                                                    [this](std::int64_t id) { return events_.count(id) > 0; });
+  std::int64_t best = 0;
+  double best_sim = -1;
+  for (std::int64_t id : seen) {
+    const EventState& e = events_.at(id);
+    const double g = gap(article.time, e.info.first_time, e.info.last_time);
+    if (g > options_.event_window_days) continue;
+    const double sim = similarity(e.centroid, a) * decay(g, options_.event_grace_days, options_.event_tau_days);
+    if (sim > best_sim) best = id, best_sim = sim;
+  }
+  EventState* event = nullptr;
+  if (best != 0 && best_sim >= options_.event_threshold) {
+    event = &events_.at(best);
+    d.similarity = best_sim;
+  } else {
+    EventState fresh;
+    fresh.info.id = next_event_++;
+    fresh.info.first_time = fresh.info.last_time = article.time;
+    std::int64_t story = choose_story(a, probe, article);
+    if (story == 0) {
+      StoryState s;
+      s.info.id = next_story_++;
+      s.info.first_time = s.info.last_time = article.time;
+      story = s.info.id;
+      stories_.emplace(story, std::move(s));
+      d.new_story = true;
+    }
+    fresh.info.story = story;
+    ++stories_.at(story).info.events;
+    const std::int64_t id = fresh.info.id;
+    event = &events_.emplace(id, std::move(fresh)).first->second;
+    d.new_event = true;
+    d.similarity = 1;
+  }
+  std::vector<std::uint32_t> entered, left;
+  // The event absorbs the article.
+  absorb(event->centroid, a, options_.event_centroid_terms, entered, left);
+  for (std::uint32_t t : entered) event_index_[t].push_back(event->info.id);
+  for (std::uint32_t t : left) unpost(event_index_, t, event->info.id);
+  Event& e = event->info;
+  e.first_time = std::min(e.first_time, article.time);
+  e.last_time = std::max(e.last_time, article.time);
+  ++e.articles;
+  if (!article.source.empty()) e.sources.insert(article.source);
+  // And so does its story.
+  StoryState& story = stories_.at(e.story);
+  absorb(story.centroid, a, options_.story_centroid_terms, entered, left);
+  for (std::uint32_t t : entered) story_index_[t].push_back(story.info.id);
+  for (std::uint32_t t : left) unpost(story_index_, t, story.info.id);
+  Story& s = story.info;
+  s.first_time = std::min(s.first_time, article.time);
+  s.last_time = std::max(s.last_time, article.time);
+  ++s.articles;
+  if (!article.source.empty()) s.sources.insert(article.source);
+  for (const auto& key : article.series) {
+    if (s.series.insert(key.series).second) series_index_[key.series].push_back(s.id);
+  }
+  touched_events_.insert(e.id);
+  touched_stories_.insert(s.id);
+  d.event = e.id;
+  d.story = s.id;
+  return d;
+}
+
+void Tracker::add_copy(std::int64_t event, const std::string& source) {
+  auto it = events_.find(event);
+  if (it == events_.end()) return;
+  if (!source.empty()) {
+    it->second.info.sources.insert(source);
+    stories_.at(it->second.info.story).info.sources.insert(source);
+    touched_stories_.insert(it->second.info.story);
+  }
+  touched_events_.insert(event);
+}
+
+std::optional<Event> Tracker::event(std::int64_t id) const {
+  const auto it = events_.find(id);
+  if (it == events_.end()) return std::nullopt;
+  Event e = it->second.info;
+  e.centroid = to_terms(it->second.centroid.terms);
+  return e;
+}
+
+std::optional<Story> Tracker::story(std::int64_t id) const {
+  const auto it = stories_.find(id);
+  if (it == stories_.end()) return std::nullopt;
+  Story s = it->second.info;
+  s.centroid = to_terms(it->second.centroid.terms);
+  return s;
+}
+
+std::vector<std::int64_t> Tracker::take_touched_events() {
+  std::vector<std::int64_t> out(touched_events_.begin(), touched_events_.end());
+  touched_events_.clear();
+  return out;
+}
+
+std::vector<std::int64_t> Tracker::take_touched_stories() {
+  std::vector<std::int64_t> out(touched_stories_.begin(), touched_stories_.end());
+  touched_stories_.clear();
+  return out;
+}
+
+void Tracker::evict_idle(double now) {
+  for (auto it = events_.begin(); it != events_.end();) {
+    if (it->second.info.last_time < now - options_.event_window_days && !touched_events_.count(it->first)) {
+      for (const auto& [t, w] : it->second.centroid.terms) unpost(event_index_, t, it->first);
+      it = events_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+}
+
+}  // namespace masar::cluster
