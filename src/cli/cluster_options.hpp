@@ -18,6 +18,8 @@ inline void add_cluster_options(CLI::App* cmd, cluster::ClusterOptions& o) {
   cmd->add_option("--story-grace", t.story_grace_days, "Days before the story decay starts")->group("Tracking");
   cmd->add_option("--title-weight", o.features.title_weight, "Weight of title terms")->group("Tracking");
   cmd->add_option("--article-terms", o.features.vector_terms, "Terms kept per article vector")->group("Tracking");
+  cmd->add_option("--recent-share", o.features.recent_share, "Weight of the recent-window idf (0..1)")->group("Tracking");
+  cmd->add_option("--recent-days", o.features.recent_days, "Recent window for idf, days")->group("Tracking");
 }
 
 }  // namespace masar::cli

@@ -96,7 +96,7 @@ std::uint32_t DocumentFrequencies::df(const std::string& term) const {
 }
 
 double DocumentFrequencies::idf(std::string_view term) const {
-  const auto it = counts_.find(std::string(term));
+  const auto it = counts_.find(term);
   const double d = it == counts_.end() ? 0.0 : static_cast<double>(it->second);
   return std::log((static_cast<double>(documents_) + 1.0) / (d + 1.0)) + 1.0;
 }
@@ -114,15 +114,65 @@ std::vector<std::pair<std::string, std::uint32_t>> DocumentFrequencies::take_cha
   return out;
 }
 
-SparseVector weigh(const SparseVector& counted_terms, const DocumentFrequencies& df, const FeatureOptions& options) {
-  SparseVector v;
-  v.reserve(counted_terms.size());
-  for (const auto& [term, tf] : counted_terms) v.emplace_back(term, (1.0 + std::log(tf)) * df.idf(term));
-  keep_heaviest(v, options.vector_terms);
+void RecentFrequencies::add(const SparseVector& counted_terms, double time) {
+  std::vector<std::string> terms;
+  terms.reserve(counted_terms.size());
+  for (const auto& [term, w] : counted_terms) {
+    ++counts_[term];
+    terms.push_back(term);
+  }
+  entries_.emplace_back(time, std::move(terms));
+}
+
+void RecentFrequencies::advance(double time) {
+  while (head_ < entries_.size() && entries_[head_].first < time - window_) {
+    for (const auto& term : entries_[head_].second) {
+      auto it = counts_.find(term);
+      if (--it->second == 0) counts_.erase(it);
+    }
+    entries_[head_].second.clear();
+    ++head_;
+  }
+  if (head_ > 4096 && head_ * 2 > entries_.size()) {
+    entries_.erase(entries_.begin(), entries_.begin() + static_cast<std::ptrdiff_t>(head_));
+    head_ = 0;
+  }
+}
+
+double RecentFrequencies::idf(std::string_view term) const {
+  const auto it = counts_.find(term);
+  const double d = it == counts_.end() ? 0.0 : static_cast<double>(it->second);
+  const double n = static_cast<double>(entries_.size() - head_);
+  return std::log((n + 1.0) / (d + 1.0)) + 1.0;
+}
+
+namespace {
+
+void finish_vector(SparseVector& v, std::size_t keep) {
+  keep_heaviest(v, keep);
   const double n = norm(v);
   if (n > 0) {
     for (auto& [term, w] : v) w /= n;
   }
+}
+
+}  // namespace
+
+SparseVector weigh(const SparseVector& counted_terms, const DocumentFrequencies& df, const FeatureOptions& options,
+                   const RecentFrequencies* recent, SparseVector* archive_only) {
+  SparseVector v;
+  v.reserve(counted_terms.size());
+  if (archive_only) archive_only->clear(), archive_only->reserve(counted_terms.size());
+  const double b = recent ? options.recent_share : 0.0;
+  for (const auto& [term, tf] : counted_terms) {
+    const double archive_idf = df.idf(term);
+    const double scaled_tf = 1.0 + std::log(tf);
+    const double idf = b > 0 ? std::pow(archive_idf, 1.0 - b) * std::pow(recent->idf(term), b) : archive_idf;
+    v.emplace_back(term, scaled_tf * idf);
+    if (archive_only) archive_only->emplace_back(term, scaled_tf * archive_idf);
+  }
+  finish_vector(v, options.vector_terms);
+  if (archive_only) finish_vector(*archive_only, options.vector_terms);
   return v;
 }
 

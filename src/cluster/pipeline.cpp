@@ -280,6 +280,7 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
 
   Tracker tracker(options.tracker);
   DocumentFrequencies df;
+  RecentFrequencies recent(options.features.recent_days);
   const double earliest = items.front().time.value_or(0);
   if (Status s = restore(db, tracker, df, earliest); !s) return s.error();
   double clock = meta_value(db, "clock");  // the latest publication time tracked so far
@@ -311,10 +312,14 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
         ++summary.copies;
       } else {
         if (p.copy_of) p.counts = count_terms(p.title, p.lead, options.features);  // original never tracked
-        TrackedArticle a{p.rowid, weigh(p.counts, df, options.features), p.time.value_or(clock), p.source, p.series};
+        const double t = p.time.value_or(clock);
+        recent.advance(t);
+        TrackedArticle a{p.rowid, {}, {}, t, p.source, p.series};
+        a.vector = weigh(p.counts, df, options.features, &recent, &a.story_vector);
         if (p.time) clock = std::max(clock, *p.time), now = std::max(now, *p.time);
         const Decision d = tracker.track(a);
         df.add(p.counts);
+        recent.add(p.counts, t);
         summary.new_events += d.new_event;
         summary.new_stories += d.new_story;
         s = saver.assign(p.rowid, d.event, d.similarity, false);

@@ -111,6 +111,17 @@ void Tracker::absorb(Centroid& c, const IdVector& article, std::size_t keep, std
   c.norm = std::sqrt(squares);
 }
 
+Tracker::IdVector Tracker::heaviest(const IdVector& v, std::size_t n) const {
+  IdVector out = v;
+  if (out.size() > n) {
+    std::nth_element(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(n), out.end(), [&](const auto& x, const auto& y) {
+      return x.second != y.second ? x.second > y.second : terms_[x.first] < terms_[y.first];
+    });
+    out.resize(n);
+  }
+  return out;
+}
+
 double Tracker::similarity(const Centroid& c, const IdVector& a) const {
   return c.norm > 0 ? dot_ids(a, c.terms) / c.norm : 0.0;
 }
@@ -123,6 +134,7 @@ void Tracker::restore(std::vector<Event> events, std::vector<Story> stories, std
     for (std::uint32_t t : entered) event_index_[t].push_back(e.id);
     e.centroid.clear();
     state.info = std::move(e);
+    set_live(state.info.id, true);
     events_.emplace(state.info.id, std::move(state));
   }
   for (auto& s : stories) {
@@ -219,17 +231,13 @@ std::int64_t Tracker::choose_story(const IdVector& a, const IdVector& probe, con
 
 Decision Tracker::track(const TrackedArticle& article) {
   const IdVector a = to_ids(article.vector);
+  const IdVector for_story = article.story_vector.empty() ? a : to_ids(article.story_vector);
   // Probe with the heaviest terms only: an article of an event shares some of them with it.
-  IdVector probe = a;
-  if (probe.size() > options_.probe_terms) {
-    std::nth_element(probe.begin(), probe.begin() + static_cast<std::ptrdiff_t>(options_.probe_terms), probe.end(),
-                     [&](const auto& x, const auto& y) { return x.second != y.second ? x.second > y.second : terms_[x.first] < terms_[y.first]; });
-    probe.resize(options_.probe_terms);
-  }
+  const IdVector probe = heaviest(a, options_.probe_terms);
   Decision d;
   // Evicted events are out of every window: their postings are dropped when met.
   const std::vector<std::int64_t> seen = candidates(event_index_, probe, event_counts_, options_.max_candidates,
-                                                    [this](std::int64_t id) { return events_.count(id) > 0; });
+                                                    [this](std::int64_t id) { return is_live(id); });
   std::int64_t best = 0;
   double best_sim = -1;
   for (std::int64_t id : seen) {
@@ -247,7 +255,7 @@ Decision Tracker::track(const TrackedArticle& article) {
     EventState fresh;
     fresh.info.id = next_event_++;
     fresh.info.first_time = fresh.info.last_time = article.time;
-    std::int64_t story = choose_story(a, probe, article);
+    std::int64_t story = choose_story(for_story, heaviest(for_story, options_.probe_terms), article);
     if (story == 0) {
       StoryState s;
       s.info.id = next_story_++;
@@ -260,6 +268,7 @@ Decision Tracker::track(const TrackedArticle& article) {
     ++stories_.at(story).info.events;
     const std::int64_t id = fresh.info.id;
     event = &events_.emplace(id, std::move(fresh)).first->second;
+    set_live(id, true);
     d.new_event = true;
     d.similarity = 1;
   }
@@ -275,7 +284,7 @@ Decision Tracker::track(const TrackedArticle& article) {
   if (!article.source.empty()) e.sources.insert(article.source);
   // And so does its story.
   StoryState& story = stories_.at(e.story);
-  absorb(story.centroid, a, options_.story_centroid_terms, entered, left);
+  absorb(story.centroid, for_story, options_.story_centroid_terms, entered, left);
   for (std::uint32_t t : entered) story_index_[t].push_back(story.info.id);
   for (std::uint32_t t : left) unpost(story_index_, t, story.info.id);
   Story& s = story.info;
@@ -336,6 +345,7 @@ void Tracker::evict_idle(double now) {
   for (auto it = events_.begin(); it != events_.end();) {
     if (it->second.info.last_time < now - options_.event_window_days && !touched_events_.count(it->first)) {
       for (const auto& [t, w] : it->second.centroid.terms) unpost(event_index_, t, it->first);
+      set_live(it->first, false);
       it = events_.erase(it);
     } else {
       ++it;

@@ -18,7 +18,7 @@ SparseVector unit(SparseVector v) {
 }
 
 TrackedArticle article(std::int64_t id, SparseVector v, double day, std::string source = "a") {
-  return TrackedArticle{id, unit(std::move(v)), day, std::move(source), {}};
+  return TrackedArticle{id, unit(std::move(v)), {}, day, std::move(source), {}};
 }
 
 }  // namespace

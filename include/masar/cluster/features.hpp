@@ -16,6 +16,13 @@
 
 namespace masar::cluster {
 
+// Lets maps keyed by std::string be searched with a string_view, without a copy.
+struct TermHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using TermCounts = std::unordered_map<std::string, std::uint32_t, TermHash, std::equal_to<>>;
+
 // Sorted by term; weights > 0.
 using SparseVector = std::vector<std::pair<std::string, double>>;
 
@@ -32,7 +39,9 @@ struct FeatureOptions {
   std::size_t lead_terms = 60;
   std::size_t body_terms = 300;   // the body beyond this is not read: news puts the happening first
   double name_weight = 1.5;       // protected proper nouns (countries, cities, leaders, bodies)
-  std::size_t vector_terms = 40;  // kept per article
+  std::size_t vector_terms = 80;  // kept per article
+  double recent_share = 0.5;      // weight of the recent-window idf (RecentFrequencies)
+  double recent_days = 3.0;
 };
 
 // Weighted term frequencies of one article, sorted by term.
@@ -51,13 +60,34 @@ class DocumentFrequencies {
   void set_documents(std::uint64_t n) { documents_ = n; }
 
  private:
-  std::unordered_map<std::string, std::uint32_t> counts_;
+  TermCounts counts_;
   std::vector<std::string> changed_;
   std::uint64_t documents_ = 0;
 };
 
-// Log-scaled tf times idf, the `vector_terms` heaviest kept, unit length.
-SparseVector weigh(const SparseVector& counted_terms, const DocumentFrequencies& df, const FeatureOptions& options);
+// Document frequencies over the last `window_days` of the stream: a word every article of the
+// week uses ("كيماوي" the week of a chemical attack) tells this week's events apart less well
+// than its archive-wide rarity suggests.
+class RecentFrequencies {
+ public:
+  explicit RecentFrequencies(double window_days) : window_(window_days) {}
+  void add(const SparseVector& counted_terms, double time);
+  // Forgets articles older than `time - window`.
+  void advance(double time);
+  double idf(std::string_view term) const;
+
+ private:
+  double window_;
+  TermCounts counts_;
+  std::vector<std::pair<double, std::vector<std::string>>> entries_;  // (time, terms), oldest first
+  std::size_t head_ = 0;
+};
+
+// Log-scaled tf times idf, the `vector_terms` heaviest kept, unit length. With `recent`,
+// idf = archive idf^(1-b) * recent idf^b, b = options.recent_share; `archive_only` then also
+// gets the vector with the archive idf alone (stories compare those).
+SparseVector weigh(const SparseVector& counted_terms, const DocumentFrequencies& df, const FeatureOptions& options,
+                   const RecentFrequencies* recent = nullptr, SparseVector* archive_only = nullptr);
 
 // "2018-04-08", "2018-04-08T14:05", "2018-04-08T14:05:00+04:00" -> days since 1970-01-01
 // (fractional); nullopt when there is no date.

@@ -24,12 +24,12 @@ namespace masar::cluster {
 struct TrackerOptions {
   // Events: cosine similarity to the event centroid, times a decay over the gap in days
   // beyond `event_grace_days`: sim * exp(-(gap - grace) / tau).
-  double event_threshold = 0.35;
-  double event_grace_days = 1.0;
-  double event_tau_days = 2.0;
+  double event_threshold = 0.20;
+  double event_grace_days = 0.0;
+  double event_tau_days = 1.0;
   double event_window_days = 7.0;  // events idle longer are no candidates
   // Stories: the same over story centroids, with a slower decay and a longer window.
-  double story_threshold = 0.25;
+  double story_threshold = 0.15;
   double story_grace_days = 7.0;
   double story_tau_days = 30.0;
   double story_window_days = 180.0;
@@ -49,7 +49,8 @@ struct SeriesKey {
 
 struct TrackedArticle {
   std::int64_t article = 0;  // store rowid
-  SparseVector vector;       // unit length (weigh())
+  SparseVector vector;       // unit length (weigh()), compared with events
+  SparseVector story_vector;  // compared with stories (archive idf: the week's hot words link its events); empty: `vector`
   double time = 0;           // days since epoch
   std::string source;
   std::vector<SeriesKey> series;
@@ -128,6 +129,7 @@ class Tracker {
                                               const IdVector& probe, std::vector<std::uint32_t>& counts, std::size_t limit,
                                               const std::function<bool(std::int64_t)>& live);
   double similarity(const Centroid& c, const IdVector& a) const;
+  IdVector heaviest(const IdVector& v, std::size_t n) const;
   std::int64_t choose_story(const IdVector& a, const IdVector& probe, const TrackedArticle& article);
   void index_story(StoryState& s);
 
@@ -140,6 +142,12 @@ class Tracker {
   std::map<std::string, std::vector<std::int64_t>> series_index_;                             // series -> stories
   std::set<std::int64_t> touched_events_, touched_stories_;
   std::vector<std::uint32_t> event_counts_, story_counts_;  // scratch of candidates(), by id
+  std::vector<bool> live_;  // by event id: in memory (not evicted)
+  bool is_live(std::int64_t id) const { return static_cast<std::size_t>(id) < live_.size() && live_[static_cast<std::size_t>(id)]; }
+  void set_live(std::int64_t id, bool live) {
+    if (static_cast<std::size_t>(id) >= live_.size()) live_.resize(static_cast<std::size_t>(id) + 4096, false);
+    live_[static_cast<std::size_t>(id)] = live;
+  }
   std::int64_t next_event_ = 1, next_story_ = 1;
 };
 
