@@ -226,6 +226,26 @@ Status restore(sqlite3* db, Tracker& tracker, DocumentFrequencies& df, double ea
   return Ok{};
 }
 
+// The recent-window frequencies as a run over the whole archive would have them on reaching
+// `earliest`: the tracked articles of the window before it, counted again, in time order.
+Status restore_recent(sqlite3* db, RecentFrequencies& recent, double earliest, const FeatureOptions& options) {
+  if (options.recent_share <= 0) return Ok{};
+  Statement st(db,
+               "SELECT a.title, a.body, a.date FROM article_events ae JOIN articles a ON a.rowid = ae.article "
+               "WHERE ae.copy = 0 AND a.date >= ?1 ORDER BY a.date, a.rowid");
+  if (!st.ok()) return store::sql::db_error(db, "reading recent articles");
+  st.bind(1, date_of_days(earliest - options.recent_days - 1));
+  std::vector<std::pair<double, SparseVector>> window;
+  while (st.step() == SQLITE_ROW) {
+    const auto t = days_since_epoch(st.text(2));
+    if (!t || *t < earliest - options.recent_days) continue;
+    window.emplace_back(*t, count_terms(st.text(0), st.text(1), options));
+  }
+  std::stable_sort(window.begin(), window.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [t, counts] : window) recent.add(counts, t);
+  return Ok{};
+}
+
 // Saves what the tracker changed since the last call, then lets it forget idle events.
 Status save(Saver& saver, Tracker& tracker, DocumentFrequencies& df, double clock, double now) {
   for (std::int64_t id : tracker.take_touched_events()) {
@@ -283,6 +303,9 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
   RecentFrequencies recent(options.features.recent_days);
   const double earliest = items.front().time.value_or(0);
   if (Status s = restore(db, tracker, df, earliest); !s) return s.error();
+  if (items.front().time) {
+    if (Status s = restore_recent(db, recent, earliest, options.features); !s) return s.error();
+  }
   double clock = meta_value(db, "clock");  // the latest publication time tracked so far
   Saver saver(db);
   if (!saver.ok()) return store::sql::db_error(db, "preparing the clustering statements");

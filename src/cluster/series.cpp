@@ -472,10 +472,11 @@ std::optional<Found> name_then_digits(const Doc& d, std::size_t i) {
   return Found{"", nm->first, n->value, i, last, last};
 }
 
-// A name in the words after the number, else before the mention (not before `floor`), within
-// four words and the same clause.
+// A name in the words after the number (within seven words: "الجولة السادسة عشرة من الاجتماعات
+// الدولية حول سوريا بصيغة أستانا"), else before the mention (not before `floor`, within four),
+// in the same clause.
 void attach_name(const Doc& d, Found& f, std::size_t floor) {
-  for (std::size_t k = f.number_last + 1; k < d.size() && k <= f.number_last + 4; ++k) {
+  for (std::size_t k = f.number_last + 1; k < d.size() && k <= f.number_last + 7; ++k) {
     if (is_break(d.gap(k - 1)) || noun_at(d.words[k])) break;
     if (auto nm = name_at(d, k)) {
       const std::size_t after = k + nm->second;

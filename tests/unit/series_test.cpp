@@ -279,3 +279,10 @@ TEST(SeriesContract, RandomInputNeverBreaksOffsets) {
     }
   }
 }
+
+TEST(SeriesNoun, NameSevenWordsAfterTheNumber) {
+  const auto m = find_series("اختتمت الجولة السادسة عشرة من الاجتماعات الدولية حول سوريا بصيغة أستانا");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].number, 16);
+  EXPECT_EQ(m[0].name, normalize_for_search("أستانا"));
+}

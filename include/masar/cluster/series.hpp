@@ -32,7 +32,7 @@ struct SeriesMention {
 //  - name and digits: "أستانا 9", "أستانا-9", "#أستانا_9".
 // Digits followed by a month, a duration or a count are not a round ("جنيف 8 مايو",
 // "الاجتماع 3 ساعات"), nor are numbers above 200 (years: "جنيف 2017").
-// The name is taken between noun and number, else up to four words after, else up to four
+// The name is taken between noun and number, else up to seven words after, else up to four
 // words before, never across a sentence or clause break (. , ، ؛ ! ? or a line break).
 std::vector<SeriesMention> find_series(std::string_view text);
 

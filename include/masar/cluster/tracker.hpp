@@ -29,9 +29,9 @@ struct TrackerOptions {
   double event_tau_days = 1.0;
   double event_window_days = 7.0;  // events idle longer are no candidates
   // Stories: the same over story centroids, with a slower decay and a longer window.
-  double story_threshold = 0.15;
-  double story_grace_days = 7.0;
-  double story_tau_days = 30.0;
+  double story_threshold = 0.12;
+  double story_grace_days = 30.0;
+  double story_tau_days = 90.0;
   double story_window_days = 180.0;
   std::size_t event_centroid_terms = 60;
   std::size_t story_centroid_terms = 100;
