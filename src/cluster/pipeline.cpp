@@ -55,6 +55,16 @@ std::set<std::string> set_of(const std::string& text) {
   return out;
 }
 
+std::set<SeriesKey> rounds_of(const std::string& text) {
+  std::set<SeriesKey> out;
+  const json j = json::parse(text, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& r : j) {
+    if (r.is_array() && r.size() == 2 && r[0].is_string() && r[1].is_number_integer()) out.insert({r[0].get<std::string>(), r[1].get<int>()});
+  }
+  return out;
+}
+
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 // The title, or for untitled pages the opening words of the body.
@@ -66,13 +76,13 @@ std::string headline_of(const std::string& title, const std::string& body) {
   return body.substr(0, tokens[last].end) + (tokens.size() > 12 ? "…" : "");
 }
 
-// Numbered series named in the title or the lead, as tracker keys ("جوله|استانا").
+// Numbered series named in the title or the lead, as tracker keys ({"استانا", 9}).
 std::vector<SeriesKey> series_keys(const std::string& title, const std::string& lead) {
   std::vector<SeriesKey> out;
   for (const std::string* text : {&title, &lead}) {
     for (const auto& m : find_series(*text)) {
       if (m.name.empty()) continue;  // "الجولة الثالثة" of what? Only named series link stories
-      out.push_back({m.noun + "|" + m.name, m.number});
+      out.push_back({m.name, m.number});
     }
   }
   std::sort(out.begin(), out.end());
@@ -84,8 +94,8 @@ class Saver {
  public:
   explicit Saver(sqlite3* db)
       : db_(db),
-        event_(db, "INSERT OR REPLACE INTO events(id, story, label, first_time, last_time, articles, sources, centroid) "
-                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+        event_(db, "INSERT OR REPLACE INTO events(id, story, label, first_time, last_time, articles, sources, series, centroid) "
+                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
         story_(db, "INSERT OR REPLACE INTO stories(id, label, first_time, last_time, events, articles, sources, series, centroid) "
                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
         members_(db, "SELECT a.title, a.body FROM article_events ae JOIN articles a ON a.rowid = ae.article "
@@ -124,8 +134,10 @@ class Saver {
 
   Status event(const Event& e) {
     json sources(e.sources);
+    json rounds = json::array();
+    for (const auto& key : e.series) rounds.push_back(json::array({key.series, key.number}));
     event_.reset().bind(1, e.id).bind(2, e.story).bind(3, event_label(e)).bind(4, e.first_time).bind(5, e.last_time)
-        .bind(6, e.articles).bind(7, dump(sources)).bind(8, dump(vector_json(e.centroid)));
+        .bind(6, e.articles).bind(7, dump(sources)).bind(8, dump(rounds)).bind(9, dump(vector_json(e.centroid)));
     return event_.step() == SQLITE_DONE ? Status(Ok{}) : store::sql::db_error(db_, "saving an event");
   }
 
@@ -189,7 +201,7 @@ Result<std::vector<Pending>> read_pending(sqlite3* db) {
 
 Status restore(sqlite3* db, Tracker& tracker, DocumentFrequencies& df, double earliest) {
   std::vector<Event> events;
-  Statement ev(db, "SELECT id, story, first_time, last_time, articles, sources, centroid FROM events WHERE last_time >= ?1");
+  Statement ev(db, "SELECT id, story, first_time, last_time, articles, sources, series, centroid FROM events WHERE last_time >= ?1");
   Statement st(db, "SELECT id, first_time, last_time, events, articles, sources, series, centroid FROM stories");
   Statement terms(db, "SELECT term, df FROM term_df");
   Statement next(db, "SELECT (SELECT coalesce(max(id), 0) FROM events), (SELECT coalesce(max(id), 0) FROM stories)");
@@ -203,7 +215,8 @@ Status restore(sqlite3* db, Tracker& tracker, DocumentFrequencies& df, double ea
     e.last_time = ev.real(3);
     e.articles = ev.int64(4);
     e.sources = set_of(ev.text(5));
-    e.centroid = vector_of(ev.text(6));
+    e.series = rounds_of(ev.text(6));
+    e.centroid = vector_of(ev.text(7));
     events.push_back(std::move(e));
   }
   std::vector<Story> stories;
@@ -277,7 +290,7 @@ std::string date_of_days(double days) {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   const long y = static_cast<long>(yoe) + era * 400 + (m <= 2);
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", y, m, d);
   return buf;
 }
@@ -337,7 +350,7 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
         if (p.copy_of) p.counts = count_terms(p.title, p.lead, options.features);  // original never tracked
         const double t = p.time.value_or(clock);
         recent.advance(t);
-        TrackedArticle a{p.rowid, {}, {}, t, p.source, p.series};
+        TrackedArticle a{p.rowid, {}, {}, t, p.time.has_value(), p.source, p.series};
         a.vector = weigh(p.counts, df, options.features, &recent, &a.story_vector);
         if (p.time) clock = std::max(clock, *p.time), now = std::max(now, *p.time);
         const Decision d = tracker.track(a);

@@ -133,6 +133,7 @@ void Tracker::restore(std::vector<Event> events, std::vector<Story> stories, std
     absorb(state.centroid, to_ids(e.centroid), options_.event_centroid_terms, entered, left);
     for (std::uint32_t t : entered) event_index_[t].push_back(e.id);
     e.centroid.clear();
+    for (const auto& key : e.series) round_index_[key].push_back(e.id);
     state.info = std::move(e);
     set_live(state.info.id, true);
     events_.emplace(state.info.id, std::move(state));
@@ -221,12 +222,46 @@ std::int64_t Tracker::choose_story(const IdVector& a, const IdVector& probe, con
       candidates(story_index_, probe, story_counts_, options_.max_candidates, [](std::int64_t) { return true; });
   for (std::int64_t id : seen) {
     const StoryState& s = stories_.at(id);
-    const double g = gap(article.time, s.info.first_time, s.info.last_time);
+    const double g = article.dated ? gap(article.time, s.info.first_time, s.info.last_time) : 0.0;
     if (g > options_.story_window_days) continue;
     const double sim = similarity(s.centroid, a) * decay(g, options_.story_grace_days, options_.story_tau_days);
     if (sim > best_sim) best = id, best_sim = sim;
   }
   return best_sim >= options_.story_threshold ? best : 0;
+}
+
+// The event the article joins (0: none): the event of a round it names, else the most similar
+// recent event above the threshold.
+std::int64_t Tracker::choose_event(const IdVector& a, const IdVector& probe, const TrackedArticle& article,
+                                   double& similarity_out) {
+  std::int64_t best = 0;
+  double best_sim = -1;
+  const auto consider = [&](std::int64_t id, double window) {
+    const EventState& e = events_.at(id);
+    // An undated article's time is the stream's clock: only events recent by it are
+    // candidates (the same ones whether the archive was tracked in one run or many), undecayed.
+    const double g = gap(article.time, e.info.first_time, e.info.last_time);
+    if (g > window) return;
+    const double sim = similarity(e.centroid, a) * (article.dated ? decay(g, options_.event_grace_days, options_.event_tau_days) : 1.0);
+    if (sim > best_sim || (sim == best_sim && id < best)) best = id, best_sim = sim;
+  };
+  for (const auto& key : article.series) {
+    const auto it = round_index_.find(key);
+    if (it == round_index_.end()) continue;
+    for (std::int64_t id : it->second) {
+      if (is_live(id)) consider(id, options_.series_event_days);
+    }
+  }
+  if (best != 0) {
+    similarity_out = std::max(best_sim, 0.0);
+    return best;
+  }
+  // Evicted events are out of every window: their postings are dropped when met.
+  const std::vector<std::int64_t> seen = candidates(event_index_, probe, event_counts_, options_.max_candidates,
+                                                    [this](std::int64_t id) { return is_live(id); });
+  for (std::int64_t id : seen) consider(id, options_.event_window_days);
+  similarity_out = best_sim;
+  return best != 0 && best_sim >= options_.event_threshold ? best : 0;
 }
 
 Decision Tracker::track(const TrackedArticle& article) {
@@ -235,26 +270,14 @@ Decision Tracker::track(const TrackedArticle& article) {
   // Probe with the heaviest terms only: an article of an event shares some of them with it.
   const IdVector probe = heaviest(a, options_.probe_terms);
   Decision d;
-  // Evicted events are out of every window: their postings are dropped when met.
-  const std::vector<std::int64_t> seen = candidates(event_index_, probe, event_counts_, options_.max_candidates,
-                                                    [this](std::int64_t id) { return is_live(id); });
-  std::int64_t best = 0;
-  double best_sim = -1;
-  for (std::int64_t id : seen) {
-    const EventState& e = events_.at(id);
-    const double g = gap(article.time, e.info.first_time, e.info.last_time);
-    if (g > options_.event_window_days) continue;
-    const double sim = similarity(e.centroid, a) * decay(g, options_.event_grace_days, options_.event_tau_days);
-    if (sim > best_sim) best = id, best_sim = sim;
-  }
   EventState* event = nullptr;
-  if (best != 0 && best_sim >= options_.event_threshold) {
+  double joined_sim = 0;
+  if (const std::int64_t best = choose_event(a, probe, article, joined_sim); best != 0) {
     event = &events_.at(best);
-    d.similarity = best_sim;
+    d.similarity = joined_sim;
   } else {
     EventState fresh;
     fresh.info.id = next_event_++;
-    fresh.info.first_time = fresh.info.last_time = article.time;
     std::int64_t story = choose_story(for_story, heaviest(for_story, options_.probe_terms), article);
     if (story == 0) {
       StoryState s;
@@ -264,6 +287,9 @@ Decision Tracker::track(const TrackedArticle& article) {
       stories_.emplace(story, std::move(s));
       d.new_story = true;
     }
+    // An undated article opening an event takes the latest date of its story.
+    const double t = article.dated ? article.time : stories_.at(story).info.last_time;
+    fresh.info.first_time = fresh.info.last_time = t;
     fresh.info.story = story;
     ++stories_.at(story).info.events;
     const std::int64_t id = fresh.info.id;
@@ -278,9 +304,14 @@ Decision Tracker::track(const TrackedArticle& article) {
   for (std::uint32_t t : entered) event_index_[t].push_back(event->info.id);
   for (std::uint32_t t : left) unpost(event_index_, t, event->info.id);
   Event& e = event->info;
-  e.first_time = std::min(e.first_time, article.time);
-  e.last_time = std::max(e.last_time, article.time);
+  if (article.dated) {
+    e.first_time = std::min(e.first_time, article.time);
+    e.last_time = std::max(e.last_time, article.time);
+  }
   ++e.articles;
+  for (const auto& key : article.series) {
+    if (e.series.insert(key).second) round_index_[key].push_back(e.id);
+  }
   if (!article.source.empty()) e.sources.insert(article.source);
   // And so does its story.
   StoryState& story = stories_.at(e.story);
@@ -288,8 +319,10 @@ Decision Tracker::track(const TrackedArticle& article) {
   for (std::uint32_t t : entered) story_index_[t].push_back(story.info.id);
   for (std::uint32_t t : left) unpost(story_index_, t, story.info.id);
   Story& s = story.info;
-  s.first_time = std::min(s.first_time, article.time);
-  s.last_time = std::max(s.last_time, article.time);
+  if (article.dated) {
+    s.first_time = std::min(s.first_time, article.time);
+    s.last_time = std::max(s.last_time, article.time);
+  }
   ++s.articles;
   if (!article.source.empty()) s.sources.insert(article.source);
   for (const auto& key : article.series) {
@@ -345,6 +378,11 @@ void Tracker::evict_idle(double now) {
   for (auto it = events_.begin(); it != events_.end();) {
     if (it->second.info.last_time < now - options_.event_window_days && !touched_events_.count(it->first)) {
       for (const auto& [t, w] : it->second.centroid.terms) unpost(event_index_, t, it->first);
+      for (const auto& key : it->second.info.series) {
+        auto& ids = round_index_[key];
+        ids.erase(std::remove(ids.begin(), ids.end(), it->first), ids.end());
+        if (ids.empty()) round_index_.erase(key);
+      }
       set_live(it->first, false);
       it = events_.erase(it);
     } else {

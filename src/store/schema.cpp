@@ -66,6 +66,7 @@ constexpr const char* kMigrations[] = {
         last_time REAL NOT NULL,
         articles INTEGER NOT NULL DEFAULT 0,
         sources TEXT NOT NULL DEFAULT '[]',
+        series TEXT NOT NULL DEFAULT '[]',
         centroid TEXT NOT NULL DEFAULT '[]'
       );
       CREATE INDEX events_story ON events(story, first_time);

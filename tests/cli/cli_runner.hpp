@@ -49,6 +49,21 @@ inline RunResult run_masar(const std::string& args, const std::string& stdin_dat
   return r;
 }
 
+// A database file removed (with its WAL and shared-memory files) at the end of the test.
+class TempDb {
+ public:
+  TempDb() : path_(temp_path("test.db")) {}
+  ~TempDb() {
+    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + s);
+  }
+  TempDb(const TempDb&) = delete;
+  TempDb& operator=(const TempDb&) = delete;
+  std::string arg() const { return "--db '" + path_.string() + "'"; }
+
+ private:
+  std::filesystem::path path_;
+};
+
 inline std::filesystem::path demo_corpus() { return std::filesystem::path(MASAR_SOURCE_DIR) / "examples/demo-corpus"; }
 
 }  // namespace masar::testing

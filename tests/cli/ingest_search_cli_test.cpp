@@ -13,21 +13,10 @@
 using masar::testing::demo_corpus;
 using masar::testing::run_masar;
 using masar::testing::temp_path;
+using masar::testing::TempDb;
 using nlohmann::json;
 
 namespace {
-
-class TempDb {
- public:
-  TempDb() : path_(temp_path("test.db")) {}
-  ~TempDb() {
-    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + s);
-  }
-  std::string arg() const { return "--db '" + path_.string() + "'"; }
-
- private:
-  std::filesystem::path path_;
-};
 
 // The demo corpus ingested once for the search tests.
 const TempDb& demo_db() {

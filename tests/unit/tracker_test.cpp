@@ -18,7 +18,7 @@ SparseVector unit(SparseVector v) {
 }
 
 TrackedArticle article(std::int64_t id, SparseVector v, double day, std::string source = "a") {
-  return TrackedArticle{id, unit(std::move(v)), {}, day, std::move(source), {}};
+  return TrackedArticle{id, unit(std::move(v)), {}, day, true, std::move(source), {}};
 }
 
 }  // namespace
@@ -109,13 +109,49 @@ TEST(Tracker, RelatedEventJoinsTheStory) {
 TEST(Tracker, NumberedSeriesJoinsItsStoryWhateverTheGap) {
   Tracker t;
   auto round9 = article(1, {{"استانا", 1}, {"جوله", 1}, {"وفد", 1}}, 100);
-  round9.series = {{"جوله|استانا", 9}};
+  round9.series = {{"استانا", 9}};
   auto round20 = article(2, {{"استانا", 1}, {"ختام", 1}, {"بيان", 1}}, 100 + 5 * 365);
-  round20.series = {{"جوله|استانا", 20}};
+  round20.series = {{"استانا", 20}};
   const auto a = t.track(round9);
   const auto b = t.track(round20);
   EXPECT_NE(a.event, b.event);
   EXPECT_EQ(a.story, b.story);
+}
+
+TEST(Tracker, ReportsOfTheSameRoundJoinItsEventWhateverTheirWording) {
+  Tracker t;
+  auto opening = article(1, {{"استانا", 1}, {"انطلاق", 2}, {"وفود", 2}}, 100);
+  opening.series = {{"استانا", 21}};
+  auto closing = article(2, {{"بيان", 2}, {"ختامي", 2}, {"ادانه", 1}}, 101);
+  closing.series = {{"استانا", 21}};
+  const auto a = t.track(opening);
+  const auto b = t.track(closing);
+  EXPECT_EQ(a.event, b.event);
+}
+
+TEST(Tracker, TheNextRoundIsANewEventOfTheSameStory) {
+  Tracker t;
+  auto round21 = article(1, {{"استانا", 2}, {"جوله", 2}}, 100);
+  round21.series = {{"استانا", 21}};
+  auto round22 = article(2, {{"استانا", 2}, {"جوله", 2}}, 101);
+  round22.series = {{"استانا", 22}};
+  const auto a = t.track(round21);
+  const auto b = t.track(round22);
+  EXPECT_EQ(a.story, b.story);
+  EXPECT_EQ(t.event(a.event)->series.count({"استانا", 21}), 1u);
+}
+
+TEST(Tracker, UndatedArticleIsPlacedByContentAndKeepsTheDates) {
+  TrackerOptions o;
+  o.event_threshold = 0.99;  // a new event, so the story decides
+  Tracker t(o);
+  const auto a = t.track(article(1, {{"ملتقى", 2}, {"الخليج", 2}, {"اقتصادي", 1}}, 100));
+  auto undated = article(2, {{"ملتقى", 2}, {"الخليج", 2}, {"غذائي", 1}}, 400);  // 400: the clock
+  undated.dated = false;
+  const auto b = t.track(undated);
+  EXPECT_EQ(a.story, b.story);
+  EXPECT_EQ(t.story(a.story)->last_time, 100);
+  EXPECT_EQ(t.event(b.event)->first_time, 100);
 }
 
 TEST(Tracker, CopiesCountOnceButAddTheirOutlet) {

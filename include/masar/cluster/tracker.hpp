@@ -35,11 +35,15 @@ struct TrackerOptions {
   double story_window_days = 180.0;
   std::size_t event_centroid_terms = 60;
   std::size_t story_centroid_terms = 100;
+  // Reports naming the same round of a numbered series ("أستانا 21") within this many days
+  // of its event join it whatever their wording: a round is one happening.
+  double series_event_days = 7.0;
   std::size_t probe_terms = 12;     // an article's heaviest terms used to find candidates
   std::size_t max_candidates = 64;  // the events (stories) sharing most probe terms are compared
 };
 
-// A numbered series an article names, e.g. {"جوله|استانا", 20}.
+// A numbered series an article names, e.g. {"استانا", 20}: the series by its canonical name
+// (whatever the noun: "الجولة 20 من محادثات أستانا", "أستانا 9"), and the round.
 struct SeriesKey {
   std::string series;
   int number = 0;
@@ -52,6 +56,7 @@ struct TrackedArticle {
   SparseVector vector;       // unit length (weigh()), compared with events
   SparseVector story_vector;  // compared with stories (archive idf: the week's hot words link its events); empty: `vector`
   double time = 0;           // days since epoch
+  bool dated = true;         // false: `time` is only the stream's clock; placed by content alone
   std::string source;
   std::vector<SeriesKey> series;
 };
@@ -63,6 +68,7 @@ struct Event {
   double first_time = 0, last_time = 0;
   std::int64_t articles = 0;
   std::set<std::string> sources;
+  std::set<SeriesKey> series;  // rounds its articles name
 };
 
 struct Story {
@@ -71,7 +77,7 @@ struct Story {
   double first_time = 0, last_time = 0;
   std::int64_t events = 0, articles = 0;
   std::set<std::string> sources;
-  std::set<std::string> series;  // series names ("جوله|استانا"), any number
+  std::set<std::string> series;  // series names ("استانا"), any round
 };
 
 struct Decision {
@@ -131,6 +137,7 @@ class Tracker {
   double similarity(const Centroid& c, const IdVector& a) const;
   IdVector heaviest(const IdVector& v, std::size_t n) const;
   std::int64_t choose_story(const IdVector& a, const IdVector& probe, const TrackedArticle& article);
+  std::int64_t choose_event(const IdVector& a, const IdVector& probe, const TrackedArticle& article, double& similarity);
   void index_story(StoryState& s);
 
   TrackerOptions options_;
@@ -140,6 +147,7 @@ class Tracker {
   std::map<std::int64_t, StoryState> stories_;
   std::unordered_map<std::uint32_t, std::vector<std::int64_t>> event_index_, story_index_;  // term -> ids
   std::map<std::string, std::vector<std::int64_t>> series_index_;                             // series -> stories
+  std::map<SeriesKey, std::vector<std::int64_t>> round_index_;                                // round -> live events
   std::set<std::int64_t> touched_events_, touched_stories_;
   std::vector<std::uint32_t> event_counts_, story_counts_;  // scratch of candidates(), by id
   std::vector<bool> live_;  // by event id: in memory (not evicted)
