@@ -82,42 +82,74 @@ SparseVector count_terms(std::string_view title, std::string_view body, const Fe
   return SparseVector(counts.begin(), counts.end());
 }
 
-void DocumentFrequencies::add(const SparseVector& counted_terms) {
+TermId Vocabulary::intern(std::string_view term) {
+  if (const auto it = ids_.find(term); it != ids_.end()) return it->second;
+  const auto id = static_cast<TermId>(terms_.size());
+  terms_.emplace_back(term);
+  ids_.emplace(terms_.back(), id);
+  return id;
+}
+
+IdVector Vocabulary::to_ids(const SparseVector& v) {
+  IdVector out;
+  out.reserve(v.size());
+  for (const auto& [term, w] : v) out.emplace_back(intern(term), w);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+SparseVector Vocabulary::to_terms(const IdVector& v) const {
+  SparseVector out;
+  out.reserve(v.size());
+  for (const auto& [id, w] : v) out.emplace_back(terms_[id], w);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void Vocabulary::keep_heaviest(IdVector& v, std::size_t keep) const {
+  if (v.size() <= keep) return;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(keep), v.end(),
+                   [this](const auto& x, const auto& y) { return heavier(x, y); });
+  v.resize(keep);
+  std::sort(v.begin(), v.end());
+}
+
+namespace {
+
+template <class T>
+void grow(std::vector<T>& v, TermId term) {
+  if (term >= v.size()) v.resize(std::max<std::size_t>(term + 1, v.size() * 3 / 2), T());
+}
+
+}  // namespace
+
+void DocumentFrequencies::add(const IdVector& counted_terms) {
   for (const auto& [term, w] : counted_terms) {
+    grow(counts_, term);
+    grow(changed_flag_, term);
     ++counts_[term];
-    changed_.push_back(term);
+    if (!changed_flag_[term]) changed_flag_[term] = true, changed_.push_back(term);
   }
   ++documents_;
 }
 
-std::uint32_t DocumentFrequencies::df(const std::string& term) const {
-  const auto it = counts_.find(term);
-  return it == counts_.end() ? 0 : it->second;
+void DocumentFrequencies::load(TermId term, std::uint32_t df) {
+  grow(counts_, term);
+  counts_[term] = df;
 }
 
-double DocumentFrequencies::idf(std::string_view term) const {
-  const auto it = counts_.find(term);
-  const double d = it == counts_.end() ? 0.0 : static_cast<double>(it->second);
-  return std::log((static_cast<double>(documents_) + 1.0) / (d + 1.0)) + 1.0;
-}
-
-std::vector<std::pair<std::string, std::uint32_t>> DocumentFrequencies::take_changed() {
-  std::sort(changed_.begin(), changed_.end());
-  changed_.erase(std::unique(changed_.begin(), changed_.end()), changed_.end());
-  std::vector<std::pair<std::string, std::uint32_t>> out;
-  out.reserve(changed_.size());
-  for (auto& term : changed_) {
-    const std::uint32_t d = counts_.at(term);
-    out.emplace_back(std::move(term), d);
-  }
-  changed_.clear();
+std::vector<TermId> DocumentFrequencies::take_changed() {
+  std::vector<TermId> out;
+  out.swap(changed_);
+  for (TermId t : out) changed_flag_[t] = false;
   return out;
 }
 
-void RecentFrequencies::add(const SparseVector& counted_terms, double time) {
-  std::vector<std::string> terms;
+void RecentFrequencies::add(const IdVector& counted_terms, double time) {
+  std::vector<TermId> terms;
   terms.reserve(counted_terms.size());
   for (const auto& [term, w] : counted_terms) {
+    grow(counts_, term);
     ++counts_[term];
     terms.push_back(term);
   }
@@ -126,11 +158,8 @@ void RecentFrequencies::add(const SparseVector& counted_terms, double time) {
 
 void RecentFrequencies::advance(double time) {
   while (head_ < entries_.size() && entries_[head_].first < time - window_) {
-    for (const auto& term : entries_[head_].second) {
-      auto it = counts_.find(term);
-      if (--it->second == 0) counts_.erase(it);
-    }
-    entries_[head_].second.clear();
+    for (TermId term : entries_[head_].second) --counts_[term];
+    entries_[head_].second = {};
     ++head_;
   }
   if (head_ > 4096 && head_ * 2 > entries_.size()) {
@@ -139,40 +168,36 @@ void RecentFrequencies::advance(double time) {
   }
 }
 
-double RecentFrequencies::idf(std::string_view term) const {
-  const auto it = counts_.find(term);
-  const double d = it == counts_.end() ? 0.0 : static_cast<double>(it->second);
-  const double n = static_cast<double>(entries_.size() - head_);
-  return std::log((n + 1.0) / (d + 1.0)) + 1.0;
-}
-
 namespace {
 
-void finish_vector(SparseVector& v, std::size_t keep) {
-  keep_heaviest(v, keep);
-  const double n = norm(v);
-  if (n > 0) {
+void finish_vector(IdVector& v, std::size_t keep, const Vocabulary& vocabulary) {
+  vocabulary.keep_heaviest(v, keep);
+  double squares = 0;
+  for (const auto& [term, w] : v) squares += w * w;
+  if (squares > 0) {
+    const double n = std::sqrt(squares);
     for (auto& [term, w] : v) w /= n;
   }
 }
 
 }  // namespace
 
-SparseVector weigh(const SparseVector& counted_terms, const DocumentFrequencies& df, const FeatureOptions& options,
-                   const RecentFrequencies* recent, SparseVector* archive_only) {
-  SparseVector v;
+IdVector weigh(const IdVector& counted_terms, const DocumentFrequencies& df, const Vocabulary& vocabulary,
+               const FeatureOptions& options, const RecentFrequencies* recent, IdVector* archive_only) {
+  IdVector v;
   v.reserve(counted_terms.size());
   if (archive_only) archive_only->clear(), archive_only->reserve(counted_terms.size());
   const double b = recent ? options.recent_share : 0.0;
   for (const auto& [term, tf] : counted_terms) {
     const double archive_idf = df.idf(term);
     const double scaled_tf = 1.0 + std::log(tf);
-    const double idf = b > 0 ? std::pow(archive_idf, 1.0 - b) * std::pow(recent->idf(term), b) : archive_idf;
+    // idf^(1-b) * recent^b as exp((1-b) log idf + b log recent): one exp, two logs.
+    const double idf = b > 0 ? std::exp((1.0 - b) * std::log(archive_idf) + b * std::log(recent->idf(term))) : archive_idf;
     v.emplace_back(term, scaled_tf * idf);
     if (archive_only) archive_only->emplace_back(term, scaled_tf * archive_idf);
   }
-  finish_vector(v, options.vector_terms);
-  if (archive_only) finish_vector(*archive_only, options.vector_terms);
+  finish_vector(v, options.vector_terms, vocabulary);
+  if (archive_only) finish_vector(*archive_only, options.vector_terms, vocabulary);
   return v;
 }
 

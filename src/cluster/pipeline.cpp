@@ -4,7 +4,9 @@
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <future>
 #include <optional>
+#include <unordered_map>
 
 #include "masar/cluster/series.hpp"
 #include "masar/text/analyzer.hpp"
@@ -18,12 +20,17 @@ namespace {
 using nlohmann::json;
 using store::sql::Statement;
 
+// An article to track, in the order of tracking; its text is read a chunk at a time.
 struct Pending {
   std::int64_t rowid = 0;
-  std::string title, lead, source;
   std::optional<double> time;
   std::optional<std::int64_t> copy_of;  // rowid of the original when this is a stored duplicate
   double copy_similarity = 0;
+};
+
+// What counting (in parallel, ahead of the tracker) makes of an article's text.
+struct Counted {
+  std::string source, headline;
   SparseVector counts;
   std::vector<SeriesKey> series;
 };
@@ -132,11 +139,13 @@ class Saver {
     return best;
   }
 
-  Status event(const Event& e) {
+  // `opening_headline`: the headline of its only article, when known (no member query needed).
+  Status event(const Event& e, const std::string* opening_headline) {
     json sources(e.sources);
     json rounds = json::array();
     for (const auto& key : e.series) rounds.push_back(json::array({key.series, key.number}));
-    event_.reset().bind(1, e.id).bind(2, e.story).bind(3, event_label(e)).bind(4, e.first_time).bind(5, e.last_time)
+    const std::string label = e.articles == 1 && opening_headline ? *opening_headline : event_label(e);
+    event_.reset().bind(1, e.id).bind(2, e.story).bind(3, label).bind(4, e.first_time).bind(5, e.last_time)
         .bind(6, e.articles).bind(7, dump(sources)).bind(8, dump(rounds)).bind(9, dump(vector_json(e.centroid)));
     return event_.step() == SQLITE_DONE ? Status(Ok{}) : store::sql::db_error(db_, "saving an event");
   }
@@ -172,7 +181,7 @@ double meta_value(sqlite3* db, const char* key) {
 
 Result<std::vector<Pending>> read_pending(sqlite3* db) {
   Statement st(db,
-               "SELECT a.rowid, a.title, a.body, a.date, a.source, a.dup_of, a.dup_similarity FROM articles a "
+               "SELECT a.rowid, a.date, a.dup_of, a.dup_similarity FROM articles a "
                "LEFT JOIN article_events ae ON ae.article = a.rowid WHERE ae.article IS NULL ORDER BY a.rowid");
   if (!st.ok()) return store::sql::db_error(db, "reading articles to cluster");
   std::vector<Pending> out;
@@ -180,15 +189,9 @@ Result<std::vector<Pending>> read_pending(sqlite3* db) {
   while ((rc = st.step()) == SQLITE_ROW) {
     Pending p;
     p.rowid = st.int64(0);
-    p.title = st.text(1);
-    std::string body = st.text(2);
-    const std::size_t first_break = body.find('\n');
-    p.lead = body.substr(0, std::min(first_break, std::size_t{4000}));
-    p.time = days_since_epoch(st.text(3));
-    p.source = st.text(4);
-    if (!st.is_null(5)) p.copy_of = st.int64(5), p.copy_similarity = st.real(6);
-    p.counts.emplace_back(std::move(body), 0.0);  // body parked here until the terms are counted
-    out.push_back(std::move(p));
+    p.time = days_since_epoch(st.text(1));
+    if (!st.is_null(2)) p.copy_of = st.int64(2), p.copy_similarity = st.real(3);
+    out.push_back(p);
   }
   if (rc != SQLITE_DONE) return store::sql::db_error(db, "reading articles to cluster");
   // Publication order; undated articles after the dated ones, in the order they were stored.
@@ -200,6 +203,7 @@ Result<std::vector<Pending>> read_pending(sqlite3* db) {
 }
 
 Status restore(sqlite3* db, Tracker& tracker, DocumentFrequencies& df, double earliest) {
+  Vocabulary& vocabulary = tracker.vocabulary();
   std::vector<Event> events;
   Statement ev(db, "SELECT id, story, first_time, last_time, articles, sources, series, centroid FROM events WHERE last_time >= ?1");
   Statement st(db, "SELECT id, first_time, last_time, events, articles, sources, series, centroid FROM stories");
@@ -232,7 +236,7 @@ Status restore(sqlite3* db, Tracker& tracker, DocumentFrequencies& df, double ea
     s.centroid = vector_of(st.text(7));
     stories.push_back(std::move(s));
   }
-  while (terms.step() == SQLITE_ROW) df.load(terms.text(0), static_cast<std::uint32_t>(terms.int64(1)));
+  while (terms.step() == SQLITE_ROW) df.load(vocabulary.intern(terms.text(0)), static_cast<std::uint32_t>(terms.int64(1)));
   df.set_documents(static_cast<std::uint64_t>(meta_value(db, "documents")));
   if (next.step() != SQLITE_ROW) return store::sql::db_error(db, "reading event ids");
   tracker.restore(std::move(events), std::move(stories), next.int64(0) + 1, next.int64(1) + 1);
@@ -241,18 +245,19 @@ Status restore(sqlite3* db, Tracker& tracker, DocumentFrequencies& df, double ea
 
 // The recent-window frequencies as a run over the whole archive would have them on reaching
 // `earliest`: the tracked articles of the window before it, counted again, in time order.
-Status restore_recent(sqlite3* db, RecentFrequencies& recent, double earliest, const FeatureOptions& options) {
+Status restore_recent(sqlite3* db, RecentFrequencies& recent, Vocabulary& vocabulary, double earliest,
+                      const FeatureOptions& options) {
   if (options.recent_share <= 0) return Ok{};
   Statement st(db,
                "SELECT a.title, a.body, a.date FROM article_events ae JOIN articles a ON a.rowid = ae.article "
                "WHERE ae.copy = 0 AND a.date >= ?1 ORDER BY a.date, a.rowid");
   if (!st.ok()) return store::sql::db_error(db, "reading recent articles");
   st.bind(1, date_of_days(earliest - options.recent_days - 1));
-  std::vector<std::pair<double, SparseVector>> window;
+  std::vector<std::pair<double, IdVector>> window;
   while (st.step() == SQLITE_ROW) {
     const auto t = days_since_epoch(st.text(2));
     if (!t || *t < earliest - options.recent_days) continue;
-    window.emplace_back(*t, count_terms(st.text(0), st.text(1), options));
+    window.emplace_back(*t, vocabulary.to_ids(count_terms(st.text(0), st.text(1), options)));
   }
   std::stable_sort(window.begin(), window.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   for (const auto& [t, counts] : window) recent.add(counts, t);
@@ -260,15 +265,18 @@ Status restore_recent(sqlite3* db, RecentFrequencies& recent, double earliest, c
 }
 
 // Saves what the tracker changed since the last call, then lets it forget idle events.
-Status save(Saver& saver, Tracker& tracker, DocumentFrequencies& df, double clock, double now) {
+Status save(Saver& saver, Tracker& tracker, DocumentFrequencies& df, double clock, double now,
+            std::unordered_map<std::int64_t, std::string>& opening_headlines) {
   for (std::int64_t id : tracker.take_touched_events()) {
-    if (Status s = saver.event(*tracker.event(id)); !s) return s;
+    const auto known = opening_headlines.find(id);
+    if (Status s = saver.event(*tracker.event(id), known == opening_headlines.end() ? nullptr : &known->second); !s) return s;
   }
+  opening_headlines.clear();
   for (std::int64_t id : tracker.take_touched_stories()) {
     if (Status s = saver.story(*tracker.story(id)); !s) return s;
   }
-  for (const auto& [term, count] : df.take_changed()) {
-    if (Status s = saver.df(term, count); !s) return s;
+  for (const TermId term : df.take_changed()) {
+    if (Status s = saver.df(tracker.vocabulary().term(term), df.df(term)); !s) return s;
   }
   if (Status s = saver.meta("documents", static_cast<double>(df.documents())); !s) return s;
   if (Status s = saver.meta("clock", clock); !s) return s;
@@ -295,6 +303,54 @@ std::string date_of_days(double days) {
   return buf;
 }
 
+namespace {
+
+// Reads and counts the articles order[from, to) — on a worker, while the tracker runs.
+class ChunkReader {
+ public:
+  ChunkReader(sqlite3* db, const ClusterOptions& options)
+      : db_(db), options_(options), text_(db, "SELECT title, body, source FROM articles WHERE rowid = ?1") {}
+  bool ok() const { return text_.ok(); }
+
+  // Reading uses the connection, so it happens on the caller's thread; counting is returned as
+  // a future.
+  std::future<std::vector<Counted>> start(const std::vector<Pending>& items, const std::vector<std::size_t>& order,
+                                          std::size_t from, std::size_t to) {
+    std::vector<std::pair<std::string, std::string>> texts;
+    std::vector<Counted> out(to - from);
+    texts.reserve(to - from);
+    for (std::size_t k = from; k < to; ++k) {
+      text_.reset().bind(1, items[order[k]].rowid);
+      if (text_.step() == SQLITE_ROW) {
+        texts.emplace_back(text_.text(0), text_.text(1));
+        out[k - from].source = text_.text(2);
+      } else {
+        texts.emplace_back();
+      }
+    }
+    return std::async(std::launch::async, [texts = std::move(texts), out = std::move(out), this]() mutable {
+      util::parallel_for(out.size(), options_.threads, [&](std::size_t i) {
+        const auto& [title, body] = texts[i];
+        Counted& c = out[i];
+        c.counts = count_terms(title, body, options_.features);
+        c.headline = headline_of(title, body);
+        const std::size_t first_break = body.find('\n');
+        c.series = series_keys(title, body.substr(0, std::min(first_break, std::size_t{4000})));
+      });
+      return std::move(out);
+    });
+  }
+
+ private:
+  sqlite3* db_;
+  const ClusterOptions& options_;
+  Statement text_;
+};
+
+constexpr std::size_t kChunk = 1024;
+
+}  // namespace
+
 Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions& options,
                                        const std::function<void(std::size_t, std::size_t)>& progress) {
   sqlite3* db = store.handle();
@@ -304,38 +360,42 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
   auto& items = pending.value();
   if (items.empty()) return summary;
 
-  util::parallel_for(items.size(), options.threads, [&](std::size_t i) {
-    Pending& p = items[i];
-    const std::string body = std::move(p.counts.front().first);
-    p.counts = p.copy_of ? SparseVector() : count_terms(p.title, body, options.features);
-    if (!p.copy_of) p.series = series_keys(p.title, p.lead);
-  });
-
   Tracker tracker(options.tracker);
+  Vocabulary& vocabulary = tracker.vocabulary();
   DocumentFrequencies df;
   RecentFrequencies recent(options.features.recent_days);
   const double earliest = items.front().time.value_or(0);
   if (Status s = restore(db, tracker, df, earliest); !s) return s.error();
   if (items.front().time) {
-    if (Status s = restore_recent(db, recent, earliest, options.features); !s) return s.error();
+    if (Status s = restore_recent(db, recent, vocabulary, earliest, options.features); !s) return s.error();
   }
   double clock = meta_value(db, "clock");  // the latest publication time tracked so far
   Saver saver(db);
-  if (!saver.ok()) return store::sql::db_error(db, "preparing the clustering statements");
+  ChunkReader reader(db, options);
   Statement event_of(db, "SELECT event FROM article_events WHERE article = ?1");
-  if (!event_of.ok()) return store::sql::db_error(db, "preparing the clustering statements");
+  if (!saver.ok() || !reader.ok() || !event_of.ok()) return store::sql::db_error(db, "preparing the clustering statements");
 
   // Originals first, then copies (their original may be in this run).
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < items.size(); ++i) if (!items[i].copy_of) order.push_back(i);
   for (std::size_t i = 0; i < items.size(); ++i) if (items[i].copy_of) order.push_back(i);
 
-  for (std::size_t from = 0; from < order.size(); from += options.batch_size) {
-    if (Status s = store.begin(); !s) return s.error();
-    const std::size_t to = std::min(order.size(), from + options.batch_size);
-    double now = clock;
+  std::unordered_map<std::int64_t, std::string> opening_headlines;  // of events opened in this batch
+  const auto fail = [&](Error e) -> Result<ClusterSummary> {
+    (void)store.rollback();
+    return e;
+  };
+  auto next = reader.start(items, order, 0, std::min(order.size(), kChunk));
+  std::size_t since_commit = 0;
+  double now = clock;
+  if (Status s = store.begin(); !s) return s.error();
+  for (std::size_t from = 0; from < order.size(); from += kChunk) {
+    const std::size_t to = std::min(order.size(), from + kChunk);
+    std::vector<Counted> chunk = next.get();
+    if (to < order.size()) next = reader.start(items, order, to, std::min(order.size(), to + kChunk));
     for (std::size_t k = from; k < to; ++k) {
-      Pending& p = items[order[k]];
+      const Pending& p = items[order[k]];
+      Counted& c = chunk[k - from];
       std::optional<std::int64_t> original_event;
       if (p.copy_of) {
         event_of.reset().bind(1, *p.copy_of);
@@ -343,35 +403,37 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
       }
       Status s = Ok{};
       if (original_event) {
-        tracker.add_copy(*original_event, p.source);
+        tracker.add_copy(*original_event, c.source);
         s = saver.assign(p.rowid, *original_event, p.copy_similarity, true);
         ++summary.copies;
       } else {
-        if (p.copy_of) p.counts = count_terms(p.title, p.lead, options.features);  // original never tracked
+        const IdVector counts = vocabulary.to_ids(c.counts);
         const double t = p.time.value_or(clock);
         recent.advance(t);
-        TrackedArticle a{p.rowid, {}, {}, t, p.time.has_value(), p.source, p.series};
-        a.vector = weigh(p.counts, df, options.features, &recent, &a.story_vector);
+        TrackedArticle a{p.rowid, {}, {}, t, p.time.has_value(), std::move(c.source), std::move(c.series)};
+        a.vector = weigh(counts, df, vocabulary, options.features, &recent, &a.story_vector);
         if (p.time) clock = std::max(clock, *p.time), now = std::max(now, *p.time);
         const Decision d = tracker.track(a);
-        df.add(p.counts);
-        recent.add(p.counts, t);
+        if (d.new_event) opening_headlines.emplace(d.event, std::move(c.headline));
+        df.add(counts);
+        recent.add(counts, t);
         summary.new_events += d.new_event;
         summary.new_stories += d.new_story;
         s = saver.assign(p.rowid, d.event, d.similarity, false);
       }
-      if (!s) {
-        (void)store.rollback();
-        return s.error();
-      }
+      if (!s) return fail(s.error());
       ++summary.articles;
     }
-    if (Status s = save(saver, tracker, df, clock, now); !s) {
-      (void)store.rollback();
-      return s.error();
+    since_commit += to - from;
+    if (since_commit >= options.batch_size || to == order.size()) {
+      if (Status s = save(saver, tracker, df, clock, now, opening_headlines); !s) return fail(s.error());
+      if (Status s = store.commit(); !s) return s.error();
+      if (progress) progress(to, order.size());
+      since_commit = 0;
+      if (to < order.size()) {
+        if (Status s = store.begin(); !s) return s.error();
+      }
     }
-    if (Status s = store.commit(); !s) return s.error();
-    if (progress) progress(to, order.size());
   }
   return summary;
 }

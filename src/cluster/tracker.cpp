@@ -45,28 +45,6 @@ bool has_term(const Vector& v, std::uint32_t term) {
 
 }  // namespace
 
-std::uint32_t Tracker::intern(const std::string& term) {
-  auto [it, fresh] = vocabulary_.try_emplace(term, static_cast<std::uint32_t>(terms_.size()));
-  if (fresh) terms_.push_back(term);
-  return it->second;
-}
-
-Tracker::IdVector Tracker::to_ids(const SparseVector& v) {
-  IdVector out;
-  out.reserve(v.size());
-  for (const auto& [term, w] : v) out.emplace_back(intern(term), w);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-SparseVector Tracker::to_terms(const IdVector& v) const {
-  SparseVector out;
-  out.reserve(v.size());
-  for (const auto& [id, w] : v) out.emplace_back(terms_[id], w);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 // c += article, then the `keep` heaviest terms (ties by term text, not by id, so that a
 // restored tracker keeps the same ones); `entered` and `left` get the terms that came into
 // and went out of the centroid, to keep the postings exact.
@@ -91,9 +69,8 @@ void Tracker::absorb(Centroid& c, const IdVector& article, std::size_t keep, std
     }
   }
   if (sum.size() > keep) {
-    std::nth_element(sum.begin(), sum.begin() + static_cast<std::ptrdiff_t>(keep), sum.end(), [&](const auto& x, const auto& y) {
-      return x.second != y.second ? x.second > y.second : terms_[x.first] < terms_[y.first];
-    });
+    std::nth_element(sum.begin(), sum.begin() + static_cast<std::ptrdiff_t>(keep), sum.end(),
+                     [this](const auto& x, const auto& y) { return vocabulary_.heavier(x, y); });
     sum.resize(keep);
     std::sort(sum.begin(), sum.end());
   }
@@ -111,12 +88,11 @@ void Tracker::absorb(Centroid& c, const IdVector& article, std::size_t keep, std
   c.norm = std::sqrt(squares);
 }
 
-Tracker::IdVector Tracker::heaviest(const IdVector& v, std::size_t n) const {
+IdVector Tracker::heaviest(const IdVector& v, std::size_t n) const {
   IdVector out = v;
   if (out.size() > n) {
-    std::nth_element(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(n), out.end(), [&](const auto& x, const auto& y) {
-      return x.second != y.second ? x.second > y.second : terms_[x.first] < terms_[y.first];
-    });
+    std::nth_element(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(n), out.end(),
+                     [this](const auto& x, const auto& y) { return vocabulary_.heavier(x, y); });
     out.resize(n);
   }
   return out;
@@ -130,7 +106,7 @@ void Tracker::restore(std::vector<Event> events, std::vector<Story> stories, std
   std::vector<std::uint32_t> entered, left;
   for (auto& e : events) {
     EventState state;
-    absorb(state.centroid, to_ids(e.centroid), options_.event_centroid_terms, entered, left);
+    absorb(state.centroid, vocabulary_.to_ids(e.centroid), options_.event_centroid_terms, entered, left);
     for (std::uint32_t t : entered) event_index_[t].push_back(e.id);
     e.centroid.clear();
     for (const auto& key : e.series) round_index_[key].push_back(e.id);
@@ -140,7 +116,7 @@ void Tracker::restore(std::vector<Event> events, std::vector<Story> stories, std
   }
   for (auto& s : stories) {
     StoryState state;
-    absorb(state.centroid, to_ids(s.centroid), options_.story_centroid_terms, entered, left);
+    absorb(state.centroid, vocabulary_.to_ids(s.centroid), options_.story_centroid_terms, entered, left);
     s.centroid.clear();
     state.info = std::move(s);
     auto& placed = stories_.emplace(state.info.id, std::move(state)).first->second;
@@ -265,8 +241,8 @@ std::int64_t Tracker::choose_event(const IdVector& a, const IdVector& probe, con
 }
 
 Decision Tracker::track(const TrackedArticle& article) {
-  const IdVector a = to_ids(article.vector);
-  const IdVector for_story = article.story_vector.empty() ? a : to_ids(article.story_vector);
+  const IdVector& a = article.vector;
+  const IdVector& for_story = article.story_vector.empty() ? a : article.story_vector;
   // Probe with the heaviest terms only: an article of an event shares some of them with it.
   const IdVector probe = heaviest(a, options_.probe_terms);
   Decision d;
@@ -350,7 +326,7 @@ std::optional<Event> Tracker::event(std::int64_t id) const {
   const auto it = events_.find(id);
   if (it == events_.end()) return std::nullopt;
   Event e = it->second.info;
-  e.centroid = to_terms(it->second.centroid.terms);
+  e.centroid = vocabulary_.to_terms(it->second.centroid.terms);
   return e;
 }
 
@@ -358,7 +334,7 @@ std::optional<Story> Tracker::story(std::int64_t id) const {
   const auto it = stories_.find(id);
   if (it == stories_.end()) return std::nullopt;
   Story s = it->second.info;
-  s.centroid = to_terms(it->second.centroid.terms);
+  s.centroid = vocabulary_.to_terms(it->second.centroid.terms);
   return s;
 }
 

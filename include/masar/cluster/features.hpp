@@ -4,8 +4,10 @@
 //
 // Counting terms is pure and runs in parallel; weighing needs the running document
 // frequencies, which grow in the order articles are tracked (so a replay gives the same weights).
+// Tracking works on interned term ids (Vocabulary): after counting, a term is an integer.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,6 +27,31 @@ using TermCounts = std::unordered_map<std::string, std::uint32_t, TermHash, std:
 
 // Sorted by term; weights > 0.
 using SparseVector = std::vector<std::pair<std::string, double>>;
+
+using TermId = std::uint32_t;
+// Sorted by term id.
+using IdVector = std::vector<std::pair<TermId, double>>;
+
+// Term <-> id. Ids follow first sight, so they differ between runs over different orders:
+// nothing may depend on them but the order of merges; ties are broken by the term itself.
+class Vocabulary {
+ public:
+  TermId intern(std::string_view term);
+  const std::string& term(TermId id) const { return terms_[id]; }
+  std::size_t size() const { return terms_.size(); }
+  IdVector to_ids(const SparseVector& v);
+  SparseVector to_terms(const IdVector& v) const;  // sorted by term
+  // Heavier first; equal weights by term text.
+  bool heavier(const std::pair<TermId, double>& x, const std::pair<TermId, double>& y) const {
+    return x.second != y.second ? x.second > y.second : terms_[x.first] < terms_[y.first];
+  }
+  // Keeps the `keep` heaviest, sorted by id again.
+  void keep_heaviest(IdVector& v, std::size_t keep) const;
+
+ private:
+  std::unordered_map<std::string, TermId, TermHash, std::equal_to<>> ids_;
+  std::vector<std::string> terms_;
+};
 
 double dot(const SparseVector& a, const SparseVector& b);
 double norm(const SparseVector& v);
@@ -47,21 +74,25 @@ struct FeatureOptions {
 // Weighted term frequencies of one article, sorted by term.
 SparseVector count_terms(std::string_view title, std::string_view body, const FeatureOptions& options);
 
-// Document frequencies of the articles tracked so far.
+// Document frequencies of the articles tracked so far, by term id.
 class DocumentFrequencies {
  public:
-  void add(const SparseVector& counted_terms);
-  double idf(std::string_view term) const;
+  void add(const IdVector& counted_terms);
+  double idf(TermId term) const {
+    const double d = term < counts_.size() ? counts_[term] : 0.0;
+    return std::log((static_cast<double>(documents_) + 1.0) / (d + 1.0)) + 1.0;
+  }
   std::uint64_t documents() const { return documents_; }
-  std::uint32_t df(const std::string& term) const;
-  // For persistence: counts changed since the last call, then forgotten.
-  std::vector<std::pair<std::string, std::uint32_t>> take_changed();
-  void load(std::string term, std::uint32_t df) { counts_[std::move(term)] = df; }
+  std::uint32_t df(TermId term) const { return term < counts_.size() ? counts_[term] : 0; }
+  // For persistence: the terms whose count changed since the last call, then forgotten.
+  std::vector<TermId> take_changed();
+  void load(TermId term, std::uint32_t df);
   void set_documents(std::uint64_t n) { documents_ = n; }
 
  private:
-  TermCounts counts_;
-  std::vector<std::string> changed_;
+  std::vector<std::uint32_t> counts_;
+  std::vector<bool> changed_flag_;
+  std::vector<TermId> changed_;
   std::uint64_t documents_ = 0;
 };
 
@@ -71,23 +102,27 @@ class DocumentFrequencies {
 class RecentFrequencies {
  public:
   explicit RecentFrequencies(double window_days) : window_(window_days) {}
-  void add(const SparseVector& counted_terms, double time);
+  void add(const IdVector& counted_terms, double time);
   // Forgets articles older than `time - window`.
   void advance(double time);
-  double idf(std::string_view term) const;
+  double idf(TermId term) const {
+    const double d = term < counts_.size() ? counts_[term] : 0.0;
+    const double n = static_cast<double>(entries_.size() - head_);
+    return std::log((n + 1.0) / (d + 1.0)) + 1.0;
+  }
 
  private:
   double window_;
-  TermCounts counts_;
-  std::vector<std::pair<double, std::vector<std::string>>> entries_;  // (time, terms), oldest first
+  std::vector<std::uint32_t> counts_;
+  std::vector<std::pair<double, std::vector<TermId>>> entries_;  // (time, terms), oldest first
   std::size_t head_ = 0;
 };
 
 // Log-scaled tf times idf, the `vector_terms` heaviest kept, unit length. With `recent`,
 // idf = archive idf^(1-b) * recent idf^b, b = options.recent_share; `archive_only` then also
 // gets the vector with the archive idf alone (stories compare those).
-SparseVector weigh(const SparseVector& counted_terms, const DocumentFrequencies& df, const FeatureOptions& options,
-                   const RecentFrequencies* recent = nullptr, SparseVector* archive_only = nullptr);
+IdVector weigh(const IdVector& counted_terms, const DocumentFrequencies& df, const Vocabulary& vocabulary,
+               const FeatureOptions& options, const RecentFrequencies* recent = nullptr, IdVector* archive_only = nullptr);
 
 // "2018-04-08", "2018-04-08T14:05", "2018-04-08T14:05:00+04:00" -> days since 1970-01-01
 // (fractional); nullopt when there is no date.

@@ -53,8 +53,8 @@ struct SeriesKey {
 
 struct TrackedArticle {
   std::int64_t article = 0;  // store rowid
-  SparseVector vector;       // unit length (weigh()), compared with events
-  SparseVector story_vector;  // compared with stories (archive idf: the week's hot words link its events); empty: `vector`
+  IdVector vector;           // unit length (weigh()), compared with events; ids of tracker.vocabulary()
+  IdVector story_vector;     // compared with stories (archive idf: the week's hot words link its events); empty: `vector`
   double time = 0;           // days since epoch
   bool dated = true;         // false: `time` is only the stream's clock; placed by content alone
   std::string source;
@@ -89,6 +89,12 @@ struct Decision {
 class Tracker {
  public:
   explicit Tracker(TrackerOptions options = {}) : options_(options) {}
+  Tracker(const Tracker&) = delete;
+  Tracker& operator=(const Tracker&) = delete;
+
+  // The ids of every vector given to and taken from the tracker.
+  Vocabulary& vocabulary() { return vocabulary_; }
+  const Vocabulary& vocabulary() const { return vocabulary_; }
 
   // State from the store (events recent enough to be candidates, every story) and the next
   // free ids. Must be called before the first track().
@@ -110,9 +116,8 @@ class Tracker {
   const TrackerOptions& options() const { return options_; }
 
  private:
-  // Terms are interned: vectors inside the tracker are sorted by term id, so similarity is
-  // integer comparisons. Ids depend on arrival order, so ties are broken by the term itself.
-  using IdVector = std::vector<std::pair<std::uint32_t, double>>;
+  // Vectors are sorted by term id, so similarity is integer comparisons. Ids depend on
+  // arrival order, so ties are broken by the term itself.
   struct Centroid {
     IdVector terms;
     double norm = 0;
@@ -126,23 +131,19 @@ class Tracker {
     Centroid centroid;
   };
 
-  std::uint32_t intern(const std::string& term);
-  IdVector to_ids(const SparseVector& v);
-  SparseVector to_terms(const IdVector& v) const;
   void absorb(Centroid& c, const IdVector& article, std::size_t keep, std::vector<std::uint32_t>& entered,
               std::vector<std::uint32_t>& left);
   static std::vector<std::int64_t> candidates(const std::unordered_map<std::uint32_t, std::vector<std::int64_t>>& index,
                                               const IdVector& probe, std::vector<std::uint32_t>& counts, std::size_t limit,
                                               const std::function<bool(std::int64_t)>& live);
   double similarity(const Centroid& c, const IdVector& a) const;
-  IdVector heaviest(const IdVector& v, std::size_t n) const;
+  IdVector heaviest(const IdVector& v, std::size_t n) const;  // unsorted
   std::int64_t choose_story(const IdVector& a, const IdVector& probe, const TrackedArticle& article);
   std::int64_t choose_event(const IdVector& a, const IdVector& probe, const TrackedArticle& article, double& similarity);
   void index_story(StoryState& s);
 
   TrackerOptions options_;
-  std::unordered_map<std::string, std::uint32_t> vocabulary_;
-  std::vector<std::string> terms_;
+  Vocabulary vocabulary_;
   std::map<std::int64_t, EventState> events_;
   std::map<std::int64_t, StoryState> stories_;
   std::unordered_map<std::uint32_t, std::vector<std::int64_t>> event_index_, story_index_;  // term -> ids
