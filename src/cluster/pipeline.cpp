@@ -387,7 +387,7 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
   };
   auto next = reader.start(items, order, 0, std::min(order.size(), kChunk));
   std::size_t since_commit = 0;
-  double now = clock;
+  double now = -std::numeric_limits<double>::infinity();  // the latest time tracked in this run: older events may still be joined by late-arriving articles
   if (Status s = store.begin(); !s) return s.error();
   for (std::size_t from = 0; from < order.size(); from += kChunk) {
     const std::size_t to = std::min(order.size(), from + kChunk);
@@ -425,6 +425,7 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
       ++summary.articles;
     }
     since_commit += to - from;
+    tracker.evict_idle(now);  // saved or not, idle events are out of every window
     if (since_commit >= options.batch_size || to == order.size()) {
       if (Status s = save(saver, tracker, df, clock, now, opening_headlines); !s) return fail(s.error());
       if (Status s = store.commit(); !s) return s.error();

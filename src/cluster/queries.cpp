@@ -94,7 +94,7 @@ Result<std::optional<StoryInfo>> story_info(const store::Store& store, std::int6
 Result<std::vector<EventInfo>> story_timeline(const store::Store& store, std::int64_t story) {
   sqlite3* db = store.handle();
   Statement events(db, "SELECT id, label, first_time, last_time, articles, sources FROM events WHERE story = ?1 "
-                       "ORDER BY first_time, id");
+                       "ORDER BY first_time = 0, first_time, id");  // undated last
   Statement members(db, "SELECT a.id, ae.copy FROM article_events ae JOIN articles a ON a.rowid = ae.article "
                         "WHERE ae.event = ?1 ORDER BY ae.copy, a.date, a.rowid");
   if (!events.ok() || !members.ok()) return store::sql::db_error(db, "reading a timeline");

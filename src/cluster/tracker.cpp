@@ -19,25 +19,6 @@ double decay(double days, double grace, double tau) {
 }
 
 template <class Vector>
-double dot_ids(const Vector& a, const Vector& b) {
-  double sum = 0;
-  auto i = a.begin();
-  auto j = b.begin();
-  while (i != a.end() && j != b.end()) {
-    if (i->first == j->first) {
-      sum += i->second * j->second;
-      ++i;
-      ++j;
-    } else if (i->first < j->first) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return sum;
-}
-
-template <class Vector>
 bool has_term(const Vector& v, std::uint32_t term) {
   const auto it = std::lower_bound(v.begin(), v.end(), term, [](const auto& x, std::uint32_t t) { return x.first < t; });
   return it != v.end() && it->first == term;
@@ -98,8 +79,33 @@ IdVector Tracker::heaviest(const IdVector& v, std::size_t n) const {
   return out;
 }
 
-double Tracker::similarity(const Centroid& c, const IdVector& a) const {
-  return c.norm > 0 ? dot_ids(a, c.terms) / c.norm : 0.0;
+void Tracker::set_span(std::vector<Span>& spans, std::int64_t id, double first, double last, bool live) {
+  const auto k = static_cast<std::size_t>(id);
+  if (k >= spans.size()) spans.resize(k + 4096);
+  spans[k] = Span{first, last, live};
+}
+
+bool Tracker::within(const std::vector<Span>& spans, std::int64_t id, double time, double window) {
+  const auto k = static_cast<std::size_t>(id);
+  return k < spans.size() && spans[k].live && gap(time, spans[k].first, spans[k].last) <= window;
+}
+
+void Tracker::scatter(const IdVector& a) {
+  if (dense_.size() < vocabulary_.size()) dense_.resize(vocabulary_.size() + 4096, 0.0);
+  for (const auto& [id, w] : a) dense_[id] = w;
+}
+
+void Tracker::unscatter(const IdVector& a) {
+  for (const auto& [id, w] : a) dense_[id] = 0.0;
+}
+
+// Cosine with the scattered article: one lookup per centroid term, in id order (the order
+// and so the rounding of a merge of the two sorted vectors).
+double Tracker::similarity(const Centroid& c) const {
+  if (c.norm <= 0) return 0.0;
+  double sum = 0;
+  for (const auto& [id, w] : c.terms) sum += w * dense_[id];
+  return sum / c.norm;
 }
 
 void Tracker::restore(std::vector<Event> events, std::vector<Story> stories, std::int64_t next_event, std::int64_t next_story) {
@@ -111,7 +117,7 @@ void Tracker::restore(std::vector<Event> events, std::vector<Story> stories, std
     e.centroid.clear();
     for (const auto& key : e.series) round_index_[key].push_back(e.id);
     state.info = std::move(e);
-    set_live(state.info.id, true);
+    set_span(event_spans_, state.info.id, state.info.first_time, state.info.last_time, true);
     events_.emplace(state.info.id, std::move(state));
   }
   for (auto& s : stories) {
@@ -119,6 +125,7 @@ void Tracker::restore(std::vector<Event> events, std::vector<Story> stories, std
     absorb(state.centroid, vocabulary_.to_ids(s.centroid), options_.story_centroid_terms, entered, left);
     s.centroid.clear();
     state.info = std::move(s);
+    set_span(story_spans_, state.info.id, state.info.first_time, state.info.last_time, true);
     auto& placed = stories_.emplace(state.info.id, std::move(state)).first->second;
     index_story(placed);
     for (const auto& name : placed.info.series) series_index_[name].push_back(placed.info.id);
@@ -181,6 +188,7 @@ std::vector<std::int64_t> Tracker::candidates(const std::unordered_map<std::uint
 }
 
 std::int64_t Tracker::choose_story(const IdVector& a, const IdVector& probe, const TrackedArticle& article) {
+  const Scattered scattered(*this, a);
   // A numbered series the story already follows wins whatever the gap: the rounds of one
   // negotiation are months apart.
   std::int64_t best = 0;
@@ -189,18 +197,20 @@ std::int64_t Tracker::choose_story(const IdVector& a, const IdVector& probe, con
     const auto it = series_index_.find(key.series);
     if (it == series_index_.end()) continue;
     for (std::int64_t id : it->second) {
-      const double sim = similarity(stories_.at(id).centroid, a);
+      const double sim = similarity(stories_.at(id).centroid);
       if (sim > best_sim || (sim == best_sim && id < best)) best = id, best_sim = sim;
     }
   }
   if (best != 0) return best;
   const std::vector<std::int64_t> seen =
-      candidates(story_index_, probe, story_counts_, options_.max_candidates, [](std::int64_t) { return true; });
+      candidates(story_index_, probe, story_counts_, options_.max_candidates, [&](std::int64_t id) {
+        return !article.dated || within(story_spans_, id, article.time, options_.story_window_days);
+      });
   for (std::int64_t id : seen) {
     const StoryState& s = stories_.at(id);
     const double g = article.dated ? gap(article.time, s.info.first_time, s.info.last_time) : 0.0;
     if (g > options_.story_window_days) continue;
-    const double sim = similarity(s.centroid, a) * decay(g, options_.story_grace_days, options_.story_tau_days);
+    const double sim = similarity(s.centroid) * decay(g, options_.story_grace_days, options_.story_tau_days);
     if (sim > best_sim) best = id, best_sim = sim;
   }
   return best_sim >= options_.story_threshold ? best : 0;
@@ -210,6 +220,7 @@ std::int64_t Tracker::choose_story(const IdVector& a, const IdVector& probe, con
 // recent event above the threshold.
 std::int64_t Tracker::choose_event(const IdVector& a, const IdVector& probe, const TrackedArticle& article,
                                    double& similarity_out) {
+  const Scattered scattered(*this, a);
   std::int64_t best = 0;
   double best_sim = -1;
   const auto consider = [&](std::int64_t id, double window) {
@@ -218,7 +229,7 @@ std::int64_t Tracker::choose_event(const IdVector& a, const IdVector& probe, con
     // candidates (the same ones whether the archive was tracked in one run or many), undecayed.
     const double g = gap(article.time, e.info.first_time, e.info.last_time);
     if (g > window) return;
-    const double sim = similarity(e.centroid, a) * (article.dated ? decay(g, options_.event_grace_days, options_.event_tau_days) : 1.0);
+    const double sim = similarity(e.centroid) * (article.dated ? decay(g, options_.event_grace_days, options_.event_tau_days) : 1.0);
     if (sim > best_sim || (sim == best_sim && id < best)) best = id, best_sim = sim;
   };
   for (const auto& key : article.series) {
@@ -234,7 +245,7 @@ std::int64_t Tracker::choose_event(const IdVector& a, const IdVector& probe, con
   }
   // Evicted events are out of every window: their postings are dropped when met.
   const std::vector<std::int64_t> seen = candidates(event_index_, probe, event_counts_, options_.max_candidates,
-                                                    [this](std::int64_t id) { return is_live(id); });
+                                                    [&](std::int64_t id) { return within(event_spans_, id, article.time, options_.event_window_days); });
   for (std::int64_t id : seen) consider(id, options_.event_window_days);
   similarity_out = best_sim;
   return best != 0 && best_sim >= options_.event_threshold ? best : 0;
@@ -258,19 +269,19 @@ Decision Tracker::track(const TrackedArticle& article) {
     if (story == 0) {
       StoryState s;
       s.info.id = next_story_++;
-      s.info.first_time = s.info.last_time = article.time;
+      s.info.first_time = s.info.last_time = article.dated ? article.time : 0.0;
       story = s.info.id;
       stories_.emplace(story, std::move(s));
       d.new_story = true;
     }
-    // An undated article opening an event takes the latest date of its story.
-    const double t = article.dated ? article.time : stories_.at(story).info.last_time;
+    // An undated article opens an undated event (time 0): out of every dated window.
+    const double t = article.dated ? article.time : 0.0;
     fresh.info.first_time = fresh.info.last_time = t;
     fresh.info.story = story;
     ++stories_.at(story).info.events;
     const std::int64_t id = fresh.info.id;
     event = &events_.emplace(id, std::move(fresh)).first->second;
-    set_live(id, true);
+
     d.new_event = true;
     d.similarity = 1;
   }
@@ -304,6 +315,8 @@ Decision Tracker::track(const TrackedArticle& article) {
   for (const auto& key : article.series) {
     if (s.series.insert(key.series).second) series_index_[key.series].push_back(s.id);
   }
+  set_span(event_spans_, e.id, e.first_time, e.last_time, true);
+  set_span(story_spans_, s.id, s.first_time, s.last_time, true);
   touched_events_.insert(e.id);
   touched_stories_.insert(s.id);
   d.event = e.id;
@@ -359,7 +372,7 @@ void Tracker::evict_idle(double now) {
         ids.erase(std::remove(ids.begin(), ids.end(), it->first), ids.end());
         if (ids.empty()) round_index_.erase(key);
       }
-      set_live(it->first, false);
+      event_spans_[static_cast<std::size_t>(it->first)].live = false;
       it = events_.erase(it);
     } else {
       ++it;

@@ -166,7 +166,7 @@ TEST(Tracker, UndatedArticleIsPlacedByContentAndKeepsTheDates) {
   const auto b = track(t, undated);
   EXPECT_EQ(a.story, b.story);
   EXPECT_EQ(t.story(a.story)->last_time, 100);
-  EXPECT_EQ(t.event(b.event)->first_time, 100);
+  EXPECT_EQ(t.event(b.event)->first_time, 0);  // undated
 }
 
 TEST(Tracker, CopiesCountOnceButAddTheirOutlet) {

@@ -136,7 +136,16 @@ class Tracker {
   static std::vector<std::int64_t> candidates(const std::unordered_map<std::uint32_t, std::vector<std::int64_t>>& index,
                                               const IdVector& probe, std::vector<std::uint32_t>& counts, std::size_t limit,
                                               const std::function<bool(std::int64_t)>& live);
-  double similarity(const Centroid& c, const IdVector& a) const;
+  // The article being compared, spread over a dense array by term id while a choice runs.
+  void scatter(const IdVector& a);
+  void unscatter(const IdVector& a);
+  struct Scattered {
+    Tracker& tracker;
+    const IdVector& article;
+    Scattered(Tracker& t, const IdVector& a) : tracker(t), article(a) { t.scatter(a); }
+    ~Scattered() { tracker.unscatter(article); }
+  };
+  double similarity(const Centroid& c) const;
   IdVector heaviest(const IdVector& v, std::size_t n) const;  // unsorted
   std::int64_t choose_story(const IdVector& a, const IdVector& probe, const TrackedArticle& article);
   std::int64_t choose_event(const IdVector& a, const IdVector& probe, const TrackedArticle& article, double& similarity);
@@ -151,11 +160,19 @@ class Tracker {
   std::map<SeriesKey, std::vector<std::int64_t>> round_index_;                                // round -> live events
   std::set<std::int64_t> touched_events_, touched_stories_;
   std::vector<std::uint32_t> event_counts_, story_counts_;  // scratch of candidates(), by id
-  std::vector<bool> live_;  // by event id: in memory (not evicted)
-  bool is_live(std::int64_t id) const { return static_cast<std::size_t>(id) < live_.size() && live_[static_cast<std::size_t>(id)]; }
-  void set_live(std::int64_t id, bool live) {
-    if (static_cast<std::size_t>(id) >= live_.size()) live_.resize(static_cast<std::size_t>(id) + 4096, false);
-    live_[static_cast<std::size_t>(id)] = live;
+  std::vector<double> dense_;  // by term id: the scattered article, else 0
+  // By id: the span of every event in memory (live) and of every story, so that candidates
+  // out of the time window are skipped before they are ranked — the same candidates however
+  // many idle events were evicted yet.
+  struct Span {
+    double first = 0, last = 0;
+    bool live = false;
+  };
+  std::vector<Span> event_spans_, story_spans_;
+  static void set_span(std::vector<Span>& spans, std::int64_t id, double first, double last, bool live);
+  static bool within(const std::vector<Span>& spans, std::int64_t id, double time, double window);
+  bool is_live(std::int64_t id) const {
+    return static_cast<std::size_t>(id) < event_spans_.size() && event_spans_[static_cast<std::size_t>(id)].live;
   }
   std::int64_t next_event_ = 1, next_story_ = 1;
 };
