@@ -110,10 +110,12 @@ class Saver {
         biggest_(db, "SELECT label FROM events WHERE story = ?1 ORDER BY articles DESC, id LIMIT 1"),
         assign_(db, "INSERT OR REPLACE INTO article_events(article, event, similarity, copy) VALUES(?1, ?2, ?3, ?4)"),
         df_(db, "INSERT OR REPLACE INTO term_df(term, df) VALUES(?1, ?2)"),
-        meta_(db, "INSERT OR REPLACE INTO cluster_meta(key, value) VALUES(?1, ?2)") {}
+        meta_(db, "INSERT OR REPLACE INTO cluster_meta(key, value) VALUES(?1, ?2)"),
+        remove_story_(db, "DELETE FROM stories WHERE id = ?1") {}
 
   bool ok() const {
-    return event_.ok() && story_.ok() && members_.ok() && biggest_.ok() && assign_.ok() && df_.ok() && meta_.ok();
+    return event_.ok() && story_.ok() && members_.ok() && biggest_.ok() && assign_.ok() && df_.ok() && meta_.ok() &&
+           remove_story_.ok();
   }
 
   Status assign(std::int64_t article, std::int64_t event, double similarity, bool copy) {
@@ -158,6 +160,11 @@ class Saver {
     return story_.step() == SQLITE_DONE ? Status(Ok{}) : store::sql::db_error(db_, "saving a story");
   }
 
+  Status remove_story(std::int64_t id) {
+    remove_story_.reset().bind(1, id);
+    return remove_story_.step() == SQLITE_DONE ? Status(Ok{}) : store::sql::db_error(db_, "removing a folded story");
+  }
+
   Status df(const std::string& term, std::uint32_t count) {
     df_.reset().bind(1, term).bind(2, static_cast<std::int64_t>(count));
     return df_.step() == SQLITE_DONE ? Status(Ok{}) : store::sql::db_error(db_, "saving document frequencies");
@@ -170,7 +177,7 @@ class Saver {
 
  private:
   sqlite3* db_;
-  Statement event_, story_, members_, biggest_, assign_, df_, meta_;
+  Statement event_, story_, members_, biggest_, assign_, df_, meta_, remove_story_;
 };
 
 double meta_value(sqlite3* db, const char* key) {
@@ -274,6 +281,9 @@ Status save(Saver& saver, Tracker& tracker, DocumentFrequencies& df, double cloc
   opening_headlines.clear();
   for (std::int64_t id : tracker.take_touched_stories()) {
     if (Status s = saver.story(*tracker.story(id)); !s) return s;
+  }
+  for (std::int64_t id : tracker.take_removed_stories()) {
+    if (Status s = saver.remove_story(id); !s) return s;
   }
   for (const TermId term : df.take_changed()) {
     if (Status s = saver.df(tracker.vocabulary().term(term), df.df(term)); !s) return s;
@@ -419,6 +429,7 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
         recent.add(counts, t);
         summary.new_events += d.new_event;
         summary.new_stories += d.new_story;
+        summary.new_stories -= d.merged_story != 0;  // counted when it opened
         s = saver.assign(p.rowid, d.event, d.similarity, false);
       }
       if (!s) return fail(s.error());

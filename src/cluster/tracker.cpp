@@ -321,7 +321,69 @@ Decision Tracker::track(const TrackedArticle& article) {
   touched_stories_.insert(s.id);
   d.event = e.id;
   d.story = s.id;
+  if (!d.new_event && s.events == 1) {
+    if (const std::int64_t target = fold_lone_story(s.id, *event); target != 0) d.merged_story = d.story, d.story = target;
+  }
   return d;
+}
+
+// The lone story of a growing event, compared with the other stories in its window; folded
+// into the most similar at or above story_merge_threshold. Returns that story, or 0.
+std::int64_t Tracker::fold_lone_story(std::int64_t lone_id, EventState& event) {
+  StoryState& lone = stories_.at(lone_id);
+  if (lone.centroid.norm <= 0) return 0;
+  IdVector query = lone.centroid.terms;
+  for (auto& [id, w] : query) w /= lone.centroid.norm;
+  std::int64_t best = 0;
+  double best_sim = -1;
+  {
+    const Scattered scattered(*this, query);
+    const Span span{lone.info.first_time, lone.info.last_time, true};
+    const auto seen = candidates(story_index_, heaviest(query, options_.probe_terms), story_counts_, options_.max_candidates,
+                                 [&](std::int64_t id) {
+                                   return id != lone_id && within(story_spans_, id, span.last, options_.story_window_days);
+                                 });
+    for (std::int64_t id : seen) {
+      const StoryState& s = stories_.at(id);
+      const double g = gap(span.last, s.info.first_time, s.info.last_time);
+      const double sim = similarity(s.centroid) * decay(g, options_.story_grace_days, options_.story_tau_days);
+      if (sim > best_sim) best = id, best_sim = sim;
+    }
+  }
+  if (best == 0 || best_sim < options_.story_merge_threshold) return 0;
+  StoryState& target = stories_.at(best);
+  std::vector<std::uint32_t> entered, left;
+  absorb(target.centroid, lone.centroid.terms, options_.story_centroid_terms, entered, left);
+  for (std::uint32_t t : entered) story_index_[t].push_back(best);
+  for (std::uint32_t t : left) unpost(story_index_, t, best);
+  for (const auto& [t, w] : lone.centroid.terms) unpost(story_index_, t, lone_id);
+  Story& s = target.info;
+  if (lone.info.first_time != 0) {  // not an undated story
+    s.first_time = std::min(s.first_time, lone.info.first_time);
+    s.last_time = std::max(s.last_time, lone.info.last_time);
+  }
+  s.events += lone.info.events;
+  s.articles += lone.info.articles;
+  s.sources.insert(lone.info.sources.begin(), lone.info.sources.end());
+  for (const auto& name : lone.info.series) {
+    auto& ids = series_index_[name];
+    ids.erase(std::remove(ids.begin(), ids.end(), lone_id), ids.end());
+    if (s.series.insert(name).second) ids.push_back(best);
+  }
+  event.info.story = best;
+  set_span(story_spans_, best, s.first_time, s.last_time, true);
+  story_spans_[static_cast<std::size_t>(lone_id)].live = false;
+  stories_.erase(lone_id);
+  touched_stories_.erase(lone_id);
+  touched_stories_.insert(best);
+  removed_stories_.insert(lone_id);
+  return best;
+}
+
+std::vector<std::int64_t> Tracker::take_removed_stories() {
+  std::vector<std::int64_t> out(removed_stories_.begin(), removed_stories_.end());
+  removed_stories_.clear();
+  return out;
 }
 
 void Tracker::add_copy(std::int64_t event, const std::string& source) {

@@ -169,6 +169,33 @@ TEST(Tracker, UndatedArticleIsPlacedByContentAndKeepsTheDates) {
   EXPECT_EQ(t.event(b.event)->first_time, 0);  // undated
 }
 
+TEST(Tracker, AGrowingEventFoldsItsLoneStoryIntoTheStoryItTurnsOutToBelongTo) {
+  Tracker t;
+  const auto round = track(t, article(1, {{"استانا", 2}, {"جوله", 2}, {"سوريا", 1}}, 100));
+  const auto aside = track(t, article(2, {{"وفد", 2}, {"معارضه", 2}}, 101));  // nothing in common yet
+  ASSERT_NE(aside.story, round.story);
+  const auto grown = track(t, article(3, {{"وفد", 2}, {"معارضه", 2}, {"استانا", 2}, {"جوله", 2}}, 101.1));
+  EXPECT_EQ(grown.event, aside.event);
+  EXPECT_EQ(grown.story, round.story);
+  EXPECT_EQ(grown.merged_story, aside.story);
+  EXPECT_FALSE(t.story(aside.story));
+  EXPECT_EQ(t.event(aside.event)->story, round.story);
+  EXPECT_EQ(t.story(round.story)->events, 2);
+  EXPECT_EQ(t.story(round.story)->articles, 3);
+  EXPECT_EQ(t.take_removed_stories(), std::vector<std::int64_t>{aside.story});
+}
+
+TEST(Tracker, AGrowingEventKeepsItsStoryWhenNothingIsSimilar) {
+  Tracker t;
+  const auto round = track(t, article(1, {{"استانا", 2}, {"جوله", 2}}, 100));
+  const auto other = track(t, article(2, {{"زلزال", 2}, {"ضحايا", 2}}, 101));
+  const auto grown = track(t, article(3, {{"زلزال", 2}, {"انقاذ", 1}}, 101.2));
+  EXPECT_EQ(grown.event, other.event);
+  EXPECT_EQ(grown.story, other.story);
+  EXPECT_NE(grown.story, round.story);
+  EXPECT_EQ(grown.merged_story, 0);
+}
+
 TEST(Tracker, CopiesCountOnceButAddTheirOutlet) {
   Tracker t;
   const auto a = track(t, article(1, {{"دوما", 1}}, 100, "first"));

@@ -33,6 +33,10 @@ struct TrackerOptions {
   double story_grace_days = 30.0;
   double story_tau_days = 90.0;
   double story_window_days = 180.0;
+  // A story of one event is decided by that event's first article. When the event grows, its
+  // story is compared again with the others (centroid to centroid) and folded into the most
+  // similar one at or above this.
+  double story_merge_threshold = 0.15;
   std::size_t event_centroid_terms = 60;
   std::size_t story_centroid_terms = 100;
   // Reports naming the same round of a numbered series ("أستانا 21") within this many days
@@ -84,6 +88,7 @@ struct Decision {
   std::int64_t event = 0, story = 0;
   double similarity = 0;  // to the event joined (1 for a new event)
   bool new_event = false, new_story = false;
+  std::int64_t merged_story = 0;  // a story folded into `story` (now gone), 0 if none
 };
 
 class Tracker {
@@ -110,6 +115,8 @@ class Tracker {
   // Events and stories changed since the last call (ids), then forgotten.
   std::vector<std::int64_t> take_touched_events();
   std::vector<std::int64_t> take_touched_stories();
+  // Stories folded into others since the last call (to delete), then forgotten.
+  std::vector<std::int64_t> take_removed_stories();
   // Frees events idle for longer than the event window before `now` (days), once the caller
   // has saved them (touched events are kept). Only valid when later articles are not older.
   void evict_idle(double now);
@@ -150,6 +157,7 @@ class Tracker {
   std::int64_t choose_story(const IdVector& a, const IdVector& probe, const TrackedArticle& article);
   std::int64_t choose_event(const IdVector& a, const IdVector& probe, const TrackedArticle& article, double& similarity);
   void index_story(StoryState& s);
+  std::int64_t fold_lone_story(std::int64_t lone, EventState& event);
 
   TrackerOptions options_;
   Vocabulary vocabulary_;
@@ -158,7 +166,7 @@ class Tracker {
   std::unordered_map<std::uint32_t, std::vector<std::int64_t>> event_index_, story_index_;  // term -> ids
   std::map<std::string, std::vector<std::int64_t>> series_index_;                             // series -> stories
   std::map<SeriesKey, std::vector<std::int64_t>> round_index_;                                // round -> live events
-  std::set<std::int64_t> touched_events_, touched_stories_;
+  std::set<std::int64_t> touched_events_, touched_stories_, removed_stories_;
   std::vector<std::uint32_t> event_counts_, story_counts_;  // scratch of candidates(), by id
   std::vector<double> dense_;  // by term id: the scattered article, else 0
   // By id: the span of every event in memory (live) and of every story, so that candidates
