@@ -97,6 +97,17 @@ std::vector<SeriesKey> series_keys(const std::string& title, const std::string& 
   return out;
 }
 
+// How central a headline is to a centroid: the weight of its distinct terms, over the square
+// root of their number (long headlines do not win by length alone).
+double centrality(const std::string& headline, const SparseVector& centroid) {
+  SparseVector terms;
+  text::Analyzer::standard().analyze(headline, [&](const text::Term& t) { terms.emplace_back(t.text, 1.0); });
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  if (terms.empty()) return -1;
+  return dot(terms, centroid) / std::sqrt(static_cast<double>(terms.size()));
+}
+
 class Saver {
  public:
   explicit Saver(sqlite3* db)
@@ -107,14 +118,14 @@ class Saver {
                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
         members_(db, "SELECT a.title, a.body FROM article_events ae JOIN articles a ON a.rowid = ae.article "
                      "WHERE ae.event = ?1 AND ae.copy = 0 ORDER BY a.rowid"),
-        biggest_(db, "SELECT label FROM events WHERE story = ?1 ORDER BY articles DESC, id LIMIT 1"),
+        labels_(db, "SELECT label FROM events WHERE story = ?1 ORDER BY articles DESC, id LIMIT ?2"),
         assign_(db, "INSERT OR REPLACE INTO article_events(article, event, similarity, copy) VALUES(?1, ?2, ?3, ?4)"),
         df_(db, "INSERT OR REPLACE INTO term_df(term, df) VALUES(?1, ?2)"),
         meta_(db, "INSERT OR REPLACE INTO cluster_meta(key, value) VALUES(?1, ?2)"),
         remove_story_(db, "DELETE FROM stories WHERE id = ?1") {}
 
   bool ok() const {
-    return event_.ok() && story_.ok() && members_.ok() && biggest_.ok() && assign_.ok() && df_.ok() && meta_.ok() &&
+    return event_.ok() && story_.ok() && members_.ok() && labels_.ok() && assign_.ok() && df_.ok() && meta_.ok() &&
            remove_story_.ok();
   }
 
@@ -129,14 +140,24 @@ class Saver {
     double best_score = -1;
     members_.reset().bind(1, e.id);
     while (members_.step() == SQLITE_ROW) {
-      const std::string headline = headline_of(members_.text(0), members_.text(1));
-      SparseVector terms;
-      text::Analyzer::standard().analyze(headline, [&](const text::Term& t) { terms.emplace_back(t.text, 1.0); });
-      std::sort(terms.begin(), terms.end());
-      terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-      if (terms.empty()) continue;
-      const double score = dot(terms, e.centroid) / std::sqrt(static_cast<double>(terms.size()));
-      if (score > best_score) best_score = score, best = headline;
+      std::string headline = headline_of(members_.text(0), members_.text(1));
+      const double score = centrality(headline, e.centroid);
+      if (score > best_score) best_score = score, best = std::move(headline);
+    }
+    return best;
+  }
+
+  // Of the labels of its biggest events, the one whose terms weigh most in the story; with
+  // `quick` (a batch before the last of a run), the biggest event's.
+  std::string story_label(const Story& s, bool quick) {
+    const bool compare = s.events >= 3 && !quick;
+    std::string best;
+    double best_score = -1;
+    labels_.reset().bind(1, s.id).bind(2, static_cast<std::int64_t>(compare ? 12 : 1));
+    while (labels_.step() == SQLITE_ROW) {
+      std::string label = labels_.text(0);
+      const double score = compare ? centrality(label, s.centroid) : 0.0;
+      if (score > best_score) best_score = score, best = std::move(label);
     }
     return best;
   }
@@ -152,9 +173,8 @@ class Saver {
     return event_.step() == SQLITE_DONE ? Status(Ok{}) : store::sql::db_error(db_, "saving an event");
   }
 
-  Status story(const Story& s) {
-    biggest_.reset().bind(1, s.id);
-    const std::string label = biggest_.step() == SQLITE_ROW ? biggest_.text(0) : std::string();
+  Status story(const Story& s, bool quick_label) {
+    const std::string label = story_label(s, quick_label);
     story_.reset().bind(1, s.id).bind(2, label).bind(3, s.first_time).bind(4, s.last_time).bind(5, s.events)
         .bind(6, s.articles).bind(7, dump(json(s.sources))).bind(8, dump(json(s.series))).bind(9, dump(vector_json(s.centroid)));
     return story_.step() == SQLITE_DONE ? Status(Ok{}) : store::sql::db_error(db_, "saving a story");
@@ -177,7 +197,7 @@ class Saver {
 
  private:
   sqlite3* db_;
-  Statement event_, story_, members_, biggest_, assign_, df_, meta_, remove_story_;
+  Statement event_, story_, members_, labels_, assign_, df_, meta_, remove_story_;
 };
 
 double meta_value(sqlite3* db, const char* key) {
@@ -272,16 +292,24 @@ Status restore_recent(sqlite3* db, RecentFrequencies& recent, Vocabulary& vocabu
 }
 
 // Saves what the tracker changed since the last call, then lets it forget idle events.
+// `last`: the last batch of the run (stories get their full labels then: a story touched in
+// many batches is labelled once).
 Status save(Saver& saver, Tracker& tracker, DocumentFrequencies& df, double clock, double now,
-            std::unordered_map<std::int64_t, std::string>& opening_headlines) {
+            std::unordered_map<std::int64_t, std::string>& opening_headlines, std::set<std::int64_t>& to_relabel, bool last) {
   for (std::int64_t id : tracker.take_touched_events()) {
     const auto known = opening_headlines.find(id);
     if (Status s = saver.event(*tracker.event(id), known == opening_headlines.end() ? nullptr : &known->second); !s) return s;
   }
   opening_headlines.clear();
-  for (std::int64_t id : tracker.take_touched_stories()) {
-    if (Status s = saver.story(*tracker.story(id)); !s) return s;
+  const std::vector<std::int64_t> touched = tracker.take_touched_stories();
+  to_relabel.insert(touched.begin(), touched.end());
+  const std::vector<std::int64_t> stories = last ? std::vector<std::int64_t>(to_relabel.begin(), to_relabel.end()) : touched;
+  for (std::int64_t id : stories) {
+    const auto story = tracker.story(id);
+    if (!story) continue;  // folded into another
+    if (Status s = saver.story(*story, !last); !s) return s;
   }
+  if (last) to_relabel.clear();
   for (std::int64_t id : tracker.take_removed_stories()) {
     if (Status s = saver.remove_story(id); !s) return s;
   }
@@ -391,6 +419,7 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
   for (std::size_t i = 0; i < items.size(); ++i) if (items[i].copy_of) order.push_back(i);
 
   std::unordered_map<std::int64_t, std::string> opening_headlines;  // of events opened in this batch
+  std::set<std::int64_t> to_relabel;                                 // stories touched in this run
   const auto fail = [&](Error e) -> Result<ClusterSummary> {
     (void)store.rollback();
     return e;
@@ -438,7 +467,8 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
     since_commit += to - from;
     tracker.evict_idle(now);  // saved or not, idle events are out of every window
     if (since_commit >= options.batch_size || to == order.size()) {
-      if (Status s = save(saver, tracker, df, clock, now, opening_headlines); !s) return fail(s.error());
+      const bool last = to == order.size();
+      if (Status s = save(saver, tracker, df, clock, now, opening_headlines, to_relabel, last); !s) return fail(s.error());
       if (Status s = store.commit(); !s) return s.error();
       if (progress) progress(to, order.size());
       since_commit = 0;
