@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   masar::cli::add_stories_command(app, action);
   masar::cli::add_timeline_command(app, action);
   masar::cli::add_analyze_command(app, action);
+  masar::cli::add_ner_command(app, action);
+  masar::cli::add_train_command(app, action);
 
   try {
     app.parse(argc, argv);

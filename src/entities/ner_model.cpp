@@ -1,0 +1,311 @@
+// The named-entity model: Viterbi decoding, averaged-perceptron training, and the model file
+// (zstd-compressed: a header, the transition table, then the non-zero weights as delta-coded
+// slots with 16-bit quantized values).
+#include <zstd.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <numeric>
+#include <random>
+#include <sstream>
+
+#include "entities/ner_internal.hpp"
+#include "masar/entities/ner.hpp"
+
+#ifdef MASAR_NER_MODEL_PATH
+// The shipped model, assembled into the program (no file to find at run time).
+__asm__(".section .rodata\n"
+        ".global masar_ner_model_begin\n"
+        "masar_ner_model_begin:\n"
+        ".incbin \"" MASAR_NER_MODEL_PATH "\"\n"
+        ".global masar_ner_model_end\n"
+        "masar_ner_model_end:\n"
+        ".previous\n");
+extern "C" const char masar_ner_model_begin[];
+extern "C" const char masar_ner_model_end[];
+#endif
+
+namespace masar::entities {
+namespace {
+
+constexpr char kMagic[8] = {'M', 'A', 'S', 'A', 'R', 'N', 'E', 'R'};
+constexpr std::uint32_t kFormat = 1;
+constexpr int kStart = kTagCount;  // the "previous tag" of the first word
+
+void put_u32(std::string& out, std::uint32_t v) { out.append(reinterpret_cast<const char*>(&v), 4); }
+void put_f32(std::string& out, float v) { out.append(reinterpret_cast<const char*>(&v), 4); }
+void put_varint(std::string& out, std::uint32_t v) {
+  while (v >= 0x80) out += static_cast<char>((v & 0x7F) | 0x80), v >>= 7;
+  out += static_cast<char>(v);
+}
+
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  bool u32(std::uint32_t& v) { return raw(&v, 4); }
+  bool f32(float& v) { return raw(&v, 4); }
+  bool i16(std::int16_t& v) { return raw(&v, 2); }
+  bool varint(std::uint32_t& v) {
+    v = 0;
+    for (int shift = 0; shift < 35; shift += 7) {
+      if (at_ >= bytes_.size()) return false;
+      const auto b = static_cast<unsigned char>(bytes_[at_++]);
+      v |= static_cast<std::uint32_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) return true;
+    }
+    return false;
+  }
+  bool raw(void* out, std::size_t n) {
+    if (at_ + n > bytes_.size()) return false;
+    std::memcpy(out, bytes_.data() + at_, n);
+    at_ += n;
+    return true;
+  }
+
+ private:
+  std::string_view bytes_;
+  std::size_t at_ = 0;
+};
+
+}  // namespace
+
+float NerModel::score(const std::vector<std::uint32_t>& features, int tag) const {
+  float sum = 0;
+  for (std::uint32_t f : features) sum += weights_[static_cast<std::size_t>(f % kBuckets) * kTagCount + static_cast<std::size_t>(tag)];
+  return sum;
+}
+
+namespace {
+
+// Best tag sequence under emission scores `emit[i][t]` and transitions, I- tags only where allowed.
+std::vector<Tag> viterbi(const std::vector<std::array<float, kTagCount>>& emit, const float (&trans)[kTagCount + 1][kTagCount]) {
+  const std::size_t n = emit.size();
+  std::vector<Tag> out(n, Tag::O);
+  if (n == 0) return out;
+  constexpr float kNone = -1e30f;
+  std::vector<std::array<float, kTagCount>> best(n);
+  std::vector<std::array<std::uint8_t, kTagCount>> back(n);
+  for (int t = 0; t < kTagCount; ++t) {
+    best[0][t] = transition_allowed(Tag::O, static_cast<Tag>(t)) ? emit[0][t] + trans[kStart][t] : kNone;
+  }
+  for (std::size_t i = 1; i < n; ++i) {
+    for (int t = 0; t < kTagCount; ++t) {
+      float top = kNone;
+      std::uint8_t arg = 0;
+      for (int p = 0; p < kTagCount; ++p) {
+        if (best[i - 1][p] <= kNone || !transition_allowed(static_cast<Tag>(p), static_cast<Tag>(t))) continue;
+        const float s = best[i - 1][p] + trans[p][t];
+        if (s > top) top = s, arg = static_cast<std::uint8_t>(p);
+      }
+      best[i][t] = top <= kNone ? kNone : top + emit[i][t];
+      back[i][t] = arg;
+    }
+  }
+  int t = static_cast<int>(std::max_element(best[n - 1].begin(), best[n - 1].end()) - best[n - 1].begin());
+  for (std::size_t i = n; i-- > 0;) {
+    out[i] = static_cast<Tag>(t);
+    if (i > 0) t = back[i][t];
+  }
+  return out;
+}
+
+}  // namespace
+
+// Training state: current weights and the running sums for averaging (Daumé's trick: the
+// average is w - u / c, where every update at step c also adds c * delta to u).
+class NerTrainer {
+ public:
+  NerTrainer() : model_(), sums_(static_cast<std::size_t>(NerModel::kBuckets) * kTagCount, 0.0) {
+    model_.weights_.assign(static_cast<std::size_t>(NerModel::kBuckets) * kTagCount, 0.0f);
+  }
+
+  std::vector<Tag> predict(const std::vector<std::vector<std::uint32_t>>& features) const {
+    std::vector<std::array<float, kTagCount>> emit(features.size());
+    for (std::size_t i = 0; i < features.size(); ++i) {
+      for (int t = 0; t < kTagCount; ++t) emit[i][t] = model_.score(features[i], t);
+    }
+    return viterbi(emit, model_.transitions_);
+  }
+
+  void update(const std::vector<std::vector<std::uint32_t>>& features, const std::vector<Tag>& gold, const std::vector<Tag>& guess) {
+    for (std::size_t i = 0; i < gold.size(); ++i) {
+      const int g = static_cast<int>(gold[i]), p = static_cast<int>(guess[i]);
+      if (g != p) {
+        for (std::uint32_t f : features[i]) {
+          const std::size_t slot = static_cast<std::size_t>(f % NerModel::kBuckets) * kTagCount;
+          bump(slot + static_cast<std::size_t>(g), 1.0f);
+          bump(slot + static_cast<std::size_t>(p), -1.0f);
+        }
+      }
+      const int gp = i == 0 ? kStart : static_cast<int>(gold[i - 1]);
+      const int pp = i == 0 ? kStart : static_cast<int>(guess[i - 1]);
+      if (gp != pp || g != p) {
+        model_.transitions_[gp][g] += 1.0f, transition_sums_[gp][g] += static_cast<double>(step_);
+        model_.transitions_[pp][p] -= 1.0f, transition_sums_[pp][p] -= static_cast<double>(step_);
+      }
+    }
+  }
+
+  void next_step() { ++step_; }
+
+  NerModel averaged() const {
+    NerModel out;
+    const double c = static_cast<double>(step_);
+    out.weights_.resize(model_.weights_.size());
+    for (std::size_t k = 0; k < model_.weights_.size(); ++k) {
+      out.weights_[k] = static_cast<float>(model_.weights_[k] - sums_[k] / c);
+    }
+    for (int p = 0; p <= kTagCount; ++p) {
+      for (int t = 0; t < kTagCount; ++t) {
+        out.transitions_[p][t] = static_cast<float>(model_.transitions_[p][t] - transition_sums_[p][t] / c);
+      }
+    }
+    return out;
+  }
+
+ private:
+  void bump(std::size_t k, float delta) {
+    model_.weights_[k] += delta;
+    sums_[k] += delta * static_cast<double>(step_);
+  }
+
+  NerModel model_;
+  std::vector<double> sums_;
+  double transition_sums_[kTagCount + 1][kTagCount] = {};
+  std::uint64_t step_ = 1;
+};
+
+NerModel NerModel::train(const std::vector<TaggedSentence>& sentences, const NerTrainOptions& options,
+                         const std::function<void(int, double)>& progress) {
+  std::vector<std::vector<std::vector<std::uint32_t>>> features;
+  features.reserve(sentences.size());
+  std::vector<std::size_t> order;
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
+    features.push_back(sentence_features(sentences[k].words));
+    if (sentences[k].tags.size() == sentences[k].words.size() && !sentences[k].words.empty()) order.push_back(k);
+  }
+  std::mt19937 rng(options.seed);
+  NerTrainer trainer;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    std::size_t right = 0, total = 0;
+    for (std::size_t k : order) {
+      const auto& gold = sentences[k].tags;
+      const auto guess = trainer.predict(features[k]);
+      for (std::size_t i = 0; i < gold.size(); ++i) right += gold[i] == guess[i];
+      total += gold.size();
+      if (guess != gold) trainer.update(features[k], gold, guess);
+      trainer.next_step();
+    }
+    if (progress) progress(epoch, total ? static_cast<double>(right) / static_cast<double>(total) : 0.0);
+  }
+  return trainer.averaged();
+}
+
+std::vector<Tag> NerModel::tag(const std::vector<std::string>& words) const {
+  const auto features = sentence_features(words);
+  std::vector<std::array<float, kTagCount>> emit(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    for (int t = 0; t < kTagCount; ++t) emit[i][t] = score(features[i], t);
+  }
+  return viterbi(emit, transitions_);
+}
+
+std::size_t NerModel::nonzero_weights() const {
+  return static_cast<std::size_t>(std::count_if(weights_.begin(), weights_.end(), [](float w) { return w != 0.0f; }));
+}
+
+std::string NerModel::to_bytes() const {
+  float largest = 0;
+  for (float w : weights_) largest = std::max(largest, std::fabs(w));
+  const float scale = largest > 0 ? largest / 32767.0f : 1.0f;
+  std::string raw(kMagic, sizeof kMagic);
+  put_u32(raw, kFormat);
+  put_u32(raw, kBuckets);
+  put_u32(raw, kTagCount);
+  for (const auto& row : transitions_) {
+    for (float t : row) put_f32(raw, t);
+  }
+  put_f32(raw, scale);
+  std::string entries;
+  std::uint32_t count = 0, previous = 0;
+  for (std::size_t k = 0; k < weights_.size(); ++k) {
+    const auto q = static_cast<std::int16_t>(std::lround(weights_[k] / scale));
+    if (q == 0) continue;
+    put_varint(entries, static_cast<std::uint32_t>(k) - previous);
+    entries.append(reinterpret_cast<const char*>(&q), 2);
+    previous = static_cast<std::uint32_t>(k);
+    ++count;
+  }
+  put_u32(raw, count);
+  raw += entries;
+  std::string out(ZSTD_compressBound(raw.size()), '\0');
+  const std::size_t n = ZSTD_compress(out.data(), out.size(), raw.data(), raw.size(), 19);
+  out.resize(ZSTD_isError(n) ? 0 : n);
+  return out;
+}
+
+Result<NerModel> NerModel::from_bytes(std::string_view bytes, std::string_view name) {
+  const auto bad = [&](const char* why) { return make_error(Errc::parse_error, std::string(name) + ": not a masar NER model (" + why + ")"); };
+  const unsigned long long size = ZSTD_getFrameContentSize(bytes.data(), bytes.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ull << 31)) return bad("not zstd");
+  std::string raw(static_cast<std::size_t>(size), '\0');
+  const std::size_t n = ZSTD_decompress(raw.data(), raw.size(), bytes.data(), bytes.size());
+  if (ZSTD_isError(n) || n != raw.size()) return bad("corrupt");
+  Reader in(raw);
+  char magic[sizeof kMagic];
+  std::uint32_t format = 0, buckets = 0, tags = 0, count = 0;
+  if (!in.raw(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof kMagic) != 0) return bad("magic");
+  if (!in.u32(format) || format != kFormat) return bad("format version");
+  if (!in.u32(buckets) || buckets != kBuckets || !in.u32(tags) || tags != kTagCount) return bad("table size");
+  NerModel model;
+  for (auto& row : model.transitions_) {
+    for (float& t : row) {
+      if (!in.f32(t)) return bad("truncated");
+    }
+  }
+  float scale = 0;
+  if (!in.f32(scale) || !in.u32(count)) return bad("truncated");
+  model.weights_.assign(static_cast<std::size_t>(kBuckets) * kTagCount, 0.0f);
+  std::uint32_t slot = 0;
+  for (std::uint32_t k = 0; k < count; ++k) {
+    std::uint32_t delta = 0;
+    std::int16_t q = 0;
+    if (!in.varint(delta) || !in.i16(q)) return bad("truncated");
+    slot += delta;
+    if (slot >= model.weights_.size()) return bad("slot out of range");
+    model.weights_[slot] = static_cast<float>(q) * scale;
+  }
+  return model;
+}
+
+Status NerModel::save(const std::filesystem::path& path) const {
+  const std::string bytes = to_bytes();
+  if (bytes.empty()) return make_error(Errc::internal, "compressing the model failed");
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) return make_error(Errc::io_error, path.string() + ": cannot write");
+  return Ok{};
+}
+
+Result<NerModel> NerModel::load(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error(Errc::io_error, path.string() + ": cannot open");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return from_bytes(ss.str(), path.string());
+}
+
+Result<NerModel> NerModel::builtin() {
+#ifdef MASAR_NER_MODEL_PATH
+  return from_bytes(std::string_view(masar_ner_model_begin, static_cast<std::size_t>(masar_ner_model_end - masar_ner_model_begin)),
+                    "built-in model");
+#else
+  return make_error(Errc::not_found, "this build has no named-entity model (models/ner.bin was missing at build time)");
+#endif
+}
+
+}  // namespace masar::entities

@@ -1,0 +1,151 @@
+// Named-entity tagging: tags, CoNLL reading, features, decoding constraints, training on a
+// small written corpus, the model file, and the shipped model.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "masar/entities/ner.hpp"
+
+using namespace masar::entities;
+
+namespace {
+
+std::vector<std::string> words_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t end = std::min(text.find(' ', at), text.size());
+    if (end > at) out.push_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  return out;
+}
+
+bool valid_bio(const std::vector<Tag>& tags) {
+  Tag previous = Tag::O;
+  for (Tag t : tags) {
+    if (!transition_allowed(previous, t)) return false;
+    previous = t;
+  }
+  return true;
+}
+
+// A small corpus written for this test: people after titles, places after "مدينة" or "في",
+// organisations after "حزب"/"وكالة".
+std::vector<TaggedSentence> written_corpus() {
+  const char* people[] = {"سمير", "خالد", "ليلى", "منير", "هشام", "نادية", "فؤاد", "رامي"};
+  const char* places[] = {"حمص", "طرطوس", "نابلس", "صفاقس", "وهران", "مراكش", "الزرقاء", "صور"};
+  const char* bodies[] = {"الوفاق", "التجديد", "النهضة", "الأمل"};
+  std::vector<TaggedSentence> out;
+  for (int i = 0; i < 8; ++i) {
+    out.push_back({{"قال", "الرئيس", people[i], "إن", "الوضع", "مستقر"}, {Tag::O, Tag::O, Tag::B_PER, Tag::O, Tag::O, Tag::O}});
+    out.push_back({{"وصل", "الوزير", people[(i + 3) % 8], "إلى", "مدينة", places[i]},
+                   {Tag::O, Tag::O, Tag::B_PER, Tag::O, Tag::O, Tag::B_LOC}});
+    out.push_back({{"أعلن", "حزب", bodies[i % 4], "مشاركته", "في", "الانتخابات"},
+                   {Tag::O, Tag::B_ORG, Tag::I_ORG, Tag::O, Tag::O, Tag::O}});
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(NerTags, NamesAndParsing) {
+  Tag t;
+  ASSERT_TRUE(parse_tag("B-PERS", t));
+  EXPECT_EQ(t, Tag::B_PER);
+  ASSERT_TRUE(parse_tag("I-MISC", t));
+  EXPECT_EQ(t, Tag::I_MISC);
+  ASSERT_TRUE(parse_tag("O", t));
+  EXPECT_EQ(t, Tag::O);
+  EXPECT_FALSE(parse_tag("B-XYZ", t));
+  EXPECT_FALSE(parse_tag("\u200f", t));
+  EXPECT_EQ(tag_name(Tag::I_ORG), "I-ORG");
+}
+
+TEST(NerTags, InsideOnlyAfterItsOwnType) {
+  EXPECT_FALSE(transition_allowed(Tag::O, Tag::I_PER));
+  EXPECT_TRUE(transition_allowed(Tag::B_PER, Tag::I_PER));
+  EXPECT_TRUE(transition_allowed(Tag::I_PER, Tag::I_PER));
+  EXPECT_FALSE(transition_allowed(Tag::B_LOC, Tag::I_PER));
+  EXPECT_TRUE(transition_allowed(Tag::I_LOC, Tag::B_PER));
+}
+
+TEST(NerConll, SentencesBetweenBlankLinesAndBadTagsSkipped) {
+  std::vector<std::string> problems;
+  const auto s = read_conll("-DOCSTART- -X- O\n\nقال O\nالرئيس O\r\nسمير B-PERS\n\nزار O\nحمص\tB-LOC\nغدا ??\n", true,
+                            "f.txt", [&](const std::string& p) { problems.push_back(p); });
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].words, (std::vector<std::string>{"قال", "الرئيس", "سمير"}));
+  EXPECT_EQ(s[0].tags[2], Tag::B_PER);
+  EXPECT_EQ(s[1].words.size(), 2u);
+  EXPECT_EQ(s[1].tags[1], Tag::B_LOC);
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_NE(problems[0].find("f.txt:9"), std::string::npos) << problems[0];
+}
+
+TEST(NerConll, UntaggedReadsTheFirstColumn) {
+  const auto s = read_conll("قال O\nسمير\n", false);
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].words, (std::vector<std::string>{"قال", "سمير"}));
+  EXPECT_TRUE(s[0].tags.empty());
+}
+
+TEST(NerFeatures, CliticVariantsShareTheirBareForm) {
+  const auto a = ner_features({"والرئيس"}, 0);
+  const auto b = ner_features({"الرئيس"}, 0);
+  std::size_t shared = 0;
+  for (auto f : a) shared += std::count(b.begin(), b.end(), f) > 0;
+  EXPECT_GE(shared, 3u);  // bias, bare form, cue class at least
+  EXPECT_NE(a, b);
+  EXPECT_EQ(ner_features({"قال", "الرئيس"}, 1), ner_features({"قال", "الرئيس"}, 1));  // deterministic
+}
+
+TEST(NerTraining, LearnsContextCuesFromAWrittenCorpus) {
+  NerTrainOptions o;
+  o.epochs = 8;
+  const NerModel model = NerModel::train(written_corpus(), o);
+  // Names never seen in training, placed where titles and "مدينة" announce them.
+  const auto tags = model.tag({"قال", "الرئيس", "جواد", "إن", "الوضع", "مستقر"});
+  EXPECT_EQ(tags[2], Tag::B_PER);
+  EXPECT_EQ(tags[0], Tag::O);
+  const auto place = model.tag({"وصل", "الوزير", "سمير", "إلى", "مدينة", "بنزرت"});
+  EXPECT_EQ(place[5], Tag::B_LOC);
+  const auto party = model.tag({"أعلن", "حزب", "الإصلاح", "مشاركته", "في", "الانتخابات"});
+  EXPECT_EQ(party[1], Tag::B_ORG);
+  EXPECT_EQ(party[2], Tag::I_ORG);
+}
+
+TEST(NerModelFile, RoundTripKeepsTheDecisions) {
+  NerTrainOptions o;
+  o.epochs = 4;
+  const NerModel model = NerModel::train(written_corpus(), o);
+  const auto loaded = NerModel::from_bytes(model.to_bytes(), "test");
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  for (const auto& s : written_corpus()) EXPECT_EQ(loaded->tag(s.words), model.tag(s.words));
+  EXPECT_FALSE(NerModel::from_bytes("not a model", "junk"));
+}
+
+TEST(NerBuiltin, TagsAFullNameAfterItsTitle) {
+  const auto model = NerModel::builtin();
+  if (!model) GTEST_SKIP() << model.error().message;
+  const auto tags = model->tag(words_of("وقال الرئيس التركي رجب طيب أردوغان في أنقرة إن بلاده لن تتراجع"));
+  EXPECT_EQ(tags[3], Tag::B_PER);
+  EXPECT_EQ(tags[4], Tag::I_PER);
+  EXPECT_EQ(tags[5], Tag::I_PER);
+  EXPECT_EQ(tags[7], Tag::B_LOC);
+}
+
+TEST(NerContract, RandomTokensAlwaysGiveValidBio) {
+  const auto model = NerModel::builtin();
+  if (!model) GTEST_SKIP() << model.error().message;
+  const std::vector<std::string> pool = {"الرئيس", "في", "مدينة", "حمص", "و", "،", "2018", "Trump", "", "\xff\xfe", "ال",
+                                         "أردوغان", "حزب", "الله", ".", "وزير", "الخارجية", "سيرغي", "لافروف"};
+  std::mt19937 rng(3);
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::string> words(rng() % 20);
+    for (auto& w : words) w = pool[rng() % pool.size()];
+    const auto tags = model->tag(words);
+    ASSERT_EQ(tags.size(), words.size());
+    EXPECT_TRUE(valid_bio(tags));
+  }
+}
