@@ -8,6 +8,9 @@
 
 #include "cli/commands.hpp"
 #include "masar/entities/ner.hpp"
+#include "masar/entities/word_clusters.hpp"
+#include "masar/extract/readers.hpp"
+#include "masar/util/parallel.hpp"
 #include "masar/text/utf8.hpp"
 
 namespace masar::cli {
@@ -98,6 +101,48 @@ int run_train(const TrainArgs& args) {
   return kExitOk;
 }
 
+struct ClusterArgs {
+  std::vector<std::string> paths;
+  std::string out;
+  entities::WordClusterOptions options;
+  bool quiet = false;
+};
+
+int run_train_clusters(ClusterArgs& args) {
+  entities::WordClusters::Builder builder;
+  std::size_t articles = 0, problems = 0;
+  const auto sink = [&](extract::Article&& a) {
+    builder.add_text(a.title);
+    builder.add_text(a.text);
+    ++articles;
+  };
+  const auto report = [&](const Error& e) {
+    ++problems;
+    std::cerr << "masar train clusters: " << e.message << "\n";
+  };
+  for (const auto& path : args.paths) {
+    if (Status s = extract::read_path(path, sink, report); !s) {
+      std::cerr << "masar train clusters: " << s.error().message << "\n";
+      return kExitInputError;
+    }
+  }
+  if (articles == 0) {
+    std::cerr << "masar train clusters: no article could be read\n";
+    return kExitInputError;
+  }
+  args.options.threads = util::default_threads();
+  const auto clusters = builder.build(args.options, [&](int iteration, std::size_t changed) {
+    if (!args.quiet) std::cerr << "masar train clusters: iteration " << iteration << ", " << changed << " words moved\n";
+  });
+  if (Status s = clusters.save(args.out); !s) {
+    std::cerr << "masar train clusters: " << s.error().message << "\n";
+    return kExitFailure;
+  }
+  std::cerr << "masar train clusters: " << articles << " articles, " << builder.tokens() << " tokens, " << clusters.size()
+            << " words clustered -> " << args.out << "\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 void add_ner_command(CLI::App& app, Action& action) {
@@ -120,6 +165,16 @@ void add_train_command(CLI::App& app, Action& action) {
   ner->add_option("--epochs", args->epochs, "Passes over the training data")->check(CLI::Range(1, 100));
   ner->add_flag("-q,--quiet", args->quiet, "No progress on stderr");
   ner->callback([args, &action] { action = [args] { return run_train(*args); }; });
+
+  auto cargs = std::make_shared<ClusterArgs>();
+  auto* clusters = train->add_subcommand("clusters", "Cluster the words of unlabeled articles (features of the NER tagger)");
+  clusters->add_option("paths", cargs->paths, "Files or folders of articles (.jsonl, .jsonl.zst, .txt)")->required();
+  clusters->add_option("--out", cargs->out, "Cluster file to write")->required();
+  clusters->add_option("--clusters", cargs->options.clusters, "Number of clusters")->check(CLI::Range(2, 4096));
+  clusters->add_option("--min-count", cargs->options.min_count, "Rarer words get no cluster");
+  clusters->add_option("--max-words", cargs->options.max_words, "The most frequent words clustered");
+  clusters->add_flag("-q,--quiet", cargs->quiet, "No progress on stderr");
+  clusters->callback([cargs, &action] { action = [cargs] { return run_train_clusters(*cargs); }; });
 }
 
 }  // namespace masar::cli

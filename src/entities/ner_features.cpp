@@ -8,6 +8,7 @@
 
 #include "entities/ner_internal.hpp"
 #include "masar/entities/ner.hpp"
+#include "masar/entities/word_clusters.hpp"
 #include "masar/text/normalize.hpp"
 #include "masar/text/stem.hpp"
 #include "masar/text/utf8.hpp"
@@ -94,6 +95,7 @@ struct WordView {
   std::string norm, stem, bare, shape;
   std::string cue;  // "per", "loc", "org" or empty
   bool name = false;
+  std::string cluster;  // WordClusters id of the word (else of its bare form), or empty
 };
 
 std::vector<WordView> views_of(const std::vector<std::string>& words) {
@@ -108,6 +110,10 @@ std::vector<WordView> views_of(const std::vector<std::string>& words) {
     v.shape = shape_of(v.norm);
     v.name = text::is_protected_name(v.norm) || text::is_protected_name(v.bare) || text::is_protected_name(v.stem);
     if (const auto it = cue_words().find(v.bare); it != cue_words().end()) v.cue = it->second;
+    const auto& clusters = WordClusters::builtin();
+    int c = clusters.cluster(v.norm);
+    if (c < 0) c = clusters.cluster(v.bare);
+    if (c >= 0) v.cluster = std::to_string(c);
   }
   return out;
 }
@@ -142,7 +148,7 @@ void features_of(const std::vector<WordView>& v, std::size_t i, std::vector<std:
     const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + k;
     return j < 0 || j >= static_cast<std::ptrdiff_t>(v.size()) ? nullptr : &v[static_cast<std::size_t>(j)];
   };
-  static const WordView kEdge{"<edge>", "<edge>", "<edge>", "<edge>", "", false};
+  static const WordView kEdge{"<edge>", "<edge>", "<edge>", "<edge>", "", false, ""};
   const WordView& w = v[i];
   const WordView& p1 = at(-1) ? *at(-1) : kEdge;
   const WordView& p2 = at(-2) ? *at(-2) : kEdge;
@@ -174,6 +180,9 @@ void features_of(const std::vector<WordView>& v, std::size_t i, std::vector<std:
   f.add2("w-1w0", p1.norm, w.norm);
   f.add2("w0w+1", w.norm, n1.norm);
   f.add2("b-1b0", p1.bare, w.bare);
+  if (!w.cluster.empty()) f.add("c0", w.cluster);
+  if (!p1.cluster.empty()) f.add("c-1", p1.cluster);
+  if (!n1.cluster.empty()) f.add("c+1", n1.cluster);
   if (!w.cue.empty()) f.add("cue0", w.cue);
   if (!p1.cue.empty()) f.add("cue-1", p1.cue);
   if (!p2.cue.empty()) f.add("cue-2", p2.cue);
