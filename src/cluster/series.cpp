@@ -1,4 +1,5 @@
 #include "masar/cluster/series.hpp"
+#include "masar/text/numbers.hpp"
 
 #include <algorithm>
 #include <map>
@@ -60,54 +61,17 @@ constexpr std::string_view kNotAfterDigits[] = {
     "جويلية", "أوت",
 };
 
-// Number words. `alone` is false for words that only start a compound: "الحادي عشر",
-// "أحد عشر", "اثنا عشر" (الأحد alone is Sunday).
-struct NumberWord {
-  std::string_view written;
-  int value;
-  bool ordinal, alone;
-};
-constexpr NumberWord kUnits[] = {
-    {"أول", 1, true, true},      {"أولى", 1, true, true},      {"حادي", 1, true, false},
-    {"حادية", 1, true, false},   {"واحد", 1, false, true},     {"واحدة", 1, false, true},
-    {"أحد", 1, false, false},    {"إحدى", 1, false, false},    {"ثاني", 2, true, true},
-    {"ثانٍ", 2, true, true},     {"ثانية", 2, true, true},     {"اثنان", 2, false, true},
-    {"اثنين", 2, false, true},   {"اثنتان", 2, false, true},   {"اثنتين", 2, false, true},
-    {"اثنا", 2, false, false},   {"اثني", 2, false, false},    {"اثنتا", 2, false, false},
-    {"اثنتي", 2, false, false},  {"ثالث", 3, true, true},      {"ثالثة", 3, true, true},
-    {"ثلاث", 3, false, true},    {"ثلاثة", 3, false, true},    {"رابع", 4, true, true},
-    {"رابعة", 4, true, true},    {"أربع", 4, false, true},     {"أربعة", 4, false, true},
-    {"خامس", 5, true, true},     {"خامسة", 5, true, true},     {"خمس", 5, false, true},
-    {"خمسة", 5, false, true},    {"سادس", 6, true, true},      {"سادسة", 6, true, true},
-    {"ست", 6, false, true},      {"ستة", 6, false, true},      {"سابع", 7, true, true},
-    {"سابعة", 7, true, true},    {"سبع", 7, false, true},      {"سبعة", 7, false, true},
-    {"ثامن", 8, true, true},     {"ثامنة", 8, true, true},     {"ثمان", 8, false, true},
-    {"ثماني", 8, false, true},   {"ثمانية", 8, false, true},   {"تاسع", 9, true, true},
-    {"تاسعة", 9, true, true},    {"تسع", 9, false, true},      {"تسعة", 9, false, true},
-    {"عاشر", 10, true, true},    {"عاشرة", 10, true, true},    {"عشر", 10, false, true},
-    {"عشرة", 10, false, true},
-};
-constexpr NumberWord kTens[] = {
-    {"عشرون", 20, false, true},  {"عشرين", 20, false, true},  {"ثلاثون", 30, false, true},
-    {"ثلاثين", 30, false, true}, {"أربعون", 40, false, true}, {"أربعين", 40, false, true},
-    {"خمسون", 50, false, true},  {"خمسين", 50, false, true},  {"ستون", 60, false, true},
-    {"ستين", 60, false, true},   {"سبعون", 70, false, true},  {"سبعين", 70, false, true},
-    {"ثمانون", 80, false, true}, {"ثمانين", 80, false, true}, {"تسعون", 90, false, true},
-    {"تسعين", 90, false, true},
-};
 // Masculine ordinals that come before an indefinite noun: "أول جولة", "ثالث قمة".
 constexpr std::string_view kLeadingOrdinals[] = {"أول",  "ثاني", "ثالث", "رابع", "خامس",
                                                  "سادس", "سابع", "ثامن", "تاسع", "عاشر"};
 
 using WordSet = std::set<std::string, std::less<>>;
-using NumberMap = std::map<std::string, NumberWord, std::less<>>;
 
 struct Tables {
   WordSet nouns, adjectives, complements, not_after_digits;
-  NumberMap units, tens;
   std::map<std::string, int, std::less<>> leading;
   std::vector<std::pair<std::vector<std::string>, std::string>> names;  // words -> name
-  std::string al, waw, teen_m, teen_f, number_sign;
+  std::string al, waw, number_sign;
 };
 
 std::vector<std::string> split_words(const std::string& s) {
@@ -135,16 +99,12 @@ const Tables& tables() {
       t.complements.insert(normalize_for_search("ال" + std::string(w)));
     }
     for (auto w : kNotAfterDigits) t.not_after_digits.insert(normalize_for_search(w));
-    for (const auto& n : kUnits) t.units.emplace(normalize_for_search(n.written), n);
-    for (const auto& n : kTens) t.tens.emplace(normalize_for_search(n.written), n);
     for (std::size_t i = 0; i < std::size(kLeadingOrdinals); ++i) {
       t.leading.emplace(normalize_for_search(kLeadingOrdinals[i]), static_cast<int>(i) + 1);
     }
     for (const auto& e : kNames) t.names.emplace_back(split_words(normalize_for_search(e.written)), normalize_for_search(e.name));
     t.al = "ال";
     t.waw = "و";
-    t.teen_m = "عشر";
-    t.teen_f = normalize_for_search("عشرة");
     t.number_sign = "رقم";
     return t;
   }();
@@ -153,89 +113,9 @@ const Tables& tables() {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-// ASCII digits only (search form has folded Arabic-Indic digits); "3,500" and "12.5" are not.
-std::optional<int> digits_value(std::string_view w) {
-  if (w.empty() || w.size() > 6) return std::nullopt;
-  int v = 0;
-  for (char c : w) {
-    if (c < '0' || c > '9') return std::nullopt;
-    v = v * 10 + (c - '0');
-  }
-  return v;
-}
-
-struct Number {
-  int value = 0;
-  std::size_t used = 0;
-  bool digits = false, definite = false, ordinal = false;
-};
-
-// A number-table entry for `w`, with or without the article.
-const NumberWord* lookup(const NumberMap& m, std::string_view w, bool& definite) {
-  const std::string& al = tables().al;
-  if (starts_with(w, al)) {
-    if (auto it = m.find(w.substr(al.size())); it != m.end()) {
-      definite = true;
-      return &it->second;
-    }
-  }
-  if (auto it = m.find(w); it != m.end()) {
-    definite = false;
-    return &it->second;
-  }
-  return nullptr;
-}
-
-// The tens of a compound at words[k]: "والعشرين", "وعشرون", or "و" then "العشرين".
-std::optional<std::pair<int, std::size_t>> tens_after_waw(const std::vector<std::string>& words, std::size_t k,
-                                                          std::size_t limit) {
-  const Tables& t = tables();
-  if (k >= limit) return std::nullopt;
-  const std::string_view w = words[k];
-  bool definite = false;
-  if (w == t.waw) {
-    if (k + 1 < limit) {
-      if (const NumberWord* n = lookup(t.tens, words[k + 1], definite)) return std::pair{n->value, std::size_t{2}};
-    }
-  } else if (starts_with(w, t.waw)) {
-    if (const NumberWord* n = lookup(t.tens, w.substr(t.waw.size()), definite)) return std::pair{n->value, std::size_t{1}};
-  }
-  return std::nullopt;
-}
-
-// The number at words[at], reading no word at or past `limit`.
-std::optional<Number> parse_number(const std::vector<std::string>& words, std::size_t at, std::size_t limit) {
-  if (at >= limit) return std::nullopt;
-  const Tables& t = tables();
-  const std::string_view w = words[at];
-  if (auto v = digits_value(w)) return Number{*v, 1, true, false, false};
-  // "الـ20" is two tokens (the tatweel goes); "ال20" may reach us as one word.
-  if (starts_with(w, t.al)) {
-    if (w.size() == t.al.size()) {
-      if (at + 1 < limit) {
-        if (auto v = digits_value(words[at + 1])) return Number{*v, 2, true, true, false};
-      }
-      return std::nullopt;
-    }
-    if (auto v = digits_value(w.substr(t.al.size()))) return Number{*v, 1, true, true, false};
-  }
-  bool definite = false;
-  if (const NumberWord* u = lookup(t.units, w, definite)) {
-    if (u->value < 10) {
-      // Teens take عشر/عشرة without the article ("الحادية عشرة"); writers mix the genders.
-      if (at + 1 < limit && (words[at + 1] == t.teen_m || words[at + 1] == t.teen_f)) {
-        return Number{u->value + 10, 2, false, definite, u->ordinal};
-      }
-      if (auto tens = tens_after_waw(words, at + 1, limit)) {
-        return Number{tens->first + u->value, 1 + tens->second, false, definite, u->ordinal};
-      }
-    }
-    if (u->alone) return Number{u->value, 1, false, definite, u->ordinal};
-    return std::nullopt;
-  }
-  if (const NumberWord* n = lookup(t.tens, w, definite)) return Number{n->value, 1, false, definite, false};
-  return std::nullopt;
-}
+using text::digits_value;
+using text::parse_number;
+using Number = text::NumberMatch;
 
 // The words of the text in search form, with the byte offsets of their tokens.
 struct Doc {
