@@ -34,4 +34,9 @@ DateTime parse_iso_date(std::string_view iso);
 int month_of_word(std::string_view normalized);
 int month_of_pair(std::string_view first, std::string_view second);
 
+// Calendar arithmetic (proleptic Gregorian): days since 1970-01-01 and back.
+int days_in_month(int year, int month);
+long days_from_civil(int year, int month, int day);
+DateTime civil_from_days(long days);
+
 }  // namespace masar::extract
