@@ -31,6 +31,7 @@ void add_stories_command(CLI::App& app, Action& action);
 void add_timeline_command(CLI::App& app, Action& action);
 void add_ner_command(CLI::App& app, Action& action);
 void add_dates_command(CLI::App& app, Action& action);
+void add_entities_command(CLI::App& app, Action& action);
 void add_train_command(CLI::App& app, Action& action);
 
 }  // namespace masar::cli

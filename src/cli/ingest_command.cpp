@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/input.hpp"
 #include "cli/progress.hpp"
+#include "masar/entities/pipeline.hpp"
 #include "masar/store/ingest.hpp"
 #include "masar/util/parallel.hpp"
 
@@ -21,6 +22,7 @@ struct IngestArgs {
   double threshold = 0.8;
   bool quiet = false;
   bool cluster = true;
+  bool entities = true;
   cluster::ClusterOptions tracking;
 };
 
@@ -43,6 +45,32 @@ bool track_new_articles(store::Store& store, IngestArgs& args) {
   std::cerr << "masar ingest: tracked " << tracked->articles << " articles (" << tracked->copies << " copies): "
             << tracked->new_events << " new events, " << tracked->new_stories << " new stories; " << progress.elapsed()
             << " s\n";
+  return true;
+}
+
+// Entities of what was just stored; a failure keeps the articles (`masar entities --rescan`).
+bool scan_new_articles(store::Store& store, const IngestArgs& args) {
+  auto model = entities::NerModel::builtin();
+  if (!model) {
+    std::cerr << "masar ingest: no entities: " << model.error().message << "\n";
+    return true;  // a build without a model still ingests
+  }
+  entities::EntityRunOptions options;
+  options.threads = args.threads;
+  Progress progress("entities", 0, args.quiet);
+  std::size_t last = 0;
+  auto done = entities::scan_pending(store, model.value(), options, [&](std::size_t n, std::size_t total) {
+    progress.set_total(total);
+    progress.advance(n - last);
+    last = n;
+  });
+  progress.finish();
+  if (!done) {
+    std::cerr << "masar ingest: entities failed (articles are stored): " << done.error().message << "\n";
+    return false;
+  }
+  std::cerr << "masar ingest: entities of " << done->articles << " articles: " << done->mentions << " mentions, "
+            << done->new_entities << " new entities; " << progress.elapsed() << " s\n";
   return true;
 }
 
@@ -87,6 +115,7 @@ int run_ingest(IngestArgs& args) {
             << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() << " s\n";
   const bool stored = s.inserted + s.updated + s.unchanged > 0;
   if (stored && args.cluster && !track_new_articles(store.value(), args)) return kExitFailure;
+  if (stored && args.entities && !scan_new_articles(store.value(), args)) return kExitFailure;
   return stored ? kExitOk : kExitFailure;
 }
 
@@ -103,6 +132,7 @@ void add_ingest_command(CLI::App& app, Action& action) {
   cmd->add_option("--threshold", args->threshold, "Near-duplicate Jaccard threshold")->check(CLI::Range(0.05, 1.0));
   cmd->add_flag("-q,--quiet", args->quiet, "No progress on stderr");
   cmd->add_flag("!--no-cluster", args->cluster, "Store only; leave event and story tracking for later");
+  cmd->add_flag("!--no-entities", args->entities, "Leave named entities for later (masar entities --rescan)");
   add_cluster_options(cmd, args->tracking);
   cmd->callback([args, &action] { action = [args] { return run_ingest(*args); }; });
 }

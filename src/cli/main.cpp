@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   masar::cli::add_analyze_command(app, action);
   masar::cli::add_ner_command(app, action);
   masar::cli::add_dates_command(app, action);
+  masar::cli::add_entities_command(app, action);
   masar::cli::add_train_command(app, action);
 
   try {

@@ -81,6 +81,28 @@ constexpr const char* kMigrations[] = {
       CREATE TABLE term_df(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
       CREATE TABLE cluster_meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
     )sql",
+    // 4: named entities (entities/): one row per linked entity, its mentions per article with
+    // the surface written (aliases are read from there), and which articles were scanned.
+    R"sql(
+      CREATE TABLE entities(
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        key TEXT NOT NULL,
+        skeleton TEXT NOT NULL,
+        UNIQUE(type, key)
+      );
+      CREATE INDEX entities_skeleton ON entities(type, skeleton);
+      CREATE TABLE article_entities(
+        article INTEGER NOT NULL,
+        entity INTEGER NOT NULL,
+        surface TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        first_offset INTEGER NOT NULL,
+        PRIMARY KEY(article, entity, surface)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_entities_entity ON article_entities(entity);
+      CREATE TABLE entity_scan(article INTEGER PRIMARY KEY);
+    )sql",
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");

@@ -13,7 +13,7 @@ namespace masar::store {
 using sql::Statement;
 
 struct Store::Statements {
-  Statement find, insert, update, unassign, fts_insert, fts_delete, rowid_of, line_add, line_get;
+  Statement find, insert, update, unassign, unscan, unmention, fts_insert, fts_delete, rowid_of, line_add, line_get;
 };
 
 namespace {
@@ -113,6 +113,8 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
                          "removed=?9, extra=?10, content_hash=?11, dup_of=?12, dup_kind=?13, dup_similarity=?14 "
                          "WHERE id=?1");
     s.unassign = Statement(h, "DELETE FROM article_events WHERE article = ?1");
+    s.unscan = Statement(h, "DELETE FROM entity_scan WHERE article = ?1");
+    s.unmention = Statement(h, "DELETE FROM article_entities WHERE article = ?1");
     s.line_add = Statement(h,
                            "INSERT INTO source_lines(source, line_hash, documents) VALUES(?1, ?2, ?3) "
                            "ON CONFLICT(source, line_hash) DO UPDATE SET documents = documents + excluded.documents");
@@ -174,8 +176,11 @@ Result<UpsertOutcome> Store::upsert(const extract::CleanedArticle& a, const Dupl
   if (write.step() != SQLITE_DONE) return sql::db_error(db_, "storing " + a.id);
   if (!exists) rowid = sqlite3_last_insert_rowid(db_);
   if (exists) {  // changed text: tracked again by the next clustering pass
-    s.unassign.reset().bind(1, rowid);
-    if (s.unassign.step() != SQLITE_DONE) return sql::db_error(db_, "unassigning " + a.id);
+    // An updated article is tracked and scanned for entities again.
+    for (Statement* st : {&s.unassign, &s.unscan, &s.unmention}) {
+      st->reset().bind(1, rowid);
+      if (st->step() != SQLITE_DONE) return sql::db_error(db_, "unassigning " + a.id);
+    }
   }
   if (!dup_rowid) {  // duplicates are linked, not indexed twice
     s.fts_insert.reset().bind(1, rowid).bind(2, a.title).bind(3, body);

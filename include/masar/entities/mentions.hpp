@@ -1,0 +1,45 @@
+// Entity mentions in an article and the keys that link them across spellings.
+//
+// A mention is a span the tagger marked (PER, LOC, ORG, MISC). Its key is what linking compares:
+// each word in search form without proclitics (و ب ل ك ف ال), so "والأمم المتحدة" and "الأمم
+// المتحدة" share one. Inside one article a shorter person mention that ends a longer one
+// ("أردوغان" after "رجب طيب أردوغان") takes the longer one's key. Across articles, keys that
+// differ only as transliterations do ("لافرنتييف" / "لافرينتييف") share a consonant skeleton
+// and are within a small edit distance; only long keys are merged that way ("محمد" and "محمود"
+// are different people).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "masar/entities/ner.hpp"
+
+namespace masar::entities {
+
+enum class EntityType { PER, LOC, ORG, MISC };
+const char* type_name(EntityType t);  // "PER", ...
+bool parse_type(std::string_view text, EntityType& out);
+
+struct Mention {
+  EntityType type = EntityType::PER;
+  std::string surface;  // as written
+  std::string key;      // linking key (words in search form, proclitics off, space-separated)
+  std::size_t begin = 0, end = 0;  // bytes in the text given to find_mentions
+};
+
+// Tags `text` sentence by sentence (valid UTF-8) and returns its mentions in text order, with
+// partial person names resolved inside the text.
+std::vector<Mention> find_mentions(std::string_view text, const NerModel& model);
+
+std::string mention_key(const std::vector<std::string_view>& words);
+// Search form without the vowels that transliterations add or drop (ا و ي inside a word, a
+// final ا ه ي), doubled letters once: "لافرنتييف" and "لافرينتييف" give the same skeleton.
+std::string skeleton(std::string_view key);
+// Levenshtein distance in code points.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// Whether two keys of one type with the same skeleton are spellings of one name.
+bool same_name_spelled_differently(std::string_view a, std::string_view b);
+
+}  // namespace masar::entities

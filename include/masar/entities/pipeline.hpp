@@ -1,0 +1,55 @@
+// Entities over a Store: every stored article not yet scanned (copies are skipped: they
+// count once, through their original) is tagged, its mentions linked to entities — the same
+// key, else a spelling variant of a long name — and saved. After each run, partial person
+// names are folded into the one full name that ends with them ("أردوغان" into "رجب طيب
+// أردوغان") when that full name is unambiguous.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "masar/entities/mentions.hpp"
+#include "masar/error.hpp"
+#include "masar/store/store.hpp"
+
+namespace masar::entities {
+
+struct EntityRunOptions {
+  unsigned threads = 1;
+  std::size_t batch_size = 2000;  // articles per transaction
+};
+
+struct EntityRunSummary {
+  std::size_t articles = 0, mentions = 0, new_entities = 0, folded = 0;
+};
+
+// `progress(done, total)` after each batch.
+Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model, const EntityRunOptions& options,
+                                      const std::function<void(std::size_t, std::size_t)>& progress = {});
+// Forgets every entity and scans the whole archive again.
+Result<EntityRunSummary> rescan(store::Store& store, const NerModel& model, const EntityRunOptions& options,
+                                const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+struct EntityQuery {
+  std::optional<EntityType> type;
+  std::string query;  // words of the name (any spelling the key folds)
+  std::size_t limit = 50;
+};
+
+struct EntityInfo {
+  std::int64_t id = 0;
+  EntityType type = EntityType::PER;
+  std::string name;                                     // the most used alias
+  std::vector<std::pair<std::string, std::int64_t>> aliases;  // surface forms with their mentions
+  std::int64_t articles = 0, mentions = 0;
+  std::string first_date, last_date;
+};
+
+// Entities by number of articles, most first.
+Result<std::vector<EntityInfo>> list_entities(store::Store& store, const EntityQuery& query);
+
+}  // namespace masar::entities

@@ -1,0 +1,200 @@
+// Mentions: sentences tagged by the NER model, spans turned into keys, partial person names
+// resolved inside the text; and the spelling comparisons linking uses.
+#include "masar/entities/mentions.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <map>
+
+#include "masar/text/normalize.hpp"
+#include "masar/text/stem.hpp"
+#include "masar/text/tokenize.hpp"
+#include "masar/text/utf8.hpp"
+
+namespace masar::entities {
+namespace {
+
+constexpr std::size_t kMaxSentence = 100;
+
+struct Word {
+  std::string_view text;
+  std::size_t begin = 0, end = 0;
+  bool punctuation = false;  // a mark from between tokens, given to the tagger as context
+};
+
+bool ends_sentence(std::string_view gap) {
+  return gap.find_first_of(".!?\n") != std::string_view::npos || gap.find("؟") != std::string_view::npos;
+}
+
+// The marks between two tokens as words of their own (the tagger was trained with them).
+void add_marks(std::string_view gap, std::size_t base, std::vector<Word>& out) {
+  for (std::size_t i = 0; i < gap.size();) {
+    const std::size_t n = text::sequence_length(static_cast<unsigned char>(gap[i]));
+    const std::string_view c = gap.substr(i, n);
+    if (c == "،" || c == "؛" || c == "؟" || (n == 1 && std::ispunct(static_cast<unsigned char>(c[0])))) {
+      out.push_back({c, base + i, base + i + n, true});
+    }
+    i += n;
+  }
+}
+
+std::vector<char32_t> code_points(std::string_view s) {
+  std::vector<char32_t> out;
+  for (std::size_t pos = 0; pos < s.size();) out.push_back(text::next_code_point(s, pos));
+  return out;
+}
+
+}  // namespace
+
+const char* type_name(EntityType t) {
+  switch (t) {
+    case EntityType::PER: return "PER";
+    case EntityType::LOC: return "LOC";
+    case EntityType::ORG: return "ORG";
+    case EntityType::MISC: return "MISC";
+  }
+  return "MISC";
+}
+
+bool parse_type(std::string_view text, EntityType& out) {
+  for (EntityType t : {EntityType::PER, EntityType::LOC, EntityType::ORG, EntityType::MISC}) {
+    if (text == type_name(t) || (t == EntityType::PER && text == "PERS")) {
+      out = t;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string mention_key(const std::vector<std::string_view>& words) {
+  std::string key;
+  for (std::string_view w : words) {
+    const std::string norm = text::normalize_for_search(w);
+    std::string_view bare = text::strip_proclitics(norm);
+    if (bare.size() < 4) bare = norm;  // never down to one letter
+    if (bare.empty()) continue;
+    // "عبد الفتاح" and "عبدالفتاح" are one name.
+    const bool joined = key.size() >= 6 && key.compare(key.size() - 6, 6, "عبد") == 0 &&
+                        (key.size() == 6 || key[key.size() - 7] == ' ');
+    if (!key.empty() && !joined) key += ' ';
+    key += joined ? std::string_view(norm) : bare;  // joined: as written ("عبد ربه" → "عبدربه")
+  }
+  return key;
+}
+
+std::string skeleton(std::string_view key) {
+  const auto cps = code_points(key);
+  std::u32string out;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    const char32_t c = cps[i];
+    const bool word_start = i == 0 || cps[i - 1] == U' ';
+    const bool word_end = i + 1 == cps.size() || cps[i + 1] == U' ';
+    const bool vowel = c == U'\u0627' || c == U'\u0648' || c == U'\u064A';
+    if (vowel && !word_start) continue;
+    if (word_end && !word_start && c == U'\u0647') continue;
+    if (!out.empty() && out.back() == c) continue;
+    out.push_back(c);
+  }
+  std::string bytes;
+  for (char32_t c : out) text::append_utf8(bytes, c);
+  return bytes;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  const auto x = code_points(a), y = code_points(b);
+  std::vector<std::size_t> row(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[y.size()];
+}
+
+bool same_name_spelled_differently(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  if (skeleton(a) != skeleton(b)) return false;
+  // Word by word: each differing word long enough that one or two letters more or less is a
+  // transliteration, not another name (محمد / محمود, موسى / ميسي are different people).
+  std::size_t i = 0, j = 0;
+  while (i <= a.size() && j <= b.size()) {
+    std::size_t ei = a.find(' ', i), ej = b.find(' ', j);
+    if (ei == std::string_view::npos) ei = a.size();
+    if (ej == std::string_view::npos) ej = b.size();
+    const std::string_view x = a.substr(i, ei - i), y = b.substr(j, ej - j);
+    if (x != y) {
+      const std::size_t letters = std::min(code_points(x).size(), code_points(y).size());
+      const std::size_t allowed = letters >= 9 ? 2 : letters >= 6 ? 1 : 0;
+      if (edit_distance(x, y) > allowed) return false;
+    }
+    if ((ei == a.size()) != (ej == b.size())) return false;  // not the same number of words
+    if (ei == a.size()) return true;
+    i = ei + 1, j = ej + 1;
+  }
+  return false;
+}
+
+std::vector<Mention> find_mentions(std::string_view text, const NerModel& model) {
+  std::vector<Word> words;
+  std::vector<Mention> out;
+  const auto tag_sentence = [&] {
+    if (words.empty()) return;
+    std::vector<std::string> tokens;
+    tokens.reserve(words.size());
+    for (const auto& w : words) tokens.emplace_back(w.text);
+    const std::vector<Tag> tags = model.tag(tokens);
+    for (std::size_t i = 0; i < tags.size();) {
+      if (tags[i] == Tag::O || words[i].punctuation) {
+        ++i;
+        continue;
+      }
+      const int type = (static_cast<int>(tags[i]) - 1) / 2;
+      std::size_t j = i + 1;
+      while (j < tags.size() && !words[j].punctuation && static_cast<int>(tags[j]) == 2 + 2 * type) ++j;
+      std::vector<std::string_view> span;
+      for (std::size_t k = i; k < j; ++k) span.push_back(words[k].text);
+      Mention m;
+      m.type = static_cast<EntityType>(type);
+      m.begin = words[i].begin;
+      m.end = words[j - 1].end;
+      m.surface = std::string(text.substr(m.begin, m.end - m.begin));
+      m.key = mention_key(span);
+      if (!m.key.empty()) out.push_back(std::move(m));
+      i = j;
+    }
+    words.clear();
+  };
+  const auto tokens = text::tokenize(text);
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    const auto& tok = tokens[t];
+    words.push_back({text.substr(tok.begin, tok.end - tok.begin), tok.begin, tok.end, false});
+    const std::size_t gap_end = t + 1 < tokens.size() ? tokens[t + 1].begin : text.size();
+    const std::string_view gap = text.substr(tok.end, gap_end - tok.end);
+    add_marks(gap, tok.end, words);
+    if (ends_sentence(gap) || words.size() >= kMaxSentence) tag_sentence();
+  }
+  tag_sentence();
+  // Partial person names: the longest person key in the text that ends with this one.
+  std::map<std::string, std::string> longer;  // short key -> full key
+  for (const auto& m : out) {
+    if (m.type != EntityType::PER) continue;
+    for (std::size_t cut = m.key.find(' '); cut != std::string::npos; cut = m.key.find(' ', cut + 1)) {
+      const std::string tail = m.key.substr(cut + 1);
+      auto& best = longer[tail];
+      if (best.size() < m.key.size()) best = m.key;
+    }
+  }
+  for (auto& m : out) {
+    if (m.type != EntityType::PER) continue;
+    if (const auto it = longer.find(m.key); it != longer.end()) m.key = it->second;
+  }
+  return out;
+}
+
+}  // namespace masar::entities

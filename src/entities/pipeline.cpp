@@ -1,0 +1,287 @@
+// Entities over the store: scan (tag in parallel, link in order, save in batches), fold
+// partial person names, and list entities with their aliases.
+#include "masar/entities/pipeline.hpp"
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "masar/text/normalize.hpp"
+#include "masar/util/parallel.hpp"
+#include "store/sqlite_util.hpp"
+
+namespace masar::entities {
+namespace {
+
+using store::sql::Statement;
+
+struct Scanned {
+  std::int64_t rowid = 0;
+  std::vector<Mention> mentions;  // title first (offset -1), then body
+};
+
+// The entities known so far, by key and by skeleton.
+class Linker {
+ public:
+  explicit Linker(sqlite3* db)
+      : db_(db),
+        insert_(db, "INSERT INTO entities(type, key, skeleton) VALUES(?1, ?2, ?3)") {}
+
+  Status load() {
+    Statement st(db_, "SELECT id, type, key, skeleton FROM entities ORDER BY id");
+    if (!st.ok() || !insert_.ok()) return store::sql::db_error(db_, "reading entities");
+    while (st.step() == SQLITE_ROW) remember(st.int64(0), st.text(1), st.text(2), st.text(3));
+    return Ok{};
+  }
+
+  // The entity of a mention, created when nothing known matches. `created` tells which.
+  Result<std::int64_t> link(const Mention& m, bool& created) {
+    const std::string type = type_name(m.type);
+    created = false;
+    if (const auto it = by_key_.find(type + '\t' + m.key); it != by_key_.end()) return it->second;
+    const std::string sk = skeleton(m.key);
+    if (const auto it = by_skeleton_.find(type + '\t' + sk); it != by_skeleton_.end()) {
+      for (std::int64_t id : it->second) {
+        if (same_name_spelled_differently(keys_.at(id), m.key)) {
+          by_key_.emplace(type + '\t' + m.key, id);  // this spelling now links directly
+          return id;
+        }
+      }
+    }
+    insert_.reset().bind(1, std::string_view(type)).bind(2, std::string_view(m.key)).bind(3, std::string_view(sk));
+    if (insert_.step() != SQLITE_DONE) return store::sql::db_error(db_, "saving an entity");
+    const std::int64_t id = sqlite3_last_insert_rowid(db_);
+    remember(id, type, m.key, sk);
+    created = true;
+    return id;
+  }
+
+ private:
+  void remember(std::int64_t id, const std::string& type, const std::string& key, const std::string& sk) {
+    by_key_.emplace(type + '\t' + key, id);
+    by_skeleton_[type + '\t' + sk].push_back(id);
+    keys_.emplace(id, key);
+  }
+
+  sqlite3* db_;
+  Statement insert_;
+  std::unordered_map<std::string, std::int64_t> by_key_;
+  std::unordered_map<std::string, std::vector<std::int64_t>> by_skeleton_;
+  std::unordered_map<std::int64_t, std::string> keys_;
+};
+
+// Partial person names folded into the full name that ends with them: of the person keys
+// ending with " k" seen in at least two articles, the one with most articles, when it holds
+// at least three quarters of their articles ("ترامب" → "دونالد ترامب" though "ايفانكا ترامب"
+// exists; "الأسد" stays when بشار and حافظ الأسد are both common).
+Result<std::size_t> fold_partial_names(sqlite3* db) {
+  Statement st(db, "SELECT e.id, e.key, count(DISTINCT ae.article) FROM entities e JOIN article_entities ae ON ae.entity = e.id "
+                   "WHERE e.type = 'PER' GROUP BY e.id");
+  if (!st.ok()) return store::sql::db_error(db, "reading person entities");
+  struct Person {
+    std::int64_t id = 0, articles = 0;
+  };
+  std::map<std::string, Person> by_key;
+  while (st.step() == SQLITE_ROW) by_key.emplace(st.text(1), Person{st.int64(0), st.int64(2)});
+  std::map<std::string, std::vector<std::string>> extensions;  // key -> longer keys ending with it
+  for (const auto& [key, person] : by_key) {
+    if (person.articles < 2) continue;  // a one-off span is more likely a tagging slip
+    for (std::size_t cut = key.find(' '); cut != std::string::npos; cut = key.find(' ', cut + 1)) {
+      const std::string tail = key.substr(cut + 1);
+      // "محمد بن سلمان" does not end with a family name: سلمان alone is his father.
+      const std::size_t before = key.rfind(' ', cut - 1);
+      const std::string previous = key.substr(before == std::string::npos ? 0 : before + 1, cut - (before == std::string::npos ? 0 : before + 1));
+      if (previous == "بن" || previous == "ابن" || previous == "بنت") continue;
+      if (by_key.count(tail)) extensions[tail].push_back(key);
+    }
+  }
+  Statement move(db, "INSERT INTO article_entities(article, entity, surface, mentions, first_offset) "
+                     "SELECT article, ?2, surface, mentions, first_offset FROM article_entities WHERE entity = ?1 "
+                     "ON CONFLICT(article, entity, surface) DO UPDATE SET mentions = mentions + excluded.mentions");
+  Statement drop_rows(db, "DELETE FROM article_entities WHERE entity = ?1");
+  Statement drop(db, "DELETE FROM entities WHERE id = ?1");
+  if (!move.ok() || !drop_rows.ok() || !drop.ok()) return store::sql::db_error(db, "folding names");
+  std::size_t folded = 0;
+  // Longest keys first, so "طيب أردوغان" has gone into "رجب طيب أردوغان" before "أردوغان" looks.
+  std::vector<std::string> order;
+  for (const auto& [key, longer] : extensions) order.push_back(key);
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.size() != b.size() ? a.size() > b.size() : a < b; });
+  std::map<std::string, std::string> gone;  // folded key -> where it went
+  for (const std::string& key : order) {
+    std::map<std::string, std::int64_t> candidates;  // final destination -> articles
+    std::int64_t total = 0;
+    for (const std::string& k : extensions.at(key)) {
+      std::string to = k;
+      while (gone.count(to)) to = gone.at(to);
+      candidates[to] += by_key.at(k).articles;
+      total += by_key.at(k).articles;
+    }
+    const auto best = std::max_element(candidates.begin(), candidates.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (best->second * 4 < total * 3) continue;  // no dominant full name
+    const std::int64_t from = by_key.at(key).id, into = by_key.at(best->first).id;
+    move.reset().bind(1, from).bind(2, into);
+    drop_rows.reset().bind(1, from);
+    drop.reset().bind(1, from);
+    if (move.step() != SQLITE_DONE || drop_rows.step() != SQLITE_DONE || drop.step() != SQLITE_DONE) {
+      return store::sql::db_error(db, "folding names");
+    }
+    gone[key] = best->first;
+    by_key.at(best->first).articles += by_key.at(key).articles;
+    ++folded;
+  }
+  return folded;
+}
+
+// Whether a surface form is the key as written, only the article and spelling folded ("تركيا"
+// for "تركيا", not "وتركيا").
+bool plain_spelling(const std::string& surface, const std::string& key) {
+  std::string folded;
+  const std::string norm = text::normalize_for_search(surface);
+  for (std::size_t at = 0; at < norm.size();) {
+    std::size_t end = norm.find(' ', at);
+    if (end == std::string::npos) end = norm.size();
+    std::string_view w = std::string_view(norm).substr(at, end - at);
+    if (w.size() > 6 && w.substr(0, 4) == "ال") w.remove_prefix(4);
+    if (!w.empty()) folded += (folded.empty() ? "" : " ") + std::string(w);
+    at = end + 1;
+  }
+  return folded == key;
+}
+
+Result<std::vector<std::int64_t>> pending_articles(sqlite3* db) {
+  Statement st(db, "SELECT a.rowid FROM articles a LEFT JOIN entity_scan s ON s.article = a.rowid "
+                   "WHERE s.article IS NULL AND a.dup_of IS NULL ORDER BY a.rowid");
+  if (!st.ok()) return store::sql::db_error(db, "reading articles to scan");
+  std::vector<std::int64_t> out;
+  while (st.step() == SQLITE_ROW) out.push_back(st.int64(0));
+  return out;
+}
+
+}  // namespace
+
+Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model, const EntityRunOptions& options,
+                                      const std::function<void(std::size_t, std::size_t)>& progress) {
+  sqlite3* db = store.handle();
+  EntityRunSummary summary;
+  auto pending = pending_articles(db);
+  if (!pending) return pending.error();
+  const auto& rowids = pending.value();
+  Linker linker(db);
+  if (Status s = linker.load(); !s) return s.error();
+  Statement text(db, "SELECT title, body FROM articles WHERE rowid = ?1");
+  Statement mention(db, "INSERT INTO article_entities(article, entity, surface, mentions, first_offset) VALUES(?1, ?2, ?3, 1, ?4) "
+                        "ON CONFLICT(article, entity, surface) DO UPDATE SET mentions = mentions + 1");
+  Statement scanned(db, "INSERT OR IGNORE INTO entity_scan(article) VALUES(?1)");
+  if (!text.ok() || !mention.ok() || !scanned.ok()) return store::sql::db_error(db, "preparing the entity statements");
+  const auto fail = [&](Error e) -> Result<EntityRunSummary> {
+    (void)store.rollback();
+    return e;
+  };
+  for (std::size_t from = 0; from < rowids.size(); from += options.batch_size) {
+    const std::size_t to = std::min(rowids.size(), from + options.batch_size);
+    std::vector<std::pair<std::string, std::string>> texts(to - from);
+    for (std::size_t k = from; k < to; ++k) {
+      text.reset().bind(1, rowids[k]);
+      if (text.step() == SQLITE_ROW) texts[k - from] = {text.text(0), text.text(1)};
+    }
+    std::vector<Scanned> batch(to - from);
+    util::parallel_for(batch.size(), options.threads, [&](std::size_t i) {
+      batch[i].rowid = rowids[from + i];
+      for (auto m : find_mentions(texts[i].first, model)) {
+        m.begin = static_cast<std::size_t>(-1);  // in the title
+        batch[i].mentions.push_back(std::move(m));
+      }
+      for (auto& m : find_mentions(texts[i].second, model)) batch[i].mentions.push_back(std::move(m));
+    }, 8);
+    if (Status s = store.begin(); !s) return s.error();
+    for (const auto& article : batch) {
+      for (const auto& m : article.mentions) {
+        bool created = false;
+        auto id = linker.link(m, created);
+        if (!id) return fail(id.error());
+        summary.new_entities += created;
+        const std::int64_t offset = m.begin == static_cast<std::size_t>(-1) ? -1 : static_cast<std::int64_t>(m.begin);
+        mention.reset().bind(1, article.rowid).bind(2, id.value()).bind(3, std::string_view(m.surface)).bind(4, offset);
+        if (mention.step() != SQLITE_DONE) return fail(store::sql::db_error(db, "saving a mention"));
+        ++summary.mentions;
+      }
+      scanned.reset().bind(1, article.rowid);
+      if (scanned.step() != SQLITE_DONE) return fail(store::sql::db_error(db, "saving a scan"));
+      ++summary.articles;
+    }
+    if (Status s = store.commit(); !s) return s.error();
+    if (progress) progress(to, rowids.size());
+  }
+  if (summary.articles > 0) {
+    if (Status s = store.begin(); !s) return s.error();
+    auto folded = fold_partial_names(db);
+    if (!folded) return fail(folded.error());
+    summary.folded = folded.value();
+    if (Status s = store.commit(); !s) return s.error();
+  }
+  return summary;
+}
+
+Result<EntityRunSummary> rescan(store::Store& store, const NerModel& model, const EntityRunOptions& options,
+                                const std::function<void(std::size_t, std::size_t)>& progress) {
+  if (Status s = store::sql::exec(store.handle(), "BEGIN IMMEDIATE; DELETE FROM article_entities; DELETE FROM entities; "
+                                                  "DELETE FROM entity_scan; COMMIT;");
+      !s) {
+    (void)store::sql::exec(store.handle(), "ROLLBACK");
+    return s.error();
+  }
+  return scan_pending(store, model, options, progress);
+}
+
+Result<std::vector<EntityInfo>> list_entities(store::Store& store, const EntityQuery& q) {
+  sqlite3* db = store.handle();
+  std::string key;
+  if (!q.query.empty()) {
+    std::vector<std::string_view> words;
+    for (std::size_t at = 0; at < q.query.size();) {
+      const std::size_t end = std::min(q.query.find(' ', at), q.query.size());
+      if (end > at) words.push_back(std::string_view(q.query).substr(at, end - at));
+      at = end + 1;
+    }
+    key = mention_key(words);
+  }
+  Statement st(db,
+               "SELECT e.id, e.type, count(DISTINCT ae.article), sum(ae.mentions), min(nullif(a.date, '')), max(a.date) "
+               "FROM entities e JOIN article_entities ae ON ae.entity = e.id JOIN articles a ON a.rowid = ae.article "
+               "WHERE (?1 = '' OR e.type = ?1) AND (?2 = '' OR instr(e.key, ?2) > 0) "
+               "GROUP BY e.id ORDER BY 3 DESC, e.id LIMIT ?3");
+  Statement aliases(db, "SELECT surface, sum(mentions) FROM article_entities WHERE entity = ?1 GROUP BY surface "
+                        "ORDER BY 2 DESC, surface");
+  if (!st.ok() || !aliases.ok()) return store::sql::db_error(db, "reading entities");
+  st.bind(1, std::string_view(q.type ? type_name(*q.type) : "")).bind(2, std::string_view(key))
+      .bind(3, static_cast<std::int64_t>(q.limit));
+  std::vector<EntityInfo> out;
+  Statement key_of_entity(db, "SELECT key FROM entities WHERE id = ?1");
+  if (!key_of_entity.ok()) return store::sql::db_error(db, "reading entities");
+  while (st.step() == SQLITE_ROW) {
+    EntityInfo e;
+    e.id = st.int64(0);
+    key_of_entity.reset().bind(1, e.id);
+    if (key_of_entity.step() != SQLITE_ROW) continue;
+    (void)parse_type(st.text(1), e.type);
+    e.articles = st.int64(2);
+    e.mentions = st.int64(3);
+    e.first_date = st.text(4).substr(0, 10);
+    e.last_date = st.text(5).substr(0, 10);
+    aliases.reset().bind(1, e.id);
+    while (aliases.step() == SQLITE_ROW) e.aliases.emplace_back(aliases.text(0), aliases.int64(1));
+    // The name: the most used spelling written as the key reads, without a glued و/ب/ل.
+    for (const auto& [surface, n] : e.aliases) {
+      if (plain_spelling(surface, key_of_entity.text(0))) {
+        e.name = surface;
+        break;
+      }
+    }
+    if (e.name.empty() && !e.aliases.empty()) e.name = e.aliases.front().first;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace masar::entities

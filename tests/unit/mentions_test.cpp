@@ -1,0 +1,67 @@
+// Entity mentions and linking keys: one test per rule.
+#include <gtest/gtest.h>
+
+#include "masar/entities/mentions.hpp"
+
+using namespace masar::entities;
+
+TEST(MentionKeys, ProcliticsAndArticleOff) {
+  EXPECT_EQ(mention_key({"والأمم", "المتحدة"}), mention_key({"الأمم", "المتحدة"}));
+  EXPECT_EQ(mention_key({"لروسيا"}), mention_key({"روسيا"}));
+  EXPECT_EQ(mention_key({"وأنقرة"}), mention_key({"أنقرة"}));
+}
+
+TEST(MentionKeys, AbdCompoundsAreOneWord) {
+  EXPECT_EQ(mention_key({"عبد", "الفتاح", "السيسي"}), mention_key({"عبدالفتاح", "السيسي"}));
+  EXPECT_EQ(mention_key({"عبد", "ربه"}), mention_key({"عبدربه"}));
+}
+
+TEST(Skeletons, TransliterationVowelsFold) {
+  EXPECT_EQ(skeleton("لافرنتييف"), skeleton("لافرينتييف"));
+  EXPECT_EQ(skeleton("بيدرسون"), skeleton("بيدرسن"));
+  EXPECT_EQ(skeleton("استانا"), skeleton("استانه"));
+}
+
+TEST(EditDistance, CodePoints) {
+  EXPECT_EQ(edit_distance("بيدرسون", "بيدرسن"), 1u);
+  EXPECT_EQ(edit_distance("", "سوريا"), 5u);
+  EXPECT_EQ(edit_distance("لافروف", "لافروف"), 0u);
+}
+
+TEST(SameName, LongTransliterationsMerge) {
+  EXPECT_TRUE(same_name_spelled_differently("الكسندر لافرنتييف", "الكسندر لافرينتييف"));
+  EXPECT_TRUE(same_name_spelled_differently("بيدرسون", "بيدرسن"));
+  EXPECT_TRUE(same_name_spelled_differently("ستيفان دي ميستورا", "ستيفان دي مستورا"));
+}
+
+TEST(SameName, ShortArabicNamesStayApart) {
+  EXPECT_FALSE(same_name_spelled_differently("محمد", "محمود"));
+  EXPECT_FALSE(same_name_spelled_differently("محمد عباس", "محمود عباس"));
+  EXPECT_FALSE(same_name_spelled_differently("ليونيل موسي", "ليونيل ميسي"));
+  EXPECT_FALSE(same_name_spelled_differently("سعيد", "سعد"));
+  EXPECT_FALSE(same_name_spelled_differently("دونالد ترامب", "ترامب"));  // not the same number of words
+}
+
+TEST(Mentions, PartialPersonNamesTakeTheFullName) {
+  const auto model = NerModel::builtin();
+  if (!model) GTEST_SKIP() << model.error().message;
+  const std::string text = "وقال الرئيس التركي رجب طيب أردوغان في أنقرة إن بلاده لن تتراجع. وأضاف أردوغان أن المحادثات ستستمر.";
+  const auto mentions = find_mentions(text, model.value());
+  std::size_t persons = 0;
+  for (const auto& m : mentions) {
+    EXPECT_EQ(text.substr(m.begin, m.end - m.begin), m.surface);
+    if (m.type != EntityType::PER) continue;
+    ++persons;
+    EXPECT_EQ(m.key, mention_key({"رجب", "طيب", "أردوغان"})) << m.surface;
+  }
+  EXPECT_EQ(persons, 2u);
+}
+
+TEST(EntityTypes, NamesRoundTrip) {
+  EntityType t;
+  ASSERT_TRUE(parse_type("PERS", t));
+  EXPECT_EQ(t, EntityType::PER);
+  ASSERT_TRUE(parse_type("ORG", t));
+  EXPECT_STREQ(type_name(t), "ORG");
+  EXPECT_FALSE(parse_type("person", t));
+}
