@@ -72,10 +72,26 @@ class Reader {
 
 }  // namespace
 
-float NerModel::score(const std::vector<std::uint32_t>& features, int tag) const {
-  float sum = 0;
-  for (std::uint32_t f : features) sum += weights_[static_cast<std::size_t>(f % kBuckets) * kTagCount + static_cast<std::size_t>(tag)];
-  return sum;
+// The nine tag weights of a feature are adjacent: one pass over the features reads each slot's
+// cache line once.
+void NerModel::score(const std::vector<std::uint32_t>& features, float* out) const {
+  std::int32_t sums[kTagCount] = {};
+  for (std::uint32_t f : features) {
+    const std::int16_t* w = &weights_[static_cast<std::size_t>(f % kBuckets) * kTagCount];
+    for (int t = 0; t < kTagCount; ++t) sums[t] += w[t];
+  }
+  for (int t = 0; t < kTagCount; ++t) out[t] = static_cast<float>(sums[t]) * scale_;
+}
+
+NerModel NerModel::quantized(const std::vector<float>& weights, const float (&transitions)[kTagCount + 1][kTagCount]) {
+  NerModel out;
+  float largest = 0;
+  for (float w : weights) largest = std::max(largest, std::fabs(w));
+  out.scale_ = largest > 0 ? largest / 32767.0f : 1.0f;
+  out.weights_.resize(weights.size());
+  for (std::size_t k = 0; k < weights.size(); ++k) out.weights_[k] = static_cast<std::int16_t>(std::lround(weights[k] / out.scale_));
+  std::memcpy(out.transitions_, transitions, sizeof out.transitions_);
+  return out;
 }
 
 namespace {
@@ -118,16 +134,20 @@ std::vector<Tag> viterbi(const std::vector<std::array<float, kTagCount>>& emit, 
 // average is w - u / c, where every update at step c also adds c * delta to u).
 class NerTrainer {
  public:
-  NerTrainer() : model_(), sums_(static_cast<std::size_t>(NerModel::kBuckets) * kTagCount, 0.0) {
-    model_.weights_.assign(static_cast<std::size_t>(NerModel::kBuckets) * kTagCount, 0.0f);
-  }
+  NerTrainer()
+      : weights_(static_cast<std::size_t>(NerModel::kBuckets) * kTagCount, 0.0f),
+        sums_(static_cast<std::size_t>(NerModel::kBuckets) * kTagCount, 0.0) {}
 
   std::vector<Tag> predict(const std::vector<std::vector<std::uint32_t>>& features) const {
     std::vector<std::array<float, kTagCount>> emit(features.size());
     for (std::size_t i = 0; i < features.size(); ++i) {
-      for (int t = 0; t < kTagCount; ++t) emit[i][t] = model_.score(features[i], t);
+      emit[i].fill(0.0f);
+      for (std::uint32_t f : features[i]) {
+        const float* w = &weights_[static_cast<std::size_t>(f % NerModel::kBuckets) * kTagCount];
+        for (int t = 0; t < kTagCount; ++t) emit[i][t] += w[t];
+      }
     }
-    return viterbi(emit, model_.transitions_);
+    return viterbi(emit, transitions_);
   }
 
   void update(const std::vector<std::vector<std::uint32_t>>& features, const std::vector<Tag>& gold, const std::vector<Tag>& guess) {
@@ -143,37 +163,36 @@ class NerTrainer {
       const int gp = i == 0 ? kStart : static_cast<int>(gold[i - 1]);
       const int pp = i == 0 ? kStart : static_cast<int>(guess[i - 1]);
       if (gp != pp || g != p) {
-        model_.transitions_[gp][g] += 1.0f, transition_sums_[gp][g] += static_cast<double>(step_);
-        model_.transitions_[pp][p] -= 1.0f, transition_sums_[pp][p] -= static_cast<double>(step_);
+        transitions_[gp][g] += 1.0f, transition_sums_[gp][g] += static_cast<double>(step_);
+        transitions_[pp][p] -= 1.0f, transition_sums_[pp][p] -= static_cast<double>(step_);
       }
     }
   }
 
   void next_step() { ++step_; }
 
+  // The averaged weights, quantized as the model file stores them (the trained model and the
+  // loaded one tag alike).
   NerModel averaged() const {
-    NerModel out;
     const double c = static_cast<double>(step_);
-    out.weights_.resize(model_.weights_.size());
-    for (std::size_t k = 0; k < model_.weights_.size(); ++k) {
-      out.weights_[k] = static_cast<float>(model_.weights_[k] - sums_[k] / c);
-    }
+    std::vector<float> average(weights_.size());
+    for (std::size_t k = 0; k < weights_.size(); ++k) average[k] = static_cast<float>(weights_[k] - sums_[k] / c);
+    float transitions[kTagCount + 1][kTagCount];
     for (int p = 0; p <= kTagCount; ++p) {
-      for (int t = 0; t < kTagCount; ++t) {
-        out.transitions_[p][t] = static_cast<float>(model_.transitions_[p][t] - transition_sums_[p][t] / c);
-      }
+      for (int t = 0; t < kTagCount; ++t) transitions[p][t] = static_cast<float>(transitions_[p][t] - transition_sums_[p][t] / c);
     }
-    return out;
+    return NerModel::quantized(average, transitions);
   }
 
  private:
   void bump(std::size_t k, float delta) {
-    model_.weights_[k] += delta;
+    weights_[k] += delta;
     sums_[k] += delta * static_cast<double>(step_);
   }
 
-  NerModel model_;
+  std::vector<float> weights_;
   std::vector<double> sums_;
+  float transitions_[kTagCount + 1][kTagCount] = {};
   double transition_sums_[kTagCount + 1][kTagCount] = {};
   std::uint64_t step_ = 1;
 };
@@ -209,19 +228,16 @@ std::vector<Tag> NerModel::tag(const std::vector<std::string>& words) const {
   const auto features = sentence_features(words);
   std::vector<std::array<float, kTagCount>> emit(words.size());
   for (std::size_t i = 0; i < words.size(); ++i) {
-    for (int t = 0; t < kTagCount; ++t) emit[i][t] = score(features[i], t);
+    score(features[i], emit[i].data());
   }
   return viterbi(emit, transitions_);
 }
 
 std::size_t NerModel::nonzero_weights() const {
-  return static_cast<std::size_t>(std::count_if(weights_.begin(), weights_.end(), [](float w) { return w != 0.0f; }));
+  return static_cast<std::size_t>(std::count_if(weights_.begin(), weights_.end(), [](std::int16_t w) { return w != 0; }));
 }
 
 std::string NerModel::to_bytes() const {
-  float largest = 0;
-  for (float w : weights_) largest = std::max(largest, std::fabs(w));
-  const float scale = largest > 0 ? largest / 32767.0f : 1.0f;
   std::string raw(kMagic, sizeof kMagic);
   put_u32(raw, kFormat);
   put_u32(raw, kBuckets);
@@ -229,11 +245,11 @@ std::string NerModel::to_bytes() const {
   for (const auto& row : transitions_) {
     for (float t : row) put_f32(raw, t);
   }
-  put_f32(raw, scale);
+  put_f32(raw, scale_);
   std::string entries;
   std::uint32_t count = 0, previous = 0;
   for (std::size_t k = 0; k < weights_.size(); ++k) {
-    const auto q = static_cast<std::int16_t>(std::lround(weights_[k] / scale));
+    const std::int16_t q = weights_[k];
     if (q == 0) continue;
     put_varint(entries, static_cast<std::uint32_t>(k) - previous);
     entries.append(reinterpret_cast<const char*>(&q), 2);
@@ -267,9 +283,8 @@ Result<NerModel> NerModel::from_bytes(std::string_view bytes, std::string_view n
       if (!in.f32(t)) return bad("truncated");
     }
   }
-  float scale = 0;
-  if (!in.f32(scale) || !in.u32(count)) return bad("truncated");
-  model.weights_.assign(static_cast<std::size_t>(kBuckets) * kTagCount, 0.0f);
+  if (!in.f32(model.scale_) || !in.u32(count)) return bad("truncated");
+  model.weights_.assign(static_cast<std::size_t>(kBuckets) * kTagCount, 0);
   std::uint32_t slot = 0;
   for (std::uint32_t k = 0; k < count; ++k) {
     std::uint32_t delta = 0;
@@ -277,7 +292,7 @@ Result<NerModel> NerModel::from_bytes(std::string_view bytes, std::string_view n
     if (!in.varint(delta) || !in.i16(q)) return bad("truncated");
     slot += delta;
     if (slot >= model.weights_.size()) return bad("slot out of range");
-    model.weights_[slot] = static_cast<float>(q) * scale;
+    model.weights_[slot] = q;
   }
   return model;
 }

@@ -70,8 +70,10 @@ class NerModel {
  private:
   friend class NerTrainer;
   static constexpr std::uint32_t kBuckets = 1u << 20;  // hashed feature slots
-  float score(const std::vector<std::uint32_t>& features, int tag) const;
-  std::vector<float> weights_;                 // kBuckets * kTagCount
+  void score(const std::vector<std::uint32_t>& features, float* out) const;  // kTagCount sums
+  static NerModel quantized(const std::vector<float>& weights, const float (&transitions)[kTagCount + 1][kTagCount]);
+  std::vector<std::int16_t> weights_;  // kBuckets * kTagCount, times scale_ (half the memory of floats)
+  float scale_ = 1.0f;
   float transitions_[kTagCount + 1][kTagCount] = {};  // [previous (kTagCount = start)][next]
 };
 
