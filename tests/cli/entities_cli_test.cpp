@@ -56,6 +56,8 @@ TEST(EntitiesCli, AstanaSpellingsAreOnePlace) {
   ASSERT_FALSE(found.empty());
   EXPECT_TRUE(has_alias(found[0], "أستانا"));
   EXPECT_TRUE(has_alias(found[0], "أستانة"));
+  EXPECT_TRUE(has_alias(found[0], "نور سلطان"));  // renamed 2019-2022: a curated alias
+  EXPECT_EQ(found[0]["name"], "أستانا");
 }
 
 TEST(EntitiesCli, MostMentionedFirstWithDatesAndTypeFilter) {
