@@ -186,6 +186,11 @@ std::vector<Mention> find_mentions(std::string_view text, const NerModel& model)
     if (m.type != EntityType::PER) continue;
     for (std::size_t cut = m.key.find(' '); cut != std::string::npos; cut = m.key.find(' ', cut + 1)) {
       const std::string tail = m.key.substr(cut + 1);
+      // After بن the tail is the father ("محمد بن سلمان" does not make "سلمان" him).
+      const std::size_t before = m.key.rfind(' ', cut - 1);
+      const std::size_t from = before == std::string::npos ? 0 : before + 1;
+      const std::string_view previous = std::string_view(m.key).substr(from, cut - from);
+      if (previous == "بن" || previous == "ابن" || previous == "بنت") continue;
       auto& best = longer[tail];
       if (best.size() < m.key.size()) best = m.key;
     }
