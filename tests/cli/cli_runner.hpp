@@ -2,6 +2,7 @@
 // captured stdout, stderr and exit status.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -65,5 +66,17 @@ class TempDb {
 };
 
 inline std::filesystem::path demo_corpus() { return std::filesystem::path(MASAR_SOURCE_DIR) / "examples/demo-corpus"; }
+
+// The demo corpus ingested once per test process, for tests that only read it.
+inline const TempDb& demo_db() {
+  static const TempDb db;
+  static const bool done = [] {
+    const auto r = run_masar("ingest --quiet " + db.arg() + " '" + demo_corpus().string() + "'");
+    EXPECT_EQ(r.status, 0) << r.err;
+    return true;
+  }();
+  (void)done;
+  return db;
+}
 
 }  // namespace masar::testing

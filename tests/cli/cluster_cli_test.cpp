@@ -15,6 +15,7 @@ using masar::testing::demo_corpus;
 using masar::testing::read_file;
 using masar::testing::run_masar;
 using masar::testing::TempDb;
+using masar::testing::demo_db;
 using nlohmann::json;
 
 namespace {
@@ -99,16 +100,6 @@ std::string join(const std::vector<std::string>& lines, std::size_t from, std::s
   return out;
 }
 
-const TempDb& demo_db() {
-  static const TempDb db;
-  static const bool done = [] {
-    const auto r = run_masar("ingest --quiet " + db.arg() + " '" + demo_corpus().string() + "'");
-    EXPECT_EQ(r.status, 0) << r.err;
-    return true;
-  }();
-  (void)done;
-  return db;
-}
 
 json run_json(const std::string& args) {
   const auto r = run_masar(args);

@@ -9,20 +9,11 @@
 using masar::testing::demo_corpus;
 using masar::testing::run_masar;
 using masar::testing::TempDb;
+using masar::testing::demo_db;
 using nlohmann::json;
 
 namespace {
 
-const TempDb& demo_db() {
-  static const TempDb db;
-  static const bool done = [] {
-    const auto r = run_masar("ingest --quiet " + db.arg() + " '" + demo_corpus().string() + "'");
-    EXPECT_EQ(r.status, 0) << r.err;
-    return true;
-  }();
-  (void)done;
-  return db;
-}
 
 std::vector<json> entities(const std::string& args) {
   const auto r = run_masar("entities --json " + demo_db().arg() + " " + args);

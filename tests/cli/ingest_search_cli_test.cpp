@@ -14,21 +14,11 @@ using masar::testing::demo_corpus;
 using masar::testing::run_masar;
 using masar::testing::temp_path;
 using masar::testing::TempDb;
+using masar::testing::demo_db;
 using nlohmann::json;
 
 namespace {
 
-// The demo corpus ingested once for the search tests.
-const TempDb& demo_db() {
-  static const TempDb db;
-  static const bool done = [] {
-    auto r = run_masar("ingest --quiet " + db.arg() + " '" + demo_corpus().string() + "'");
-    EXPECT_EQ(r.status, 0) << r.err;
-    return true;
-  }();
-  (void)done;
-  return db;
-}
 
 json search_json(const std::string& args) {
   auto r = run_masar("search --json " + demo_db().arg() + " " + args);
