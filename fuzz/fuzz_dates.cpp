@@ -1,0 +1,27 @@
+// libFuzzer harness for time expressions and numbered series: any bytes as text, resolved
+// against a fixed anchor. Checks: offsets in bounds and ordered, every resolved day valid and
+// first <= last.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "masar/cluster/series.hpp"
+#include "masar/extract/time_expressions.hpp"
+#include "masar/text/utf8.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace masar::extract;
+  const std::string text = masar::text::decode_utf8(std::string_view(reinterpret_cast<const char*>(data), size)).text;
+  static const DateTime anchor = parse_iso_date("2023-06-21");
+  std::size_t last_begin = 0;
+  for (const auto& e : find_time_expressions(text, anchor)) {
+    if (e.begin >= e.end || e.end > text.size() || e.begin < last_begin) std::abort();
+    if (!e.first.valid() || !e.last.valid() || e.first.iso() > e.last.iso()) std::abort();
+    last_begin = e.begin;
+  }
+  for (const auto& m : masar::cluster::find_series(text)) {
+    if (m.end > text.size() || m.begin >= m.end) std::abort();
+  }
+  return 0;
+}
