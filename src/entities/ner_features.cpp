@@ -90,106 +90,118 @@ const std::unordered_map<std::string, std::string>& cue_words() {
   return cues;
 }
 
-// Per word, computed once per sentence.
+// Per word, computed once per sentence: the hashes of everything its features and its
+// neighbours' features use, so that a feature is one integer mix, not a string to hash.
 struct WordView {
-  std::string norm, stem, bare, shape;
-  std::string cue;  // "per", "loc", "org" or empty
+  std::uint64_t norm = 0, stem = 0, bare = 0, shape = 0, clitic = 0;
+  std::uint64_t prefix[4] = {}, suffix[4] = {};  // first letters of the bare form, last of the word
+  int cluster = -1;  // WordClusters id of the word (else of its bare form)
+  int cue = 0;       // 1 per, 2 loc, 3 org
   bool name = false;
-  std::string cluster;  // WordClusters id of the word (else of its bare form), or empty
 };
+
+std::uint64_t hash_of(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
+
+int cue_class(const std::string& kind) { return kind == "per" ? 1 : kind == "loc" ? 2 : kind == "org" ? 3 : 0; }
 
 std::vector<WordView> views_of(const std::vector<std::string>& words) {
   std::vector<WordView> out(words.size());
+  const auto& clusters = WordClusters::builtin();
   for (std::size_t i = 0; i < words.size(); ++i) {
     WordView& v = out[i];
     // The text core assumes valid UTF-8; a caller's bytes may not be.
-    v.norm = text::is_valid_utf8(words[i]) ? text::normalize_for_search(words[i])
-                                           : text::normalize_for_search(text::decode_utf8(words[i]).text);
-    v.stem = std::string(text::stem_arabic(v.norm));
-    v.bare = std::string(text::strip_proclitics(v.norm));
-    v.shape = shape_of(v.norm);
-    v.name = text::is_protected_name(v.norm) || text::is_protected_name(v.bare) || text::is_protected_name(v.stem);
-    if (const auto it = cue_words().find(v.bare); it != cue_words().end()) v.cue = it->second;
-    const auto& clusters = WordClusters::builtin();
-    int c = clusters.cluster(v.norm);
-    if (c < 0) c = clusters.cluster(v.bare);
-    if (c >= 0) v.cluster = std::to_string(c);
+    const std::string norm = text::is_valid_utf8(words[i]) ? text::normalize_for_search(words[i])
+                                                           : text::normalize_for_search(text::decode_utf8(words[i]).text);
+    const std::string_view stem = text::stem_arabic(norm);
+    const std::string_view bare = text::strip_proclitics(norm);
+    v.norm = hash_of(norm);
+    v.stem = hash_of(stem);
+    v.bare = hash_of(bare);
+    v.shape = hash_of(shape_of(norm));
+    if (bare.size() != norm.size()) v.clitic = hash_of(first_letters(norm, letter_count(norm) - letter_count(bare))) | 1;
+    for (std::size_t n = 1; n <= 4; ++n) {
+      v.prefix[n - 1] = hash_of(first_letters(bare, n));
+      v.suffix[n - 1] = hash_of(last_letters(norm, n));
+    }
+    v.name = text::is_protected_name(norm) || text::is_protected_name(bare) || text::is_protected_name(stem);
+    if (const auto it = cue_words().find(std::string(bare)); it != cue_words().end()) v.cue = cue_class(it->second);
+    v.cluster = clusters.cluster(norm);
+    if (v.cluster < 0) v.cluster = clusters.cluster(bare);
   }
   return out;
 }
 
-class FeatureSink {
- public:
-  explicit FeatureSink(std::vector<std::uint32_t>& out) : out_(out) {}
-  void add(std::string_view kind, std::string_view value = {}) {
-    buffer_.assign(kind);
-    buffer_ += '\x1f';
-    buffer_ += value;
-    out_.push_back(static_cast<std::uint32_t>(XXH3_64bits(buffer_.data(), buffer_.size())));
-  }
-  void add2(std::string_view kind, std::string_view a, std::string_view b) {
-    buffer_.assign(kind);
-    buffer_ += '\x1f';
-    buffer_ += a;
-    buffer_ += '\x1f';
-    buffer_ += b;
-    out_.push_back(static_cast<std::uint32_t>(XXH3_64bits(buffer_.data(), buffer_.size())));
-  }
+// Feature ids: a kind and a value hash mixed (splitmix64's finalizer).
+std::uint32_t mix(std::uint64_t kind, std::uint64_t value) {
+  std::uint64_t z = value + kind * 0x9E3779B97F4A7C15ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return static_cast<std::uint32_t>(z ^ (z >> 31));
+}
 
- private:
-  std::vector<std::uint32_t>& out_;
-  std::string buffer_;
+std::uint64_t pair_of(std::uint64_t a, std::uint64_t b) { return a * 0xC2B2AE3D27D4EB4Full ^ (b + 0x165667B19E3779F9ull); }
+
+enum Kind : std::uint64_t {
+  kBias = 1, kWord, kStem, kBare, kShape, kPrefix, kSuffix = kPrefix + 4, kClitic = kSuffix + 4, kName, kWordPrev,
+  kBarePrev, kWordPrev2, kWordNext, kBareNext, kWordNext2, kShapePrev, kShapeNext, kNamePrev, kNameNext, kSuffixPrev,
+  kSuffixNext, kPairPrev, kPairNext, kPairBare, kCluster, kClusterPrev, kClusterNext, kCue, kCuePrev, kCuePrev2,
+  kStemPrev, kStemNext, kPairPrev2, kPairNext2,
 };
 
 void features_of(const std::vector<WordView>& v, std::size_t i, std::vector<std::uint32_t>& out) {
   out.clear();
-  FeatureSink f(out);
-  const auto at = [&](std::ptrdiff_t k) -> const WordView* {
+  static const WordView kEdge = [] {
+    WordView e;
+    e.norm = e.stem = e.bare = e.shape = hash_of("<edge>");
+    for (auto& h : e.suffix) h = e.norm;
+    return e;
+  }();
+  const auto at = [&](std::ptrdiff_t k) -> const WordView& {
     const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + k;
-    return j < 0 || j >= static_cast<std::ptrdiff_t>(v.size()) ? nullptr : &v[static_cast<std::size_t>(j)];
+    return j < 0 || j >= static_cast<std::ptrdiff_t>(v.size()) ? kEdge : v[static_cast<std::size_t>(j)];
   };
-  static const WordView kEdge{"<edge>", "<edge>", "<edge>", "<edge>", "", false, ""};
   const WordView& w = v[i];
-  const WordView& p1 = at(-1) ? *at(-1) : kEdge;
-  const WordView& p2 = at(-2) ? *at(-2) : kEdge;
-  const WordView& n1 = at(1) ? *at(1) : kEdge;
-  const WordView& n2 = at(2) ? *at(2) : kEdge;
-  f.add("bias");
-  f.add("w0", w.norm);
-  f.add("s0", w.stem);
-  f.add("b0", w.bare);
-  f.add("sh0", w.shape);
-  for (std::size_t n = 1; n <= 4; ++n) {
-    f.add2("pre", std::to_string(n), first_letters(w.bare, n));
-    f.add2("suf", std::to_string(n), last_letters(w.norm, n));
+  const WordView& p1 = at(-1);
+  const WordView& p2 = at(-2);
+  const WordView& n1 = at(1);
+  const WordView& n2 = at(2);
+  const auto add = [&](std::uint64_t kind, std::uint64_t value) { out.push_back(mix(kind, value)); };
+  add(kBias, 0);
+  add(kWord, w.norm);
+  add(kStem, w.stem);
+  add(kBare, w.bare);
+  add(kShape, w.shape);
+  for (std::uint64_t n = 0; n < 4; ++n) {
+    add(kPrefix + n, w.prefix[n]);
+    add(kSuffix + n, w.suffix[n]);
   }
-  if (w.bare.size() != w.norm.size()) f.add("clitic", first_letters(w.norm, letter_count(w.norm) - letter_count(w.bare)));
-  if (w.name) f.add("name0");
-  f.add("w-1", p1.norm);
-  f.add("b-1", p1.bare);
-  f.add("w-2", p2.norm);
-  f.add("w+1", n1.norm);
-  f.add("b+1", n1.bare);
-  f.add("w+2", n2.norm);
-  f.add("sh-1", p1.shape);
-  f.add("sh+1", n1.shape);
-  if (p1.name) f.add("name-1");
-  if (n1.name) f.add("name+1");
-  f.add("suf-1", last_letters(p1.norm, 2));
-  f.add("suf+1", last_letters(n1.norm, 2));
-  f.add2("w-1w0", p1.norm, w.norm);
-  f.add2("w0w+1", w.norm, n1.norm);
-  f.add2("b-1b0", p1.bare, w.bare);
-  if (!w.cluster.empty()) f.add("c0", w.cluster);
-  if (!p1.cluster.empty()) f.add("c-1", p1.cluster);
-  if (!n1.cluster.empty()) f.add("c+1", n1.cluster);
-  if (!w.cue.empty()) f.add("cue0", w.cue);
-  if (!p1.cue.empty()) f.add("cue-1", p1.cue);
-  if (!p2.cue.empty()) f.add("cue-2", p2.cue);
-  f.add("s-1", p1.stem);
-  f.add("s+1", n1.stem);
-  f.add2("w-2w-1", p2.norm, p1.norm);
-  f.add2("w+1w+2", n1.norm, n2.norm);
+  if (w.clitic) add(kClitic, w.clitic);
+  if (w.name) add(kName, 0);
+  add(kWordPrev, p1.norm);
+  add(kBarePrev, p1.bare);
+  add(kWordPrev2, p2.norm);
+  add(kWordNext, n1.norm);
+  add(kBareNext, n1.bare);
+  add(kWordNext2, n2.norm);
+  add(kShapePrev, p1.shape);
+  add(kShapeNext, n1.shape);
+  if (p1.name) add(kNamePrev, 0);
+  if (n1.name) add(kNameNext, 0);
+  add(kSuffixPrev, p1.suffix[1]);
+  add(kSuffixNext, n1.suffix[1]);
+  add(kPairPrev, pair_of(p1.norm, w.norm));
+  add(kPairNext, pair_of(w.norm, n1.norm));
+  add(kPairBare, pair_of(p1.bare, w.bare));
+  if (w.cluster >= 0) add(kCluster, static_cast<std::uint64_t>(w.cluster));
+  if (p1.cluster >= 0) add(kClusterPrev, static_cast<std::uint64_t>(p1.cluster));
+  if (n1.cluster >= 0) add(kClusterNext, static_cast<std::uint64_t>(n1.cluster));
+  if (w.cue) add(kCue, static_cast<std::uint64_t>(w.cue));
+  if (p1.cue) add(kCuePrev, static_cast<std::uint64_t>(p1.cue));
+  if (p2.cue) add(kCuePrev2, static_cast<std::uint64_t>(p2.cue));
+  add(kStemPrev, p1.stem);
+  add(kStemNext, n1.stem);
+  add(kPairPrev2, pair_of(p2.norm, p1.norm));
+  add(kPairNext2, pair_of(n1.norm, n2.norm));
 }
 
 }  // namespace

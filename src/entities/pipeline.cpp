@@ -110,7 +110,7 @@ class Linker {
 
 // Partial person names folded into the full name that ends with them: of the person keys
 // ending with " k" seen in at least two articles, the one with most articles, when it holds
-// at least three quarters of their articles ("ترامب" → "دونالد ترامب" though "ايفانكا ترامب"
+// at least three quarters of their articles and a tenth of k's own ("ترامب" → "دونالد ترامب" though "ايفانكا ترامب"
 // exists; "الأسد" stays when بشار and حافظ الأسد are both common).
 Result<std::size_t> fold_partial_names(sqlite3* db) {
   Statement st(db, "SELECT e.id, e.key, count(DISTINCT ae.article) FROM entities e JOIN article_entities ae ON ae.entity = e.id "
@@ -157,6 +157,9 @@ Result<std::size_t> fold_partial_names(sqlite3* db) {
     const auto best = std::max_element(candidates.begin(), candidates.end(),
                                        [](const auto& a, const auto& b) { return a.second < b.second; });
     if (best->second * 4 < total * 3) continue;  // no dominant full name
+    // A longer span seen far less than the name itself is a tagging slip ("وكيل محمد صلاح",
+    // "أين جمال خاشقجي"), not its full form.
+    if (best->second * 10 < by_key.at(key).articles) continue;
     const std::int64_t from = by_key.at(key).id, into = by_key.at(best->first).id;
     move.reset().bind(1, from).bind(2, into);
     drop_rows.reset().bind(1, from);
