@@ -426,7 +426,9 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
   };
   auto next = reader.start(items, order, 0, std::min(order.size(), kChunk));
   std::size_t since_commit = 0;
-  double now = -std::numeric_limits<double>::infinity();  // the latest time tracked in this run: older events may still be joined by late-arriving articles
+  // The latest time tracked in this run (not the stream's clock): events older than the clock
+  // stay candidates for late-arriving older articles until this run has moved past them.
+  double now = -std::numeric_limits<double>::infinity();
   if (Status s = store.begin(); !s) return s.error();
   for (std::size_t from = 0; from < order.size(); from += kChunk) {
     const std::size_t to = std::min(order.size(), from + kChunk);
