@@ -110,8 +110,8 @@ class Linker {
 
 // Partial person names folded into the full name that ends with them: of the person keys
 // ending with " k" seen in at least two articles, the one with most articles, when it holds
-// at least three quarters of their articles and a tenth of k's own ("ترامب" → "دونالد ترامب" though "ايفانكا ترامب"
-// exists; "الأسد" stays when بشار and حافظ الأسد are both common).
+// at least three quarters of their articles and a tenth of k's own ("ترامب" → "دونالد ترامب"
+// though "ايفانكا ترامب" exists; "الأسد" stays when بشار and حافظ الأسد are both common).
 Result<std::size_t> fold_partial_names(sqlite3* db) {
   Statement st(db, "SELECT e.id, e.key, count(DISTINCT ae.article) FROM entities e JOIN article_entities ae ON ae.entity = e.id "
                    "WHERE e.type = 'PER' GROUP BY e.id");
