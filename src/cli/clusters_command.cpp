@@ -52,12 +52,8 @@ int run_recluster(ReclusterArgs& args) {
     return kExitFailure;
   }
   Progress progress("recluster", 0, args.quiet);
-  std::size_t last = 0;
-  auto summary = cluster::recluster(store.value(), args.options, [&](std::size_t done, std::size_t total) {
-    progress.set_total(total);
-    progress.advance(done - last);
-    last = done;
-  });
+  auto summary = cluster::recluster(store.value(), args.options,
+                                    [&](std::size_t done, std::size_t total) { progress.update(done, total); });
   progress.finish();
   if (!summary) {
     std::cerr << "masar recluster: " << summary.error().message << "\n";

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
-#include "cli/progress.hpp"
+#include "cli/entity_scan.hpp"
 #include "masar/entities/pipeline.hpp"
 #include "masar/util/parallel.hpp"
 
@@ -22,27 +22,15 @@ struct EntitiesArgs {
 
 int rescan_archive(const EntitiesArgs& args) {
   auto store = store::Store::open(args.db);
-  auto model = entities::NerModel::builtin();
-  if (!store || !model) {
-    std::cerr << "masar entities: " << (!store ? store.error().message : model.error().message) << "\n";
+  if (!store) {
+    std::cerr << "masar entities: " << store.error().message << "\n";
     return kExitFailure;
   }
-  entities::EntityRunOptions options;
-  options.threads = util::default_threads();
-  Progress progress("entities", 0, args.quiet);
-  std::size_t last = 0;
-  auto done = entities::rescan(store.value(), model.value(), options, [&](std::size_t n, std::size_t total) {
-    progress.set_total(total);
-    progress.advance(n - last);
-    last = n;
-  });
-  progress.finish();
+  const auto done = scan_entities(store.value(), util::default_threads(), args.quiet, true, "masar entities");
   if (!done) {
     std::cerr << "masar entities: " << done.error().message << "\n";
     return kExitFailure;
   }
-  std::cerr << "masar entities: scanned " << done->articles << " articles, " << done->mentions << " mentions, "
-            << done->new_entities << " entities, " << done->folded << " partial names folded\n";
   return kExitOk;
 }
 

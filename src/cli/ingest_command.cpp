@@ -5,9 +5,9 @@
 
 #include "cli/cluster_options.hpp"
 #include "cli/commands.hpp"
+#include "cli/entity_scan.hpp"
 #include "cli/input.hpp"
 #include "cli/progress.hpp"
-#include "masar/entities/pipeline.hpp"
 #include "masar/store/ingest.hpp"
 #include "masar/util/parallel.hpp"
 
@@ -31,12 +31,8 @@ struct IngestArgs {
 bool track_new_articles(store::Store& store, IngestArgs& args) {
   args.tracking.threads = args.threads;
   Progress progress("events", 0, args.quiet);
-  std::size_t last = 0;
-  auto tracked = cluster::cluster_pending(store, args.tracking, [&](std::size_t done, std::size_t total) {
-    progress.set_total(total);
-    progress.advance(done - last);
-    last = done;
-  });
+  auto tracked = cluster::cluster_pending(store, args.tracking,
+                                          [&](std::size_t done, std::size_t total) { progress.update(done, total); });
   progress.finish();
   if (!tracked) {
     std::cerr << "masar ingest: tracking events failed (articles are stored): " << tracked.error().message << "\n";
@@ -50,28 +46,14 @@ bool track_new_articles(store::Store& store, IngestArgs& args) {
 
 // Entities of what was just stored; a failure keeps the articles (`masar entities --rescan`).
 bool scan_new_articles(store::Store& store, const IngestArgs& args) {
-  auto model = entities::NerModel::builtin();
-  if (!model) {
-    std::cerr << "masar ingest: no entities: " << model.error().message << "\n";
-    return true;  // a build without a model still ingests
+  const auto done = scan_entities(store, args.threads, args.quiet, false, "masar ingest");
+  if (done) return true;
+  if (done.error().code == Errc::not_found) {  // a build without a model still ingests
+    std::cerr << "masar ingest: no entities: " << done.error().message << "\n";
+    return true;
   }
-  entities::EntityRunOptions options;
-  options.threads = args.threads;
-  Progress progress("entities", 0, args.quiet);
-  std::size_t last = 0;
-  auto done = entities::scan_pending(store, model.value(), options, [&](std::size_t n, std::size_t total) {
-    progress.set_total(total);
-    progress.advance(n - last);
-    last = n;
-  });
-  progress.finish();
-  if (!done) {
-    std::cerr << "masar ingest: entities failed (articles are stored): " << done.error().message << "\n";
-    return false;
-  }
-  std::cerr << "masar ingest: entities of " << done->articles << " articles: " << done->mentions << " mentions, "
-            << done->new_entities << " new entities; " << progress.elapsed() << " s\n";
-  return true;
+  std::cerr << "masar ingest: entities failed (articles are stored): " << done.error().message << "\n";
+  return false;
 }
 
 int run_ingest(IngestArgs& args) {

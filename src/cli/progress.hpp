@@ -14,6 +14,11 @@ class Progress {
   ~Progress();
   void advance(std::size_t by = 1);
   void set_total(std::size_t total) { total_ = total; }
+  // For jobs that report "done of total" as they go (batches).
+  void update(std::size_t done, std::size_t total) {
+    total_ = total;
+    if (done > done_) advance(done - done_);
+  }
   void finish();
   // Seconds since construction, for summaries.
   double elapsed() const;

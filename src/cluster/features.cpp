@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "masar/extract/dates.hpp"
 #include "masar/text/analyzer.hpp"
 #include "masar/text/stem.hpp"
 
@@ -210,13 +211,7 @@ std::optional<double> days_since_epoch(std::string_view s) {
   int y = 0, m = 0, d = 0;
   if (!number(0, 4, y) || s.size() < 10 || s[4] != '-' || !number(5, 2, m) || s[7] != '-' || !number(8, 2, d)) return std::nullopt;
   if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  // Days from civil (H. Hinnant's algorithm).
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * static_cast<unsigned>(m + (m > 2 ? -3 : 9)) + 2) / 5 + static_cast<unsigned>(d) - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  double days = static_cast<double>(era) * 146097 + static_cast<double>(doe) - 719468;
+  double days = static_cast<double>(extract::days_from_civil(y, m, d));
   int hh = 0, mm = 0;
   if (s.size() >= 16 && s[10] == 'T' && number(11, 2, hh) && s[13] == ':' && number(14, 2, mm)) days += (hh * 60 + mm) / 1440.0;
   return days;

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "masar/cluster/series.hpp"
+#include "masar/extract/dates.hpp"
 #include "masar/text/analyzer.hpp"
 #include "masar/text/tokenize.hpp"
 #include "masar/util/parallel.hpp"
@@ -326,18 +327,9 @@ Status save(Saver& saver, Tracker& tracker, DocumentFrequencies& df, double cloc
 
 std::string date_of_days(double days) {
   if (days == 0) return {};
-  // Civil from days (H. Hinnant's algorithm).
-  const long z = static_cast<long>(std::floor(days)) + 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  const long y = static_cast<long>(yoe) + era * 400 + (m <= 2);
+  const extract::DateTime d = extract::civil_from_days(static_cast<long>(std::floor(days)));
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04ld-%02u-%02u", y, m, d);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
   return buf;
 }
 

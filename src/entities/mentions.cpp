@@ -83,6 +83,16 @@ std::string mention_key(const std::vector<std::string_view>& words) {
   return key;
 }
 
+std::string text_key(std::string_view text) {
+  std::vector<std::string_view> words;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = std::min(text.find(' ', at), text.size());
+    if (end > at) words.push_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  return mention_key(words);
+}
+
 std::string skeleton(std::string_view key) {
   const auto cps = code_points(key);
   std::u32string out;

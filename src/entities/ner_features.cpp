@@ -22,13 +22,10 @@ constexpr std::array<std::string_view, kTagCount> kTagNames = {"O",     "B-PER",
 int type_of(Tag t) { return t == Tag::O ? -1 : (static_cast<int>(t) - 1) / 2; }
 bool is_inside(Tag t) { return t != Tag::O && (static_cast<int>(t) - 1) % 2 == 1; }
 
-// The UTF-8 length of the sequence starting with byte c.
-std::size_t sequence_length(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
-
 // The first (or last) n letters of a word, whole UTF-8 sequences.
 std::string_view first_letters(std::string_view w, std::size_t n) {
   std::size_t at = 0;
-  for (std::size_t k = 0; k < n && at < w.size(); ++k) at += sequence_length(static_cast<unsigned char>(w[at]));
+  for (std::size_t k = 0; k < n && at < w.size(); ++k) at += text::sequence_length(static_cast<unsigned char>(w[at]));
   return w.substr(0, std::min(at, w.size()));
 }
 
@@ -55,7 +52,7 @@ std::string shape_of(std::string_view w) {
     else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') latin = true;
     else if (c == 0xD8 || c == 0xD9 || c == 0xDA || c == 0xDB) arabic = true;
     else other = true;
-    i += sequence_length(c);
+    i += text::sequence_length(c);
   }
   std::string s;
   if (digit) s += 'd';

@@ -1,17 +1,14 @@
 // The named-entity model: Viterbi decoding, averaged-perceptron training, and the model file
 // (zstd-compressed: a header, the transition table, then the non-zero weights as delta-coded
 // slots with 16-bit quantized values).
-#include <zstd.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <numeric>
 #include <random>
-#include <sstream>
 
+#include "entities/model_file.hpp"
 #include "entities/ner_internal.hpp"
 #include "masar/entities/ner.hpp"
 
@@ -258,20 +255,14 @@ std::string NerModel::to_bytes() const {
   }
   put_u32(raw, count);
   raw += entries;
-  std::string out(ZSTD_compressBound(raw.size()), '\0');
-  const std::size_t n = ZSTD_compress(out.data(), out.size(), raw.data(), raw.size(), 19);
-  out.resize(ZSTD_isError(n) ? 0 : n);
-  return out;
+  return compress_model(raw);
 }
 
 Result<NerModel> NerModel::from_bytes(std::string_view bytes, std::string_view name) {
   const auto bad = [&](const char* why) { return make_error(Errc::parse_error, std::string(name) + ": not a masar NER model (" + why + ")"); };
-  const unsigned long long size = ZSTD_getFrameContentSize(bytes.data(), bytes.size());
-  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ull << 31)) return bad("not zstd");
-  std::string raw(static_cast<std::size_t>(size), '\0');
-  const std::size_t n = ZSTD_decompress(raw.data(), raw.size(), bytes.data(), bytes.size());
-  if (ZSTD_isError(n) || n != raw.size()) return bad("corrupt");
-  Reader in(raw);
+  const auto raw = decompress_model(bytes, std::size_t{1} << 31);
+  if (!raw) return bad("not a zstd frame");
+  Reader in(*raw);
   char magic[sizeof kMagic];
   std::uint32_t format = 0, buckets = 0, tags = 0, count = 0;
   if (!in.raw(magic, sizeof magic) || std::memcmp(magic, kMagic, sizeof kMagic) != 0) return bad("magic");
@@ -297,21 +288,12 @@ Result<NerModel> NerModel::from_bytes(std::string_view bytes, std::string_view n
   return model;
 }
 
-Status NerModel::save(const std::filesystem::path& path) const {
-  const std::string bytes = to_bytes();
-  if (bytes.empty()) return make_error(Errc::internal, "compressing the model failed");
-  std::ofstream out(path, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out) return make_error(Errc::io_error, path.string() + ": cannot write");
-  return Ok{};
-}
+Status NerModel::save(const std::filesystem::path& path) const { return write_model_file(path, to_bytes()); }
 
 Result<NerModel> NerModel::load(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(Errc::io_error, path.string() + ": cannot open");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return from_bytes(ss.str(), path.string());
+  auto bytes = read_model_file(path);
+  if (!bytes) return bytes.error();
+  return from_bytes(bytes.value(), path.string());
 }
 
 Result<NerModel> NerModel::builtin() {

@@ -17,7 +17,7 @@ using store::sql::Statement;
 
 struct Scanned {
   std::int64_t rowid = 0;
-  std::vector<Mention> mentions;  // title first (offset -1), then body
+  std::vector<Mention> title, body;  // offsets into the body are kept; title mentions save -1
 };
 
 // Names that spelling cannot link: a place renamed, a name the tagger often takes for another
@@ -36,16 +36,7 @@ constexpr CuratedName kCurated[] = {
 void curate(Mention& m) {
   static const std::vector<std::pair<std::string, std::pair<EntityType, std::string>>> table = [] {
     std::vector<std::pair<std::string, std::pair<EntityType, std::string>>> out;
-    const auto key_of = [](std::string_view text) {
-      std::vector<std::string_view> words;
-      for (std::size_t at = 0; at < text.size();) {
-        const std::size_t end = std::min(text.find(' ', at), text.size());
-        if (end > at) words.push_back(text.substr(at, end - at));
-        at = end + 1;
-      }
-      return mention_key(words);
-    };
-    for (const auto& c : kCurated) out.push_back({key_of(c.written), {c.type, key_of(c.as)}});
+    for (const auto& c : kCurated) out.push_back({text_key(c.written), {c.type, text_key(c.as)}});
     return out;
   }();
   for (const auto& [key, to] : table) {
@@ -229,23 +220,22 @@ Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model
     std::vector<Scanned> batch(to - from);
     util::parallel_for(batch.size(), options.threads, [&](std::size_t i) {
       batch[i].rowid = rowids[from + i];
-      for (auto m : find_mentions(texts[i].first, model)) {
-        m.begin = static_cast<std::size_t>(-1);  // in the title
-        batch[i].mentions.push_back(std::move(m));
-      }
-      for (auto& m : find_mentions(texts[i].second, model)) batch[i].mentions.push_back(std::move(m));
+      batch[i].title = find_mentions(texts[i].first, model);
+      batch[i].body = find_mentions(texts[i].second, model);
     }, 8);
     if (Status s = store.begin(); !s) return s.error();
     for (const auto& article : batch) {
-      for (const auto& m : article.mentions) {
-        bool created = false;
-        auto id = linker.link(m, created);
-        if (!id) return fail(id.error());
-        summary.new_entities += created;
-        const std::int64_t offset = m.begin == static_cast<std::size_t>(-1) ? -1 : static_cast<std::int64_t>(m.begin);
-        mention.reset().bind(1, article.rowid).bind(2, id.value()).bind(3, std::string_view(m.surface)).bind(4, offset);
-        if (mention.step() != SQLITE_DONE) return fail(store::sql::db_error(db, "saving a mention"));
-        ++summary.mentions;
+      for (const auto* mentions : {&article.title, &article.body}) {
+        for (const auto& m : *mentions) {
+          bool created = false;
+          auto id = linker.link(m, created);
+          if (!id) return fail(id.error());
+          summary.new_entities += created;
+          const std::int64_t offset = mentions == &article.title ? -1 : static_cast<std::int64_t>(m.begin);
+          mention.reset().bind(1, article.rowid).bind(2, id.value()).bind(3, std::string_view(m.surface)).bind(4, offset);
+          if (mention.step() != SQLITE_DONE) return fail(store::sql::db_error(db, "saving a mention"));
+          ++summary.mentions;
+        }
       }
       scanned.reset().bind(1, article.rowid);
       if (scanned.step() != SQLITE_DONE) return fail(store::sql::db_error(db, "saving a scan"));
@@ -277,18 +267,9 @@ Result<EntityRunSummary> rescan(store::Store& store, const NerModel& model, cons
 
 Result<std::vector<EntityInfo>> list_entities(store::Store& store, const EntityQuery& q) {
   sqlite3* db = store.handle();
-  std::string key;
-  if (!q.query.empty()) {
-    std::vector<std::string_view> words;
-    for (std::size_t at = 0; at < q.query.size();) {
-      const std::size_t end = std::min(q.query.find(' ', at), q.query.size());
-      if (end > at) words.push_back(std::string_view(q.query).substr(at, end - at));
-      at = end + 1;
-    }
-    key = mention_key(words);
-  }
+  const std::string key = q.query.empty() ? std::string() : text_key(q.query);
   Statement st(db,
-               "SELECT e.id, e.type, count(DISTINCT ae.article), sum(ae.mentions), min(nullif(a.date, '')), max(a.date) "
+               "SELECT e.id, e.type, count(DISTINCT ae.article), sum(ae.mentions), min(nullif(a.date, '')), max(a.date), e.key "
                "FROM entities e JOIN article_entities ae ON ae.entity = e.id JOIN articles a ON a.rowid = ae.article "
                "WHERE (?1 = '' OR e.type = ?1) AND (?2 = '' OR instr(e.key, ?2) > 0) "
                "GROUP BY e.id ORDER BY 3 DESC, e.id LIMIT ?3");
@@ -298,13 +279,10 @@ Result<std::vector<EntityInfo>> list_entities(store::Store& store, const EntityQ
   st.bind(1, std::string_view(q.type ? type_name(*q.type) : "")).bind(2, std::string_view(key))
       .bind(3, static_cast<std::int64_t>(q.limit));
   std::vector<EntityInfo> out;
-  Statement key_of_entity(db, "SELECT key FROM entities WHERE id = ?1");
-  if (!key_of_entity.ok()) return store::sql::db_error(db, "reading entities");
   while (st.step() == SQLITE_ROW) {
     EntityInfo e;
     e.id = st.int64(0);
-    key_of_entity.reset().bind(1, e.id);
-    if (key_of_entity.step() != SQLITE_ROW) continue;
+    const std::string entity_key = st.text(6);
     (void)parse_type(st.text(1), e.type);
     e.articles = st.int64(2);
     e.mentions = st.int64(3);
@@ -314,7 +292,7 @@ Result<std::vector<EntityInfo>> list_entities(store::Store& store, const EntityQ
     while (aliases.step() == SQLITE_ROW) e.aliases.emplace_back(aliases.text(0), aliases.int64(1));
     // The name: the most used spelling written as the key reads, without a glued و/ب/ل.
     for (const auto& [surface, n] : e.aliases) {
-      if (plain_spelling(surface, key_of_entity.text(0))) {
+      if (plain_spelling(surface, entity_key)) {
         e.name = surface;
         break;
       }

@@ -2,16 +2,14 @@
 #include "masar/entities/word_clusters.hpp"
 
 #include <xxhash.h>
-#include <zstd.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <numeric>
 #include <random>
-#include <sstream>
 
+#include "entities/model_file.hpp"
 #include "masar/text/normalize.hpp"
 #include "masar/text/tokenize.hpp"
 #include "masar/util/parallel.hpp"
@@ -189,18 +187,14 @@ std::string WordClusters::to_bytes() const {
   raw.append(reinterpret_cast<const char*>(&n), 4);
   for (const auto& [h, c] : entries_) raw.append(reinterpret_cast<const char*>(&h), 4);
   for (const auto& [h, c] : entries_) raw.append(reinterpret_cast<const char*>(&c), 2);
-  std::string out(ZSTD_compressBound(raw.size()), '\0');
-  const std::size_t size = ZSTD_compress(out.data(), out.size(), raw.data(), raw.size(), 19);
-  out.resize(ZSTD_isError(size) ? 0 : size);
-  return out;
+  return compress_model(raw);
 }
 
 Result<WordClusters> WordClusters::from_bytes(std::string_view bytes, std::string_view name) {
   const auto bad = [&](const char* why) { return make_error(Errc::parse_error, std::string(name) + ": not a masar word-cluster file (" + why + ")"); };
-  const unsigned long long size = ZSTD_getFrameContentSize(bytes.data(), bytes.size());
-  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ull << 30)) return bad("not zstd");
-  std::string raw(static_cast<std::size_t>(size), '\0');
-  if (ZSTD_isError(ZSTD_decompress(raw.data(), raw.size(), bytes.data(), bytes.size()))) return bad("corrupt");
+  const auto frame = decompress_model(bytes, std::size_t{1} << 30);
+  if (!frame) return bad("not a zstd frame");
+  const std::string& raw = *frame;
   if (raw.size() < sizeof kMagic + 4 || std::memcmp(raw.data(), kMagic, sizeof kMagic) != 0) return bad("magic");
   std::uint32_t n = 0;
   std::memcpy(&n, raw.data() + sizeof kMagic, 4);
@@ -218,20 +212,12 @@ Result<WordClusters> WordClusters::from_bytes(std::string_view bytes, std::strin
 }
 
 Result<WordClusters> WordClusters::load(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(Errc::io_error, path.string() + ": cannot open");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return from_bytes(ss.str(), path.string());
+  auto bytes = read_model_file(path);
+  if (!bytes) return bytes.error();
+  return from_bytes(bytes.value(), path.string());
 }
 
-Status WordClusters::save(const std::filesystem::path& path) const {
-  const std::string bytes = to_bytes();
-  std::ofstream out(path, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (bytes.empty() || !out) return make_error(Errc::io_error, path.string() + ": cannot write");
-  return Ok{};
-}
+Status WordClusters::save(const std::filesystem::path& path) const { return write_model_file(path, to_bytes()); }
 
 const WordClusters& WordClusters::builtin() {
   static const WordClusters clusters = [] {

@@ -23,7 +23,6 @@ struct TermHash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
-using TermCounts = std::unordered_map<std::string, std::uint32_t, TermHash, std::equal_to<>>;
 
 // Sorted by term; weights > 0.
 using SparseVector = std::vector<std::pair<std::string, double>>;

@@ -34,6 +34,8 @@ struct Mention {
 std::vector<Mention> find_mentions(std::string_view text, const NerModel& model);
 
 std::string mention_key(const std::vector<std::string_view>& words);
+// The key of a name written as text, words between spaces ("--query", curated aliases).
+std::string text_key(std::string_view text);
 // Search form without the vowels that transliterations add or drop (ا و ي inside a word, a
 // final ا ه ي), doubled letters once: "لافرنتييف" and "لافرينتييف" give the same skeleton.
 std::string skeleton(std::string_view key);

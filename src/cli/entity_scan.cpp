@@ -1,0 +1,27 @@
+#include "cli/entity_scan.hpp"
+
+#include <iostream>
+
+#include "cli/progress.hpp"
+
+namespace masar::cli {
+
+Result<entities::EntityRunSummary> scan_entities(store::Store& store, unsigned threads, bool quiet, bool from_scratch,
+                                                 std::string_view who) {
+  auto model = entities::NerModel::builtin();
+  if (!model) return model.error();
+  entities::EntityRunOptions options;
+  options.threads = threads;
+  Progress progress("entities", 0, quiet);
+  const auto report = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+  auto done = from_scratch ? entities::rescan(store, model.value(), options, report)
+                           : entities::scan_pending(store, model.value(), options, report);
+  progress.finish();
+  if (!done) return done.error();
+  std::cerr << who << ": entities of " << done->articles << " articles: " << done->mentions << " mentions, "
+            << done->new_entities << " new entities, " << done->folded << " partial names folded; " << progress.elapsed()
+            << " s\n";
+  return done;
+}
+
+}  // namespace masar::cli
