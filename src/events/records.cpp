@@ -94,6 +94,8 @@ void code_text(std::string_view text, const std::vector<entities::Mention>& ment
     }
     const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
     for (auto& e : code_sentence(sentence, inside)) {
+      // Talk of a kind of thing ("الاتفاق النووي", "الاغتيالات") is not a record of an event.
+      if (!e.specific) continue;
       out.push_back({this_index, std::string(sentence), std::move(e), inside_ids});
     }
   }
