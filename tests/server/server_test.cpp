@@ -512,6 +512,10 @@ TEST(Server, ReadersGoOnWhileABulkIngestRuns) {
   EXPECT_GT(searches.load(), 0);
   const json health = get_json(c, "/health", {});
   EXPECT_EQ(health["articles"].get<int>(), get_json("/health")["articles"].get<int>() + 60);
+  auto metrics = c.Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find("\nmasar_ingested_total 60\n"), std::string::npos) << metrics->body;
+  EXPECT_NE(metrics->body.find("\nmasar_articles " + std::to_string(health["articles"].get<int>()) + "\n"), std::string::npos);
 }
 
 TEST(Server, MetricsCountRequests) {
