@@ -1,6 +1,6 @@
 // `masar serve` as a process: flags, the ready line, answers, and a clean stop on SIGTERM.
-#include <httplib.h>
 #include <fcntl.h>
+#include <httplib.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
