@@ -4,12 +4,12 @@
 namespace masar::events {
 namespace {
 
-nlohmann::json actor_json(const Actor& a) {
-  return {{"text", a.text}, {"entity", a.entity ? nlohmann::json(*a.entity) : nlohmann::json(nullptr)}};
+nlohmann::ordered_json actor_json(const Actor& a) {
+  return {{"text", a.text}, {"entity", a.entity ? nlohmann::ordered_json(*a.entity) : nlohmann::ordered_json(nullptr)}};
 }
 
-nlohmann::json actors_json(const std::vector<Actor>& actors) {
-  nlohmann::json out = nlohmann::json::array();
+nlohmann::ordered_json actors_json(const std::vector<Actor>& actors) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const auto& a : actors) out.push_back(actor_json(a));
   return out;
 }
@@ -30,10 +30,10 @@ std::string join_entities(const std::vector<Actor>& actors) {
 
 }  // namespace
 
-nlohmann::json record_json(const EventRecord& r) {
-  nlohmann::json sentences = nlohmann::json::array();
+nlohmann::ordered_json record_json(const EventRecord& r) {
+  nlohmann::ordered_json sentences = nlohmann::ordered_json::array();
   for (const auto& s : r.sentences) sentences.push_back({{"article", s.article}, {"index", s.index}, {"text", s.text}});
-  nlohmann::json series = nullptr;
+  nlohmann::ordered_json series = nullptr;
   if (r.series_name) series = {{"name", *r.series_name}, {"ordinal", r.series_ordinal.value_or(0)}};
   return {{"id", r.id},
           {"event", type_name(r.type)},
@@ -42,7 +42,7 @@ nlohmann::json record_json(const EventRecord& r) {
           {"date_precision", r.date_precision},
           {"source", actors_json(r.sources)},
           {"target", actors_json(r.targets)},
-          {"location", r.location ? actor_json(*r.location) : nlohmann::json(nullptr)},
+          {"location", r.location ? actor_json(*r.location) : nlohmann::ordered_json(nullptr)},
           {"series", std::move(series)},
           {"articles", r.articles},
           {"sentences", std::move(sentences)}};

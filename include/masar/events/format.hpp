@@ -14,7 +14,8 @@ namespace masar::events {
 
 // {id, event, mode, date, date_precision, source [{text, entity}], target [...], location,
 //  series {name, ordinal}, articles [ids], sentences [{article, index, text}]}
-nlohmann::json record_json(const EventRecord& record);
+// Members in this order (docs/api.md).
+nlohmann::ordered_json record_json(const EventRecord& record);
 
 // Column names, then the row of a record: actors joined by "; ", entity ids likewise.
 const std::vector<std::string>& row_header();
