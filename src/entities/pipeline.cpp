@@ -17,6 +17,7 @@ using store::sql::Statement;
 struct Scanned {
   std::int64_t rowid = 0;
   std::vector<Mention> title, body;  // offsets into the body are kept; title mentions save -1
+  std::unique_ptr<Prepared> prepared;  // the observer's work on this article
 };
 
 // Names that spelling cannot link: a place renamed, a name the tagger often takes for another
@@ -220,6 +221,10 @@ Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model
       batch[i].rowid = rowids[from + i];
       batch[i].title = find_mentions(texts[i].first, model);
       batch[i].body = find_mentions(texts[i].second, model);
+      if (observer) {
+        const TaggedArticle tagged{batch[i].rowid, texts[i].first, texts[i].second, batch[i].title, batch[i].body};
+        batch[i].prepared = observer->prepare(tagged);
+      }
     }, 8);
     if (Status s = store.begin(); !s) return s.error();
     for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -239,8 +244,10 @@ Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model
         }
       }
       if (observer) {
-        const ScannedArticle seen{article.rowid, texts[i].first, texts[i].second, article.title, title_ids, article.body, body_ids};
-        if (Status s = observer->article_scanned(seen); !s) return fail(s.error());
+        const TaggedArticle tagged{article.rowid, texts[i].first, texts[i].second, article.title, article.body};
+        if (Status s = observer->article_scanned({tagged, title_ids, body_ids}, article.prepared.get()); !s) {
+          return fail(s.error());
+        }
       }
       scanned.reset().bind(1, article.rowid);
       if (scanned.step() != SQLITE_DONE) return fail(store::sql::db_error(db, "saving a scan"));

@@ -72,8 +72,13 @@ std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
     if (covered[i]) continue;  // inside a longer pattern already matched
     const detail::PhraseTrigger* best = nullptr;
     std::size_t best_last = 0;
-    for (const auto& p : detail::phrase_triggers()) {
-      if (!has_stem(i, p.words[0])) continue;
+    std::vector<const detail::PhraseTrigger*> starting;
+    for (std::string_view stem : stems[i]) {
+      const auto it = detail::phrases_by_first_word().find(stem);
+      if (it != detail::phrases_by_first_word().end()) starting.insert(starting.end(), it->second.begin(), it->second.end());
+    }
+    for (const detail::PhraseTrigger* pattern : starting) {
+      const auto& p = *pattern;
       std::size_t at = i;
       bool ok = true;
       for (std::size_t k = 1; k < p.words.size() && ok; ++k) {

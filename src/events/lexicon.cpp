@@ -242,4 +242,13 @@ const std::vector<PhraseTrigger>& phrase_triggers() {
   return phrases;
 }
 
+const std::unordered_map<std::string_view, std::vector<const PhraseTrigger*>>& phrases_by_first_word() {
+  static const auto index = [] {
+    std::unordered_map<std::string_view, std::vector<const PhraseTrigger*>> out;
+    for (const auto& p : phrase_triggers()) out[p.words.front()].push_back(&p);
+    return out;
+  }();
+  return index;
+}
+
 }  // namespace masar::events::detail

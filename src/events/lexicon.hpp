@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "masar/events/coder.hpp"
@@ -38,6 +39,9 @@ struct PhraseTrigger {
   int gap = 0;
 };
 const std::vector<PhraseTrigger>& phrase_triggers();
+// The patterns by their first word, so a sentence word is compared only with the patterns that
+// can start with it.
+const std::unordered_map<std::string_view, std::vector<const PhraseTrigger*>>& phrases_by_first_word();
 
 // The stem readings of a word, for the phrase matcher: the word itself, without conjunction,
 // preposition and article, and without the common suffixes.

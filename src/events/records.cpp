@@ -25,7 +25,18 @@ struct Coded {
   std::size_t index = 0;  // sentence index: 0 title, then body sentences
   std::string sentence;
   CodedEvent event;
-  std::vector<std::int64_t> mention_entities;  // entity of each mention given to the coder
+  bool in_title = false;
+  std::vector<std::size_t> mentions;  // of each mention given to the coder: its place in the
+                                      // article's title or body mentions
+};
+
+// An article's coded sentences and the names its numbered rounds go by, worked out on a
+// worker thread.
+struct CodedArticle : entities::Prepared {
+  std::vector<Coded> coded;
+  // A round named once ("الجولة العشرون من مسار أستانا") keeps its name where the article
+  // later writes only "الجولة الـ20".
+  std::map<int, std::string> series_names;
 };
 
 std::string shift_date(const std::string& iso, int days) {
@@ -34,9 +45,11 @@ std::string shift_date(const std::string& iso, int days) {
   return extract::civil_from_days(extract::days_from_civil(d.year, d.month, d.day) + days).iso();
 }
 
-Actor actor_of(const Argument& a, const std::vector<std::int64_t>& ids) {
+// `ids` are the entities of the article's title or body mentions; `positions` maps the
+// coder's mention index to them.
+Actor actor_of(const Argument& a, const std::vector<std::size_t>& positions, const std::vector<std::int64_t>& ids) {
   Actor out{a.text, std::nullopt};
-  if (a.mention && *a.mention < ids.size()) out.entity = ids[*a.mention];
+  if (a.mention && *a.mention < positions.size() && positions[*a.mention] < ids.size()) out.entity = ids[positions[*a.mention]];
   return out;
 }
 
@@ -77,49 +90,59 @@ RecordWriter::~RecordWriter() = default;
 namespace {
 
 // The sentences of an article with the mentions inside each, offsets made relative to it.
-void code_text(std::string_view text, const std::vector<entities::Mention>& mentions, const std::vector<std::int64_t>& ids,
-               bool is_title, std::size_t& index, std::vector<Coded>& out) {
+void code_text(std::string_view text, const std::vector<entities::Mention>& mentions, bool is_title, std::size_t& index,
+               std::vector<Coded>& out) {
   const std::vector<Span> sentences = is_title ? std::vector<Span>{{0, text.size()}} : split_sentences(text);
   for (const Span& s : sentences) {
     const std::size_t this_index = index++;
     std::vector<entities::Mention> inside;
-    std::vector<std::int64_t> inside_ids;
+    std::vector<std::size_t> positions;
     for (std::size_t m = 0; m < mentions.size(); ++m) {
       if (mentions[m].begin < s.begin || mentions[m].end > s.end) continue;
       entities::Mention shifted = mentions[m];
       shifted.begin -= s.begin;
       shifted.end -= s.begin;
       inside.push_back(std::move(shifted));
-      inside_ids.push_back(m < ids.size() ? ids[m] : 0);
+      positions.push_back(m);
     }
     const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
     for (auto& e : code_sentence(sentence, inside)) {
       // Talk of a kind of thing ("الاتفاق النووي", "الاغتيالات") is not a record of an event.
       if (!e.specific) continue;
-      out.push_back({this_index, std::string(sentence), std::move(e), inside_ids});
+      out.push_back({this_index, std::string(sentence), std::move(e), is_title, positions});
     }
   }
 }
 
 }  // namespace
 
-Status RecordWriter::article_scanned(const entities::ScannedArticle& article) {
-  Impl& d = *impl_;
-  if (!d.ok()) return store::sql::db_error(d.db, "preparing the event statements");
-  std::vector<Coded> coded;
+std::unique_ptr<entities::Prepared> RecordWriter::prepare(const entities::TaggedArticle& article) const {
+  auto out = std::make_unique<CodedArticle>();
   std::size_t index = 0;
-  code_text(article.title, article.title_mentions, article.title_entities, true, index, coded);
+  code_text(article.title, article.title_mentions, true, index, out->coded);
   if (article.title.empty()) index = 1;
-  code_text(article.body, article.body_mentions, article.body_entities, false, index, coded);
-  if (coded.empty()) return Ok{};
-  // A round named once ("الجولة العشرون من مسار أستانا") keeps its name where the article
-  // later writes only "الجولة الـ20".
-  std::map<int, std::string> series_names;
+  code_text(article.body, article.body_mentions, false, index, out->coded);
+  if (out->coded.empty()) return out;
   for (std::string_view text : {article.title, article.body}) {
     for (const auto& s : cluster::find_series(text)) {
-      if (!s.name.empty()) series_names.emplace(s.number, s.name);
+      if (!s.name.empty()) out->series_names.emplace(s.number, s.name);
     }
   }
+  return out;
+}
+
+Status RecordWriter::article_scanned(const entities::ScannedArticle& scanned, const entities::Prepared* prepared) {
+  Impl& d = *impl_;
+  if (!d.ok()) return store::sql::db_error(d.db, "preparing the event statements");
+  const entities::TaggedArticle& article = scanned.tagged;
+  std::unique_ptr<entities::Prepared> own;
+  if (prepared == nullptr) {
+    own = prepare(article);
+    prepared = own.get();
+  }
+  const auto& coded = static_cast<const CodedArticle*>(prepared)->coded;
+  const auto& series_names = static_cast<const CodedArticle*>(prepared)->series_names;
+  if (coded.empty()) return Ok{};
   d.meta.reset().bind(1, article.rowid);
   if (d.meta.step() != SQLITE_ROW) return store::sql::db_error(d.db, "reading an article's date");
   const std::string article_date = d.meta.text(1);
@@ -135,9 +158,10 @@ Status RecordWriter::article_scanned(const entities::ScannedArticle& article) {
       r.date = times.front().first.iso().substr(0, 10);
       r.date_precision = extract::precision_name(times.front().precision);
     }
-    for (const auto& a : c.event.sources) r.sources.push_back(actor_of(a, c.mention_entities));
-    for (const auto& a : c.event.targets) r.targets.push_back(actor_of(a, c.mention_entities));
-    if (c.event.location) r.location = actor_of(*c.event.location, c.mention_entities);
+    const auto& ids = c.in_title ? scanned.title_entities : scanned.body_entities;
+    for (const auto& a : c.event.sources) r.sources.push_back(actor_of(a, c.mentions, ids));
+    for (const auto& a : c.event.targets) r.targets.push_back(actor_of(a, c.mentions, ids));
+    if (c.event.location) r.location = actor_of(*c.event.location, c.mentions, ids);
     for (const auto& s : cluster::find_series(c.sentence)) {
       if (s.number <= 0) continue;
       const auto named = series_names.find(s.number);

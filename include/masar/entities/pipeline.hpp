@@ -5,6 +5,8 @@
 // أردوغان") when that full name is unambiguous.
 #pragma once
 
+#include <memory>
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -29,23 +31,34 @@ struct EntityRunSummary {
   std::size_t articles = 0, mentions = 0, new_entities = 0, folded = 0;
 };
 
-// One scanned article as the next stage sees it: its texts, its mentions and the entity each
-// mention was linked to (same order).
-struct ScannedArticle {
+// One tagged article as the next stage sees it: its texts and their mentions.
+struct TaggedArticle {
   std::int64_t rowid = 0;
   std::string_view title, body;
   const std::vector<Mention>& title_mentions;
-  const std::vector<std::int64_t>& title_entities;
   const std::vector<Mention>& body_mentions;
+};
+
+// The same once linked: the entity of each mention (same order).
+struct ScannedArticle {
+  const TaggedArticle& tagged;
+  const std::vector<std::int64_t>& title_entities;
   const std::vector<std::int64_t>& body_entities;
 };
 
+// What an observer works out from one tagged article on the scan's worker threads.
+struct Prepared {
+  virtual ~Prepared() = default;
+};
+
 // A stage that reads what the entity scan found (events/ codes its sentences) without tagging
-// the text a second time. Called inside the scan's transactions.
+// the text a second time. prepare() runs on worker threads (no database, thread-safe);
+// article_scanned() runs in article order inside the scan's transactions.
 class ArticleObserver {
  public:
   virtual ~ArticleObserver() = default;
-  virtual Status article_scanned(const ScannedArticle& article) = 0;
+  virtual std::unique_ptr<Prepared> prepare(const TaggedArticle& article) const = 0;
+  virtual Status article_scanned(const ScannedArticle& article, const Prepared* prepared) = 0;
   virtual Status forget_all() = 0;  // before a rescan
   virtual Status finish() = 0;      // after a run, names folded
 };

@@ -51,7 +51,9 @@ class RecordWriter : public entities::ArticleObserver {
   RecordWriter(const RecordWriter&) = delete;
   RecordWriter& operator=(const RecordWriter&) = delete;
 
-  Status article_scanned(const entities::ScannedArticle& article) override;
+  // Codes the sentences (worker threads); dates, entities and merging follow in order.
+  std::unique_ptr<entities::Prepared> prepare(const entities::TaggedArticle& article) const override;
+  Status article_scanned(const entities::ScannedArticle& article, const entities::Prepared* prepared) override;
   Status forget_all() override;
   Status finish() override;  // drops records no report is left for (articles updated since)
 
