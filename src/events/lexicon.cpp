@@ -135,7 +135,65 @@ void look_up(std::string_view stem, Form form, bool future, std::vector<WordTrig
 
 }  // namespace
 
+namespace {
+
+// Words in news repeat (a few thousand types make most tokens), and taking one apart costs a
+// few hundred comparisons: each thread remembers what it found, and starts again when full.
+constexpr std::size_t kCacheWords = 1 << 17;
+
+struct WordHash {
+  using is_transparent = void;  // look up by string_view, no copy
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+template <class Value>
+struct WordCache {
+  std::unordered_map<std::string, Value, WordHash, std::equal_to<>> entries;
+  const Value* find(std::string_view word) const {
+    const auto it = entries.find(word);
+    return it == entries.end() ? nullptr : &it->second;
+  }
+  void put(std::string_view word, Value value) {
+    if (entries.size() >= kCacheWords) entries.clear();
+    entries.emplace(std::string(word), std::move(value));
+  }
+};
+
+void match_word_uncached(std::string_view word, std::vector<WordTrigger>& out);
+void word_stems_uncached(std::string_view word, std::vector<std::string_view>& out);
+
+}  // namespace
+
 void match_word(std::string_view word, std::vector<WordTrigger>& out) {
+  thread_local WordCache<std::vector<WordTrigger>> cache;
+  if (const auto* known = cache.find(word)) {
+    out = *known;
+    return;
+  }
+  match_word_uncached(word, out);
+  cache.put(word, out);
+}
+
+void word_stems(std::string_view word, std::vector<std::string_view>& out) {
+  // Stems are kept as (offset, length) in the word, so they point into the caller's text.
+  thread_local WordCache<std::vector<std::pair<std::uint8_t, std::uint8_t>>> cache;
+  out.clear();
+  if (word.size() > 255) return;  // no trigger is that long
+  if (const auto* known = cache.find(word)) {
+    for (const auto& [at, n] : *known) out.push_back(word.substr(at, n));
+    return;
+  }
+  word_stems_uncached(word, out);
+  std::vector<std::pair<std::uint8_t, std::uint8_t>> spans;
+  for (std::string_view stem : out) {
+    spans.emplace_back(static_cast<std::uint8_t>(stem.data() - word.data()), static_cast<std::uint8_t>(stem.size()));
+  }
+  cache.put(word, std::move(spans));
+}
+
+namespace {
+
+void match_word_uncached(std::string_view word, std::vector<WordTrigger>& out) {
   out.clear();
   for (std::string_view conj : kConjunctions) {
     if (!starts_with(word, conj)) continue;
@@ -165,7 +223,7 @@ void match_word(std::string_view word, std::vector<WordTrigger>& out) {
   }
 }
 
-void word_stems(std::string_view word, std::vector<std::string_view>& out) {
+void word_stems_uncached(std::string_view word, std::vector<std::string_view>& out) {
   out.clear();
   for (std::string_view conj : kConjunctions) {
     if (!starts_with(word, conj)) continue;
@@ -190,6 +248,8 @@ void word_stems(std::string_view word, std::vector<std::string_view>& out) {
     }
   }
 }
+
+}  // namespace
 
 const std::vector<PhraseTrigger>& phrase_triggers() {
   static const std::vector<PhraseTrigger> phrases = {
