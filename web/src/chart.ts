@@ -9,7 +9,7 @@ import {
   BubbleController, Chart, LinearScale, PointElement, Tooltip,
   type ChartConfiguration, type TooltipItem,
 } from 'chart.js';
-import { dateValue, formatDate, formatNumber } from './format';
+import { dateValue, formatDate, formatMonth, formatNumber } from './format';
 
 Chart.register(BubbleController, PointElement, LinearScale, Tooltip);
 
@@ -39,16 +39,19 @@ export function timelineChart(container: HTMLElement, points: TimelinePoint[], v
   container.replaceChildren(canvas);
 
   const maxSize = Math.max(...dated.map((point) => point.size), 1);
+  // Smaller bubbles on narrow screens, so a phone chart is not a single blot.
+  const scale = Math.min(1, Math.max(0.45, container.clientWidth / 900));
   const data: BubblePoint[] = dated.map((point) => ({
     x: dateValue(point.date) / DAY_MS,
     y: point.value,
-    r: 5 + 17 * Math.sqrt(point.size / maxSize), // area grows with size
+    r: scale * (5 + 17 * Math.sqrt(point.size / maxSize)), // area grows with size
     point,
   }));
   const days = data.map((point) => point.x);
   const [minDay, maxDay] = [Math.min(...days), Math.max(...days)];
   const margin = Math.max(2, (maxDay - minDay) * 0.06);
   const values = data.map((point) => point.y);
+  const ticks = calendarTicks(minDay - margin, maxDay + margin);
 
   const config: ChartConfiguration<'bubble', BubblePoint[]> = {
     type: 'bubble',
@@ -74,10 +77,15 @@ export function timelineChart(container: HTMLElement, points: TimelinePoint[], v
           reverse: TIME_FLOWS_RIGHT_TO_LEFT,
           min: minDay - margin,
           max: maxDay + margin,
+          // Ticks on calendar boundaries (years, months or days), not at arbitrary day numbers.
+          afterBuildTicks: (scale) => {
+            scale.ticks = ticks.map((tick) => ({ value: tick.day }));
+          },
           ticks: {
-            maxTicksLimit: 6,
+            autoSkip: false,
+            maxRotation: 0,
             font: { family: FONT_FAMILY, size: 12 },
-            callback: (value) => formatDate(new Date(Number(value) * DAY_MS).toISOString().slice(0, 10)),
+            callback: (value) => ticks.find((tick) => tick.day === Number(value))?.label ?? '',
           },
           grid: { color: 'rgba(0, 0, 0, 0.06)' },
         },
@@ -121,4 +129,36 @@ export function timelineChart(container: HTMLElement, points: TimelinePoint[], v
   // Canvas text does not wait for web fonts: redraw once the Arabic font is there.
   void document.fonts.load(`12px ${FONT_FAMILY}`, 'عربي').then(() => chart.update());
   return chart;
+}
+
+interface CalendarTick { day: number; label: string }
+
+/** At most ~6 ticks between two day numbers, on year, month or day boundaries. */
+export function calendarTicks(fromDay: number, toDay: number, most = 6): CalendarTick[] {
+  const from = new Date(Math.ceil(fromDay) * DAY_MS);
+  const spanDays = toDay - fromDay;
+  const ticks: CalendarTick[] = [];
+  const push = (date: Date, label: string) => {
+    const day = date.getTime() / DAY_MS;
+    if (day >= fromDay && day <= toDay) ticks.push({ day, label });
+  };
+  if (spanDays > 2 * 365) {
+    const step = Math.max(1, Math.ceil(spanDays / 365 / most));
+    for (let year = from.getUTCFullYear(); year <= new Date(toDay * DAY_MS).getUTCFullYear(); year++) {
+      if (year % step === 0) push(new Date(Date.UTC(year, 0, 1)), String(year));
+    }
+  } else if (spanDays > 45) {
+    const step = [1, 2, 3, 6, 12].find((months) => spanDays / 30.4 / months <= most) ?? 12;
+    for (let month = from.getUTCFullYear() * 12 + from.getUTCMonth(); ; month++) {
+      const date = new Date(Date.UTC(Math.floor(month / 12), month % 12, 1));
+      if (date.getTime() / DAY_MS > toDay) break;
+      if (month % step === 0) push(date, formatMonth(date.toISOString().slice(0, 7)));
+    }
+  } else {
+    const step = Math.max(1, Math.ceil(spanDays / most));
+    for (let day = Math.ceil(fromDay); day <= toDay; day += step) {
+      push(new Date(day * DAY_MS), formatDate(new Date(day * DAY_MS).toISOString().slice(0, 10)));
+    }
+  }
+  return ticks;
 }

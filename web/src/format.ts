@@ -28,6 +28,11 @@ export function formatDateRange(first: string, last: string): string {
   return `${formatDate(first)} – ${formatDate(last)}`;
 }
 
+/** "2018-04" → "أبريل 2018". */
+export function formatMonth(month: string): string {
+  return formatDate(month);
+}
+
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }

@@ -9,7 +9,7 @@ import { articleLink } from './article-links';
 export function eventTable(events: EventRecord[]): HTMLElement {
   return h('div', { class: 'table-scroll' }, h('table', { class: 'data-table event-table' },
     h('thead', null, h('tr', null,
-      ['التاريخ', 'النوع', 'الفاعل', 'المفعول به', 'المكان', 'السلسلة', 'المصدر'].map((title) => h('th', { scope: 'col' }, title)))),
+      ['التاريخ', 'النوع', 'الفاعل', 'المفعول به', 'المكان', 'السلسلة', 'الدليل'].map((title) => h('th', { scope: 'col' }, title)))),
     h('tbody', null, events.map(eventRow))));
 }
 

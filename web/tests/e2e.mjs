@@ -1,0 +1,298 @@
+// Browser test of the analyst page against a real `masar serve` (playwright-core + Debian's
+// chromium; no browser download).
+//
+//   MASAR_BIN=build/masar MASAR_DB=build/web-test.db node web/tests/e2e.mjs
+//
+// Starts `masar serve --db $MASAR_DB --port <free> --web-root web/dist`, waits for /health, walks
+// the views (search → story timeline → entity → events + export → article + removed lines) at
+// 1280×800 and 390×844, saves screenshots to build/screenshots/, and fails on any console error
+// or CSP violation. MASAR_URL=http://127.0.0.1:8080 skips starting a server (dev: the mock).
+
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const repoDir = resolve(webDir, '..');
+const shotsDir = resolve(process.env.SCREENSHOTS_DIR ?? join(repoDir, 'build', 'screenshots'));
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const SEARCH_QUERY = 'أستانا';
+
+const results = [];
+let server = null;
+
+async function check(name, body) {
+  const started = Date.now();
+  try {
+    await body();
+    results.push({ name, ok: true });
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`FAIL ${name}: ${error instanceof Error ? error.stack : error}`);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+async function startServer() {
+  if (process.env.MASAR_URL) return process.env.MASAR_URL.replace(/\/$/, '');
+  const bin = process.env.MASAR_BIN;
+  const db = process.env.MASAR_DB;
+  assert(bin && db, 'set MASAR_BIN and MASAR_DB (or MASAR_URL for a running server)');
+  const port = await freePort();
+  const webRoot = process.env.WEB_ROOT ?? join(webDir, 'dist');
+  server = spawn(bin, ['serve', '--db', db, '--port', String(port), '--web-root', webRoot], { stdio: ['ignore', 'inherit', 'inherit'] });
+  server.on('exit', (code, signal) => {
+    if (server) console.log(`masar serve exited early (${code ?? signal})`);
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 150; attempt++) {
+    try {
+      const response = await fetch(`${base}/health`);
+      if (response.ok) return base;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((wait) => setTimeout(wait, 100));
+  }
+  throw new Error(`masar serve did not answer ${base}/health in 15 s`);
+}
+
+function stopServer() {
+  if (!server) return;
+  const running = server;
+  server = null;
+  running.kill('SIGTERM');
+}
+
+/** Console errors and CSP violations seen by any page; expected ones are filtered by `allowed`. */
+function watchPage(page, problems) {
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const where = message.location()?.url ?? '';
+    // Until /api/events exists the server answers 404 there and the page shows its empty state;
+    // chromium still logs the failed fetch as a console error.
+    if (/\/api\/events(\?|$)/.test(where) && /status of 404/.test(message.text())) return;
+    problems.push(`console error: ${message.text()} (${where})`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+}
+
+async function shoot(page, name) {
+  mkdirSync(shotsDir, { recursive: true });
+  const viewport = page.viewportSize();
+  const file = join(shotsDir, `${name}-${viewport.width < 600 ? 'phone' : 'desktop'}.png`);
+  await page.screenshot({ path: file, fullPage: viewport.width < 600 });
+  return file;
+}
+
+async function noHorizontalOverflow(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert(overflow <= 1, `page is ${overflow}px wider than the ${page.viewportSize().width}px viewport`);
+}
+
+async function canvasDrawn(page, selector) {
+  return page.$eval(selector, (canvas) => {
+    const box = canvas.getBoundingClientRect();
+    const context = canvas.getContext('2d');
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    let painted = 0;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) painted++;
+    return { width: box.width, height: box.height, painted };
+  });
+}
+
+async function run() {
+  const base = await startServer();
+  const profile = mkdtempSync(join(tmpdir(), 'masar-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 800 },
+    locale: 'ar',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const problems = [];
+  const page = context.pages()[0] ?? await context.newPage();
+  // Reported to Node as they happen, so a later navigation cannot lose them.
+  await page.exposeFunction('__reportCspViolation', (text) => problems.push(`CSP violation: ${text}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__reportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`);
+    });
+  });
+  watchPage(page, problems);
+  const shots = [];
+  const state = { storyHref: null, entityHref: null, articleHref: null };
+
+  try {
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      const size = viewport.width < 600 ? 'phone' : 'desktop';
+      await page.setViewportSize(viewport);
+
+      await check(`${size}: page is Arabic and right-to-left`, async () => {
+        await page.goto(`${base}/`);
+        await page.waitForSelector('.search-form input[name=q]');
+        const root = await page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir,
+          direction: getComputedStyle(document.body).direction }));
+        assert(root.lang === 'ar' && root.dir === 'rtl' && root.direction === 'rtl', `html is ${JSON.stringify(root)}`);
+        const fontReady = await page.evaluate(async () => {
+          await document.fonts.ready;
+          return document.fonts.check("16px 'IBM Plex Sans Arabic'", 'مسار');
+        });
+        assert(fontReady, 'the bundled Arabic font did not load');
+      });
+
+      await check(`${size}: search shows highlighted hits and facets`, async () => {
+        await page.fill('.search-form input[name=q]', SEARCH_QUERY);
+        await page.press('.search-form input[name=q]', 'Enter');
+        await page.waitForSelector('.hit');
+        const marks = await page.$$eval('.hit mark', (nodes) => nodes.map((node) => node.textContent));
+        assert(marks.length > 0 && marks.every((text) => text.trim().length > 0), `no highlighted words (${marks.length})`);
+        assert(await page.$('.facet-link'), 'no facets');
+        assert(!(await page.$('.hit script, .hit [style]')), 'markup leaked from the API text');
+        await noHorizontalOverflow(page);
+        shots.push(await shoot(page, 'search'));
+        state.articleHref ??= await page.$eval('.hit-title a', (a) => a.getAttribute('href'));
+        // A source facet narrows the hits to that source.
+        const facet = await page.$('.facet-link');
+        const source = await facet.$eval('span', (span) => span.textContent);
+        await facet.click();
+        await page.waitForFunction((value) => new URLSearchParams(location.hash.split('?')[1] ?? '').get('source') === value, source);
+        await page.waitForSelector('.active-filters .chip-remove');
+        const sources = await page.$$eval('.hit .source', (nodes) => nodes.map((node) => node.textContent));
+        assert(sources.length > 0 && sources.every((text) => text === source), `facet ${source} left ${sources}`);
+      });
+
+      await check(`${size}: story page draws its timeline`, async () => {
+        await page.click('.site-nav a[data-section=stories]');
+        await page.waitForSelector('.cards .card-title a');
+        shots.push(await shoot(page, 'stories'));
+        await page.click('.cards .card-title a');
+        await page.waitForSelector('.chart-box canvas');
+        await page.waitForSelector('.timeline-event');
+        await page.waitForTimeout(300); // the font redraw
+        const drawn = await canvasDrawn(page, '.chart-box canvas');
+        assert(drawn.width > 100 && drawn.height > 100 && drawn.painted > 500, `chart not drawn: ${JSON.stringify(drawn)}`);
+        await noHorizontalOverflow(page);
+        shots.push(await shoot(page, 'story'));
+      });
+
+      await check(`${size}: entity list and entity page`, async () => {
+        await page.click('.site-nav a[data-section=entities]');
+        await page.waitForSelector('.entity-table tbody a');
+        shots.push(await shoot(page, 'entities'));
+        await page.click('.entity-table tbody a');
+        await page.waitForSelector('.page-header h1');
+        await page.waitForSelector('.chip-list .chip');
+        const articles = await page.$$('.plain-list li a');
+        assert(articles.length > 0, 'entity page lists no articles');
+        await noHorizontalOverflow(page);
+        shots.push(await shoot(page, 'entity'));
+      });
+
+      await check(`${size}: event table, filters and export`, async () => {
+        await page.click('.site-nav a[data-section=events]');
+        await page.waitForSelector('.event-table, .event-results .empty-state');
+        await page.selectOption('select[name=type]', 'CONSULT');
+        await page.fill('input[name=from]', '2017-01-01');
+        await page.click('.filters button[type=submit]');
+        await page.waitForFunction(() => location.hash.includes('type=CONSULT'));
+        await page.waitForSelector('.event-table, .event-results .empty-state');
+        const csv = await page.$eval('a[data-format=csv]', (a) => a.href);
+        const jsonl = await page.$eval('a[data-format=jsonl]', (a) => a.href);
+        for (const href of [csv, jsonl]) {
+          const url = new URL(href);
+          assert(url.pathname === '/api/events' && url.searchParams.get('type') === 'CONSULT' &&
+            url.searchParams.get('from') === '2017-01-01', `export link ${href} lost the filters`);
+        }
+        const live = await page.$('.event-table');
+        const probe = await page.request.get(csv);
+        if (live) {
+          const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[data-format=csv]')]);
+          const file = await download.path();
+          const text = (await import('node:fs')).readFileSync(file, 'utf8');
+          assert(text.startsWith('id,event,mode,date'), `CSV export starts with ${text.slice(0, 40)}`);
+        } else {
+          // The endpoint is not there yet: the page must say so, and the server must answer 404.
+          assert(probe.status() === 404 || probe.ok(), `export answered ${probe.status()}`);
+          const empty = await page.textContent('.event-results .empty-state');
+          assert(empty.length > 0, 'no empty state');
+        }
+        await noHorizontalOverflow(page);
+        shots.push(await shoot(page, 'events'));
+      });
+
+      await check(`${size}: article with removed lines on request`, async () => {
+        // Walk the hits until one has removed lines (pages come with boilerplate; plain texts may not).
+        await page.goto(`${base}/#/search?q=${encodeURIComponent(SEARCH_QUERY)}`);
+        await page.waitForSelector('.hit-title a');
+        const hrefs = await page.$$eval('.hit-title a', (links) => links.map((a) => a.getAttribute('href')));
+        let found = false;
+        for (const href of hrefs) {
+          await page.goto(`${base}/${href}`);
+          await page.waitForSelector('.article-body p, .error-box');
+          if (await page.$('button.toggle')) {
+            found = true;
+            break;
+          }
+        }
+        assert(found, `none of ${hrefs.length} hits has removed lines`);
+        assert(await page.$eval('#removed-lines', (list) => list.hidden), 'removed lines shown before asked');
+        await page.click('button.toggle');
+        assert(await page.$eval('button.toggle', (b) => b.getAttribute('aria-expanded')) === 'true', 'toggle not expanded');
+        const lines = await page.$$eval('#removed-lines li', (items) => items.filter((li) => li.offsetHeight > 0).length);
+        assert(lines > 0, 'removed lines not visible after the toggle');
+        const reasons = await page.$$eval('#removed-lines .reason', (nodes) => nodes.map((node) => node.textContent));
+        assert(reasons.every((text) => text.length > 0), 'a removed line without its reason');
+        await noHorizontalOverflow(page);
+        shots.push(await shoot(page, 'article'));
+      });
+    }
+
+    await check('no console errors and no CSP violations', async () => {
+      assert(problems.length === 0, problems.join('\n'));
+    });
+    await check('the server sends the CSP header', async () => {
+      const response = await page.request.get(`${base}/`);
+      const csp = response.headers()['content-security-policy'] ?? '';
+      assert(csp.includes("script-src 'self'"), `CSP header is "${csp}"`);
+    });
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    stopServer();
+  }
+  console.log(`screenshots: ${shots.length} in ${shotsDir}`);
+}
+
+try {
+  await run();
+} catch (error) {
+  results.push({ name: 'setup', ok: false });
+  console.log(`FAIL setup: ${error instanceof Error ? error.stack : error}`);
+  stopServer();
+}
+const failed = results.filter((result) => !result.ok).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
