@@ -6,11 +6,19 @@ import { EVENT_MODES, eventTypeName, formatDate, formatNumber } from '../format'
 import { routeHref } from '../router';
 import { articleLink } from './article-links';
 
+const COLUMNS = ['التاريخ', 'النوع', 'الفاعل', 'المفعول به', 'المكان', 'السلسلة', 'الدليل'];
+
+/** On phones the rows stack as cards; data-label gives each cell its column name there. */
 export function eventTable(events: EventRecord[]): HTMLElement {
-  return h('div', { class: 'table-scroll' }, h('table', { class: 'data-table event-table' },
-    h('thead', null, h('tr', null,
-      ['التاريخ', 'النوع', 'الفاعل', 'المفعول به', 'المكان', 'السلسلة', 'الدليل'].map((title) => h('th', { scope: 'col' }, title)))),
-    h('tbody', null, events.map(eventRow))));
+  const body = h('tbody', null, events.map(eventRow));
+  for (const row of body.rows) {
+    [...row.cells].forEach((cell, index) => {
+      cell.setAttribute('data-label', COLUMNS[index]);
+      cell.replaceChildren(h('div', { class: 'cell' }, ...cell.childNodes)); // one grid item beside the label
+    });
+  }
+  return h('div', { class: 'table-scroll' }, h('table', { class: 'data-table event-table stack-on-phone' },
+    h('thead', null, h('tr', null, COLUMNS.map((title) => h('th', { scope: 'col' }, title)))), body));
 }
 
 function eventRow(record: EventRecord): HTMLTableRowElement {
