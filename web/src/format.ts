@@ -7,9 +7,9 @@ const dayFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long
 const monthFormat = new Intl.DateTimeFormat(LOCALE, { month: 'long', year: 'numeric', timeZone: 'UTC' });
 const numberFormat = new Intl.NumberFormat(LOCALE);
 
-/** Milliseconds since the epoch of a "YYYY-MM-DD" (or "YYYY-MM") date, or NaN. */
+/** Milliseconds since the epoch of a "YYYY-MM-DD" (or "YYYY-MM") date, or NaN; a time after the day is ignored. */
 export function dateValue(date: string): number {
-  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(date);
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?(?:$|T)/.exec(date);
   if (!match) return NaN;
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, match[3] ? Number(match[3]) : 1);
 }
