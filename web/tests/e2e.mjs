@@ -174,7 +174,8 @@ async function run() {
         await noHorizontalOverflow(page);
         shots.push(await shoot(page, 'search'));
         state.articleHref ??= await page.$eval('.hit-title a', (a) => a.getAttribute('href'));
-        // A source facet narrows the hits to that source.
+        // A source facet narrows the hits to that source (on a phone the facets are folded first).
+        if (await page.$('.facets-fold:not([open])')) await page.click('.facets-fold > summary');
         const facet = await page.$('.facet-link');
         const source = await facet.$eval('span', (span) => span.textContent);
         await facet.click();

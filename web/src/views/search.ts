@@ -56,7 +56,7 @@ function intro(): HTMLElement {
 function renderResults(route: Route, answer: SearchResult, page: number): Node[] {
   const summary = h('p', { class: 'result-summary' },
     answer.total === 0 ? 'لا نتائج.' : `${formatNumber(answer.total)} نتيجة`,
-    h('span', { class: 'muted' }, ` (${formatNumber(Math.round(answer.took_ms * 10) / 10)} ms)`));
+    ' ', h('span', { class: 'muted' }, '(', h('bdi', { dir: 'ltr' }, `${formatNumber(Math.round(answer.took_ms * 10) / 10)} ms`), ')'));
   const active = activeFilters(route);
   if (answer.hits.length === 0) {
     const empty = emptyState('لم نجد مقالات تطابق البحث.', 'جرّب كلمات أقل أو أزل المرشحات.');
@@ -66,7 +66,8 @@ function renderResults(route: Route, answer: SearchResult, page: number): Node[]
     answer.hits.map(renderHit));
   const layout = h('div', { class: 'with-aside' },
     h('div', { class: 'main-column' }, hits, pager(route, '/search', page, answer.per_page, answer.total, answer.hits.length)),
-    h('aside', { class: 'facets', 'aria-label': 'تصفية النتائج' },
+    facetsFold(
+
       facetList('المصادر', answer.facets.source, (facet) => withQuery(route, { source: facet.value, page: 1 }),
         (facet) => route.query.get('source') === facet.value),
       facetList('الأشهر', answer.facets.month, (facet) => withQuery(route, { ...monthRange(facet.value), page: 1 }),
@@ -89,6 +90,14 @@ function monthRange(month: string): { from: string; to: string } {
   const [year, monthNumber] = month.split('-').map(Number);
   const lastDay = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
   return { from: `${month}-01`, to: `${month}-${String(lastDay).padStart(2, '0')}` };
+}
+
+/** Facets beside the hits on a laptop; on a phone, a folded block above them. */
+function facetsFold(...sections: (HTMLElement | null)[]): HTMLElement {
+  const fold = h('details', { class: 'facets-fold' }, h('summary', null, 'تصفية النتائج حسب المصدر والشهر'),
+    h('div', { class: 'facets' }, sections));
+  fold.open = window.matchMedia('(min-width: 761px)').matches;
+  return h('aside', { 'aria-label': 'تصفية النتائج' }, fold);
 }
 
 function facetList(title: string, facets: Facet[], paramsFor: (facet: Facet) => Params,
