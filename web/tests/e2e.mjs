@@ -271,6 +271,34 @@ async function run() {
       });
     }
 
+    if (server) {
+      // Last, as it adds an article: hostile text through the real ingest and search paths.
+      await check('API text is shown as text, never as markup', async () => {
+        const word = 'اختبارالهروب';
+        const article = {
+          id: 'e2e-escape-1', date: '2024-12-01', source: 'مصدر الاختبار', url: 'javascript:alert(3)',
+          title: `${word} <img src=x onerror=alert(1)> & "اقتباس"`,
+          text: `فقرة أولى عن ${word} <b>غامق</b> & نهاية الفقرة الأولى هنا.\nفقرة ثانية <script>alert(2)</script> للتأكد من ${word} مرة أخرى.`,
+        };
+        const response = await page.request.post(`${base}/api/articles`, {
+          data: JSON.stringify(article) + '\n', headers: { 'Content-Type': 'application/x-ndjson' },
+        });
+        const answer = await response.text();
+        assert(response.ok() && /"result":\s*"(inserted|updated|unchanged)"/.test(answer), `POST /api/articles: ${response.status()} ${answer}`);
+        await page.goto(`${base}/#/search?q=${encodeURIComponent(word)}`);
+        await page.waitForSelector('.hit mark');
+        assert(!(await page.$('.hit img, .hit b, .hit script')), 'API text became markup in a hit');
+        const title = await page.textContent('.hit-title');
+        assert(title.includes('<img src=x') && title.includes('& "'), `hit title decoded wrongly: ${title}`);
+        await page.click('.hit-title a');
+        await page.waitForSelector('.article-body p');
+        assert(!(await page.$('.article-body b, .article-body script, .page-header img')), 'API text became markup in the article');
+        const body = await page.textContent('.article-body');
+        assert(body.includes('<b>غامق</b>'), `article text changed: ${body}`);
+        assert(!(await page.$('a.url')), 'a javascript: URL became a link');
+      });
+    }
+
     await check('no console errors and no CSP violations', async () => {
       assert(problems.length === 0, problems.join('\n'));
     });

@@ -52,7 +52,10 @@ function removedSection(article: Article): HTMLElement {
 function articleFacts(article: Article): HTMLElement {
   const rows: [string, Node | string][] = [['المعرّف', h('span', { dir: 'ltr' }, article.id)]];
   if (article.url) {
-    rows.push(['الرابط الأصلي', h('a', { href: safeUrl(article.url), rel: 'noopener noreferrer nofollow', target: '_blank', dir: 'ltr', class: 'url' }, article.url)]);
+    // Only http(s) links leave the page; anything else (javascript:, data:) is shown, not linked.
+    rows.push(['الرابط الأصلي', /^https?:\/\//i.test(article.url)
+      ? h('a', { href: article.url, rel: 'noopener noreferrer nofollow', target: '_blank', dir: 'ltr', class: 'url' }, article.url)
+      : h('span', { dir: 'ltr', class: 'url' }, article.url)]);
   }
   if (article.story !== null) rows.push(['القصة', h('a', { href: routeHref(`/stories/${article.story}`) }, `القصة ${formatNumber(article.story)}`)]);
   if (article.event !== null) rows.push(['الحدث', h('span', null, `الحدث ${formatNumber(article.event)}`)]);
@@ -60,11 +63,6 @@ function articleFacts(article: Article): HTMLElement {
     rows.push(['نسخ مكررة', h('ul', { class: 'plain-list' }, article.duplicates.map((id) => h('li', null, articleLink(id))))]);
   }
   return h('section', null, h('h2', null, 'عن المقال'), facts(rows));
-}
-
-/** Only http(s) links leave the page; anything else (javascript:, data:) is shown, not linked. */
-function safeUrl(url: string): string {
-  return /^https?:\/\//i.test(url) ? url : '#';
 }
 
 function entitiesSection(entities: ArticleEntity[]): HTMLElement {
