@@ -91,8 +91,10 @@ export const EVENT_MODES: Record<string, string> = {
   future: 'مستقبلي',
 };
 
-/** Why the cleaner removed a line (reason names of extract/boilerplate). */
+/** Why the cleaner removed a line (reason names of extract/boilerplate and extract/cleaner). */
 export const REMOVAL_REASONS: Record<string, string> = {
+  'page-furniture': 'من هيكل الصفحة (قوائم، رأس، تذييل)',
+  'date-line': 'سطر التاريخ',
   'read-also': 'اقرأ أيضًا',
   'follow-share': 'دعوة للمتابعة أو المشاركة',
   breadcrumb: 'مسار التنقل',
