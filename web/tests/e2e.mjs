@@ -99,8 +99,11 @@ function watchPage(page, problems) {
 async function shoot(page, name) {
   mkdirSync(shotsDir, { recursive: true });
   const viewport = page.viewportSize();
-  const file = join(shotsDir, `${name}-${viewport.width < 600 ? 'phone' : 'desktop'}.png`);
-  await page.screenshot({ path: file, fullPage: viewport.width < 600 });
+  const phone = viewport.width < 600;
+  const file = join(shotsDir, `${name}-${phone ? 'phone' : 'desktop'}.png`);
+  await page.screenshot({ path: file });
+  // The whole phone page too: a narrow layout is where things stack, wrap and overlap.
+  if (phone) await page.screenshot({ path: join(shotsDir, `${name}-phone-full.png`), fullPage: true });
   return file;
 }
 
@@ -237,6 +240,7 @@ async function run() {
         } else {
           // The endpoint is not there yet: the page must say so, and the server must answer 404.
           assert(probe.status() === 404 || probe.ok(), `export answered ${probe.status()}`);
+          if (probe.status() === 404) assert(await page.$eval('.export-links', (p) => p.hidden), 'export links offered without events');
           const empty = await page.textContent('.event-results .empty-state');
           assert(empty.length > 0, 'no empty state');
         }

@@ -12,7 +12,8 @@ export async function renderEvents(root: HTMLElement, route: Route): Promise<voi
   const filters = currentFilters(route);
   const entityName = h('p', { class: 'muted entity-filter-name' });
   const results = h('section', { class: 'event-results' }, loading());
-  replace(root, pageHeader('الأحداث'), eventsForm(route), entityName, exportLinks(filters), results);
+  const exports = exportLinks(filters);
+  replace(root, pageHeader('الأحداث'), eventsForm(route), entityName, exports, results);
   if (filters.entity) {
     api.entity(String(filters.entity))
       .then((entity) => (entityName.textContent = `أحداث الكيان: ${entity.name}`))
@@ -24,6 +25,7 @@ export async function renderEvents(root: HTMLElement, route: Route): Promise<voi
     answer = await api.events({ ...filters, page });
   } catch (error) {
     if (error instanceof ApiError && error.status === 404 && error.code !== 'bad_request') {
+      exports.hidden = true; // nothing to export from a server without event records
       replace(results, emptyState('لا سجلات أحداث بعد.', 'لم يستخرج الخادم أحداثًا (PLOVER) من هذا الأرشيف بعد.'));
       return;
     }
