@@ -34,7 +34,7 @@ function eventRow(record: EventRecord): HTMLTableRowElement {
     h('td', null, record.location ? actor(record.location) : '—'),
     h('td', null, record.series ? `${record.series.name} ${formatNumber(record.series.ordinal)}` : '—'),
     h('td', { class: 'evidence' },
-      sentence ? h('q', { dir: 'auto' }, sentence.text) : null,
+      sentence?.text ? h('q', { dir: 'auto' }, sentence.text) : null,
       h('span', { class: 'evidence-links' }, record.articles.slice(0, 3).map(articleLink),
         record.articles.length > 3 ? h('span', { class: 'muted' }, ` +${formatNumber(record.articles.length - 3)}`) : null)));
 }
