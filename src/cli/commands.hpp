@@ -33,5 +33,6 @@ void add_ner_command(CLI::App& app, Action& action);
 void add_dates_command(CLI::App& app, Action& action);
 void add_entities_command(CLI::App& app, Action& action);
 void add_train_command(CLI::App& app, Action& action);
+void add_serve_command(CLI::App& app, Action& action);
 
 }  // namespace masar::cli

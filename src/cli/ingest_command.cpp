@@ -2,12 +2,13 @@
 // Stores, then tracks the new articles into events and stories (cluster/pipeline.hpp).
 #include <chrono>
 #include <iostream>
+#include <optional>
 
 #include "cli/cluster_options.hpp"
 #include "cli/commands.hpp"
-#include "cli/entity_scan.hpp"
 #include "cli/input.hpp"
 #include "cli/progress.hpp"
+#include "masar/pipeline/after_ingest.hpp"
 #include "masar/store/ingest.hpp"
 #include "masar/util/parallel.hpp"
 
@@ -26,34 +27,41 @@ struct IngestArgs {
   cluster::ClusterOptions tracking;
 };
 
-// Events and stories for what was just stored; a failure here keeps the articles (the next
-// ingest or `masar recluster` tracks them).
-bool track_new_articles(store::Store& store, IngestArgs& args) {
-  args.tracking.threads = args.threads;
-  Progress progress("events", 0, args.quiet);
-  auto tracked = cluster::cluster_pending(store, args.tracking,
-                                          [&](std::size_t done, std::size_t total) { progress.update(done, total); });
-  progress.finish();
-  if (!tracked) {
-    std::cerr << "masar ingest: tracking events failed (articles are stored): " << tracked.error().message << "\n";
+// Events, stories and entities of what was just stored (pipeline/after_ingest.hpp), with
+// progress and one summary line per stage; a failure keeps the articles (the next ingest,
+// `masar recluster` or `masar entities --rescan` picks them up).
+bool update_new_articles(store::Store& store, const IngestArgs& args) {
+  pipeline::AfterIngestOptions options;
+  options.cluster = args.cluster;
+  options.entities = args.entities;
+  options.threads = args.threads;
+  options.tracking = args.tracking;
+  std::optional<Progress> progress;
+  pipeline::AfterIngestHooks hooks;
+  hooks.started = [&](pipeline::Stage stage) {
+    progress.emplace(stage == pipeline::Stage::events ? "events" : "entities", 0, args.quiet);
+  };
+  hooks.progress = [&](pipeline::Stage, std::size_t done, std::size_t total) { progress->update(done, total); };
+  hooks.finished = [&](pipeline::Stage stage, const pipeline::AfterIngestReport& r) {
+    progress->finish();
+    if (stage == pipeline::Stage::events) {
+      std::cerr << "masar ingest: tracked " << r.tracked->articles << " articles (" << r.tracked->copies
+                << " copies): " << r.tracked->new_events << " new events, " << r.tracked->new_stories
+                << " new stories; " << r.tracking_seconds << " s\n";
+    } else {
+      std::cerr << "masar ingest: entities of " << r.entities->articles << " articles: " << r.entities->mentions
+                << " mentions, " << r.entities->new_entities << " new entities, " << r.entities->folded
+                << " partial names folded; " << r.entities_seconds << " s\n";
+    }
+  };
+  auto report = pipeline::after_ingest(store, options, hooks);
+  if (progress) progress->finish();
+  if (!report) {
+    std::cerr << "masar ingest: " << report.error().message << "\n";
     return false;
   }
-  std::cerr << "masar ingest: tracked " << tracked->articles << " articles (" << tracked->copies << " copies): "
-            << tracked->new_events << " new events, " << tracked->new_stories << " new stories; " << progress.elapsed()
-            << " s\n";
+  if (!report->entities_skipped.empty()) std::cerr << "masar ingest: no entities: " << report->entities_skipped << "\n";
   return true;
-}
-
-// Entities of what was just stored; a failure keeps the articles (`masar entities --rescan`).
-bool scan_new_articles(store::Store& store, const IngestArgs& args) {
-  const auto done = scan_entities(store, args.threads, args.quiet, false, "masar ingest");
-  if (done) return true;
-  if (done.error().code == Errc::not_found) {  // a build without a model still ingests
-    std::cerr << "masar ingest: no entities: " << done.error().message << "\n";
-    return true;
-  }
-  std::cerr << "masar ingest: entities failed (articles are stored): " << done.error().message << "\n";
-  return false;
 }
 
 int run_ingest(IngestArgs& args) {
@@ -96,8 +104,7 @@ int run_ingest(IngestArgs& args) {
             << " (+" << read.problems << " bad input lines/files); cleaning, dedup and indexing "
             << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() << " s\n";
   const bool stored = s.inserted + s.updated + s.unchanged > 0;
-  if (stored && args.cluster && !track_new_articles(store.value(), args)) return kExitFailure;
-  if (stored && args.entities && !scan_new_articles(store.value(), args)) return kExitFailure;
+  if (stored && !update_new_articles(store.value(), args)) return kExitFailure;
   return stored ? kExitOk : kExitFailure;
 }
 

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   masar::cli::add_dates_command(app, action);
   masar::cli::add_entities_command(app, action);
   masar::cli::add_train_command(app, action);
+  masar::cli::add_serve_command(app, action);
 
   try {
     app.parse(argc, argv);

@@ -49,6 +49,19 @@ Status for_each_assignment(const store::Store& store, const std::function<void(c
   return rc == SQLITE_DONE ? Status(Ok{}) : store::sql::db_error(db, "reading events");
 }
 
+Result<std::optional<ArticleAssignment>> article_assignment(const store::Store& store, const std::string& article_id) {
+  sqlite3* db = store.handle();
+  Statement st(db,
+               "SELECT a.id, ae.event, e.story FROM articles a JOIN article_events ae ON ae.article = a.rowid "
+               "JOIN events e ON e.id = ae.event WHERE a.id = ?1");
+  if (!st.ok()) return store::sql::db_error(db, "reading an article's event");
+  st.bind(1, article_id);
+  const int rc = st.step();
+  if (rc == SQLITE_ROW) return std::optional<ArticleAssignment>(ArticleAssignment{st.text(0), st.int64(1), st.int64(2)});
+  if (rc != SQLITE_DONE) return store::sql::db_error(db, "reading an article's event");
+  return std::optional<ArticleAssignment>{};
+}
+
 Result<std::vector<StoryInfo>> list_stories(const store::Store& store, const StoryFilter& filter) {
   sqlite3* db = store.handle();
   const double from = filter.from.empty() ? -1e9 : days_since_epoch(filter.from).value_or(-1e9);
@@ -57,7 +70,7 @@ Result<std::vector<StoryInfo>> list_stories(const store::Store& store, const Sto
   std::string fts;
   if (filter.query.empty()) {
     sql = std::string("SELECT ") + kStoryColumns + ", 0 FROM stories s WHERE s.articles >= ?2 AND s.last_time >= ?3 AND "
-          "s.first_time < ?4 ORDER BY s.articles DESC, s.id LIMIT ?5";
+          "s.first_time < ?4 ORDER BY s.articles DESC, s.id LIMIT ?5 OFFSET ?6";
   } else {
     const auto parsed = search::parse_query(filter.query);
     if (parsed.empty()) return std::vector<StoryInfo>{};
@@ -66,12 +79,13 @@ Result<std::vector<StoryInfo>> list_stories(const store::Store& store, const Sto
           "FROM articles_fts f JOIN article_events ae ON ae.article = f.rowid JOIN events e ON e.id = ae.event "
           "WHERE articles_fts MATCH ?1 GROUP BY e.story) m JOIN stories s ON s.id = m.story "
           "WHERE s.articles >= ?2 AND s.last_time >= ?3 AND s.first_time < ?4 "
-          "ORDER BY m.hits DESC, s.articles DESC, s.id LIMIT ?5";
+          "ORDER BY m.hits DESC, s.articles DESC, s.id LIMIT ?5 OFFSET ?6";
   }
   Statement st(db, sql);
   if (!st.ok()) return store::sql::db_error(db, "listing stories");
   if (!fts.empty()) st.bind(1, fts);
   st.bind(2, static_cast<std::int64_t>(filter.min_articles)).bind(3, from).bind(4, to).bind(5, static_cast<std::int64_t>(filter.limit));
+  st.bind(6, static_cast<std::int64_t>(filter.offset));
   std::vector<StoryInfo> out;
   int rc;
   while ((rc = st.step()) == SQLITE_ROW) {

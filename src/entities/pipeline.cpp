@@ -1,12 +1,11 @@
 // Entities over the store: scan (tag in parallel, link in order, save in batches), fold
-// partial person names, and list entities with their aliases.
+// partial person names. Reading entities back is in queries.cpp.
 #include "masar/entities/pipeline.hpp"
 
 #include <algorithm>
 #include <map>
 #include <unordered_map>
 
-#include "masar/text/normalize.hpp"
 #include "masar/util/parallel.hpp"
 #include "store/sqlite_util.hpp"
 
@@ -165,22 +164,6 @@ Result<std::size_t> fold_partial_names(sqlite3* db) {
   return folded;
 }
 
-// Whether a surface form is the key as written, only the article and spelling folded ("تركيا"
-// for "تركيا", not "وتركيا").
-bool plain_spelling(const std::string& surface, const std::string& key) {
-  std::string folded;
-  const std::string norm = text::normalize_for_search(surface);
-  for (std::size_t at = 0; at < norm.size();) {
-    std::size_t end = norm.find(' ', at);
-    if (end == std::string::npos) end = norm.size();
-    std::string_view w = std::string_view(norm).substr(at, end - at);
-    if (w.size() > 6 && w.substr(0, 4) == "ال") w.remove_prefix(4);
-    if (!w.empty()) folded += (folded.empty() ? "" : " ") + std::string(w);
-    at = end + 1;
-  }
-  return folded == key;
-}
-
 Result<std::vector<std::int64_t>> pending_articles(sqlite3* db) {
   Statement st(db, "SELECT a.rowid FROM articles a LEFT JOIN entity_scan s ON s.article = a.rowid "
                    "WHERE s.article IS NULL AND a.dup_of IS NULL ORDER BY a.rowid");
@@ -263,44 +246,6 @@ Result<EntityRunSummary> rescan(store::Store& store, const NerModel& model, cons
     return s.error();
   }
   return scan_pending(store, model, options, progress);
-}
-
-Result<std::vector<EntityInfo>> list_entities(store::Store& store, const EntityQuery& q) {
-  sqlite3* db = store.handle();
-  const std::string key = q.query.empty() ? std::string() : text_key(q.query);
-  Statement st(db,
-               "SELECT e.id, e.type, count(DISTINCT ae.article), sum(ae.mentions), min(nullif(a.date, '')), max(a.date), e.key "
-               "FROM entities e JOIN article_entities ae ON ae.entity = e.id JOIN articles a ON a.rowid = ae.article "
-               "WHERE (?1 = '' OR e.type = ?1) AND (?2 = '' OR instr(e.key, ?2) > 0) "
-               "GROUP BY e.id ORDER BY 3 DESC, e.id LIMIT ?3");
-  Statement aliases(db, "SELECT surface, sum(mentions) FROM article_entities WHERE entity = ?1 GROUP BY surface "
-                        "ORDER BY 2 DESC, surface");
-  if (!st.ok() || !aliases.ok()) return store::sql::db_error(db, "reading entities");
-  st.bind(1, std::string_view(q.type ? type_name(*q.type) : "")).bind(2, std::string_view(key))
-      .bind(3, static_cast<std::int64_t>(q.limit));
-  std::vector<EntityInfo> out;
-  while (st.step() == SQLITE_ROW) {
-    EntityInfo e;
-    e.id = st.int64(0);
-    const std::string entity_key = st.text(6);
-    (void)parse_type(st.text(1), e.type);
-    e.articles = st.int64(2);
-    e.mentions = st.int64(3);
-    e.first_date = st.text(4).substr(0, 10);
-    e.last_date = st.text(5).substr(0, 10);
-    aliases.reset().bind(1, e.id);
-    while (aliases.step() == SQLITE_ROW) e.aliases.emplace_back(aliases.text(0), aliases.int64(1));
-    // The name: the most used spelling written as the key reads, without a glued و/ب/ل.
-    for (const auto& [surface, n] : e.aliases) {
-      if (plain_spelling(surface, entity_key)) {
-        e.name = surface;
-        break;
-      }
-    }
-    if (e.name.empty() && !e.aliases.empty()) e.name = e.aliases.front().first;
-    out.push_back(std::move(e));
-  }
-  return out;
 }
 
 }  // namespace masar::entities

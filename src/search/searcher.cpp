@@ -21,6 +21,51 @@ std::string number(double v) {
   return s;
 }
 
+constexpr const char* kMatchFrom =
+    "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?1";
+
+// The date and source filters, on parameters ?2 (from), ?3 (to) and ?4 (source).
+std::string filter_sql(const SearchRequest& req) {
+  std::string sql;
+  if (!req.from.empty()) sql += " AND a.date >= ?2";
+  if (!req.to.empty()) sql += " AND substr(a.date, 1, length(?3)) <= ?3";
+  if (!req.source.empty()) sql += " AND a.source = ?4";
+  return sql;
+}
+
+void bind_match(Statement& st, const std::string& fts, const SearchRequest& req) {
+  st.bind(1, fts);
+  if (!req.from.empty()) st.bind(2, req.from);
+  if (!req.to.empty()) st.bind(3, req.to);
+  if (!req.source.empty()) st.bind(4, req.source);
+}
+
+// Phrases of an FTS5 expression: strings in double quotes, a quote inside written twice.
+std::size_t phrase_count(std::string_view fts) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < fts.size(); ++i) {
+    if (fts[i] != '"') continue;
+    ++n;
+    for (++i; i < fts.size(); ++i) {
+      if (fts[i] != '"') continue;
+      if (i + 1 < fts.size() && fts[i + 1] == '"') {
+        ++i;
+        continue;
+      }
+      break;
+    }
+  }
+  return n;
+}
+
+Result<std::int64_t> count_matches(sqlite3* db, const std::string& fts, const SearchRequest& req) {
+  Statement st(db, std::string("SELECT count(*) ") + kMatchFrom + filter_sql(req));
+  if (!st.ok()) return store::sql::db_error(db, "preparing a count");
+  bind_match(st, fts, req);
+  if (st.step() != SQLITE_ROW) return make_error(Errc::invalid_argument, std::string("search failed: ") + sqlite3_errmsg(db));
+  return st.int64(0);
+}
+
 // Ranks every match but marks up only the page of hits returned: highlight() and snippet()
 // cost far more than the rank, so they run in a second, rowid-bound query per hit.
 Status run(sqlite3* db, const std::string& fts, const SearchRequest& req, std::size_t limit,
@@ -30,18 +75,10 @@ Status run(sqlite3* db, const std::string& fts, const SearchRequest& req, std::s
   for (double w : phrase_weights) weights += ", " + number(w);
   std::string sql = "SELECT a.rowid, a.id, a.title, a.date, a.source, masar_rank(articles_fts, " + number(kBm25K1) +
                     ", " + number(kBm25B) + ", " + number(kTitleWeight) + ", " + number(kBodyWeight) + weights +
-                    ") AS score FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-                    "WHERE articles_fts MATCH ?1";
-  if (!req.from.empty()) sql += " AND a.date >= ?2";
-  if (!req.to.empty()) sql += " AND substr(a.date, 1, length(?3)) <= ?3";
-  if (!req.source.empty()) sql += " AND a.source = ?4";
-  sql += " ORDER BY score DESC LIMIT ?5 OFFSET ?6";
+                    ") AS score " + kMatchFrom + filter_sql(req) + " ORDER BY score DESC LIMIT ?5 OFFSET ?6";
   Statement st(db, sql);
   if (!st.ok()) return store::sql::db_error(db, "preparing the search");
-  st.bind(1, fts);
-  if (!req.from.empty()) st.bind(2, req.from);
-  if (!req.to.empty()) st.bind(3, req.to);
-  if (!req.source.empty()) st.bind(4, req.source);
+  bind_match(st, fts, req);
   st.bind(5, static_cast<std::int64_t>(limit + seen.size())).bind(6, static_cast<std::int64_t>(req.offset));
   std::vector<std::int64_t> rowids;
   const std::size_t first_new = hits.size();
@@ -168,24 +205,72 @@ std::unordered_set<std::string> analyzed_terms(const ParsedQuery& q) {
   return terms;
 }
 
+// How a request is matched: the parsed query (common words dropped in "any" mode), the mode
+// of the first run, and whether any-word hits follow the all-word ones.
+struct Plan {
+  ParsedQuery parsed;
+  MatchMode first = MatchMode::all;
+  bool top_up = false;
+};
+
+Plan plan_of(sqlite3* db, const SearchRequest& req) {
+  Plan plan;
+  plan.parsed = parse_query(req.query);
+  if (plan.parsed.empty()) return plan;
+  const bool short_query = plan.parsed.word_count() <= kAllModeMaxWords;
+  plan.first = req.mode == ModeChoice::all ? MatchMode::all
+               : req.mode == ModeChoice::any ? MatchMode::any
+               : short_query ? MatchMode::all : MatchMode::any;
+  if (plan.first == MatchMode::any && req.common_word_share < 1.0) {
+    plan.parsed = without_common_words(db, plan.parsed, req.common_word_share);
+  }
+  plan.top_up = req.mode == ModeChoice::automatic && plan.first == MatchMode::all && plan.parsed.word_count() > 1;
+  return plan;
+}
+
 }  // namespace
+
+Result<SearchFacets> facets(const store::Store& store, const SearchRequest& req) {
+  sqlite3* db = store.handle();
+  SearchFacets out;
+  const Plan plan = plan_of(db, req);
+  if (plan.parsed.empty()) return out;
+  const std::string fts = to_fts5(plan.parsed, plan.top_up ? MatchMode::any : plan.first);
+  if (fts.empty()) return out;
+  Statement st(db, std::string("SELECT a.source, substr(a.date, 1, 7), count(*) ") + kMatchFrom + filter_sql(req) +
+                       " GROUP BY 1, 2");
+  if (!st.ok()) return store::sql::db_error(db, "preparing facets");
+  bind_match(st, fts, req);
+  std::unordered_map<std::string, std::int64_t> sources, months;
+  int rc;
+  while ((rc = st.step()) == SQLITE_ROW) {
+    const std::int64_t n = st.int64(2);
+    sources[st.text(0)] += n;
+    months[st.text(1)] += n;
+    out.total += n;
+  }
+  if (rc != SQLITE_DONE) return make_error(Errc::invalid_argument, std::string("search failed: ") + sqlite3_errmsg(db));
+  for (const auto& [value, n] : sources) out.source.push_back({value, n});
+  for (const auto& [value, n] : months) out.month.push_back({value, n});
+  std::sort(out.source.begin(), out.source.end(),
+            [](const auto& a, const auto& b) { return a.count != b.count ? a.count > b.count : a.value < b.value; });
+  std::sort(out.month.begin(), out.month.end(), [](const auto& a, const auto& b) {
+    return a.value.empty() != b.value.empty() ? b.value.empty() : a.value < b.value;  // undated last
+  });
+  return out;
+}
 
 Result<SearchResponse> search(const store::Store& store, const SearchRequest& req) {
   const auto start = std::chrono::steady_clock::now();
   SearchResponse out;
-  ParsedQuery parsed = parse_query(req.query);
-  if (parsed.empty()) {
+  Plan plan = plan_of(store.handle(), req);
+  if (plan.parsed.empty()) {
     out.took_ms = 0;
     return out;  // nothing searchable: no hits, not an error
   }
-  const bool short_query = parsed.word_count() <= kAllModeMaxWords;
-  const MatchMode first = req.mode == ModeChoice::all ? MatchMode::all
-                          : req.mode == ModeChoice::any ? MatchMode::any
-                          : short_query ? MatchMode::all : MatchMode::any;
+  ParsedQuery& parsed = plan.parsed;
+  const MatchMode first = plan.first;
   std::unordered_set<std::string> seen;
-  if (first == MatchMode::any && req.common_word_share < 1.0) {
-    parsed = without_common_words(store.handle(), parsed, req.common_word_share);
-  }
   out.fts_query = to_fts5(parsed, first);
   const bool feedback = first == MatchMode::any && req.feedback_docs > 0 && req.offset == 0;
   const std::size_t first_limit = feedback ? std::max(req.limit, req.feedback_docs) : req.limit;
@@ -209,10 +294,26 @@ Result<SearchResponse> search(const store::Store& store, const SearchRequest& re
   }
   if (out.hits.size() > req.limit) out.hits.resize(req.limit);
   // Short queries: documents with every word first, then those with some of them.
-  if (req.mode == ModeChoice::automatic && first == MatchMode::all && out.hits.size() < req.limit &&
-      parsed.word_count() > 1) {
-    const std::string any = to_fts5(parsed, MatchMode::any);
-    if (Status s = run(store.handle(), any, req, req.limit, {}, seen, out.hits); !s) return s.error();
+  if (plan.top_up && out.hits.size() < req.limit) {
+    const std::string all = out.fts_query;
+    std::string any = to_fts5(parsed, MatchMode::any);
+    SearchRequest rest = req;
+    std::vector<double> weights;
+    if (req.offset > 0) {
+      // A later page: the any-word list goes on after every all-word match, not after this
+      // page's, so pages neither repeat nor skip an article.
+      auto all_count = count_matches(store.handle(), all, req);
+      if (!all_count) return all_count.error();
+      const auto before = static_cast<std::size_t>(all_count.value());
+      rest.offset = req.offset > before ? req.offset - before : 0;
+      // The phrases after NOT are the same as before it: weighted 0 they leave the scores as
+      // on the first page.
+      const std::size_t phrases = phrase_count(any);
+      weights.assign(phrases, 1.0);
+      weights.resize(2 * phrases, 0.0);
+      any = "(" + any + ") NOT (" + all + ")";
+    }
+    if (Status s = run(store.handle(), any, rest, req.limit, weights, seen, out.hits); !s) return s.error();
     out.fts_query += " || " + any;
   }
   out.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

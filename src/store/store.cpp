@@ -227,6 +227,23 @@ Result<std::optional<StoredArticle>> Store::get(const std::string& id) const {
   return std::optional<StoredArticle>(std::move(out));
 }
 
+Result<std::int64_t> Store::article_count() const {
+  Statement st(db_, "SELECT count(*) FROM articles");
+  if (!st.ok() || st.step() != SQLITE_ROW) return sql::db_error(db_, "counting articles");
+  return st.int64(0);
+}
+
+Result<std::vector<std::string>> Store::duplicates_of(const std::string& id) const {
+  Statement st(db_, "SELECT c.id FROM articles c JOIN articles a ON c.dup_of = a.rowid WHERE a.id = ?1 ORDER BY c.rowid");
+  if (!st.ok()) return sql::db_error(db_, "reading duplicates");
+  st.bind(1, id);
+  std::vector<std::string> out;
+  int rc;
+  while ((rc = st.step()) == SQLITE_ROW) out.push_back(st.text(0));
+  if (rc != SQLITE_DONE) return sql::db_error(db_, "reading duplicates of " + id);
+  return out;
+}
+
 Status Store::for_each_body(const std::function<void(std::int64_t, const std::string&, const std::string&)>& fn) const {
   Statement st(db_, "SELECT rowid, id, body FROM articles ORDER BY rowid");
   if (!st.ok()) return sql::db_error(db_, "reading bodies");

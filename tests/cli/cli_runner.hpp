@@ -60,6 +60,7 @@ class TempDb {
   TempDb(const TempDb&) = delete;
   TempDb& operator=(const TempDb&) = delete;
   std::string arg() const { return "--db '" + path_.string() + "'"; }
+  const std::filesystem::path& path() const { return path_; }
 
  private:
   std::filesystem::path path_;

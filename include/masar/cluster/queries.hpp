@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ struct ArticleAssignment {
 };
 // Every clustered article with its event and story, in storage order.
 Status for_each_assignment(const store::Store& store, const std::function<void(const ArticleAssignment&)>& fn);
+// The event and story of one article; nullopt when it is not (yet) tracked.
+Result<std::optional<ArticleAssignment>> article_assignment(const store::Store& store, const std::string& article_id);
 
 struct StoryInfo {
   std::int64_t id = 0;
@@ -32,6 +35,7 @@ struct StoryFilter {
   std::string query;     // search syntax (search/query.hpp); empty lists every story
   std::string from, to;  // "YYYY-MM-DD", inclusive, on the story's span
   std::size_t limit = 20;
+  std::size_t offset = 0;  // stories to skip (paging)
   std::size_t min_articles = 1;
 };
 // Without a query: the biggest stories first. With one: stories ranked by how many of their

@@ -38,6 +38,7 @@ struct EntityQuery {
   std::optional<EntityType> type;
   std::string query;  // words of the name (any spelling the key folds)
   std::size_t limit = 50;
+  std::size_t offset = 0;  // entities to skip (paging)
 };
 
 struct EntityInfo {
@@ -51,5 +52,31 @@ struct EntityInfo {
 
 // Entities by number of articles, most first.
 Result<std::vector<EntityInfo>> list_entities(store::Store& store, const EntityQuery& query);
+// One entity; nullopt when there is no such id.
+Result<std::optional<EntityInfo>> entity_info(store::Store& store, std::int64_t entity);
+
+struct EntityArticle {
+  std::string id, title, date, source;
+};
+// The articles naming an entity, newest first.
+Result<std::vector<EntityArticle>> entity_articles(store::Store& store, std::int64_t entity, std::size_t limit);
+
+struct CooccurringEntity {
+  std::int64_t id = 0;
+  std::string name;
+  EntityType type = EntityType::PER;
+  std::int64_t articles = 0;  // articles naming both
+};
+// The entities sharing most articles with `entity`, most first.
+Result<std::vector<CooccurringEntity>> cooccurring(store::Store& store, std::int64_t entity, std::size_t limit);
+
+struct ArticleEntity {
+  std::int64_t id = 0;
+  std::string name;
+  EntityType type = EntityType::PER;
+  std::int64_t mentions = 0;  // in this article
+};
+// The entities named in one article, most mentioned first (copies have none: see scan_pending).
+Result<std::vector<ArticleEntity>> article_entities(store::Store& store, const std::string& article_id);
 
 }  // namespace masar::entities

@@ -2,6 +2,7 @@
 // and source filters, snippets with the matched words marked in the original text.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -62,5 +63,21 @@ inline constexpr double kBm25K1 = 1.2;
 inline constexpr double kBm25B = 0.75;
 
 Result<SearchResponse> search(const store::Store& store, const SearchRequest& request);
+
+struct FacetCount {
+  std::string value;  // an outlet, or a month "YYYY-MM" ("" for undated articles)
+  std::int64_t count = 0;
+};
+
+struct SearchFacets {
+  std::int64_t total = 0;           // every match over all pages, filters applied
+  std::vector<FacetCount> source;   // most matches first
+  std::vector<FacetCount> month;    // in date order, undated last
+};
+
+// Counts what search() lists over all its pages: the same query translation and filters (for
+// short queries in automatic mode, every article with any of the words, since the articles with
+// all of them come first and the others follow). `limit`, `offset` and the marks are ignored.
+Result<SearchFacets> facets(const store::Store& store, const SearchRequest& request);
 
 }  // namespace masar::search

@@ -78,6 +78,8 @@ class Store {
   Result<UpsertOutcome> upsert(const extract::CleanedArticle& article, const DuplicateLink& duplicate);
 
   Result<std::optional<StoredArticle>> get(const std::string& id) const;
+  // Ids of the stored copies of an article (linked to it as their representative), in storage order.
+  Result<std::vector<std::string>> duplicates_of(const std::string& id) const;
   // Every stored body with its id, in insertion order: used to rebuild dedup state.
   Status for_each_body(const std::function<void(std::int64_t rowid, const std::string& id, const std::string& body)>& fn) const;
 
@@ -91,6 +93,8 @@ class Store {
   Result<std::uint32_t> source_line_count(const std::string& source, std::uint64_t line_hash) const;
 
   Result<StoreStats> stats() const;
+  // Stored articles, copies included (cheap, unlike stats()).
+  Result<std::int64_t> article_count() const;
 
   sqlite3* handle() const { return db_; }
 

@@ -1,0 +1,50 @@
+// What follows storing new articles, shared by `masar ingest` and `POST /api/articles`:
+// events and stories for the articles not yet tracked (cluster/pipeline.hpp), then named
+// entities for the articles not yet scanned (entities/pipeline.hpp). Both stages pick up
+// where the last run stopped, so a failure here keeps the stored articles for the next run.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "masar/cluster/pipeline.hpp"
+#include "masar/entities/ner.hpp"
+#include "masar/entities/pipeline.hpp"
+#include "masar/error.hpp"
+#include "masar/store/store.hpp"
+
+namespace masar::pipeline {
+
+enum class Stage { events, entities };
+
+struct AfterIngestOptions {
+  bool cluster = true;
+  bool entities = true;
+  unsigned threads = 1;
+  cluster::ClusterOptions tracking;  // its `threads` is set from `threads`
+  // The tagger to use; nullptr loads the built-in model for this call.
+  const entities::NerModel* model = nullptr;
+};
+
+struct AfterIngestReport {
+  std::optional<cluster::ClusterSummary> tracked;      // when tracking ran
+  std::optional<entities::EntityRunSummary> entities;  // when the entity scan ran
+  std::string entities_skipped;  // why no scan ran: this build has no model (not an error)
+  double tracking_seconds = 0, entities_seconds = 0;
+};
+
+// Optional callbacks: a stage starts, reports `done` of `total` after each batch, finishes
+// (the report then holds that stage's summary).
+struct AfterIngestHooks {
+  std::function<void(Stage)> started;
+  std::function<void(Stage, std::size_t done, std::size_t total)> progress;
+  std::function<void(Stage, const AfterIngestReport&)> finished;
+};
+
+// Errors name the failing stage; the articles stay stored either way.
+Result<AfterIngestReport> after_ingest(store::Store& store, const AfterIngestOptions& options,
+                                       const AfterIngestHooks& hooks = {});
+
+}  // namespace masar::pipeline

@@ -1,0 +1,201 @@
+// The read-only endpoints: health, metrics, search, articles, stories, entities. Each takes a
+// pooled read-only connection whose statements are interrupted past the request's budget.
+#include <chrono>
+
+#include "masar/cluster/queries.hpp"
+#include "masar/entities/pipeline.hpp"
+#include "masar/search/searcher.hpp"
+#include "server/context.hpp"
+#include "server/views.hpp"
+
+namespace masar::server {
+namespace {
+
+constexpr std::size_t kEntityArticles = 200;  // articles_list of one entity, newest first
+constexpr std::size_t kCooccurring = 20;
+
+ApiError timeout_error() { return {503, "timeout", "the request took longer than its time budget"}; }
+
+}  // namespace
+
+Reply read_failure(const ReaderPool::Lease& lease, const Error& error) {
+  return error_reply(lease.timed_out() ? timeout_error() : api_error(error));
+}
+
+Reply get_health(Context& ctx, const Call&) {
+  auto lease = ctx.readers.acquire(ctx.options.limits.query_budget);
+  if (!lease) return error_reply(api_error(lease.error()));
+  auto& reader = lease.value();
+  auto articles = reader.store().article_count();
+  if (!articles) return read_failure(reader, articles.error());
+  return json_reply({{"status", "ok"}, {"articles", articles.value()}, {"schema_version", reader.store().schema_version()}});
+}
+
+Reply get_metrics(Context& ctx, const Call&) {
+  auto lease = ctx.readers.acquire(ctx.options.limits.query_budget);
+  if (!lease) return error_reply(api_error(lease.error()));
+  auto articles = lease->store().article_count();
+  if (!articles) return read_failure(lease.value(), articles.error());
+  Reply r;
+  r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  r.body = ctx.metrics.exposition(articles.value());
+  return r;
+}
+
+Reply get_search(Context& ctx, const Call& call) {
+  const auto start = std::chrono::steady_clock::now();
+  auto q = call.params.query();
+  auto page = call.params.page();
+  auto from = call.params.date("from");
+  auto to = call.params.date("to");
+  for (const Error* e : {q ? nullptr : &q.error(), page ? nullptr : &page.error(), from ? nullptr : &from.error(),
+                         to ? nullptr : &to.error()}) {
+    if (e) return error_reply(api_error(*e));
+  }
+  search::SearchRequest req;
+  req.query = q.value();
+  req.from = from.value();
+  req.to = to.value();
+  req.source = call.params.text("source");
+  req.limit = page->per_page;
+  req.offset = page->offset();
+  req.mark_open = kMarkOpen;
+  req.mark_close = kMarkClose;
+  auto lease = ctx.readers.acquire(ctx.options.limits.query_budget);
+  if (!lease) return error_reply(api_error(lease.error()));
+  auto& reader = lease.value();
+  auto found = search::search(reader.store(), req);
+  if (!found) return read_failure(reader, found.error());
+  auto counted = search::facets(reader.store(), req);
+  if (!counted) return read_failure(reader, counted.error());
+  nlohmann::json hits = nlohmann::json::array();
+  for (const auto& h : found->hits) hits.push_back(hit_json(h));
+  const double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return json_reply({{"query", req.query},
+                     {"took_ms", took},
+                     {"page", page->page},
+                     {"per_page", page->per_page},
+                     {"total", counted->total},
+                     {"hits", hits},
+                     {"facets", facets_json(counted.value())}});
+}
+
+Reply get_article(Context& ctx, const Call& call) {
+  const std::string id(call.param);
+  auto lease = ctx.readers.acquire(ctx.options.limits.query_budget);
+  if (!lease) return error_reply(api_error(lease.error()));
+  auto& reader = lease.value();
+  auto& store = reader.store();
+  auto stored = store.get(id);
+  if (!stored) return read_failure(reader, stored.error());
+  if (!stored.value()) return error_reply(not_found("no article " + id));
+  const auto& article = *stored.value();
+  auto copies = store.duplicates_of(id);
+  if (!copies) return read_failure(reader, copies.error());
+  auto assignment = cluster::article_assignment(store, id);
+  if (!assignment) return read_failure(reader, assignment.error());
+  // Copies are not scanned for entities: they name those of their original.
+  const std::string& scanned = article.duplicate.representative_id.empty() ? id : article.duplicate.representative_id;
+  auto named = entities::article_entities(store, scanned);
+  if (!named) return read_failure(reader, named.error());
+  nlohmann::json out = article_json(article);
+  out["duplicates"] = copies.value();
+  out["event"] = assignment.value() ? nlohmann::json(assignment.value()->event) : nlohmann::json(nullptr);
+  out["story"] = assignment.value() ? nlohmann::json(assignment.value()->story) : nlohmann::json(nullptr);
+  out["entities"] = nlohmann::json::array();
+  for (const auto& e : named.value()) {
+    out["entities"].push_back({{"id", e.id}, {"name", e.name}, {"type", entities::type_name(e.type)}, {"mentions", e.mentions}});
+  }
+  return json_reply(out);
+}
+
+Reply get_stories(Context& ctx, const Call& call) {
+  auto q = call.params.query();
+  auto page = call.params.page();
+  auto from = call.params.date("from");
+  auto to = call.params.date("to");
+  for (const Error* e : {q ? nullptr : &q.error(), page ? nullptr : &page.error(), from ? nullptr : &from.error(),
+                         to ? nullptr : &to.error()}) {
+    if (e) return error_reply(api_error(*e));
+  }
+  cluster::StoryFilter filter;
+  filter.query = q.value();
+  filter.from = from.value();
+  filter.to = to.value();
+  filter.limit = page->per_page;
+  filter.offset = page->offset();
+  auto lease = ctx.readers.acquire(ctx.options.limits.query_budget);
+  if (!lease) return error_reply(api_error(lease.error()));
+  auto stories = cluster::list_stories(lease->store(), filter);
+  if (!stories) return read_failure(lease.value(), stories.error());
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& s : stories.value()) list.push_back(story_json(s));
+  return json_reply({{"page", page->page}, {"per_page", page->per_page}, {"stories", list}});
+}
+
+Reply get_story(Context& ctx, const Call& call) {
+  const auto id = parse_id(call.param);
+  if (!id) return error_reply(bad_request("a story id is a positive integer, not \"" + std::string(call.param) + "\""));
+  auto lease = ctx.readers.acquire(ctx.options.limits.query_budget);
+  if (!lease) return error_reply(api_error(lease.error()));
+  auto& reader = lease.value();
+  auto info = cluster::story_info(reader.store(), *id);
+  if (!info) return read_failure(reader, info.error());
+  if (!info.value()) return error_reply(not_found("no story " + std::to_string(*id)));
+  auto events = cluster::story_timeline(reader.store(), *id);
+  if (!events) return read_failure(reader, events.error());
+  nlohmann::json out = story_json(*info.value());
+  out["timeline"] = nlohmann::json::array();
+  for (const auto& e : events.value()) out["timeline"].push_back(event_json(e));
+  return json_reply(out);
+}
+
+Reply get_entities(Context& ctx, const Call& call) {
+  auto q = call.params.query();
+  auto page = call.params.page();
+  if (!q) return error_reply(api_error(q.error()));
+  if (!page) return error_reply(api_error(page.error()));
+  entities::EntityQuery query;
+  query.query = q.value();
+  query.limit = page->per_page;
+  query.offset = page->offset();
+  if (const std::string type = call.params.text("type"); !type.empty()) {
+    entities::EntityType t;
+    if (!entities::parse_type(type, t)) return error_reply(bad_request("type is one of PER, LOC, ORG, MISC, not \"" + type + "\""));
+    query.type = t;
+  }
+  auto lease = ctx.readers.acquire(ctx.options.limits.query_budget);
+  if (!lease) return error_reply(api_error(lease.error()));
+  auto found = entities::list_entities(lease->store(), query);
+  if (!found) return read_failure(lease.value(), found.error());
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& e : found.value()) list.push_back(entity_json(e));
+  return json_reply({{"page", page->page}, {"per_page", page->per_page}, {"entities", list}});
+}
+
+Reply get_entity(Context& ctx, const Call& call) {
+  const auto id = parse_id(call.param);
+  if (!id) return error_reply(bad_request("an entity id is a positive integer, not \"" + std::string(call.param) + "\""));
+  auto lease = ctx.readers.acquire(ctx.options.limits.query_budget);
+  if (!lease) return error_reply(api_error(lease.error()));
+  auto& reader = lease.value();
+  auto info = entities::entity_info(reader.store(), *id);
+  if (!info) return read_failure(reader, info.error());
+  if (!info.value()) return error_reply(not_found("no entity " + std::to_string(*id)));
+  auto articles = entities::entity_articles(reader.store(), *id, kEntityArticles);
+  if (!articles) return read_failure(reader, articles.error());
+  auto others = entities::cooccurring(reader.store(), *id, kCooccurring);
+  if (!others) return read_failure(reader, others.error());
+  nlohmann::json out = entity_json(*info.value());
+  out["articles_list"] = nlohmann::json::array();
+  for (const auto& a : articles.value()) {
+    out["articles_list"].push_back({{"id", a.id}, {"title", a.title}, {"date", a.date}, {"source", a.source}});
+  }
+  out["cooccurring"] = nlohmann::json::array();
+  for (const auto& o : others.value()) {
+    out["cooccurring"].push_back({{"id", o.id}, {"name", o.name}, {"type", entities::type_name(o.type)}, {"articles", o.articles}});
+  }
+  return json_reply(out);
+}
+
+}  // namespace masar::server
