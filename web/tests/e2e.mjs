@@ -24,6 +24,7 @@ const SEARCH_QUERY = 'أستانا';
 
 const results = [];
 let server = null;
+const serverLog = [];
 
 async function check(name, body) {
   const started = Date.now();
@@ -59,7 +60,12 @@ async function startServer() {
   assert(bin && db, 'set MASAR_BIN and MASAR_DB (or MASAR_URL for a running server)');
   const port = await freePort();
   const webRoot = process.env.WEB_ROOT ?? join(webDir, 'dist');
-  server = spawn(bin, ['serve', '--db', db, '--port', String(port), '--web-root', webRoot], { stdio: ['ignore', 'inherit', 'inherit'] });
+  server = spawn(bin, ['serve', '--db', db, '--port', String(port), '--web-root', webRoot], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The access log is kept, and printed only when a check fails.
+  for (const stream of [server.stdout, server.stderr]) {
+    stream.setEncoding('utf8');
+    stream.on('data', (text) => serverLog.push(...text.split('\n').filter(Boolean)));
+  }
   server.on('exit', (code, signal) => {
     if (server) console.log(`masar serve exited early (${code ?? signal})`);
   });
@@ -327,5 +333,6 @@ try {
   stopServer();
 }
 const failed = results.filter((result) => !result.ok).length;
+if (failed && serverLog.length) console.log(`masar serve, last lines:\n${serverLog.slice(-40).join('\n')}`);
 console.log(`${results.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
