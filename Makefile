@@ -20,9 +20,10 @@ build: $(BUILD)/CMakeCache.txt
 demo: deps build
 	./scripts/demo $(BUILD)/masar
 
-# Every test, then the same tests under ASan+UBSan.
+# Every test, the web page's browser test, then the same C++ tests under ASan+UBSan.
 test: deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	./scripts/web-test $(BUILD)/masar
 	$(MAKE) sanitize
 
 test-fast: build
