@@ -40,14 +40,15 @@ function entitiesForm(route: Route): HTMLFormElement {
 
 function entityTable(entities: EntitySummary[]): HTMLTableElement {
   return h('table', { class: 'data-table entity-table' },
-    h('thead', null, h('tr', null, ['الاسم', 'النوع', 'تهجئات أخرى', 'المقالات', 'الذكر', 'الفترة'].map((title) => h('th', { scope: 'col' }, title)))),
+    h('thead', null, h('tr', null, ['الاسم', 'النوع', 'تهجئات أخرى', 'المقالات'].map((title) => h('th', { scope: 'col' }, title)),
+      ['الذكر', 'الفترة'].map((title) => h('th', { scope: 'col', class: 'wide-only' }, title)))),
     h('tbody', null, entities.map((entity) => h('tr', null,
       h('td', null, h('a', { href: routeHref(`/entities/${entity.id}`), dir: 'auto' }, entity.name)),
       h('td', null, h('span', { class: `type-badge type-${entity.type}` }, entityTypeName(entity.type))),
       h('td', { class: 'aliases-cell' }, aliasesText(entity)),
       h('td', { class: 'num' }, formatNumber(entity.articles)),
-      h('td', { class: 'num' }, formatNumber(entity.mentions)),
-      h('td', { class: 'nowrap' }, formatDateRange(entity.first_date, entity.last_date))))));
+      h('td', { class: 'num wide-only' }, formatNumber(entity.mentions)),
+      h('td', { class: 'nowrap wide-only' }, formatDateRange(entity.first_date, entity.last_date))))));
 }
 
 function aliasesText(entity: EntitySummary): string {
