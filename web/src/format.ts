@@ -93,7 +93,7 @@ export const EVENT_MODES: Record<string, string> = {
 
 /** Why the cleaner removed a line (reason names of extract/boilerplate and extract/cleaner). */
 export const REMOVAL_REASONS: Record<string, string> = {
-  'page-furniture': 'من هيكل الصفحة (قوائم، رأس، تذييل)',
+  'page-furniture': 'هيكل الصفحة',
   'date-line': 'سطر التاريخ',
   'read-also': 'اقرأ أيضًا',
   'follow-share': 'دعوة للمتابعة أو المشاركة',
