@@ -40,16 +40,16 @@ std::string code_of_status(int status) {
   }
 }
 
-std::string dump_json(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string dump_json(const Json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
-Reply json_reply(const nlohmann::json& body, int status) {
+Reply json_reply(const Json& body, int status) {
   Reply r;
   r.status = status;
   r.body = dump_json(body);
   return r;
 }
 
-nlohmann::json error_json(const ApiError& error) {
+Json error_json(const ApiError& error) {
   return {{"error", {{"code", error.code}, {"message", error.message}}}};
 }
 

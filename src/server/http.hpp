@@ -18,6 +18,9 @@ struct Request;
 
 namespace masar::server {
 
+// Answers keep their members in the order docs/api.md lists them (easier to read with curl).
+using Json = nlohmann::ordered_json;
+
 // An error as the API reports it: {"error": {"code": ..., "message": ...}} with `status`.
 struct ApiError {
   int status = 500;
@@ -41,9 +44,9 @@ struct Reply {
 };
 
 // JSON is dumped with invalid UTF-8 replaced, never thrown on.
-std::string dump_json(const nlohmann::json& j);
-Reply json_reply(const nlohmann::json& body, int status = 200);
-nlohmann::json error_json(const ApiError& error);
+std::string dump_json(const Json& j);
+Reply json_reply(const Json& body, int status = 200);
+Json error_json(const ApiError& error);
 Reply error_reply(const ApiError& error);
 
 // Paging parameters: page >= 1, 1 <= per_page <= max_per_page.

@@ -123,7 +123,7 @@ Reply post_articles(Context& ctx, const Call& call) {
   }
   std::string out;
   for (const auto& [number, line] : lines) {
-    nlohmann::json j = {{"line", number}, {"id", line.id}, {"result", line.result}};
+    Json j = {{"line", number}, {"id", line.id}, {"result", line.result}};
     if (line.error) j["error"] = {{"code", line.error->code}, {"message", line.error->message}};
     out += dump_json(j);
     out += '\n';

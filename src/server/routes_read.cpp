@@ -68,7 +68,7 @@ Reply get_search(Context& ctx, const Call& call) {
   if (!found) return read_failure(reader, found.error());
   auto counted = search::facets(reader.store(), req);
   if (!counted) return read_failure(reader, counted.error());
-  nlohmann::json hits = nlohmann::json::array();
+  Json hits = Json::array();
   for (const auto& h : found->hits) hits.push_back(hit_json(h));
   const double took = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return json_reply({{"query", req.query},
@@ -98,11 +98,11 @@ Reply get_article(Context& ctx, const Call& call) {
   const std::string& scanned = article.duplicate.representative_id.empty() ? id : article.duplicate.representative_id;
   auto named = entities::article_entities(store, scanned);
   if (!named) return read_failure(reader, named.error());
-  nlohmann::json out = article_json(article);
+  Json out = article_json(article);
   out["duplicates"] = copies.value();
-  out["event"] = assignment.value() ? nlohmann::json(assignment.value()->event) : nlohmann::json(nullptr);
-  out["story"] = assignment.value() ? nlohmann::json(assignment.value()->story) : nlohmann::json(nullptr);
-  out["entities"] = nlohmann::json::array();
+  out["event"] = assignment.value() ? Json(assignment.value()->event) : Json(nullptr);
+  out["story"] = assignment.value() ? Json(assignment.value()->story) : Json(nullptr);
+  out["entities"] = Json::array();
   for (const auto& e : named.value()) {
     out["entities"].push_back({{"id", e.id}, {"name", e.name}, {"type", entities::type_name(e.type)}, {"mentions", e.mentions}});
   }
@@ -128,7 +128,7 @@ Reply get_stories(Context& ctx, const Call& call) {
   if (!lease) return error_reply(api_error(lease.error()));
   auto stories = cluster::list_stories(lease->store(), filter);
   if (!stories) return read_failure(lease.value(), stories.error());
-  nlohmann::json list = nlohmann::json::array();
+  Json list = Json::array();
   for (const auto& s : stories.value()) list.push_back(story_json(s));
   return json_reply({{"page", page->page}, {"per_page", page->per_page}, {"stories", list}});
 }
@@ -144,8 +144,8 @@ Reply get_story(Context& ctx, const Call& call) {
   if (!info.value()) return error_reply(not_found("no story " + std::to_string(*id)));
   auto events = cluster::story_timeline(reader.store(), *id);
   if (!events) return read_failure(reader, events.error());
-  nlohmann::json out = story_json(*info.value());
-  out["timeline"] = nlohmann::json::array();
+  Json out = story_json(*info.value());
+  out["timeline"] = Json::array();
   for (const auto& e : events.value()) out["timeline"].push_back(event_json(e));
   return json_reply(out);
 }
@@ -168,7 +168,7 @@ Reply get_entities(Context& ctx, const Call& call) {
   if (!lease) return error_reply(api_error(lease.error()));
   auto found = entities::list_entities(lease->store(), query);
   if (!found) return read_failure(lease.value(), found.error());
-  nlohmann::json list = nlohmann::json::array();
+  Json list = Json::array();
   for (const auto& e : found.value()) list.push_back(entity_json(e));
   return json_reply({{"page", page->page}, {"per_page", page->per_page}, {"entities", list}});
 }
@@ -186,12 +186,12 @@ Reply get_entity(Context& ctx, const Call& call) {
   if (!articles) return read_failure(reader, articles.error());
   auto others = entities::cooccurring(reader.store(), *id, kCooccurring);
   if (!others) return read_failure(reader, others.error());
-  nlohmann::json out = entity_json(*info.value());
-  out["articles_list"] = nlohmann::json::array();
+  Json out = entity_json(*info.value());
+  out["articles_list"] = Json::array();
   for (const auto& a : articles.value()) {
     out["articles_list"].push_back({{"id", a.id}, {"title", a.title}, {"date", a.date}, {"source", a.source}});
   }
-  out["cooccurring"] = nlohmann::json::array();
+  out["cooccurring"] = Json::array();
   for (const auto& o : others.value()) {
     out["cooccurring"].push_back({{"id", o.id}, {"name", o.name}, {"type", entities::type_name(o.type)}, {"articles", o.articles}});
   }

@@ -85,7 +85,16 @@ Reply route(Context& ctx, const httplib::Request& req) {
 
 }  // namespace
 
-std::filesystem::path default_web_root() { return MASAR_WEB_ROOT; }
+std::filesystem::path default_web_root() {
+  // The built page (web/dist) or, before a build step exists, the page's own folder (web/).
+  const std::filesystem::path built = MASAR_WEB_ROOT;
+  const std::filesystem::path source = std::filesystem::path(MASAR_SOURCE_DIR) / "web";
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(built / "index.html", ec) && std::filesystem::is_regular_file(source / "index.html", ec)) {
+    return source;
+  }
+  return built;
+}
 
 struct Server::State {
   State(ServerOptions options, std::unique_ptr<store::Store> write_store)
@@ -123,6 +132,8 @@ struct Server::State {
     const auto timeout = std::chrono::duration_cast<std::chrono::microseconds>(limits.timeout);
     http.set_read_timeout(timeout);
     http.set_write_timeout(timeout);
+    // An idle keep-alive connection holds a worker thread: let it go soon.
+    http.set_keep_alive_timeout(2);
     http.set_default_headers({{"Content-Security-Policy", kContentSecurityPolicy},
                               {"X-Content-Type-Options", "nosniff"},
                               {"Referrer-Policy", "no-referrer"}});

@@ -26,27 +26,27 @@ std::string marked_html(std::string_view marked) {
 
 std::string day_of(const std::string& date) { return date.substr(0, 10); }
 
-nlohmann::json hit_json(const search::SearchHit& h) {
+Json hit_json(const search::SearchHit& h) {
   return {{"id", h.id},         {"title", marked_html(h.title)},     {"date", day_of(h.date)},
           {"source", h.source}, {"snippet", marked_html(h.snippet)}, {"score", h.score},
           {"duplicates", h.duplicates}};
 }
 
-nlohmann::json facets_json(const search::SearchFacets& f) {
+Json facets_json(const search::SearchFacets& f) {
   const auto counts = [](const std::vector<search::FacetCount>& values) {
-    nlohmann::json out = nlohmann::json::array();
+    Json out = Json::array();
     for (const auto& v : values) out.push_back({{"value", v.value}, {"count", v.count}});
     return out;
   };
   return {{"source", counts(f.source)}, {"month", counts(f.month)}};
 }
 
-nlohmann::json story_json(const cluster::StoryInfo& s) {
+Json story_json(const cluster::StoryInfo& s) {
   return {{"id", s.id},         {"label", s.label},       {"first_date", s.first_date}, {"last_date", s.last_date},
           {"events", s.events}, {"articles", s.articles}, {"sources", s.sources}};
 }
 
-nlohmann::json event_json(const cluster::EventInfo& e) {
+Json event_json(const cluster::EventInfo& e) {
   return {{"id", e.id},
           {"label", e.label},
           {"first_date", e.first_date},
@@ -57,8 +57,8 @@ nlohmann::json event_json(const cluster::EventInfo& e) {
           {"article_ids", e.article_ids}};
 }
 
-nlohmann::json entity_json(const entities::EntityInfo& e) {
-  nlohmann::json aliases = nlohmann::json::array();
+Json entity_json(const entities::EntityInfo& e) {
+  Json aliases = Json::array();
   for (const auto& [text, mentions] : e.aliases) aliases.push_back({{"text", text}, {"mentions", mentions}});
   return {{"id", e.id},
           {"name", e.name},
@@ -70,11 +70,11 @@ nlohmann::json entity_json(const entities::EntityInfo& e) {
           {"last_date", day_of(e.last_date)}};
 }
 
-nlohmann::json article_json(const store::StoredArticle& stored) {
+Json article_json(const store::StoredArticle& stored) {
   const auto& a = stored.article;
-  nlohmann::json removed = nlohmann::json::array();
+  Json removed = Json::array();
   for (const auto& r : a.removed) removed.push_back({{"text", r.text}, {"reason", r.reason}});
-  nlohmann::json duplicate_of = nullptr;
+  Json duplicate_of = nullptr;
   if (!stored.duplicate.representative_id.empty()) {
     duplicate_of = {{"id", stored.duplicate.representative_id},
                     {"kind", stored.duplicate.kind},

@@ -10,6 +10,7 @@
 #include "masar/entities/pipeline.hpp"
 #include "masar/search/searcher.hpp"
 #include "masar/store/store.hpp"
+#include "server/http.hpp"
 
 namespace masar::server {
 
@@ -25,11 +26,11 @@ std::string marked_html(std::string_view marked);
 // "YYYY-MM-DD" of a stored date ("" when unknown).
 std::string day_of(const std::string& date);
 
-nlohmann::json hit_json(const search::SearchHit& hit);
-nlohmann::json facets_json(const search::SearchFacets& facets);
-nlohmann::json story_json(const cluster::StoryInfo& story);
-nlohmann::json event_json(const cluster::EventInfo& event);
-nlohmann::json entity_json(const entities::EntityInfo& entity);
-nlohmann::json article_json(const store::StoredArticle& stored);
+Json hit_json(const search::SearchHit& hit);
+Json facets_json(const search::SearchFacets& facets);
+Json story_json(const cluster::StoryInfo& story);
+Json event_json(const cluster::EventInfo& event);
+Json entity_json(const entities::EntityInfo& entity);
+Json article_json(const store::StoredArticle& stored);
 
 }  // namespace masar::server

@@ -512,6 +512,52 @@ TEST(Server, ReadersGoOnWhileABulkIngestRuns) {
   EXPECT_GT(searches.load(), 0);
   const json health = get_json(c, "/health", {});
   EXPECT_EQ(health["articles"].get<int>(), get_json("/health")["articles"].get<int>() + 60);
+  auto metrics = c.Get("/metrics");
+  ASSERT_TRUE(metrics);
+  EXPECT_NE(metrics->body.find("\nmasar_ingested_total 60\n"), std::string::npos) << metrics->body;
+  EXPECT_NE(metrics->body.find("\nmasar_articles " + std::to_string(health["articles"].get<int>()) + "\n"), std::string::npos);
+}
+
+TEST(Server, OneBulkIngestAtATime) {
+  RunningServer s;
+  std::string batch;
+  for (int i = 0; i < 300; ++i) {
+    batch += article_line("many-" + std::to_string(i), "خبر رقم " + std::to_string(i),
+                          "نص طويل بعض الشيء عن الخبر رقم " + std::to_string(i) + " في مدينة حلب.") + "\n";
+  }
+  // Small posts in a loop while the big one runs: some of them (or the big one) meet a busy
+  // writer; every answer is either done or "come back".
+  std::atomic<bool> done{false};
+  std::atomic<int> busy{0}, other{0};
+  std::thread small([&] {
+    auto c = s.client();
+    while (!done) {
+      auto res = c.Post("/api/articles", "", "application/x-ndjson");
+      if (res && res->status == 429) {
+        ++busy;
+        EXPECT_EQ(res->get_header_value("Retry-After"), "1");
+        expect_error(json::parse(res->body), "too_many_requests");
+      } else if (!res || res->status != 200) {
+        ++other;
+      }
+    }
+  });
+  auto c = s.client();
+  int status = 0;
+  std::string body;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    auto res = c.Post("/api/articles", batch, "application/x-ndjson");
+    status = res ? res->status : -1;
+    body = res ? res->body : "";
+    if (status != 429) break;
+    ++busy;
+  }
+  done = true;
+  small.join();
+  EXPECT_EQ(status, 200);
+  EXPECT_EQ(lines_of(body).size(), 300u);
+  EXPECT_GT(busy.load(), 0);
+  EXPECT_EQ(other.load(), 0);
 }
 
 TEST(Server, MetricsCountRequests) {

@@ -201,3 +201,75 @@ TEST(StoreMigration, RefusesANewerSchema) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().code, Errc::unsupported);
 }
+
+TEST(Store, FacetsCountEveryMatchWithFilters) {
+  TempDb db;
+  auto s = store::Store::open(db.path);
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE(s->upsert(article("a", "محادثات أستانا", "الجولة الأولى", "2017-01-24", "مدار اليوم"), {}).ok());
+  ASSERT_TRUE(s->upsert(article("b", "أستانا", "الجولة الثانية", "2017-02-16", "مدار اليوم"), {}).ok());
+  ASSERT_TRUE(s->upsert(article("c", "محادثات جنيف", "جولة أخرى", "2017-02-23", "الشرق الجديد"), {}).ok());
+  ASSERT_TRUE(s->upsert(article("d", "زلزال", "لا شيء هنا", "", "الشرق الجديد"), {}).ok());
+  search::SearchRequest req;
+  req.query = "محادثات أستانا";  // short: all words first, then any of them (a, then b and c)
+  req.limit = 1;
+  auto f = search::facets(*s, req);
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->total, 3);
+  ASSERT_EQ(f->source.size(), 2u);
+  EXPECT_EQ(f->source[0].value, "مدار اليوم");
+  EXPECT_EQ(f->source[0].count, 2);
+  ASSERT_EQ(f->month.size(), 2u);
+  EXPECT_EQ(f->month[0].value, "2017-01");
+  EXPECT_EQ(f->month[1].value, "2017-02");
+  EXPECT_EQ(f->month[1].count, 2);
+  req.source = "الشرق الجديد";
+  f = search::facets(*s, req);
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->total, 1);
+  req.source.clear();
+  req.mode = search::ModeChoice::all;
+  f = search::facets(*s, req);
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->total, 1);
+  req.query = "زلزال";
+  f = search::facets(*s, req);
+  ASSERT_TRUE(f.ok());
+  ASSERT_EQ(f->month.size(), 1u);
+  EXPECT_EQ(f->month[0].value, "");  // undated
+}
+
+TEST(Store, LaterPagesContinueAfterEveryAllWordMatch) {
+  TempDb db;
+  auto s = store::Store::open(db.path);
+  ASSERT_TRUE(s.ok());
+  // Three articles with both words once in a long body, four with one word in the title and
+  // the body: in an any-word ranking these come first, but all-word matches are listed first.
+  std::string filler;
+  for (int i = 0; i < 40; ++i) filler += " كلمة" + std::to_string(i);
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(s->upsert(article("both" + std::to_string(i), "تقرير", "محادثات" + filler + std::string(i + 1, 'x') + " أستانا"), {}).ok());
+  }
+  for (int i = 0; i < 4; ++i) {
+    const std::string word = i % 2 ? "محادثات" : "أستانا";
+    ASSERT_TRUE(s->upsert(article("one" + std::to_string(i), word, word + " " + word + " " + std::string(i + 1, 'y')), {}).ok());
+  }
+  search::SearchRequest any = with_mode(search::ModeChoice::any);
+  ASSERT_EQ(find(*s, "محادثات أستانا", any).hits.at(0).id.substr(0, 3), "one");
+  search::SearchRequest req;
+  req.limit = 10;
+  const auto all = find(*s, "محادثات أستانا", req);
+  ASSERT_EQ(all.hits.size(), 7u);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(all.hits[static_cast<std::size_t>(i)].id.substr(0, 4), "both");
+  std::vector<search::SearchHit> paged;
+  req.limit = 2;
+  for (std::size_t page = 0; page < 4; ++page) {
+    req.offset = page * 2;
+    for (auto& h : find(*s, "محادثات أستانا", req).hits) paged.push_back(std::move(h));
+  }
+  ASSERT_EQ(paged.size(), 7u);
+  for (std::size_t i = 0; i < paged.size(); ++i) {
+    EXPECT_EQ(paged[i].id, all.hits[i].id) << i;
+    EXPECT_DOUBLE_EQ(paged[i].score, all.hits[i].score) << i;  // the same score on every page
+  }
+}

@@ -28,12 +28,13 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (see Server::port())
   std::filesystem::path db;
-  std::filesystem::path web_root;  // empty: the built-in default (web/dist of the source tree)
+  std::filesystem::path web_root;  // empty: default_web_root()
   ServerLimits limits;
   bool quiet = false;  // no access log on stderr
 };
 
-// The default web root compiled into this build.
+// The default web root compiled into this build: web/dist of the source tree, or web/ when
+// only that one has an index.html.
 std::filesystem::path default_web_root();
 
 class Server {
