@@ -178,14 +178,14 @@ async function run() {
         await page.waitForSelector('.hit');
         const marks = await page.$$eval('.hit mark', (nodes) => nodes.map((node) => node.textContent));
         assert(marks.length > 0 && marks.every((text) => text.trim().length > 0), `no highlighted words (${marks.length})`);
-        assert(await page.$('.facet-link'), 'no facets');
+        assert(await page.$('a.facet-link'), 'no facets');
         assert(!(await page.$('.hit script, .hit [style]')), 'markup leaked from the API text');
         await noHorizontalOverflow(page);
         shots.push(await shoot(page, 'search'));
         state.articleHref ??= await page.$eval('.hit-title a', (a) => a.getAttribute('href'));
         // A source facet narrows the hits to that source (on a phone the facets are folded first).
         if (await page.$('.facets-fold:not([open])')) await page.click('.facets-fold > summary');
-        const facet = await page.$('.facet-link');
+        const facet = await page.$('a.facet-link');
         const source = await facet.$eval('span', (span) => span.textContent);
         await facet.click();
         await page.waitForFunction((value) => new URLSearchParams(location.hash.split('?')[1] ?? '').get('source') === value, source);

@@ -104,11 +104,15 @@ function facetList(title: string, facets: Facet[], paramsFor: (facet: Facet) => 
   isActive: (facet: Facet) => boolean, label: (value: string) => string = (value) => value): HTMLElement | null {
   if (!facets.length) return null;
   return h('section', { class: 'facet' }, h('h2', null, title),
-    h('ul', null, facets.map((facet) => h('li', null,
-      h('a', {
+    h('ul', null, facets.map((facet) => {
+      const count = h('span', { class: 'count' }, formatNumber(facet.count));
+      // "" counts the articles without this value (undated, no outlet): no filter selects them.
+      if (!facet.value) return h('li', null, h('span', { class: 'facet-link' }, h('span', { class: 'muted' }, 'غير معروف'), count));
+      return h('li', null, h('a', {
         href: routeHref('/search', paramsFor(facet)),
         class: isActive(facet) ? 'facet-link active' : 'facet-link', 'aria-current': isActive(facet) ? 'true' : null,
-      }, h('span', { dir: 'auto' }, label(facet.value)), h('span', { class: 'count' }, formatNumber(facet.count)))))));
+      }, h('span', { dir: 'auto' }, label(facet.value)), count));
+    })));
 }
 
 /** The filters in force, each removable with one click. */
