@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/progress.hpp"
+#include "masar/events/records.hpp"
 
 namespace masar::cli {
 
@@ -14,13 +15,16 @@ Result<entities::EntityRunSummary> scan_entities(store::Store& store, unsigned t
   options.threads = threads;
   Progress progress("entities", 0, quiet);
   const auto report = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
-  auto done = from_scratch ? entities::rescan(store, model.value(), options, report)
-                           : entities::scan_pending(store, model.value(), options, report);
+  // Event records are coded from the same pass: the sentences and mentions are at hand.
+  events::RecordWriter records(store);
+  auto done = from_scratch ? entities::rescan(store, model.value(), options, report, &records)
+                           : entities::scan_pending(store, model.value(), options, report, &records);
   progress.finish();
   if (!done) return done.error();
   std::cerr << who << ": entities of " << done->articles << " articles: " << done->mentions << " mentions, "
-            << done->new_entities << " new entities, " << done->folded << " partial names folded; " << progress.elapsed()
-            << " s\n";
+            << done->new_entities << " new entities, " << done->folded << " partial names folded; "
+            << records.reports() << " event reports, " << records.new_records() << " new event records; "
+            << progress.elapsed() << " s\n";
   return done;
 }
 

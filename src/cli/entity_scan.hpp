@@ -1,4 +1,5 @@
-// The entity stage as `masar ingest` and `masar entities --rescan` run it.
+// The entity stage, and the event records coded in the same pass, as `masar ingest` and
+// `masar entities --rescan` run them.
 #pragma once
 
 #include <string_view>

@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   masar::cli::add_dates_command(app, action);
   masar::cli::add_entities_command(app, action);
   masar::cli::add_train_command(app, action);
+  masar::cli::add_code_command(app, action);
+  masar::cli::add_events_command(app, action);
   masar::cli::add_serve_command(app, action);
 
   try {

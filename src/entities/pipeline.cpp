@@ -128,7 +128,12 @@ Result<std::size_t> fold_partial_names(sqlite3* db) {
                      "ON CONFLICT(article, entity, surface) DO UPDATE SET mentions = mentions + excluded.mentions");
   Statement drop_rows(db, "DELETE FROM article_entities WHERE entity = ?1");
   Statement drop(db, "DELETE FROM entities WHERE id = ?1");
-  if (!move.ok() || !drop_rows.ok() || !drop.ok()) return store::sql::db_error(db, "folding names");
+  // Ids kept by other stages (event actors) follow the fold, chains flattened.
+  Statement redirect(db, "INSERT OR REPLACE INTO entity_merges(old, into_entity) VALUES(?1, ?2)");
+  Statement rechain(db, "UPDATE entity_merges SET into_entity = ?2 WHERE into_entity = ?1");
+  if (!move.ok() || !drop_rows.ok() || !drop.ok() || !redirect.ok() || !rechain.ok()) {
+    return store::sql::db_error(db, "folding names");
+  }
   std::size_t folded = 0;
   // Longest keys first, so "طيب أردوغان" has gone into "رجب طيب أردوغان" before "أردوغان" looks.
   std::vector<std::string> order;
@@ -154,7 +159,10 @@ Result<std::size_t> fold_partial_names(sqlite3* db) {
     move.reset().bind(1, from).bind(2, into);
     drop_rows.reset().bind(1, from);
     drop.reset().bind(1, from);
-    if (move.step() != SQLITE_DONE || drop_rows.step() != SQLITE_DONE || drop.step() != SQLITE_DONE) {
+    redirect.reset().bind(1, from).bind(2, into);
+    rechain.reset().bind(1, from).bind(2, into);
+    if (move.step() != SQLITE_DONE || drop_rows.step() != SQLITE_DONE || drop.step() != SQLITE_DONE ||
+        redirect.step() != SQLITE_DONE || rechain.step() != SQLITE_DONE) {
       return store::sql::db_error(db, "folding names");
     }
     gone[key] = best->first;
@@ -175,8 +183,15 @@ Result<std::vector<std::int64_t>> pending_articles(sqlite3* db) {
 
 }  // namespace
 
+std::int64_t resolve_entity(sqlite3* db, std::int64_t id) {
+  Statement st(db, "SELECT into_entity FROM entity_merges WHERE old = ?1");
+  st.bind(1, id);
+  return st.ok() && st.step() == SQLITE_ROW ? st.int64(0) : id;
+}
+
 Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model, const EntityRunOptions& options,
-                                      const std::function<void(std::size_t, std::size_t)>& progress) {
+                                      const std::function<void(std::size_t, std::size_t)>& progress,
+                                      ArticleObserver* observer) {
   sqlite3* db = store.handle();
   EntityRunSummary summary;
   auto pending = pending_articles(db);
@@ -207,18 +222,25 @@ Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model
       batch[i].body = find_mentions(texts[i].second, model);
     }, 8);
     if (Status s = store.begin(); !s) return s.error();
-    for (const auto& article : batch) {
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      const auto& article = batch[i];
+      std::vector<std::int64_t> title_ids, body_ids;
       for (const auto* mentions : {&article.title, &article.body}) {
         for (const auto& m : *mentions) {
           bool created = false;
           auto id = linker.link(m, created);
           if (!id) return fail(id.error());
+          (mentions == &article.title ? title_ids : body_ids).push_back(id.value());
           summary.new_entities += created;
           const std::int64_t offset = mentions == &article.title ? -1 : static_cast<std::int64_t>(m.begin);
           mention.reset().bind(1, article.rowid).bind(2, id.value()).bind(3, std::string_view(m.surface)).bind(4, offset);
           if (mention.step() != SQLITE_DONE) return fail(store::sql::db_error(db, "saving a mention"));
           ++summary.mentions;
         }
+      }
+      if (observer) {
+        const ScannedArticle seen{article.rowid, texts[i].first, texts[i].second, article.title, title_ids, article.body, body_ids};
+        if (Status s = observer->article_scanned(seen); !s) return fail(s.error());
       }
       scanned.reset().bind(1, article.rowid);
       if (scanned.step() != SQLITE_DONE) return fail(store::sql::db_error(db, "saving a scan"));
@@ -232,20 +254,31 @@ Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model
     auto folded = fold_partial_names(db);
     if (!folded) return fail(folded.error());
     summary.folded = folded.value();
+    if (observer) {
+      if (Status s = observer->finish(); !s) return fail(s.error());
+    }
     if (Status s = store.commit(); !s) return s.error();
   }
   return summary;
 }
 
 Result<EntityRunSummary> rescan(store::Store& store, const NerModel& model, const EntityRunOptions& options,
-                                const std::function<void(std::size_t, std::size_t)>& progress) {
+                                const std::function<void(std::size_t, std::size_t)>& progress,
+                                ArticleObserver* observer) {
   if (Status s = store::sql::exec(store.handle(), "BEGIN IMMEDIATE; DELETE FROM article_entities; DELETE FROM entities; "
-                                                  "DELETE FROM entity_scan; COMMIT;");
+                                                  "DELETE FROM entity_scan; DELETE FROM entity_merges;");
       !s) {
     (void)store::sql::exec(store.handle(), "ROLLBACK");
     return s.error();
   }
-  return scan_pending(store, model, options, progress);
+  if (observer) {
+    if (Status s = observer->forget_all(); !s) {
+      (void)store::sql::exec(store.handle(), "ROLLBACK");
+      return s.error();
+    }
+  }
+  if (Status s = store::sql::exec(store.handle(), "COMMIT"); !s) return s.error();
+  return scan_pending(store, model, options, progress, observer);
 }
 
 }  // namespace masar::entities

@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "masar/events/records.hpp"
+
 namespace masar::pipeline {
 namespace {
 
@@ -49,10 +51,13 @@ Result<AfterIngestReport> after_ingest(store::Store& store, const AfterIngestOpt
   const auto start = std::chrono::steady_clock::now();
   entities::EntityRunOptions run;
   run.threads = options.threads;
-  auto scanned = entities::scan_pending(store, *model, run, progress_of(Stage::entities));
+  events::RecordWriter records(store);
+  auto scanned = entities::scan_pending(store, *model, run, progress_of(Stage::entities), &records);
   report.entities_seconds = seconds_since(start);
   if (!scanned) return make_error(scanned.error().code, "entities failed (articles are stored): " + scanned.error().message);
   report.entities = scanned.value();
+  report.event_reports = records.reports();
+  report.new_event_records = records.new_records();
   if (hooks.finished) hooks.finished(Stage::entities, report);
   return report;
 }

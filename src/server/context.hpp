@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "masar/entities/ner.hpp"
+#include "masar/events/records.hpp"
 #include "masar/server/server.hpp"
 #include "masar/store/ingest.hpp"
 #include "masar/store/store.hpp"
@@ -58,7 +59,10 @@ Reply get_stories(Context& ctx, const Call& call);
 Reply get_story(Context& ctx, const Call& call);
 Reply get_entities(Context& ctx, const Call& call);
 Reply get_entity(Context& ctx, const Call& call);
+Reply get_events(Context& ctx, const Call& call);
 Reply post_articles(Context& ctx, const Call& call);
+// Event records as the API lists them (routes_events.cpp), for /api/events and an entity's page.
+Json record_list_json(const std::vector<events::EventRecord>& records);
 // Files of the web root; `path` is the request path.
 Reply get_static(Context& ctx, const Call& call);
 

@@ -13,6 +13,7 @@ namespace {
 
 constexpr std::size_t kEntityArticles = 200;  // articles_list of one entity, newest first
 constexpr std::size_t kCooccurring = 20;
+constexpr std::size_t kEntityEvents = 200;  // event records naming one entity, by date
 
 ApiError timeout_error() { return {503, "timeout", "the request took longer than its time budget"}; }
 
@@ -191,10 +192,16 @@ Reply get_entity(Context& ctx, const Call& call) {
   for (const auto& a : articles.value()) {
     out["articles_list"].push_back({{"id", a.id}, {"title", a.title}, {"date", a.date}, {"source", a.source}});
   }
+  events::RecordFilter named;
+  named.entities = {*id};
+  named.limit = kEntityEvents;
+  auto records = events::list_records(reader.store(), named);
+  if (!records) return read_failure(reader, records.error());
   out["cooccurring"] = Json::array();
   for (const auto& o : others.value()) {
     out["cooccurring"].push_back({{"id", o.id}, {"name", o.name}, {"type", entities::type_name(o.type)}, {"articles", o.articles}});
   }
+  out["events"] = record_list_json(records.value());
   return json_reply(out);
 }
 

@@ -34,6 +34,7 @@ constexpr Route kRoutes[] = {
     {"GET", "/api/stories/{id}", &get_story},
     {"GET", "/api/entities", &get_entities},
     {"GET", "/api/entities/{id}", &get_entity},
+    {"GET", "/api/events", &get_events},
 };
 
 // Whether `path` matches `pattern`, with the {id} part in `param`.

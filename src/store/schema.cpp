@@ -103,6 +103,40 @@ constexpr const char* kMigrations[] = {
       CREATE INDEX article_entities_entity ON article_entities(entity);
       CREATE TABLE entity_scan(article INTEGER PRIMARY KEY);
     )sql",
+    // 5: event records (events/): one row per real-world event, its actors and place, and every
+    // sentence of every article that reports it; folded entities point to where they went.
+    R"sql(
+      CREATE TABLE event_records(
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        date TEXT NOT NULL,
+        date_precision TEXT NOT NULL,
+        merge_key TEXT NOT NULL,
+        series_name TEXT,
+        series_ordinal INTEGER
+      );
+      CREATE INDEX event_records_key ON event_records(merge_key, date);
+      CREATE INDEX event_records_type_date ON event_records(type, date);
+      CREATE INDEX event_records_date ON event_records(date);
+      CREATE TABLE event_actors(
+        record INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        text TEXT NOT NULL,
+        entity INTEGER,
+        PRIMARY KEY(record, role, text)
+      ) WITHOUT ROWID;
+      CREATE INDEX event_actors_entity ON event_actors(entity);
+      CREATE TABLE event_reports(
+        record INTEGER NOT NULL,
+        article INTEGER NOT NULL,
+        sentence INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY(record, article, sentence)
+      ) WITHOUT ROWID;
+      CREATE INDEX event_reports_article ON event_reports(article);
+      CREATE TABLE entity_merges(old INTEGER PRIMARY KEY, into_entity INTEGER NOT NULL);
+    )sql",
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");

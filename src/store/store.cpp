@@ -13,7 +13,7 @@ namespace masar::store {
 using sql::Statement;
 
 struct Store::Statements {
-  Statement find, insert, update, unassign, unscan, unmention, fts_insert, fts_delete, rowid_of, line_add, line_get;
+  Statement find, insert, update, unassign, unscan, unmention, unreport, fts_insert, fts_delete, rowid_of, line_add, line_get;
 };
 
 namespace {
@@ -115,6 +115,8 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
     s.unassign = Statement(h, "DELETE FROM article_events WHERE article = ?1");
     s.unscan = Statement(h, "DELETE FROM entity_scan WHERE article = ?1");
     s.unmention = Statement(h, "DELETE FROM article_entities WHERE article = ?1");
+    // Records left with no report are removed by the next event run (events/records).
+    s.unreport = Statement(h, "DELETE FROM event_reports WHERE article = ?1");
     s.line_add = Statement(h,
                            "INSERT INTO source_lines(source, line_hash, documents) VALUES(?1, ?2, ?3) "
                            "ON CONFLICT(source, line_hash) DO UPDATE SET documents = documents + excluded.documents");
@@ -177,7 +179,7 @@ Result<UpsertOutcome> Store::upsert(const extract::CleanedArticle& a, const Dupl
   if (!exists) rowid = sqlite3_last_insert_rowid(db_);
   if (exists) {  // changed text: tracked again by the next clustering pass
     // An updated article is tracked and scanned for entities again.
-    for (Statement* st : {&s.unassign, &s.unscan, &s.unmention}) {
+    for (Statement* st : {&s.unassign, &s.unscan, &s.unmention, &s.unreport}) {
       st->reset().bind(1, rowid);
       if (st->step() != SQLITE_DONE) return sql::db_error(db_, "unassigning " + a.id);
     }

@@ -16,6 +16,8 @@
 #include "masar/error.hpp"
 #include "masar/store/store.hpp"
 
+struct sqlite3;
+
 namespace masar::entities {
 
 struct EntityRunOptions {
@@ -27,12 +29,37 @@ struct EntityRunSummary {
   std::size_t articles = 0, mentions = 0, new_entities = 0, folded = 0;
 };
 
+// One scanned article as the next stage sees it: its texts, its mentions and the entity each
+// mention was linked to (same order).
+struct ScannedArticle {
+  std::int64_t rowid = 0;
+  std::string_view title, body;
+  const std::vector<Mention>& title_mentions;
+  const std::vector<std::int64_t>& title_entities;
+  const std::vector<Mention>& body_mentions;
+  const std::vector<std::int64_t>& body_entities;
+};
+
+// A stage that reads what the entity scan found (events/ codes its sentences) without tagging
+// the text a second time. Called inside the scan's transactions.
+class ArticleObserver {
+ public:
+  virtual ~ArticleObserver() = default;
+  virtual Status article_scanned(const ScannedArticle& article) = 0;
+  virtual Status forget_all() = 0;  // before a rescan
+  virtual Status finish() = 0;      // after a run, names folded
+};
+
 // `progress(done, total)` after each batch.
 Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model, const EntityRunOptions& options,
-                                      const std::function<void(std::size_t, std::size_t)>& progress = {});
+                                      const std::function<void(std::size_t, std::size_t)>& progress = {},
+                                      ArticleObserver* observer = nullptr);
 // Forgets every entity and scans the whole archive again.
 Result<EntityRunSummary> rescan(store::Store& store, const NerModel& model, const EntityRunOptions& options,
-                                const std::function<void(std::size_t, std::size_t)>& progress = {});
+                                const std::function<void(std::size_t, std::size_t)>& progress = {},
+                                ArticleObserver* observer = nullptr);
+// Where a folded entity went (entity ids kept elsewhere stay valid through this), else `id`.
+std::int64_t resolve_entity(sqlite3* db, std::int64_t id);
 
 struct EntityQuery {
   std::optional<EntityType> type;

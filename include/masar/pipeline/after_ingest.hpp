@@ -1,6 +1,7 @@
 // What follows storing new articles, shared by `masar ingest` and `POST /api/articles`:
 // events and stories for the articles not yet tracked (cluster/pipeline.hpp), then named
-// entities for the articles not yet scanned (entities/pipeline.hpp). Both stages pick up
+// entities for the articles not yet scanned (entities/pipeline.hpp), their sentences coded to
+// event records in the same pass (events/records.hpp). Both stages pick up
 // where the last run stopped, so a failure here keeps the stored articles for the next run.
 #pragma once
 
@@ -31,6 +32,7 @@ struct AfterIngestOptions {
 struct AfterIngestReport {
   std::optional<cluster::ClusterSummary> tracked;      // when tracking ran
   std::optional<entities::EntityRunSummary> entities;  // when the entity scan ran
+  std::size_t event_reports = 0, new_event_records = 0;  // coded in the entity scan's pass
   std::string entities_skipped;  // why no scan ran: this build has no model (not an error)
   double tracking_seconds = 0, entities_seconds = 0;
 };

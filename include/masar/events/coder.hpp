@@ -1,0 +1,65 @@
+// Sentence-level event coding to PLOVER types: who did what to whom, in one sentence.
+//
+// A trigger lexicon written for Arabic news (verbs in their past and present stems, their
+// verbal nouns, and a few multi-word patterns such as "أطلق النار" or "فرض عقوبات") finds the
+// happenings; the words before a trigger decide its mode (لم / لن / عدم → negated; قد + present,
+// سوف, من المقرر, يعتزم, دعا إلى → hypothetical); the entity mentions around it, and a short
+// list of generic actors (الجيش، الشرطة، المتظاهرون…), give its source and target; a place
+// after في gives its location. Pure functions over one sentence: the caller tags entities.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "masar/entities/mentions.hpp"
+
+namespace masar::events {
+
+enum class EventType {
+  CONSULT, AGREE, SUPPORT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST,
+  MOBILIZE, ASSAULT, COERCE, AID, SANCTION, RETREAT, COOPERATE, CONCEDE,
+};
+inline constexpr int kEventTypeCount = 16;
+const char* type_name(EventType t);  // "CONSULT", ...
+bool parse_type(std::string_view text, EventType& out);
+
+enum class Mode { asserted, negated, hypothetical };
+const char* mode_name(Mode m);  // "asserted", "negated", "hypothetical"
+
+struct Span {
+  std::size_t begin = 0, end = 0;  // bytes in the sentence
+};
+
+// An actor or place: the words as written, and the entity mention they come from (an index
+// into the mentions given to code_sentence), or none for a generic actor ("الشرطة").
+struct Argument {
+  Span span;
+  std::string text;
+  std::optional<std::size_t> mention;
+};
+
+struct CodedEvent {
+  EventType type = EventType::CONSULT;
+  Mode mode = Mode::asserted;
+  // The sentence reports one particular happening, not the kind of thing in general ("الاغتيالات
+  // السياسية تهدد البلاد"): the trigger is a verb in the past, or the clause dates it (أمس،
+  // الخميس، فجر اليوم) or counts its people or victims.
+  bool specific = false;
+  Span trigger;
+  std::vector<Argument> sources, targets;
+  std::optional<Argument> location;
+};
+
+// The events of one sentence, in trigger order; at most one per type (the first, preferring
+// an asserted one). `mentions` are the entity mentions of this sentence, offsets into it.
+std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vector<entities::Mention>& mentions = {});
+
+// Sentences of a text as byte ranges: ends at . ! ? ؟ or a line break (not inside a number),
+// and long runs are cut at 120 words.
+std::vector<Span> split_sentences(std::string_view text);
+
+}  // namespace masar::events

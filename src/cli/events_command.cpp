@@ -1,0 +1,117 @@
+// masar events --db DB [--format jsonl|tsv] [--type T] [--entity E] [--from D] [--to D]
+//              [--asserted] [--limit N]
+// Event records (PLOVER) of the archive: who did what to whom, where and when, each with every
+// article and sentence that reports it. jsonl: one record a line; tsv: a header, then one row a
+// record (actors joined by "; ").
+#include <iostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "masar/entities/pipeline.hpp"
+#include "masar/events/format.hpp"
+#include "masar/events/records.hpp"
+
+namespace masar::cli {
+namespace {
+
+struct EventsArgs {
+  std::string db, format = "jsonl", type, entity, from, to;
+  bool asserted = false;
+  std::size_t limit = 0;
+};
+
+// Tabs and line breaks inside a field would break the row.
+std::string tsv_field(std::string s) {
+  for (char& c : s) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  }
+  return s;
+}
+
+// --entity: an id ("7" or "N7") or words of a name, every matching entity.
+Result<std::vector<std::int64_t>> entities_named(store::Store& store, const std::string& spec) {
+  std::string digits = spec;
+  if (!digits.empty() && digits[0] == 'N') digits.erase(0, 1);
+  if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos) {
+    return std::vector<std::int64_t>{std::stoll(digits)};
+  }
+  entities::EntityQuery q;
+  q.query = spec;
+  q.limit = 20;
+  auto found = entities::list_entities(store, q);
+  if (!found) return found.error();
+  std::vector<std::int64_t> ids;
+  for (const auto& e : found.value()) ids.push_back(e.id);
+  if (ids.empty()) return make_error(Errc::not_found, "no entity named \"" + spec + "\"");
+  return ids;
+}
+
+int run_events(const EventsArgs& args) {
+  auto store = store::Store::open(args.db, store::OpenMode::read_only);
+  if (!store) {
+    std::cerr << "masar events: " << store.error().message << "\n";
+    return kExitFailure;
+  }
+  events::RecordFilter filter;
+  filter.from = args.from;
+  filter.to = args.to;
+  filter.asserted_only = args.asserted;
+  filter.limit = args.limit;
+  if (!args.type.empty()) {
+    events::EventType t;
+    if (!events::parse_type(args.type, t)) {
+      std::cerr << "masar events: --type is a PLOVER type such as CONSULT or ASSAULT, not \"" << args.type << "\"\n";
+      return kExitUsage;
+    }
+    filter.type = t;
+  }
+  if (!args.entity.empty()) {
+    auto ids = entities_named(store.value(), args.entity);
+    if (!ids) {
+      std::cerr << "masar events: " << ids.error().message << "\n";
+      return kExitFailure;
+    }
+    filter.entities = std::move(ids.value());
+  }
+  auto records = events::list_records(store.value(), filter);
+  if (!records) {
+    std::cerr << "masar events: " << records.error().message << "\n";
+    return kExitFailure;
+  }
+  if (args.format == "tsv") {
+    const auto& header = events::row_header();
+    for (std::size_t i = 0; i < header.size(); ++i) std::cout << (i ? "\t" : "") << header[i];
+    std::cout << "\n";
+    for (const auto& r : records.value()) {
+      const auto row = events::record_row(r);
+      for (std::size_t i = 0; i < row.size(); ++i) std::cout << (i ? "\t" : "") << tsv_field(row[i]);
+      std::cout << "\n";
+    }
+    return kExitOk;
+  }
+  for (const auto& r : records.value()) {
+    std::cout << events::record_json(r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_events_command(CLI::App& app, Action& action) {
+  auto args = std::make_shared<EventsArgs>();
+  auto* cmd = app.add_subcommand("events", "Event records (PLOVER): who did what to whom, where and when");
+  cmd->add_option("--db", args->db, "SQLite database file")->required();
+  cmd->add_option("--format", args->format, "jsonl (one record a line) or tsv (one row a record)")
+      ->check(CLI::IsMember({"jsonl", "tsv"}));
+  cmd->add_option("--type", args->type, "Only this PLOVER type (CONSULT, AGREE, ASSAULT, PROTEST, ...)");
+  cmd->add_option("--entity", args->entity, "Only records naming this entity (id, or words of its name)");
+  cmd->add_option("--from", args->from, "Records dated on or after (YYYY-MM-DD)");
+  cmd->add_option("--to", args->to, "Records dated on or before (YYYY-MM-DD)");
+  cmd->add_flag("--asserted", args->asserted, "Leave out negated and hypothetical records");
+  cmd->add_option("--limit", args->limit, "At most this many records (0: all)");
+  cmd->callback([args, &action] { action = [args] { return run_events(*args); }; });
+}
+
+}  // namespace masar::cli

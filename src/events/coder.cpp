@@ -1,0 +1,373 @@
+// The sentence coder: triggers (lexicon.hpp), their mode from the words before them, and
+// their arguments from the entity mentions and generic actors around them.
+#include "masar/events/coder.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "lexicon.hpp"
+#include "masar/text/normalize.hpp"
+#include "masar/text/tokenize.hpp"
+
+namespace masar::events {
+namespace {
+
+using detail::Form;
+using detail::Strength;
+
+struct Word {
+  std::size_t begin = 0, end = 0;
+  std::string norm;
+  int clause = 0;  // words of one clause share it: a comma, ؛ or : between two words starts a new one
+};
+
+struct Trigger {
+  EventType type;
+  std::size_t first = 0, last = 0;  // word range
+  Form form = Form::noun;
+  Strength strength = Strength::strong;
+  bool future = false;
+};
+
+struct Candidate {
+  std::size_t first = 0, last = 0;  // word range
+  std::optional<std::size_t> mention;
+  bool place = false;  // a LOC mention
+};
+
+bool in(std::string_view word, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+bool starts_clause(std::string_view gap) {
+  for (std::string_view mark : {",", "،", "؛", ";", ":"}) {
+    if (gap.find(mark) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::vector<Word> words_of(std::string_view sentence) {
+  const auto tokens = text::tokenize(sentence);
+  std::vector<Word> out;
+  out.reserve(tokens.size());
+  int clause = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (i > 0 && starts_clause(sentence.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end))) ++clause;
+    out.push_back({tokens[i].begin, tokens[i].end,
+                   text::normalize_for_search(sentence.substr(tokens[i].begin, tokens[i].end - tokens[i].begin)), clause});
+  }
+  return out;
+}
+
+// Multi-word patterns first; single words inside a matched pattern are not read again.
+std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
+  std::vector<Trigger> out;
+  std::vector<bool> covered(words.size(), false);
+  std::vector<std::vector<std::string_view>> stems(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) detail::word_stems(words[i].norm, stems[i]);
+  const auto has_stem = [&](std::size_t i, std::string_view s) {
+    return std::find(stems[i].begin(), stems[i].end(), s) != stems[i].end();
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (covered[i]) continue;  // inside a longer pattern already matched
+    const detail::PhraseTrigger* best = nullptr;
+    std::size_t best_last = 0;
+    for (const auto& p : detail::phrase_triggers()) {
+      if (!has_stem(i, p.words[0])) continue;
+      std::size_t at = i;
+      bool ok = true;
+      for (std::size_t k = 1; k < p.words.size() && ok; ++k) {
+        ok = false;
+        for (std::size_t next = at + 1; next <= at + 1 + p.gap && next < words.size(); ++next) {
+          if (has_stem(next, p.words[k])) {
+            at = next;
+            ok = true;
+            break;
+          }
+        }
+      }
+      // The longer pattern wins: "وقف إطلاق النار" is a truce, not shooting.
+      if (ok && (!best || p.words.size() > best->words.size())) {
+        best = &p;
+        best_last = at;
+      }
+    }
+    if (best) {
+      out.push_back({best->type, i, best_last, Form::noun, Strength::strong, false});
+      for (std::size_t k = i; k <= best_last; ++k) covered[k] = true;
+    }
+  }
+  std::vector<detail::WordTrigger> readings;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (covered[i]) continue;
+    detail::match_word(words[i].norm, readings);
+    for (const auto& r : readings) out.push_back({r.type, i, i, r.form, r.strength, r.future});
+  }
+  std::sort(out.begin(), out.end(), [](const Trigger& a, const Trigger& b) { return a.first < b.first; });
+  return out;
+}
+
+Mode mode_of(const Trigger& t, const std::vector<Word>& words) {
+  const int clause = words[t.first].clause;
+  const auto word_before = [&](std::size_t back) -> std::string_view {
+    if (t.first < back || words[t.first - back].clause != clause) return {};
+    return words[t.first - back].norm;
+  };
+  // Right before the trigger (one helper word may come between: "لم يتم الاتفاق").
+  for (std::size_t back = 1; back <= 2; ++back) {
+    const std::string_view w = word_before(back);
+    if (w.empty()) break;
+    if (in(w, {"لم", "لما", "لن", "لا", "ما", "ليس", "ليست", "غير", "عدم", "دون", "بدون", "بلا", "وعدم", "ولم", "ولن", "ولا", "فلم"})) {
+      return Mode::negated;
+    }
+    // قد before a present verb is "may"; before a past verb it only stresses that it happened.
+    const std::string_view next = words[t.first - back + 1].norm;
+    if ((w == "قد" || w == "وقد") && (next.starts_with("ي") || next.starts_with("ت") || next.starts_with("ن"))) {
+      return Mode::hypothetical;
+    }
+    if (in(w, {"سوف", "وسوف", "لو", "ولو", "اذا", "واذا"})) return Mode::hypothetical;
+    if (back == 1 && !in(w, {"يتم", "تم", "جري", "يجري", "قد", "ان", "انه", "انها"})) break;
+  }
+  if (t.future) return Mode::hypothetical;
+  // Further back in the clause: denials, plans, demands, threats and fears are not reports
+  // of the happening itself.
+  for (std::size_t back = 1; back <= 5; ++back) {
+    const std::string_view w = word_before(back);
+    if (w.empty()) break;
+    if (in(w, {"نفي", "نفت", "ينفي", "تنفي", "نفوا", "ونفي", "ونفت"})) return Mode::negated;
+    if (in(w, {"يعتزم", "تعتزم", "ينوي", "تنوي", "المقرر", "المتوقع", "المنتظر", "المحتمل", "يمكن", "يمكنه", "ربما",
+               "يجب", "ينبغي", "مستعد", "مستعده", "يهدد", "تهدد", "هدد", "هددت", "دعا", "دعت", "يدعو", "تدعو", "حذر",
+               "حذرت", "يخشي", "تخشي", "خشيه", "مخاوف", "لمنع", "منع", "يريد", "تريد", "يسعي", "تسعي", "محاوله", "حاول",
+               "حاولت", "بهدف", "لتفادي", "تجنب", "لتجنب", "قرر", "قررت", "ستعقد", "سيعقد", "اقترح", "اقترحت", "بانتظار"})) {
+      return Mode::hypothetical;
+    }
+  }
+  return Mode::asserted;
+}
+
+// Actors that are not names: who protests, attacks, arrests.
+bool generic_actor(std::string_view w) {
+  static const std::array<std::string_view, 40> kActors = {
+      "الجيش", "جيش", "الشرطه", "شرطه", "القوات", "قوات", "مسلحون", "مسلحين", "المسلحون", "المسلحين", "المتظاهرون",
+      "المتظاهرين", "متظاهرون", "متظاهرين", "المحتجون", "المحتجين", "محتجون", "محتجين", "الحكومه", "المعارضه",
+      "المتمردون", "المتمردين", "الطلاب", "العمال", "انتحاري", "انتحاريه", "مجهولون", "مجهولين", "الامن", "الناس",
+      "المواطنين", "مواطنين", "السلطات", "الوفود", "الوفد", "وفد", "الجنود", "جنود", "الاهالي", "المستوطنين"};
+  std::string_view bare = w;
+  if (bare.size() > 4 && (bare.substr(0, 2) == "و" || bare.substr(0, 2) == "ف")) bare.remove_prefix(2);
+  return std::find(kActors.begin(), kActors.end(), bare) != kActors.end();
+}
+
+std::vector<Candidate> candidates_of(const std::vector<Word>& words, const std::vector<entities::Mention>& mentions) {
+  std::vector<Candidate> out;
+  std::vector<bool> taken(words.size(), false);
+  for (std::size_t m = 0; m < mentions.size(); ++m) {
+    Candidate c;
+    bool found = false;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (words[i].end <= mentions[m].begin || words[i].begin >= mentions[m].end) continue;
+      if (!found) c.first = i;
+      c.last = i;
+      found = true;
+    }
+    if (!found) continue;
+    c.mention = m;
+    c.place = mentions[m].type == entities::EntityType::LOC;
+    for (std::size_t i = c.first; i <= c.last; ++i) taken[i] = true;
+    out.push_back(c);
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!taken[i] && generic_actor(words[i].norm)) out.push_back({i, i, std::nullopt, false});
+  }
+  std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
+  return out;
+}
+
+Argument argument_of(const Candidate& c, const std::vector<Word>& words, std::string_view sentence) {
+  Argument a;
+  a.span = {words[c.first].begin, words[c.last].end};
+  a.text = std::string(sentence.substr(a.span.begin, a.span.end - a.span.begin));
+  a.mention = c.mention;
+  return a;
+}
+
+// A place written after في / ب / الى, or a LOC mention that follows another actor, is where
+// it happened, not who acted.
+bool after_locative(const Candidate& c, const std::vector<Word>& words) {
+  if (c.first == 0) return false;
+  return in(words[c.first - 1].norm, {"في", "وفي", "بمدينه", "مدينه", "بلده", "منطقه", "محافظه", "قرب", "شمال",
+                                      "جنوب", "شرق", "غرب", "وسط", "الي", "من", "امام", "داخل", "مخيم"});
+}
+
+// Coordinated actors ("روسيا وتركيا وإيران") are one argument list: the next candidate joins
+// when it starts right after the previous one with و.
+std::size_t coordinated(const std::vector<Candidate>& cs, std::size_t from, const std::vector<Word>& words) {
+  std::size_t last = from;
+  while (last + 1 < cs.size() && cs[last + 1].first == cs[last].last + 1 &&
+         words[cs[last + 1].first].norm.substr(0, 2) == "و" && words[cs[last + 1].first].clause == words[cs[last].first].clause) {
+    ++last;
+  }
+  return last;
+}
+
+void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& words, const std::vector<Candidate>& all,
+                    std::string_view sentence) {
+  const int clause = words[t.first].clause;
+  std::vector<Candidate> cs;
+  std::optional<Candidate> place;
+  for (const auto& c : all) {
+    if (words[c.first].clause != clause) continue;
+    if (c.place && after_locative(c, words)) {
+      if (!place) place = c;
+      continue;
+    }
+    cs.push_back(c);
+  }
+  if (place) e.location = argument_of(*place, words, sentence);
+  const auto add_run = [&](std::vector<Argument>& to, std::size_t from) {
+    const std::size_t last = coordinated(cs, from, words);
+    for (std::size_t k = from; k <= last; ++k) to.push_back(argument_of(cs[k], words, sentence));
+    return last;
+  };
+  std::optional<std::size_t> before, after;
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    if (cs[k].last < t.first && t.first - cs[k].last <= 4) before = k;
+    if (cs[k].first > t.last && !after && cs[k].first - t.last <= 6) after = k;
+  }
+  // Participants of a meeting, named after بمشاركة / بحضور anywhere later in the sentence:
+  // "… من المحادثات حول سوريا، بمشاركة وفود الدول الضامنة روسيا وتركيا وإيران".
+  if (e.type == EventType::CONSULT) {
+    for (std::size_t i = t.last + 1; i < words.size(); ++i) {
+      if (!in(words[i].norm, {"بمشاركه", "وبمشاركه", "بحضور", "وبحضور"})) continue;
+      for (std::size_t k = 0; k < all.size(); ++k) {
+        if (all[k].first <= i || all[k].first > i + 8 || !all[k].mention) continue;
+        std::size_t last = coordinated(all, k, words);
+        for (std::size_t j = k; j <= last; ++j) e.sources.push_back(argument_of(all[j], words, sentence));
+        return;
+      }
+      break;
+    }
+  }
+  if (before && (t.form != Form::noun || !after)) {
+    // Subject first ("الجيش قتل …") or a noun whose agent comes before it.
+    std::size_t first = *before;
+    while (first > 0 && coordinated(cs, first - 1, words) >= *before) --first;
+    add_run(e.sources, first);
+    if (after) add_run(e.targets, *after);
+    return;
+  }
+  if (!after) return;
+  if (t.form == Form::noun) {
+    // "اغتيال الحريري", "مظاهرة للمعارضة": the noun's complement.
+    add_run(t.type == EventType::PROTEST ? e.sources : e.targets, *after);
+    return;
+  }
+  // Verb first, subject after it (the usual Arabic order), then the object.
+  const std::size_t last = add_run(e.sources, *after);
+  if (last + 1 < cs.size() && cs[last + 1].first - cs[last].last <= 6) add_run(e.targets, last + 1);
+}
+
+// Words that pin a report to a day or count what happened.
+bool anchors_report(const Word& w) {
+  static const std::array<std::string_view, 36> kAnchors = {
+      "امس", "اليوم", "الليله", "ليل", "فجر", "صباح", "مساء", "ظهر", "السبت", "الاحد", "الاثنين", "الثلاثاء",
+      "الاربعاء", "الخميس", "الجمعه", "قتيل", "قتيلا", "قتلي", "جريح", "جريحا", "جرحي", "مصرع", "اصابه", "اصيب",
+      "اصيبوا", "عشرات", "مئات", "الاف", "الماضي", "الماضيه", "اخرين", "اشخاص", "شخصا", "مدنيين", "جنود", "عناصر"};
+  std::string_view bare = w.norm;
+  if (bare.size() > 4 && (bare.substr(0, 2) == "و" || bare.substr(0, 2) == "ف")) bare.remove_prefix(2);
+  if (!bare.empty() && bare.front() >= '0' && bare.front() <= '9') return true;
+  return std::find(kAnchors.begin(), kAnchors.end(), bare) != kAnchors.end();
+}
+
+bool is_specific(const Trigger& t, const std::vector<Word>& words) {
+  if (t.form == Form::past) return true;
+  const int clause = words[t.first].clause;
+  for (const auto& w : words) {
+    if (w.clause == clause && anchors_report(w)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+const char* type_name(EventType t) {
+  static constexpr std::array<const char*, kEventTypeCount> kNames = {
+      "CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST",
+      "MOBILIZE", "ASSAULT", "COERCE", "AID", "SANCTION", "RETREAT", "COOPERATE", "CONCEDE"};
+  return kNames[static_cast<std::size_t>(t)];
+}
+
+bool parse_type(std::string_view text, EventType& out) {
+  for (int i = 0; i < kEventTypeCount; ++i) {
+    if (text == type_name(static_cast<EventType>(i))) {
+      out = static_cast<EventType>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+const char* mode_name(Mode m) {
+  switch (m) {
+    case Mode::asserted: return "asserted";
+    case Mode::negated: return "negated";
+    case Mode::hypothetical: return "hypothetical";
+  }
+  return "asserted";
+}
+
+std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vector<entities::Mention>& mentions) {
+  const std::vector<Word> words = words_of(sentence);
+  const std::vector<Trigger> triggers = find_triggers(words);
+  if (triggers.empty()) return {};
+  const std::vector<Candidate> candidates = candidates_of(words, mentions);
+  std::array<int, kEventTypeCount> per_type{};
+  for (const auto& t : triggers) ++per_type[static_cast<std::size_t>(t.type)];
+  std::vector<CodedEvent> out;
+  for (const auto& t : triggers) {
+    if (t.strength == Strength::weak && per_type[static_cast<std::size_t>(t.type)] < 2) {
+      // A weak word alone needs an actor right next to it.
+      bool near = false;
+      for (const auto& c : candidates) {
+        near = near || (c.last < t.first && t.first - c.last <= 2) || (c.first > t.last && c.first - t.last <= 2);
+      }
+      if (!near) continue;
+    }
+    CodedEvent e;
+    e.type = t.type;
+    e.mode = mode_of(t, words);
+    e.specific = is_specific(t, words);
+    e.trigger = {words[t.first].begin, words[t.last].end};
+    auto same = std::find_if(out.begin(), out.end(), [&](const CodedEvent& o) { return o.type == t.type; });
+    if (same != out.end()) {
+      const auto rank = [](const CodedEvent& x) { return (x.mode == Mode::asserted ? 2 : 0) + (x.specific ? 1 : 0); };
+      if (rank(*same) >= rank(e)) continue;
+      out.erase(same);  // an asserted, specific report beats a negated, planned or generic one
+    }
+    fill_arguments(e, t, words, candidates, sentence);
+    out.push_back(std::move(e));
+  }
+  std::sort(out.begin(), out.end(), [](const CodedEvent& a, const CodedEvent& b) { return a.trigger.begin < b.trigger.begin; });
+  return out;
+}
+
+std::vector<Span> split_sentences(std::string_view text) {
+  std::vector<Span> out;
+  const auto tokens = text::tokenize(text);
+  std::size_t start = tokens.empty() ? 0 : tokens[0].begin, first_token = 0;
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    const std::size_t gap_end = t + 1 < tokens.size() ? tokens[t + 1].begin : text.size();
+    const std::string_view gap = text.substr(tokens[t].end, gap_end - tokens[t].end);
+    const bool ends = gap.find_first_of(".!?\n") != std::string_view::npos || gap.find("؟") != std::string_view::npos;
+    if (ends || t + 1 == tokens.size() || t + 1 - first_token >= 120) {
+      std::size_t end = tokens[t].end;
+      // Keep the closing mark (and a closing quote) with the sentence.
+      while (end < gap_end && text[end] != '\n' && text[end] != ' ') ++end;
+      out.push_back({start, end});
+      start = gap_end;
+      first_token = t + 1;
+    }
+  }
+  return out;
+}
+
+}  // namespace masar::events

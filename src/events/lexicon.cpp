@@ -1,0 +1,245 @@
+// Trigger words of the PLOVER types, written for Arabic news in search form (أ إ آ → ا,
+// ة → ه, ى → ي, ئ → ي, ؤ → و), and the light morphology that finds them in a word.
+#include "lexicon.hpp"
+
+#include <array>
+#include <unordered_map>
+
+namespace masar::events::detail {
+namespace {
+
+using enum EventType;
+
+// One lexeme: its past stems (third person masculine singular, the suffixes of person and
+// object pronouns are added by the matcher), present stems (without the prefix ي ت ن ا) and
+// verbal nouns and participles (singular; plurals in ات ون ين are added; broken plurals listed).
+struct Lexeme {
+  EventType type;
+  Strength strength;
+  const char* past;
+  const char* present;
+  const char* nouns;
+};
+
+constexpr Strength S = Strength::strong;
+constexpr Strength W = Strength::weak;
+
+constexpr Lexeme kLexicon[] = {
+    // Meetings, talks, visits, calls.
+    {CONSULT, S, "اجتمع التقي التق تباحث تشاور تفاوض", "جتمع لتقي لتق تباحث تشاور تفاوض", "اجتماع لقاء محادثات مباحثات مفاوضات مشاورات تشاور تفاوض"},
+    {CONSULT, W, "بحث ناقش زار استقبل اختتم", "بحث ناقش زور ستقبل ختتم", "زياره قمه مناقشه اختتام"},
+    // Agreements, deals, pledges.
+    {AGREE, S, "اتفق توافق", "تفق توافق", "اتفاق اتفاقيه تفاهم توافق"},
+    {AGREE, W, "وافق تعهد", "وافق تعهد", "موافقه تعهد هدنه"},
+    // Praise, endorsement, backing.
+    {SUPPORT, S, "ايد اشاد رحب ثمن", "ويد شيد رحب ثمن", "تاييد اشاده ترحيب"},
+    {SUPPORT, W, "دعم ساند", "دعم ساند", "دعم مسانده"},
+    // Demands, appeals, calls on.
+    {REQUEST, S, "طالب ناشد حث", "طالب ناشد حث", "مطالبه مناشده"},
+    {REQUEST, W, "دعا طلب", "دعو طلب", "دعوه"},
+    // Criticism, condemnation, accusation.
+    {ACCUSE, S, "اتهم ادان دان استنكر ندد انتقد", "تهم دين ستنكر ندد نتقد", "اتهام ادانه استنكار تنديد انتقاد"},
+    // Refusal, rejection.
+    {REJECT, S, "رفض", "رفض", "رفض"},
+    {REJECT, W, "اعترض", "عترض", "اعتراض"},
+    // Threats and ultimatums.
+    {THREATEN, S, "هدد توعد", "هدد توعد", "تهديد وعيد"},
+    // Demonstrations, sit-ins, strikes, riots.
+    {PROTEST, S, "تظاهر احتج اعتصم تجمهر", "تظاهر حتج عتصم تجمهر",
+     "مظاهره تظاهره احتجاج اعتصام متظاهر محتج معتصم تجمهر اضراب شغب انتفاضه"},
+    {PROTEST, W, "اضرب هتف", "ضرب هتف", "مسيره هتاف احتجاجي"},
+    // Troops, forces and alerts.
+    {MOBILIZE, S, "استنفر", "ستنفر", "استنفار تعبئه تعزيزات حشود"},
+    {MOBILIZE, W, "حشد", "حشد", "انتشار"},
+    // Killing, bombing, raids, kidnapping, torture.
+    {ASSAULT, S, "قتل اغتال هاجم قصف اختطف خطف اعدم طعن اغتصب ذبح اعتدي اعتد", "قتل غتال هاجم قصف ختطف خطف عدم طعن غتصب ذبح عتدي عتد",
+     "مقتل مصرع قتيل هجوم هجمات قصف غاره تفجير اغتيال اختطاف خطف اعتداء مجزره مذبحه كمين انتحاري تعذيب"},
+    {ASSAULT, W, "استهدف اصاب جرح ضرب انفجر", "ستهدف صيب جرح ضرب نفجر", "انفجار استهداف جريح اصابه ضرب"},
+    // Arrests, detentions, expulsions, bans.
+    {COERCE, S, "اعتقل احتجز داهم", "عتقل حتجز داهم", "اعتقال احتجاز مداهمه"},
+    {COERCE, W, "سجن طرد صادر حظر", "سجن طرد صادر حظر", "سجن طرد مصادره حظر"},
+    // Aid, relief, grants.
+    {AID, S, "", "", "مساعدات اغاثه معونه معونات"},
+    {AID, W, "", "", "منحه"},
+    // Sanctions, embargoes, boycotts, freezes.
+    {SANCTION, S, "عاقب", "عاقب", "عقوبات مقاطعه"},
+    {SANCTION, W, "جمد", "جمد", "تجميد"},
+    // Withdrawals, releases, easing.
+    {RETREAT, S, "انسحب افرج", "نسحب فرج", "انسحاب افراج"},
+    {RETREAT, W, "سحب", "سحب", "سحب"},
+    // Cooperation and coordination.
+    {COOPERATE, S, "تعاون نسق", "تعاون نسق", "تعاون تنسيق"},
+    {COOPERATE, W, "", "", "شراكه"},
+    // Concessions, resignations, apologies, admissions.
+    {CONCEDE, S, "تنازل استقال اعتذر", "تنازل ستقيل عتذر", "تنازل استقاله اعتذار"},
+    {CONCEDE, W, "اعترف", "عترف", "اعتراف"},
+};
+
+struct Entry {
+  EventType type;
+  Form form;
+  Strength strength;
+};
+using Table = std::unordered_map<std::string, std::vector<Entry>>;
+
+void add_words(Table& table, const char* words, EventType type, Form form, Strength strength) {
+  std::string_view all(words);
+  for (std::size_t at = 0; at < all.size();) {
+    const std::size_t end = std::min(all.find(' ', at), all.size());
+    if (end > at) table[std::string(all.substr(at, end - at))].push_back({type, form, strength});
+    at = end + 1;
+  }
+}
+
+const Table& table() {
+  static const Table t = [] {
+    Table out;
+    for (const auto& l : kLexicon) {
+      add_words(out, l.past, l.type, Form::past, l.strength);
+      add_words(out, l.present, l.type, Form::present, l.strength);
+      add_words(out, l.nouns, l.type, Form::noun, l.strength);
+    }
+    return out;
+  }();
+  return t;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// Letters are two bytes in the Arabic block; a stem keeps at least two letters.
+constexpr std::size_t kMinStem = 4;
+
+constexpr std::array<std::string_view, 3> kConjunctions = {"", "و", "ف"};
+constexpr std::array<std::string_view, 15> kVerbSuffixes = {"", "ت", "وا", "ا", "ن", "نا", "تم", "ون", "ان", "ين",
+                                                            "ه", "ها", "هم", "تها", "وه"};
+constexpr std::array<std::string_view, 13> kNounSuffixes = {"", "ه", "ات", "ان", "ين", "ون", "ي", "يه", "ا",
+                                                            "ها", "هم", "يات", "اته"};
+constexpr std::array<std::string_view, 4> kImperfect = {"ي", "ت", "ن", "ا"};
+constexpr std::array<std::string_view, 9> kNounPrefixes = {"", "ال", "بال", "لل", "كال", "ب", "ل", "ك", "وال"};
+
+void look_up(std::string_view stem, Form form, bool future, std::vector<WordTrigger>& out) {
+  if (stem.size() < kMinStem) return;
+  const auto& t = table();
+  const auto it = t.find(std::string(stem));
+  if (it == t.end()) return;
+  for (const Entry& e : it->second) {
+    if (e.form != form) continue;
+    bool seen = false;
+    for (const auto& w : out) seen = seen || (w.type == e.type && w.form == e.form);
+    if (!seen) out.push_back({e.type, e.form, e.strength, future});
+  }
+}
+
+}  // namespace
+
+void match_word(std::string_view word, std::vector<WordTrigger>& out) {
+  out.clear();
+  for (std::string_view conj : kConjunctions) {
+    if (!starts_with(word, conj)) continue;
+    const std::string_view rest = word.substr(conj.size());
+    if (rest.size() < kMinStem) continue;
+    for (std::string_view suffix : kVerbSuffixes) {
+      if (!ends_with(rest, suffix) || rest.size() - suffix.size() < kMinStem) continue;
+      const std::string_view body = rest.substr(0, rest.size() - suffix.size());
+      look_up(body, Form::past, false, out);
+      const bool future = starts_with(body, "س");
+      const std::string_view after_future = future ? body.substr(2) : body;
+      for (std::string_view prefix : kImperfect) {
+        if (starts_with(after_future, prefix)) look_up(after_future.substr(prefix.size()), Form::present, future, out);
+      }
+    }
+    for (std::string_view suffix : kNounSuffixes) {
+      if (!ends_with(rest, suffix) || rest.size() - suffix.size() < kMinStem) continue;
+      const std::string_view body = rest.substr(0, rest.size() - suffix.size());
+      for (std::string_view prefix : kNounPrefixes) {
+        if (!starts_with(body, prefix)) continue;
+        const std::string_view stem = body.substr(prefix.size());
+        look_up(stem, Form::noun, false, out);
+        // The feminine ending gives way to the suffix: مظاهرة → مظاهرات، اتفاقية → اتفاقيتين.
+        if (!suffix.empty() && stem.size() >= kMinStem) look_up(std::string(stem) + "ه", Form::noun, false, out);
+      }
+    }
+  }
+}
+
+void word_stems(std::string_view word, std::vector<std::string_view>& out) {
+  out.clear();
+  for (std::string_view conj : kConjunctions) {
+    if (!starts_with(word, conj)) continue;
+    const std::string_view rest = word.substr(conj.size());
+    // A verb in the present: يقطعون الطريق, تعقد القمة.
+    for (std::string_view prefix : kImperfect) {
+      if (!starts_with(rest, prefix) || rest.size() - prefix.size() < kMinStem) continue;
+      const std::string_view body = rest.substr(prefix.size());
+      for (std::string_view suffix : kVerbSuffixes) {
+        if (ends_with(body, suffix) && body.size() - suffix.size() >= kMinStem) out.push_back(body.substr(0, body.size() - suffix.size()));
+      }
+    }
+    for (std::string_view prefix : kNounPrefixes) {
+      if (!starts_with(rest, prefix)) continue;
+      const std::string_view body = rest.substr(prefix.size());
+      for (std::string_view suffix : kVerbSuffixes) {
+        if (ends_with(body, suffix) && body.size() - suffix.size() >= kMinStem) out.push_back(body.substr(0, body.size() - suffix.size()));
+      }
+      for (std::string_view suffix : kNounSuffixes) {
+        if (ends_with(body, suffix) && body.size() - suffix.size() >= kMinStem) out.push_back(body.substr(0, body.size() - suffix.size()));
+      }
+    }
+  }
+}
+
+const std::vector<PhraseTrigger>& phrase_triggers() {
+  static const std::vector<PhraseTrigger> phrases = {
+      {ASSAULT, {"اطلق", "نار"}, 1},        // أطلق (عليه) النار
+      {ASSAULT, {"اطلاق", "نار"}, 1},
+      {ASSAULT, {"سياره", "مفخخ"}, 0},      // سيارة مفخخة
+      {ASSAULT, {"عبو", "ناسف"}, 0},        // عبوة ناسفة (عبوه minus the feminine ending)
+      {ASSAULT, {"حزام", "ناسف"}, 0},
+      {ASSAULT, {"فجر", "نفس"}, 0},         // فجّر نفسه
+      {ASSAULT, {"فجرت", "نفس"}, 0},
+      {ASSAULT, {"فجرا", "نفسي"}, 0},
+      {ASSAULT, {"شن", "غاره"}, 1},
+      {ASSAULT, {"لقي", "مصرع"}, 1},
+      {ASSAULT, {"سقوط", "قتلي"}, 2},
+      {PROTEST, {"قطع", "طريق"}, 1},        // قطعوا الطريق
+      {PROTEST, {"قطع", "طرق"}, 1},
+      {PROTEST, {"اقفال", "طريق"}, 1},
+      {PROTEST, {"احرق", "اطارات"}, 1},     // أحرقوا الإطارات
+      {PROTEST, {"احراق", "اطارات"}, 1},
+      {PROTEST, {"احرق", "نفس"}, 0},
+      {PROTEST, {"احراق", "نفس"}, 0},
+      {PROTEST, {"خرج", "شوارع"}, 2},
+      {PROTEST, {"عصيان", "مدني"}, 0},
+      {PROTEST, {"رفع", "شعارات"}, 1},
+      {PROTEST, {"ردد", "شعارات"}, 1},
+      {PROTEST, {"ردد", "هتافات"}, 1},
+      {MOBILIZE, {"رفع", "تاهب"}, 2},       // رفع حالة التأهب
+      {MOBILIZE, {"نشر", "قوات"}, 1},
+      {MOBILIZE, {"ارسل", "قوات"}, 1},
+      {MOBILIZE, {"دفع", "تعزيزات"}, 1},
+      {SANCTION, {"فرض", "عقوبات"}, 1},
+      {SANCTION, {"قطع", "علاقات"}, 1},
+      {SANCTION, {"فرض", "حصار"}, 1},
+      {COERCE, {"فرض", "حظر"}, 1},
+      {COERCE, {"حمله", "اعتقالات"}, 0},
+      {AGREE, {"وقع", "اتفاق"}, 1},         // وقّع (على) اتفاق
+      {AGREE, {"توقيع", "اتفاق"}, 1},
+      {AGREE, {"توصل", "اتفاق"}, 1},
+      {AGREE, {"وقف", "اطلاق", "نار"}, 0},  // وقف إطلاق النار
+      {ACCUSE, {"حمل", "مسووليه"}, 1},      // حمّل (…) المسؤولية
+      {AID, {"قدم", "مساعد"}, 1},
+      {RETREAT, {"اطلاق", "سراح"}, 0},
+      {RETREAT, {"اطلق", "سراح"}, 0},
+      {CONSULT, {"اتصال", "هاتفي"}, 0},
+      {CONSULT, {"اتصالا", "هاتفي"}, 0},
+      {CONSULT, {"عقد", "اجتماع"}, 1},
+      {CONSULT, {"عقد", "جوله"}, 1},
+      {CONSULT, {"عقد", "قمه"}, 1},
+  };
+  return phrases;
+}
+
+}  // namespace masar::events::detail

@@ -1,0 +1,46 @@
+// The trigger lexicon of the event coder and the light morphology that matches it: a word in
+// search form is taken apart into conjunction (و ف), future/imperfect prefix or preposition and
+// article, stem, and suffix, and the stem is looked up among the past stems, present stems and
+// verbal nouns of the lexicon.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "masar/events/coder.hpp"
+
+namespace masar::events::detail {
+
+enum class Form : std::uint8_t { past, present, noun };
+
+// How much one word says on its own. `strong`: the word names the happening ("اغتال",
+// "مظاهرة"). `weak`: it often means something else too ("ضرب" beat / struck a deal, "مسيرة"
+// march / career) and counts only with an actor next to it or a second trigger of its type.
+enum class Strength : std::uint8_t { strong, weak };
+
+struct WordTrigger {
+  EventType type;
+  Form form;
+  Strength strength;
+  bool future = false;  // the word carried the future prefix س
+};
+
+// Every reading of `normalized` (one word in search form) as a trigger.
+void match_word(std::string_view normalized, std::vector<WordTrigger>& out);
+
+// Multi-word patterns: each word of the pattern matches a word of the sentence whose stem
+// (after conjunction, preposition, article and suffix) equals it; `gap` words may come between.
+struct PhraseTrigger {
+  EventType type;
+  std::vector<std::string> words;  // stems in search form
+  int gap = 0;
+};
+const std::vector<PhraseTrigger>& phrase_triggers();
+
+// The stem readings of a word, for the phrase matcher: the word itself, without conjunction,
+// preposition and article, and without the common suffixes.
+void word_stems(std::string_view normalized, std::vector<std::string_view>& out);
+
+}  // namespace masar::events::detail

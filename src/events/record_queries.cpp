@@ -1,0 +1,112 @@
+// Reading event records back with their actors, place and reports: what `masar events` and
+// the HTTP API serve.
+#include <string>
+
+#include "masar/events/records.hpp"
+#include "store/sqlite_util.hpp"
+
+namespace masar::events {
+namespace {
+
+using store::sql::Statement;
+
+// The WHERE clause of a filter and its parameters, bound in order.
+struct Where {
+  std::string sql = " WHERE 1";
+  std::vector<std::string> texts;
+  std::vector<std::int64_t> numbers;
+  std::vector<bool> is_number;
+
+  void text(const std::string& fragment, const std::string& value) {
+    sql += fragment;
+    texts.push_back(value);
+    numbers.push_back(0);
+    is_number.push_back(false);
+  }
+  void number(std::int64_t value) {
+    texts.emplace_back();
+    numbers.push_back(value);
+    is_number.push_back(true);
+  }
+  void bind(Statement& st) const {
+    for (std::size_t i = 0; i < is_number.size(); ++i) {
+      if (is_number[i]) st.bind(static_cast<int>(i + 1), numbers[i]);
+      else st.bind(static_cast<int>(i + 1), std::string_view(texts[i]));
+    }
+  }
+};
+
+Where where_of(const RecordFilter& f) {
+  Where w;
+  if (f.type) w.text(" AND r.type = ?", type_name(*f.type));
+  if (f.asserted_only) w.text(" AND r.mode = ?", "asserted");
+  if (!f.from.empty()) w.text(" AND r.date >= ?", f.from.substr(0, 10));
+  if (!f.to.empty()) w.text(" AND r.date <> '' AND r.date <= ?", f.to.substr(0, 10));
+  if (!f.entities.empty()) {
+    // An actor names the entity directly or through a folded name (entity_merges).
+    std::string list;
+    for (std::size_t i = 0; i < f.entities.size(); ++i) list += i ? ",?" : "?";
+    w.sql += " AND r.id IN (SELECT record FROM event_actors WHERE entity IN (" + list +
+             ") OR entity IN (SELECT old FROM entity_merges WHERE into_entity IN (" + list + ")))";
+    for (int pass = 0; pass < 2; ++pass) {
+      for (std::int64_t id : f.entities) w.number(id);
+    }
+  }
+  return w;
+}
+
+}  // namespace
+
+Result<std::vector<EventRecord>> list_records(const store::Store& store, const RecordFilter& filter) {
+  sqlite3* db = store.handle();
+  const Where w = where_of(filter);
+  std::string sql = "SELECT r.id, r.type, r.mode, r.date, r.date_precision, r.series_name, r.series_ordinal "
+                    "FROM event_records r" + w.sql + " ORDER BY r.date = '', r.date, r.id";
+  if (filter.limit > 0) sql += " LIMIT " + std::to_string(filter.limit) + " OFFSET " + std::to_string(filter.offset);
+  Statement st(db, sql);
+  Statement actors(db, "SELECT a.role, a.text, coalesce(m.into_entity, a.entity) FROM event_actors a "
+                       "LEFT JOIN entity_merges m ON m.old = a.entity WHERE a.record = ?1 ORDER BY a.role, a.text");
+  Statement reports(db, "SELECT a.id, p.sentence, p.text FROM event_reports p JOIN articles a ON a.rowid = p.article "
+                        "WHERE p.record = ?1 ORDER BY a.date, a.rowid, p.sentence");
+  if (!st.ok() || !actors.ok() || !reports.ok()) return store::sql::db_error(db, "reading event records");
+  w.bind(st);
+  std::vector<EventRecord> out;
+  while (st.step() == SQLITE_ROW) {
+    EventRecord r;
+    r.id = st.int64(0);
+    (void)parse_type(st.text(1), r.type);
+    const std::string mode = st.text(2);
+    r.mode = mode == "negated" ? Mode::negated : mode == "hypothetical" ? Mode::hypothetical : Mode::asserted;
+    r.date = st.text(3);
+    r.date_precision = st.text(4);
+    if (!st.is_null(5)) r.series_name = st.text(5);
+    if (!st.is_null(6)) r.series_ordinal = static_cast<int>(st.int64(6));
+    actors.reset().bind(1, r.id);
+    while (actors.step() == SQLITE_ROW) {
+      Actor a{actors.text(1), actors.is_null(2) ? std::nullopt : std::optional<std::int64_t>(actors.int64(2))};
+      const std::string role = actors.text(0);
+      if (role == "source") r.sources.push_back(std::move(a));
+      else if (role == "target") r.targets.push_back(std::move(a));
+      else if (!r.location) r.location = std::move(a);
+    }
+    reports.reset().bind(1, r.id);
+    while (reports.step() == SQLITE_ROW) {
+      SentenceRef s{reports.text(0), reports.int64(1), reports.text(2)};
+      if (r.articles.empty() || r.articles.back() != s.article) r.articles.push_back(s.article);
+      r.sentences.push_back(std::move(s));
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<std::int64_t> count_records(const store::Store& store, const RecordFilter& filter) {
+  const Where w = where_of(filter);
+  Statement st(store.handle(), "SELECT count(*) FROM event_records r" + w.sql);
+  if (!st.ok()) return store::sql::db_error(store.handle(), "counting event records");
+  w.bind(st);
+  if (st.step() != SQLITE_ROW) return store::sql::db_error(store.handle(), "counting event records");
+  return st.int64(0);
+}
+
+}  // namespace masar::events

@@ -1,0 +1,106 @@
+// GET /api/events: event records (events/records.hpp) with type, entity and date filters, as a
+// JSON page or as an export of every match (JSON Lines or CSV).
+#include "masar/entities/pipeline.hpp"
+#include "masar/events/format.hpp"
+#include "masar/events/records.hpp"
+#include "server/context.hpp"
+
+namespace masar::server {
+namespace {
+
+// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+std::string csv_line(const std::vector<std::string>& fields) {
+  std::string out;
+  for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(fields[i]);
+  return out + "\r\n";
+}
+
+// entity=: an id ("7", "N7") or words of a name (every entity the name query finds).
+Result<std::vector<std::int64_t>> entity_filter(store::Store& store, const std::string& spec) {
+  std::string_view digits = spec;
+  if (!digits.empty() && digits.front() == 'N') digits.remove_prefix(1);
+  if (const auto id = parse_id(digits)) return std::vector<std::int64_t>{*id};
+  entities::EntityQuery q;
+  q.query = spec;
+  q.limit = 20;
+  auto found = entities::list_entities(store, q);
+  if (!found) return found.error();
+  std::vector<std::int64_t> ids;
+  for (const auto& e : found.value()) ids.push_back(e.id);
+  return ids;
+}
+
+}  // namespace
+
+Json record_list_json(const std::vector<events::EventRecord>& records) {
+  Json list = Json::array();
+  for (const auto& r : records) list.push_back(events::record_json(r));
+  return list;
+}
+
+Reply get_events(Context& ctx, const Call& call) {
+  auto page = call.params.page();
+  auto from = call.params.date("from");
+  auto to = call.params.date("to");
+  auto entity = call.params.query("entity");
+  for (const Error* e : {page ? nullptr : &page.error(), from ? nullptr : &from.error(), to ? nullptr : &to.error(),
+                         entity ? nullptr : &entity.error()}) {
+    if (e) return error_reply(api_error(*e));
+  }
+  const std::string format = call.params.text("format").empty() ? "json" : call.params.text("format");
+  if (format != "json" && format != "jsonl" && format != "csv") {
+    return error_reply(bad_request("format is json, jsonl or csv, not \"" + format + "\""));
+  }
+  events::RecordFilter filter;
+  filter.from = from.value();
+  filter.to = to.value();
+  if (const std::string type = call.params.text("type"); !type.empty()) {
+    events::EventType t;
+    if (!events::parse_type(type, t)) return error_reply(bad_request("type is a PLOVER type such as CONSULT or ASSAULT, not \"" + type + "\""));
+    filter.type = t;
+  }
+  auto lease = ctx.readers.acquire(ctx.options.limits.query_budget);
+  if (!lease) return error_reply(api_error(lease.error()));
+  auto& reader = lease.value();
+  if (!entity->empty()) {
+    auto ids = entity_filter(reader.store(), entity.value());
+    if (!ids) return read_failure(reader, ids.error());
+    if (ids->empty()) return error_reply(not_found("no entity named \"" + entity.value() + "\""));
+    filter.entities = std::move(ids.value());
+  }
+  if (format == "json") {
+    filter.limit = page->per_page;
+    filter.offset = page->offset();
+    auto total = events::count_records(reader.store(), filter);
+    if (!total) return read_failure(reader, total.error());
+    auto records = events::list_records(reader.store(), filter);
+    if (!records) return read_failure(reader, records.error());
+    return json_reply({{"page", page->page}, {"per_page", page->per_page}, {"total", total.value()},
+                       {"events", record_list_json(records.value())}});
+  }
+  // Exports hold every match, no paging.
+  auto records = events::list_records(reader.store(), filter);
+  if (!records) return read_failure(reader, records.error());
+  Reply r;
+  if (format == "jsonl") {
+    r.content_type = "application/x-ndjson; charset=utf-8";
+    for (const auto& rec : records.value()) r.body += dump_json(events::record_json(rec)) + "\n";
+    return r;
+  }
+  r.content_type = "text/csv; charset=utf-8";
+  r.body = csv_line(events::row_header());
+  for (const auto& rec : records.value()) r.body += csv_line(events::record_row(rec));
+  return r;
+}
+
+}  // namespace masar::server

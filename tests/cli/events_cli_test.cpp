@@ -1,0 +1,105 @@
+// End-to-end tests of `masar code` and `masar events` on hand-written sentences and the demo
+// corpus (the Astana rounds come out as CONSULT records with their ordinals, dates and the
+// guarantor states as actors).
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "cli_runner.hpp"
+
+namespace masar::testing {
+namespace {
+
+std::vector<nlohmann::json> json_lines(const std::string& out) {
+  std::vector<nlohmann::json> lines;
+  std::istringstream in(out);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) lines.push_back(nlohmann::json::parse(line));
+  }
+  return lines;
+}
+
+TEST(CodeCli, TsvListsAssertedTypesPerSentence) {
+  const auto r = run_masar("code --format tsv",
+                           "s1\tتظاهر آلاف الطلاب أمام البرلمان احتجاجا على القانون\n"
+                           "s2\tارتفعت أسعار الذهب اليوم\n"
+                           "s3\tلم يتظاهر أحد في المدينة\n");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "s1\tPROTEST\ns2\t\ns3\t\n");
+}
+
+TEST(CodeCli, JsonlCarriesModeAndActorsWithAllModes) {
+  const auto r = run_masar("code --format jsonl --all-modes", "x\tلم تنسحب القوات من المدينة\n");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto lines = json_lines(r.out);
+  ASSERT_EQ(lines.size(), 1u);
+  ASSERT_EQ(lines[0]["events"].size(), 1u);
+  EXPECT_EQ(lines[0]["events"][0]["event"], "RETREAT");
+  EXPECT_EQ(lines[0]["events"][0]["mode"], "negated");
+  EXPECT_EQ(lines[0]["events"][0]["source"][0]["text"], "القوات");
+}
+
+TEST(CodeCli, BadLineIsReportedAndSkipped) {
+  const auto r = run_masar("code", "no tab on this line\nok\tاجتمع الوزراء\n");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("stdin:1:"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "ok\tCONSULT\n");
+}
+
+TEST(EventsCli, AstanaRoundsAreConsultRecordsWithOrdinalsAndGuarantors) {
+  const auto& db = demo_db();
+  const auto r = run_masar("events " + db.arg() + " --type CONSULT --format jsonl");
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::map<int, nlohmann::json> rounds;
+  for (const auto& rec : json_lines(r.out)) {
+    if (rec["series"].is_null() || rec["series"]["name"] != "استانا" || rec["mode"] != "asserted") continue;
+    rounds.emplace(rec["series"]["ordinal"].get<int>(), rec);
+  }
+  for (int round : {9, 20}) ASSERT_TRUE(rounds.count(round)) << "round " << round << " missing:\n" << r.out;
+  EXPECT_EQ(rounds.at(9)["date"].get<std::string>().substr(0, 7), "2018-05");
+  EXPECT_EQ(rounds.at(20)["date"].get<std::string>().substr(0, 7), "2023-06");
+  std::set<std::string> actors;
+  for (const auto& a : rounds.at(20)["source"]) {
+    actors.insert(a["text"].get<std::string>());
+    EXPECT_FALSE(a["entity"].is_null()) << a.dump();
+  }
+  for (const char* state : {"روسيا", "وتركيا", "وإيران"}) EXPECT_TRUE(actors.count(state)) << state;
+}
+
+TEST(EventsCli, OneRecordListsEveryReportingArticle) {
+  const auto& db = demo_db();
+  const auto r = run_masar("events " + db.arg() + " --format jsonl");
+  ASSERT_EQ(r.status, 0) << r.err;
+  bool merged = false;
+  for (const auto& rec : json_lines(r.out)) {
+    EXPECT_GE(rec["sentences"].size(), rec["articles"].size());
+    merged = merged || rec["articles"].size() >= 2;
+  }
+  EXPECT_TRUE(merged) << "no record is reported by two articles";
+}
+
+TEST(EventsCli, TsvHasHeaderAndFiltersByTypeAndEntity) {
+  const auto& db = demo_db();
+  const auto all = run_masar("events " + db.arg() + " --format tsv --type CONSULT");
+  ASSERT_EQ(all.status, 0) << all.err;
+  EXPECT_EQ(all.out.rfind("id\tdate\tdate_precision\tevent", 0), 0u) << all.out.substr(0, 200);
+  std::istringstream rows(all.out);
+  std::string line;
+  std::getline(rows, line);
+  std::size_t n = 0;
+  while (std::getline(rows, line)) {
+    ++n;
+    EXPECT_NE(line.find("\tCONSULT\t"), std::string::npos) << line;
+  }
+  EXPECT_GT(n, 0u);
+  const auto named = run_masar("events " + db.arg() + " --format jsonl --entity 'روسيا'");
+  ASSERT_EQ(named.status, 0) << named.err;
+  EXPECT_FALSE(json_lines(named.out).empty());
+  const auto bad = run_masar("events " + db.arg() + " --type MEET");
+  EXPECT_EQ(bad.status, 2);
+}
+
+}  // namespace
+}  // namespace masar::testing

@@ -1,0 +1,156 @@
+// One test per rule family of the sentence coder: triggers (verb, noun, pattern), mode
+// (negation, modality), arguments (actors, coordination, place). Sentences written for the tests.
+#include <gtest/gtest.h>
+
+#include "masar/events/coder.hpp"
+
+namespace masar::events {
+namespace {
+
+std::vector<EventType> types_of(std::string_view sentence) {
+  std::vector<EventType> out;
+  for (const auto& e : code_sentence(sentence)) out.push_back(e.type);
+  return out;
+}
+
+bool has(std::string_view sentence, EventType t, Mode mode = Mode::asserted) {
+  for (const auto& e : code_sentence(sentence)) {
+    if (e.type == t && e.mode == mode) return true;
+  }
+  return false;
+}
+
+entities::Mention mention(std::string_view sentence, std::string_view words, entities::EntityType type) {
+  entities::Mention m;
+  m.type = type;
+  m.surface = std::string(words);
+  m.key = entities::text_key(words);
+  m.begin = sentence.find(words);
+  m.end = m.begin + words.size();
+  return m;
+}
+
+TEST(EventTriggers, PastVerbWithConjunctionAndSuffix) {
+  EXPECT_TRUE(has("واجتمعت الوفود في العاصمة صباح اليوم", EventType::CONSULT));
+  EXPECT_TRUE(has("فاتفقوا على تمديد المهلة", EventType::AGREE));
+  EXPECT_TRUE(has("اغتال مسلحون ضابطا في المدينة", EventType::ASSAULT));
+}
+
+TEST(EventTriggers, PresentVerbWithPrefix) {
+  EXPECT_TRUE(has("يتظاهر مئات الطلاب أمام الجامعة", EventType::PROTEST));
+  EXPECT_TRUE(has("وتتهم المعارضة الحكومة بالتقصير", EventType::ACCUSE));
+}
+
+TEST(EventTriggers, VerbalNounWithArticleAndPlural) {
+  EXPECT_TRUE(has("خرجت المظاهرات في ثلاث مدن", EventType::PROTEST));
+  EXPECT_TRUE(has("انتهت المباحثات بين الجانبين مساء", EventType::CONSULT));
+  EXPECT_TRUE(has("أعلنت الوزارة فرض عقوبات جديدة على الشركة", EventType::SANCTION));
+}
+
+TEST(EventTriggers, MultiWordPatterns) {
+  EXPECT_TRUE(has("أطلق مجهولون النار على سيارة الموظف", EventType::ASSAULT));
+  EXPECT_TRUE(has("قطع المحتجون الطريق الدولي بالإطارات", EventType::PROTEST));
+  EXPECT_TRUE(has("انفجرت سيارة مفخخة قرب السوق", EventType::ASSAULT));
+}
+
+TEST(EventTriggers, LongerPatternWins) {
+  // A truce is an agreement, not shooting.
+  const auto found = types_of("أعلن الطرفان وقف إطلاق النار ابتداء من الليلة");
+  EXPECT_NE(std::find(found.begin(), found.end(), EventType::AGREE), found.end());
+  EXPECT_EQ(std::find(found.begin(), found.end(), EventType::ASSAULT), found.end());
+}
+
+TEST(EventTriggers, WeakWordAloneIsNotAnEvent) {
+  // "مسيرة" is also a career; with nobody next to it, nothing is coded.
+  EXPECT_FALSE(has("تحدث الكاتب عن مسيرته الطويلة في الصحافة", EventType::PROTEST));
+}
+
+TEST(EventTriggers, UnrelatedSentenceHasNone) {
+  EXPECT_TRUE(types_of("ارتفعت أسعار النفط في الأسواق العالمية اليوم").empty());
+}
+
+TEST(EventMode, NegationRightBefore) {
+  EXPECT_TRUE(has("لم يتفق الطرفان على موعد الجولة", EventType::AGREE, Mode::negated));
+  EXPECT_TRUE(has("أكد البيان عدم التوصل إلى اتفاق", EventType::AGREE, Mode::negated));
+  EXPECT_TRUE(has("لن تنسحب القوات من المنطقة", EventType::RETREAT, Mode::negated));
+}
+
+TEST(EventMode, DenialFurtherBack) {
+  EXPECT_TRUE(has("نفى المتحدث أن تكون القوات قصفت القرية", EventType::ASSAULT, Mode::negated));
+}
+
+TEST(EventMode, FutureAndPlans) {
+  EXPECT_TRUE(has("سيجتمع الوزراء الأسبوع المقبل", EventType::CONSULT, Mode::hypothetical));
+  EXPECT_TRUE(has("من المقرر أن تعقد القمة في الربيع", EventType::CONSULT, Mode::hypothetical));
+  EXPECT_TRUE(has("قد يفرض الاتحاد عقوبات إضافية", EventType::SANCTION, Mode::hypothetical));
+  EXPECT_TRUE(has("دعت النقابة إلى الإضراب يوم الأحد", EventType::PROTEST, Mode::hypothetical));
+}
+
+TEST(EventMode, PastWithQadIsAsserted) {
+  EXPECT_TRUE(has("وكان الوفد قد التقى الوزير أمس", EventType::CONSULT, Mode::asserted));
+}
+
+TEST(EventArguments, VerbFirstSubjectThenObject) {
+  const std::string s = "استقبل بوتين أردوغان في موسكو";
+  const auto found = code_sentence(s, {mention(s, "بوتين", entities::EntityType::PER),
+                                       mention(s, "أردوغان", entities::EntityType::PER),
+                                       mention(s, "موسكو", entities::EntityType::LOC)});
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found[0].sources.size(), 1u);
+  EXPECT_EQ(found[0].sources[0].text, "بوتين");
+  ASSERT_EQ(found[0].targets.size(), 1u);
+  EXPECT_EQ(found[0].targets[0].text, "أردوغان");
+  ASSERT_TRUE(found[0].location.has_value());
+  EXPECT_EQ(found[0].location->text, "موسكو");
+}
+
+TEST(EventArguments, SubjectBeforeVerb) {
+  const std::string s = "الشرطة اعتقلت ثلاثة ناشطين";
+  const auto found = code_sentence(s);
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].type, EventType::COERCE);
+  ASSERT_EQ(found[0].sources.size(), 1u);
+  EXPECT_EQ(found[0].sources[0].text, "الشرطة");
+}
+
+TEST(EventArguments, CoordinatedParticipantsOfAMeeting) {
+  const std::string s = "اختتمت المحادثات بمشاركة روسيا وتركيا وإيران";
+  const auto found = code_sentence(s, {mention(s, "روسيا", entities::EntityType::LOC),
+                                       mention(s, "وتركيا", entities::EntityType::LOC),
+                                       mention(s, "وإيران", entities::EntityType::LOC)});
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].type, EventType::CONSULT);
+  ASSERT_EQ(found[0].sources.size(), 3u);
+  EXPECT_EQ(found[0].sources[2].text, "وإيران");
+  EXPECT_EQ(found[0].sources[0].mention, std::optional<std::size_t>(0));
+}
+
+TEST(EventArguments, OffsetsPointIntoTheSentence) {
+  const std::string s = "وتظاهر آلاف العمال في الساحة";
+  for (const auto& e : code_sentence(s)) {
+    ASSERT_LE(e.trigger.end, s.size());
+    EXPECT_EQ(s.substr(e.trigger.begin, e.trigger.end - e.trigger.begin), "وتظاهر");
+    for (const auto& a : e.sources) EXPECT_EQ(s.substr(a.span.begin, a.span.end - a.span.begin), a.text);
+  }
+}
+
+TEST(EventSentences, SplitsAtMarksAndLines) {
+  const std::string text = "اجتمع الوزراء. ثم غادروا!\nسطر ثالث؟ نعم";
+  const auto spans = split_sentences(text);
+  ASSERT_EQ(spans.size(), 4u);
+  EXPECT_EQ(text.substr(spans[0].begin, spans[0].end - spans[0].begin), "اجتمع الوزراء.");
+  EXPECT_EQ(text.substr(spans[2].begin, spans[2].end - spans[2].begin), "سطر ثالث؟");
+}
+
+TEST(EventTypes, NamesRoundTrip) {
+  for (int i = 0; i < kEventTypeCount; ++i) {
+    EventType t;
+    ASSERT_TRUE(parse_type(type_name(static_cast<EventType>(i)), t));
+    EXPECT_EQ(static_cast<int>(t), i);
+  }
+  EventType t;
+  EXPECT_FALSE(parse_type("MEET", t));
+}
+
+}  // namespace
+}  // namespace masar::events
