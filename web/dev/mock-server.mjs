@@ -149,8 +149,8 @@ const routes = [
       (!entity || [...r.source, ...r.target, r.location].some((x) => x?.entity === entity)));
     const format = url.searchParams.get('format') ?? 'json';
     if (format === 'jsonl') return ['raw', 'application/x-ndjson', list.map((r) => JSON.stringify(r)).join('\n') + '\n'];
-    if (format === 'csv') return ['raw', 'text/csv', 'id,event,mode,date,date_precision,source,target,location,series,ordinal,articles,sentences\n' +
-      list.map((r) => [r.id, r.event, r.mode, r.date, r.date_precision, '', '', '', '', '', r.articles.join(' '), ''].join(',')).join('\n') + '\n'];
+    if (format === 'csv') return ['raw', 'text/csv', 'id,date,date_precision,event,mode,source,source_entities,target,target_entities,location,location_entity,series,ordinal,articles,sentences,first_article\n' +
+      list.map((r) => [r.id, r.date, r.date_precision, r.event, r.mode, '', '', '', '', '', '', '', '', r.articles.length, r.sentences.length, r.articles[0]].join(',')).join('\n') + '\n'];
     const p = paged(list, url);
     return { page: p.page, per_page: p.per_page, total: p.total, events: p.items };
   }],

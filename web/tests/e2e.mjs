@@ -9,7 +9,7 @@
 // or CSP violation. MASAR_URL=http://127.0.0.1:8080 skips starting a server (dev: the mock).
 
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -217,6 +217,13 @@ async function run() {
         await page.waitForSelector('.chip-list .chip');
         const articles = await page.$$('.plain-list li a');
         assert(articles.length > 0, 'entity page lists no articles');
+        if (await page.$('.chart-box')) {
+          // The entity has event records: their timeline is drawn too.
+          await page.waitForSelector('.chart-box canvas');
+          await page.waitForTimeout(300);
+          const drawn = await canvasDrawn(page, '.chart-box canvas');
+          assert(drawn.width > 100 && drawn.height > 100 && drawn.painted > 500, `entity chart not drawn: ${JSON.stringify(drawn)}`);
+        }
         await noHorizontalOverflow(page);
         shots.push(await shoot(page, 'entity'));
       });
@@ -224,31 +231,43 @@ async function run() {
       await check(`${size}: event table, filters and export`, async () => {
         await page.click('.site-nav a[data-section=events]');
         await page.waitForSelector('.event-table, .event-results .empty-state');
-        await page.selectOption('select[name=type]', 'CONSULT');
+        const live = Boolean(await page.$('.event-table'));
+        let type = 'CONSULT';
+        if (live) {
+          // Every record as CSV (the export link of the unfiltered table), then filter by a type it has.
+          const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[data-format=csv]')]);
+          const text = readFileSync(await download.path(), 'utf8');
+          const header = text.split('\n')[0].split(',');
+          assert(header[0] === 'id' && header.includes('event') && header.includes('date'), `CSV export header: ${header}`);
+          assert(text.trim().split('\n').length > 1, 'CSV export has no rows');
+          type = (await page.textContent('.event-table .event-code')).trim();
+        }
+        await page.selectOption('select[name=type]', type);
         await page.fill('input[name=from]', '2017-01-01');
         await page.click('.filters button[type=submit]');
-        await page.waitForFunction(() => location.hash.includes('type=CONSULT'));
+        await page.waitForFunction((code) => location.hash.includes(`type=${code}`), type);
         await page.waitForSelector('.event-table, .event-results .empty-state');
         const csv = await page.$eval('a[data-format=csv]', (a) => a.href);
         const jsonl = await page.$eval('a[data-format=jsonl]', (a) => a.href);
         for (const href of [csv, jsonl]) {
           const url = new URL(href);
-          assert(url.pathname === '/api/events' && url.searchParams.get('type') === 'CONSULT' &&
+          assert(url.pathname === '/api/events' && url.searchParams.get('type') === type &&
             url.searchParams.get('from') === '2017-01-01', `export link ${href} lost the filters`);
         }
-        const live = await page.$('.event-table');
-        const probe = await page.request.get(csv);
         if (live) {
-          const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[data-format=csv]')]);
-          const file = await download.path();
-          const text = (await import('node:fs')).readFileSync(file, 'utf8');
-          assert(text.startsWith('id,event,mode,date'), `CSV export starts with ${text.slice(0, 40)}`);
+          const codes = await page.$$eval('.event-table .event-code', (nodes) => nodes.map((node) => node.textContent));
+          assert(codes.length > 0 && codes.every((code) => code === type), `type filter ${type} left ${codes}`);
+          const answer = await page.request.get(jsonl);
+          const records = (await answer.text()).trim().split('\n').map((line) => JSON.parse(line));
+          assert(answer.ok() && records.length >= codes.length && records.every((record) => record.event === type),
+            `JSON Lines export of ${type}: ${answer.status()}, ${records.length} records`);
         } else {
-          // The endpoint is not there yet: the page must say so, and the server must answer 404.
-          assert(probe.status() === 404 || probe.ok(), `export answered ${probe.status()}`);
+          // No records, or no /api/events on this server (404): an empty state, and no export
+          // links offered for an endpoint that is not there.
+          const probe = await page.request.get(csv);
+          assert(probe.ok() || probe.status() === 404, `export answered ${probe.status()}`);
           if (probe.status() === 404) assert(!(await page.isVisible('.export-links')), 'export links offered without events');
-          const empty = await page.textContent('.event-results .empty-state');
-          assert(empty.length > 0, 'no empty state');
+          assert((await page.textContent('.event-results .empty-state')).length > 0, 'no empty state');
         }
         await noHorizontalOverflow(page);
         shots.push(await shoot(page, 'events'));

@@ -14,19 +14,25 @@ export async function renderEvents(root: HTMLElement, route: Route): Promise<voi
   const results = h('section', { class: 'event-results' }, loading());
   const exports = exportLinks(filters);
   replace(root, pageHeader('الأحداث'), eventsForm(route), entityName, exports, results);
-  if (filters.entity) {
-    api.entity(String(filters.entity))
+  // `entity` is an id ("7" or "N7") or words of a name; an id is shown by its name.
+  const entityId = /^N?(\d+)$/.exec(String(filters.entity ?? ''))?.[1];
+  if (entityId) {
+    api.entity(entityId)
       .then((entity) => (entityName.textContent = `أحداث الكيان: ${entity.name}`))
-      .catch(() => (entityName.textContent = `لا كيان بالرقم ${filters.entity}`));
+      .catch(() => (entityName.textContent = ''));
   }
   const page = positiveInt(route.query.get('page'), 1);
   let answer;
   try {
     answer = await api.events({ ...filters, page });
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404 && error.code !== 'bad_request') {
-      exports.hidden = true; // nothing to export from a server without event records
-      replace(results, emptyState('لا سجلات أحداث بعد.', 'لم يستخرج الخادم أحداثًا (PLOVER) من هذا الأرشيف بعد.'));
+    if (error instanceof ApiError && error.status === 404) {
+      exports.hidden = true; // nothing to export
+      // With an entity filter, 404 means no entity has that name or id; without one, a server
+      // that has no /api/events (older than the event records).
+      replace(results, filters.entity
+        ? emptyState(`لا كيان يطابق «${filters.entity}».`, 'اكتب اسمًا آخر أو رقم كيان من صفحة الكيانات.')
+        : emptyState('لا سجلات أحداث بعد.', 'لم يستخرج الخادم أحداثًا (PLOVER) من هذا الأرشيف بعد.'));
       return;
     }
     throw error;
@@ -58,7 +64,7 @@ function eventsForm(route: Route): HTMLFormElement {
       field('النوع', h('select', { name: 'type' },
         h('option', { value: '', selected: type === '' }, 'كل الأنواع'),
         Object.entries(EVENT_TYPES).map(([code, name]) => h('option', { value: code, selected: type === code }, `${name} (${code})`)))),
-      field('رقم الكيان', h('input', { type: 'number', name: 'entity', min: '1', value: q.get('entity') ?? '', dir: 'ltr', inputmode: 'numeric' })),
+      field('الكيان (اسم أو رقم)', h('input', { type: 'search', name: 'entity', value: q.get('entity') ?? '', dir: 'auto' })),
       field('من تاريخ', dateInput('from', q.get('from'))),
       field('إلى تاريخ', dateInput('to', q.get('to'))),
       h('button', { type: 'submit' }, 'تصفية')));
