@@ -91,6 +91,17 @@ export const EVENT_MODES: Record<string, string> = {
   future: 'مستقبلي',
 };
 
+/** How exact an event date is: "day" needs no note; "article" = the publication date stood in. */
+export const DATE_PRECISIONS: Record<string, string> = {
+  article: 'تاريخ النشر',
+  week: 'بالأسبوع',
+  month_part: 'جزء من الشهر',
+  month: 'بالشهر',
+  quarter: 'بالربع',
+  half_year: 'بنصف السنة',
+  year: 'بالسنة',
+};
+
 /** Why the cleaner removed a line (reason names of extract/boilerplate and extract/cleaner). */
 export const REMOVAL_REASONS: Record<string, string> = {
   'page-furniture': 'هيكل الصفحة',

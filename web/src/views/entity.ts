@@ -48,8 +48,10 @@ function eventsSection(entity: Entity): HTMLElement | null {
   const chartBox = h('div', { class: 'chart-box' });
   const section = h('section', { 'aria-label': 'الأحداث' },
     h('h2', null, `الأحداث (${eventsLabel(events.length)})`),
-    h('p', { class: 'chart-legend muted' }, 'كل دائرة يوم: ارتفاعها بعدد الأحداث ومساحتها بعدد المقالات. الزمن يجري من اليمين إلى اليسار.'),
-    chartBox, eventTable(events),
+    h('div', { class: 'chart-section' },
+      h('p', { class: 'chart-legend muted' }, 'كل دائرة يوم: ارتفاعها بعدد الأحداث ومساحتها بعدد المقالات. الزمن يجري من اليمين إلى اليسار.'),
+      chartBox),
+    eventTable(events),
     h('p', null, h('a', { href: routeHref('/events', { entity: entity.id }) }, 'كل أحداث هذا الكيان في جدول الأحداث')));
   // Draw once the box is in the document, so the chart knows its size.
   queueMicrotask(() => timelineChart(chartBox, eventsByDay(events), 'عدد الأحداث', (point) => {

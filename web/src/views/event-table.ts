@@ -2,7 +2,7 @@
 
 import type { EventArgument, EventRecord } from '../api';
 import { h } from '../dom';
-import { EVENT_MODES, eventTypeName, formatDate, formatNumber } from '../format';
+import { DATE_PRECISIONS, EVENT_MODES, eventTypeName, formatDate, formatNumber } from '../format';
 import { routeHref } from '../router';
 import { articleLink } from './article-links';
 
@@ -25,7 +25,9 @@ function eventRow(record: EventRecord): HTMLTableRowElement {
   const sentence = record.sentences[0];
   return h('tr', { id: `record-${record.id}` },
     h('td', { class: 'nowrap' }, h('time', { datetime: record.date }, formatDate(record.date)),
-      record.date_precision && record.date_precision !== 'day' ? h('span', { class: 'muted' }, ` (${record.date_precision})`) : null),
+      record.date_precision && record.date_precision !== 'day'
+        ? h('span', { class: 'muted date-precision', title: record.date_precision }, ` (${DATE_PRECISIONS[record.date_precision] ?? record.date_precision})`)
+        : null),
     h('td', null, h('span', { class: 'event-type', title: record.event, dir: 'auto' }, eventTypeName(record.event)),
       h('span', { class: 'event-code', dir: 'ltr' }, record.event),
       record.mode && record.mode !== 'asserted' ? h('span', { class: 'chip small mode' }, EVENT_MODES[record.mode] ?? record.mode) : null),
