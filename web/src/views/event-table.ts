@@ -29,7 +29,7 @@ function eventRow(record: EventRecord): HTMLTableRowElement {
         ? h('span', { class: 'muted date-precision', title: record.date_precision }, ` (${DATE_PRECISIONS[record.date_precision] ?? record.date_precision})`)
         : null),
     h('td', null, h('span', { class: 'event-type', title: record.event, dir: 'auto' }, eventTypeName(record.event)),
-      h('span', { class: 'event-code', dir: 'ltr' }, record.event),
+      h('span', { class: 'event-code' }, record.event),
       record.mode && record.mode !== 'asserted' ? h('span', { class: 'chip small mode' }, EVENT_MODES[record.mode] ?? record.mode) : null),
     h('td', null, actors(record.source)),
     h('td', null, actors(record.target)),
