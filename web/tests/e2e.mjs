@@ -152,7 +152,6 @@ async function run() {
   });
   watchPage(page, problems);
   const shots = [];
-  const state = { storyHref: null, entityHref: null, articleHref: null };
 
   try {
     for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
@@ -182,7 +181,14 @@ async function run() {
         assert(!(await page.$('.hit script, .hit [style]')), 'markup leaked from the API text');
         await noHorizontalOverflow(page);
         shots.push(await shoot(page, 'search'));
-        state.articleHref ??= await page.$eval('.hit-title a', (a) => a.getAttribute('href'));
+        if (await page.$('.pager a[rel=next]')) {
+          // The next page continues the numbering and keeps the query.
+          await page.click('.pager a[rel=next]');
+          await page.waitForFunction(() => location.hash.includes('page=2'));
+          await page.waitForSelector('ol.hits[start="21"] .hit');
+          await page.click('.pager a[rel=prev]');
+          await page.waitForSelector('ol.hits[start="1"] .hit');
+        }
         // A source facet narrows the hits to that source (on a phone the facets are folded first).
         if (await page.$('.facets-fold:not([open])')) await page.click('.facets-fold > summary');
         const facet = await page.$('a.facet-link');
