@@ -15,7 +15,7 @@ Chart.register(BubbleController, PointElement, LinearScale, Tooltip);
 
 const FONT_FAMILY = "'IBM Plex Sans Arabic', system-ui, sans-serif";
 const DAY_MS = 86_400_000;
-export const TIME_FLOWS_RIGHT_TO_LEFT = true;
+const TIME_FLOWS_RIGHT_TO_LEFT = true;
 
 export interface TimelinePoint {
   date: string; // "YYYY-MM-DD"
@@ -134,7 +134,7 @@ export function timelineChart(container: HTMLElement, points: TimelinePoint[], v
 interface CalendarTick { day: number; label: string }
 
 /** At most ~6 ticks between two day numbers, on year, month or day boundaries. */
-export function calendarTicks(fromDay: number, toDay: number, most = 6): CalendarTick[] {
+function calendarTicks(fromDay: number, toDay: number, most = 6): CalendarTick[] {
   const from = new Date(Math.ceil(fromDay) * DAY_MS);
   const spanDays = toDay - fromDay;
   const ticks: CalendarTick[] = [];

@@ -21,10 +21,6 @@ export function pager(route: Route, path: string, page: number, perPage: number,
     hasNext ? h('a', { href: routeHref(path, withQuery(route, { page: page + 1 })), rel: 'next' }, 'التالي ←') : h('span'));
 }
 
-export function chip(text: string, className = ''): HTMLElement {
-  return h('span', { class: `chip ${className}`.trim(), dir: 'auto' }, text);
-}
-
 export function field(label: string, input: HTMLElement): HTMLElement {
   return h('label', { class: 'field' }, h('span', { class: 'field-label' }, label), input);
 }

@@ -79,11 +79,6 @@ export function markedText(escaped: string): Node[] {
   return nodes;
 }
 
-/** A link inside the app (hash routing). */
-export function routeLink(route: string, ...children: Children[]): HTMLAnchorElement {
-  return h('a', { href: '#' + route }, ...children);
-}
-
 export function loading(): HTMLElement {
   return h('p', { class: 'status', role: 'status' }, 'جارٍ التحميل…');
 }

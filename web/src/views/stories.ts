@@ -36,7 +36,7 @@ function storiesForm(route: Route): HTMLFormElement {
   return form;
 }
 
-export function storyCard(story: StorySummary): HTMLElement {
+function storyCard(story: StorySummary): HTMLElement {
   return h('li', { class: 'card' },
     h('h2', { class: 'card-title' }, h('a', { href: routeHref(`/stories/${story.id}`), dir: 'auto' }, story.label)),
     h('p', { class: 'card-meta' },
