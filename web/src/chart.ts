@@ -2,7 +2,7 @@
 // CSSOM only — no <style> tags, no style attributes — so it runs under the server's CSP.
 //
 // Time axis direction: time flows RIGHT-TO-LEFT, like the page (earliest on the right, latest on
-// the left), so the chart reads in the same direction as the event list beside it. Every time
+// the left), so a chart reads in the same direction as the Arabic text around it. Every time
 // chart of the page goes through this module and uses the same direction.
 
 import {
