@@ -4,7 +4,7 @@ SAN_BUILD    ?= build-sanitize
 JOBS         ?= $(shell nproc)
 CMAKE_FLAGS  ?=
 
-.PHONY: all deps configure build demo test test-fast sanitize bench fuzz clean
+.PHONY: all deps configure build demo test test-fast sanitize bench fuzz clean web web-test
 
 all: build
 
@@ -20,9 +20,10 @@ build: $(BUILD)/CMakeCache.txt
 demo: deps build
 	./scripts/demo $(BUILD)/masar
 
-# Every test, then the same tests under ASan+UBSan.
+# Every test, the web page's browser test, then the same C++ tests under ASan+UBSan.
 test: deps build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	./scripts/web-test $(BUILD)/masar
 	$(MAKE) sanitize
 
 test-fast: build
@@ -32,6 +33,14 @@ sanitize: deps
 	cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DMASAR_SANITIZE=ON -DMASAR_BENCH=OFF $(CMAKE_FLAGS)
 	cmake --build $(SAN_BUILD) -j $(JOBS)
 	cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+# The analyst's web page (web/ → web/dist, served by `masar serve --web-root web/dist`).
+web: deps
+	cd web && npm ci --no-audit --no-fund && npm run build
+
+# Its browser test against masar serve on the demo corpus; screenshots in $(BUILD)/screenshots.
+web-test: deps build
+	./scripts/web-test $(BUILD)/masar
 
 bench: deps build
 	./scripts/bench $(BUILD)
