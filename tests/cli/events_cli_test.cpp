@@ -101,5 +101,52 @@ TEST(EventsCli, TsvHasHeaderAndFiltersByTypeAndEntity) {
   EXPECT_EQ(bad.status, 2);
 }
 
+std::string article(const std::string& id, const std::string& text) {
+  return nlohmann::json{{"id", id}, {"title", ""}, {"text", text}, {"date", "2024-03-05"}, {"source", "wire"}}.dump() + "\n";
+}
+
+std::vector<std::string> types_reported_by(const TempDb& db, const std::string& id) {
+  std::vector<std::string> out;
+  for (const auto& rec : json_lines(run_masar("events " + db.arg()).out)) {
+    for (const auto& a : rec["articles"]) {
+      if (a == id) out.push_back(rec["event"]);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(EventsCli, AnUpdatedArticleIsCodedAgainAndItsOldRecordsGo) {
+  TempDb db;
+  const auto first = run_masar("ingest --quiet " + db.arg() + " -",
+                               article("a1", "تظاهر آلاف الطلاب أمس أمام وزارة التعليم احتجاجا على رفع الرسوم."));
+  ASSERT_EQ(first.status, 0) << first.err;
+  EXPECT_EQ(types_reported_by(db, "a1"), std::vector<std::string>{"PROTEST"});
+  const auto second = run_masar("ingest --quiet " + db.arg() + " -",
+                                article("a1", "اجتمع وزير التعليم أمس مع ممثلي الطلاب في مقر الوزارة."));
+  ASSERT_EQ(second.status, 0) << second.err;
+  EXPECT_EQ(types_reported_by(db, "a1"), std::vector<std::string>{"CONSULT"});
+  const auto all = run_masar("events " + db.arg() + " --type PROTEST");
+  EXPECT_TRUE(json_lines(all.out).empty()) << all.out;
+}
+
+TEST(EventsCli, RescanGivesTheSameRecords) {
+  TempDb db;
+  ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " '" + demo_corpus().string() + "'").status, 0);
+  const auto summary = [&] {
+    std::vector<std::string> out;
+    for (const auto& rec : json_lines(run_masar("events " + db.arg()).out)) {
+      out.push_back(rec["event"].get<std::string>() + rec["mode"].get<std::string>() + rec["date"].get<std::string>() +
+                    rec["articles"].dump() + std::to_string(rec["sentences"].size()));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const auto before = summary();
+  ASSERT_FALSE(before.empty());
+  ASSERT_EQ(run_masar("entities --quiet --rescan --limit 1 " + db.arg()).status, 0);
+  EXPECT_EQ(summary(), before);
+}
+
 }  // namespace
 }  // namespace masar::testing
