@@ -25,11 +25,12 @@ constexpr const char* kMatchFrom =
     "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?1";
 
 // The date and source filters, on parameters ?2 (from), ?3 (to) and ?4 (source).
-std::string filter_sql(const SearchRequest& req) {
+// `a` is the table alias that holds date and source (articles, or article_facets).
+std::string filter_sql(const SearchRequest& req, const std::string& a = "a") {
   std::string sql;
-  if (!req.from.empty()) sql += " AND a.date >= ?2";
-  if (!req.to.empty()) sql += " AND substr(a.date, 1, length(?3)) <= ?3";
-  if (!req.source.empty()) sql += " AND a.source = ?4";
+  if (!req.from.empty()) sql += " AND " + a + ".date >= ?2";
+  if (!req.to.empty()) sql += " AND substr(" + a + ".date, 1, length(?3)) <= ?3";
+  if (!req.source.empty()) sql += " AND " + a + ".source = ?4";
   return sql;
 }
 
@@ -237,8 +238,10 @@ Result<SearchFacets> facets(const store::Store& store, const SearchRequest& req)
   if (plan.parsed.empty()) return out;
   const std::string fts = to_fts5(plan.parsed, plan.top_up ? MatchMode::any : plan.first);
   if (fts.empty()) return out;
-  Statement st(db, std::string("SELECT a.source, substr(a.date, 1, 7), count(*) ") + kMatchFrom + filter_sql(req) +
-                       " GROUP BY 1, 2");
+  // The narrow side table, not the wide articles rows: one page holds a hundred of its rows.
+  Statement st(db, "SELECT f.source, substr(f.date, 1, 7), count(*) FROM articles_fts "
+                   "JOIN article_facets f ON f.rowid = articles_fts.rowid WHERE articles_fts MATCH ?1" +
+                       filter_sql(req, "f") + " GROUP BY 1, 2");
   if (!st.ok()) return store::sql::db_error(db, "preparing facets");
   bind_match(st, fts, req);
   std::unordered_map<std::string, std::int64_t> sources, months;

@@ -239,6 +239,32 @@ TEST(Store, FacetsCountEveryMatchWithFilters) {
   EXPECT_EQ(f->month[0].value, "");  // undated
 }
 
+TEST(Store, FacetsFollowAnUpdatedArticle) {
+  TempDb db;
+  auto s = store::Store::open(db.path);
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE(s->upsert(article("a", "محادثات أستانا", "الجولة الأولى", "2017-01-24", "مدار اليوم"), {}).ok());
+  // Same id, new text, outlet and date: the facet side table follows the article row.
+  ASSERT_TRUE(s->upsert(article("a", "محادثات أستانا", "الجولة الأولى بعد التأجيل", "2017-03-02", "بوابة الأفق"), {}).ok());
+  search::SearchRequest req;
+  req.query = "أستانا";
+  auto f = search::facets(*s, req);
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->total, 1);
+  ASSERT_EQ(f->source.size(), 1u);
+  EXPECT_EQ(f->source[0].value, "بوابة الأفق");
+  ASSERT_EQ(f->month.size(), 1u);
+  EXPECT_EQ(f->month[0].value, "2017-03");
+  req.from = "2017-03-01";
+  f = search::facets(*s, req);
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->total, 1);
+  req.from = "2017-04-01";
+  f = search::facets(*s, req);
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(f->total, 0);
+}
+
 TEST(Store, LaterPagesContinueAfterEveryAllWordMatch) {
   TempDb db;
   auto s = store::Store::open(db.path);

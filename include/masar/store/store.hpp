@@ -18,7 +18,7 @@ struct sqlite3;
 
 namespace masar::store {
 
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 
 enum class OpenMode { read_write, read_only };
 
