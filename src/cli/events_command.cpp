@@ -30,24 +30,6 @@ std::string tsv_field(std::string s) {
   return s;
 }
 
-// --entity: an id ("7" or "N7") or words of a name, every matching entity.
-Result<std::vector<std::int64_t>> entities_named(store::Store& store, const std::string& spec) {
-  std::string digits = spec;
-  if (!digits.empty() && digits[0] == 'N') digits.erase(0, 1);
-  if (!digits.empty() && digits.find_first_not_of("0123456789") == std::string::npos) {
-    return std::vector<std::int64_t>{std::stoll(digits)};
-  }
-  entities::EntityQuery q;
-  q.query = spec;
-  q.limit = 20;
-  auto found = entities::list_entities(store, q);
-  if (!found) return found.error();
-  std::vector<std::int64_t> ids;
-  for (const auto& e : found.value()) ids.push_back(e.id);
-  if (ids.empty()) return make_error(Errc::not_found, "no entity named \"" + spec + "\"");
-  return ids;
-}
-
 int run_events(const EventsArgs& args) {
   auto store = store::Store::open(args.db, store::OpenMode::read_only);
   if (!store) {
@@ -68,9 +50,13 @@ int run_events(const EventsArgs& args) {
     filter.type = t;
   }
   if (!args.entity.empty()) {
-    auto ids = entities_named(store.value(), args.entity);
+    auto ids = entities::entities_named(store.value(), args.entity);
     if (!ids) {
       std::cerr << "masar events: " << ids.error().message << "\n";
+      return kExitFailure;
+    }
+    if (ids->empty()) {
+      std::cerr << "masar events: no entity named \"" << args.entity << "\"\n";
       return kExitFailure;
     }
     filter.entities = std::move(ids.value());

@@ -200,7 +200,7 @@ Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model
   const auto& rowids = pending.value();
   Linker linker(db);
   if (Status s = linker.load(); !s) return s.error();
-  Statement text(db, "SELECT title, body FROM articles WHERE rowid = ?1");
+  Statement text(db, "SELECT title, body, substr(date, 1, 10) FROM articles WHERE rowid = ?1");
   Statement mention(db, "INSERT INTO article_entities(article, entity, surface, mentions, first_offset) VALUES(?1, ?2, ?3, 1, ?4) "
                         "ON CONFLICT(article, entity, surface) DO UPDATE SET mentions = mentions + 1");
   Statement scanned(db, "INSERT OR IGNORE INTO entity_scan(article) VALUES(?1)");
@@ -211,18 +211,21 @@ Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model
   };
   for (std::size_t from = 0; from < rowids.size(); from += options.batch_size) {
     const std::size_t to = std::min(rowids.size(), from + options.batch_size);
-    std::vector<std::pair<std::string, std::string>> texts(to - from);
+    struct Texts {
+      std::string title, body, date;
+    };
+    std::vector<Texts> texts(to - from);
     for (std::size_t k = from; k < to; ++k) {
       text.reset().bind(1, rowids[k]);
-      if (text.step() == SQLITE_ROW) texts[k - from] = {text.text(0), text.text(1)};
+      if (text.step() == SQLITE_ROW) texts[k - from] = {text.text(0), text.text(1), text.text(2)};
     }
     std::vector<Scanned> batch(to - from);
     util::parallel_for(batch.size(), options.threads, [&](std::size_t i) {
       batch[i].rowid = rowids[from + i];
-      batch[i].title = find_mentions(texts[i].first, model);
-      batch[i].body = find_mentions(texts[i].second, model);
+      batch[i].title = find_mentions(texts[i].title, model);
+      batch[i].body = find_mentions(texts[i].body, model);
       if (observer) {
-        const TaggedArticle tagged{batch[i].rowid, texts[i].first, texts[i].second, batch[i].title, batch[i].body};
+        const TaggedArticle tagged{batch[i].rowid, texts[i].title, texts[i].body, texts[i].date, batch[i].title, batch[i].body};
         batch[i].prepared = observer->prepare(tagged);
       }
     }, 8);
@@ -244,7 +247,7 @@ Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model
         }
       }
       if (observer) {
-        const TaggedArticle tagged{article.rowid, texts[i].first, texts[i].second, article.title, article.body};
+        const TaggedArticle tagged{article.rowid, texts[i].title, texts[i].body, texts[i].date, article.title, article.body};
         if (Status s = observer->article_scanned({tagged, title_ids, body_ids}, article.prepared.get()); !s) {
           return fail(s.error());
         }

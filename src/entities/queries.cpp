@@ -104,6 +104,22 @@ Result<std::vector<EntityInfo>> list_entities(store::Store& store, const EntityQ
   return out;
 }
 
+Result<std::vector<std::int64_t>> entities_named(store::Store& store, std::string_view spec) {
+  std::string_view digits = spec;
+  if (!digits.empty() && digits.front() == 'N') digits.remove_prefix(1);
+  if (!digits.empty() && digits.size() <= 18 && digits.find_first_not_of("0123456789") == std::string_view::npos) {
+    return std::vector<std::int64_t>{std::stoll(std::string(digits))};
+  }
+  EntityQuery q;
+  q.query = std::string(spec);
+  q.limit = 20;
+  auto found = list_entities(store, q);
+  if (!found) return found.error();
+  std::vector<std::int64_t> ids;
+  for (const auto& e : found.value()) ids.push_back(e.id);
+  return ids;
+}
+
 Result<std::optional<EntityInfo>> entity_info(store::Store& store, std::int64_t entity) {
   sqlite3* db = store.handle();
   Statement st(db, std::string(kEntitySelect) + "WHERE e.id = ?1 GROUP BY e.id");

@@ -1,6 +1,7 @@
 // Reading event records back with their actors, place and reports: what `masar events` and
 // the HTTP API serve.
 #include <string>
+#include <variant>
 
 #include "masar/events/records.hpp"
 #include "store/sqlite_util.hpp"
@@ -13,25 +14,15 @@ using store::sql::Statement;
 // The WHERE clause of a filter and its parameters, bound in order.
 struct Where {
   std::string sql = " WHERE 1";
-  std::vector<std::string> texts;
-  std::vector<std::int64_t> numbers;
-  std::vector<bool> is_number;
+  std::vector<std::variant<std::string, std::int64_t>> params;
 
   void text(const std::string& fragment, const std::string& value) {
     sql += fragment;
-    texts.push_back(value);
-    numbers.push_back(0);
-    is_number.push_back(false);
-  }
-  void number(std::int64_t value) {
-    texts.emplace_back();
-    numbers.push_back(value);
-    is_number.push_back(true);
+    params.emplace_back(value);
   }
   void bind(Statement& st) const {
-    for (std::size_t i = 0; i < is_number.size(); ++i) {
-      if (is_number[i]) st.bind(static_cast<int>(i + 1), numbers[i]);
-      else st.bind(static_cast<int>(i + 1), std::string_view(texts[i]));
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      std::visit([&](const auto& v) { st.bind(static_cast<int>(i + 1), v); }, params[i]);
     }
   }
 };
@@ -49,7 +40,7 @@ Where where_of(const RecordFilter& f) {
     w.sql += " AND r.id IN (SELECT record FROM event_actors WHERE entity IN (" + list +
              ") OR entity IN (SELECT old FROM entity_merges WHERE into_entity IN (" + list + ")))";
     for (int pass = 0; pass < 2; ++pass) {
-      for (std::int64_t id : f.entities) w.number(id);
+      for (std::int64_t id : f.entities) w.params.emplace_back(id);
     }
   }
   return w;

@@ -21,6 +21,8 @@ using store::sql::Statement;
 constexpr int kSeriesWindowDays = 10;
 constexpr int kEventWindowDays = 2;
 
+// One specific event of a sentence with what is known of it before linking: its actors as
+// mention indexes, its date and its numbered round. Worked out on a worker thread.
 struct Coded {
   std::size_t index = 0;  // sentence index: 0 title, then body sentences
   std::string sentence;
@@ -28,15 +30,14 @@ struct Coded {
   bool in_title = false;
   std::vector<std::size_t> mentions;  // of each mention given to the coder: its place in the
                                       // article's title or body mentions
+  std::string date, date_precision;   // see EventRecord
+  std::optional<std::string> series_name;
+  std::optional<int> series_ordinal;
+  bool named_round = false;  // the round of a series the article names ("استانا" 9)
 };
 
-// An article's coded sentences and the names its numbered rounds go by, worked out on a
-// worker thread.
 struct CodedArticle : entities::Prepared {
   std::vector<Coded> coded;
-  // A round named once ("الجولة العشرون من مسار أستانا") keeps its name where the article
-  // later writes only "الجولة الـ20".
-  std::map<int, std::string> series_names;
 };
 
 std::string shift_date(const std::string& iso, int days) {
@@ -70,7 +71,6 @@ std::string actors_key(const std::vector<Actor>& actors) {
 struct RecordWriter::Impl {
   explicit Impl(sqlite3* h)
       : db(h),
-        meta(h, "SELECT id, substr(date, 1, 10) FROM articles WHERE rowid = ?1"),
         find(h, "SELECT id FROM event_records WHERE merge_key = ?1 AND date BETWEEN ?2 AND ?3 "
                 "ORDER BY abs(julianday(date) - julianday(?4)), id LIMIT 1"),
         insert(h, "INSERT INTO event_records(type, mode, date, date_precision, merge_key, series_name, series_ordinal) "
@@ -78,10 +78,10 @@ struct RecordWriter::Impl {
         actor(h, "INSERT OR IGNORE INTO event_actors(record, role, text, entity) VALUES(?1, ?2, ?3, ?4)"),
         report(h, "INSERT OR IGNORE INTO event_reports(record, article, sentence, text) VALUES(?1, ?2, ?3, ?4)") {}
 
-  bool ok() const { return meta.ok() && find.ok() && insert.ok() && actor.ok() && report.ok(); }
+  bool ok() const { return find.ok() && insert.ok() && actor.ok() && report.ok(); }
 
   sqlite3* db;
-  Statement meta, find, insert, actor, report;
+  Statement find, insert, actor, report;
 };
 
 RecordWriter::RecordWriter(store::Store& store) : impl_(std::make_unique<Impl>(store.handle())) {}
@@ -114,6 +114,46 @@ void code_text(std::string_view text, const std::vector<entities::Mention>& ment
   }
 }
 
+// The date of each coded sentence (its first time expression, resolved against the article's
+// date, else the article's date) and its numbered round, once per sentence.
+void date_and_round(std::vector<Coded>& coded, const entities::TaggedArticle& article) {
+  // A round named once ("الجولة العشرون من مسار أستانا") keeps its name where the article
+  // later writes only "الجولة الـ20".
+  std::map<int, std::string> series_names;
+  for (std::string_view text : {article.title, article.body}) {
+    for (const auto& s : cluster::find_series(text)) {
+      if (!s.name.empty()) series_names.emplace(s.number, s.name);
+    }
+  }
+  const extract::DateTime anchor = extract::parse_iso_date(article.date);
+  const Coded* previous = nullptr;  // events of one sentence come together
+  for (Coded& c : coded) {
+    if (previous && previous->index == c.index && previous->in_title == c.in_title) {
+      c.date = previous->date, c.date_precision = previous->date_precision;
+      c.series_name = previous->series_name, c.series_ordinal = previous->series_ordinal;
+      c.named_round = previous->named_round;
+      previous = &c;
+      continue;
+    }
+    c.date = anchor.valid() ? std::string(article.date) : "";
+    c.date_precision = anchor.valid() ? "article" : "";
+    const auto times = extract::find_time_expressions(c.sentence, anchor);
+    if (!times.empty()) {
+      c.date = times.front().first.iso().substr(0, 10);
+      c.date_precision = extract::precision_name(times.front().precision);
+    }
+    for (const auto& s : cluster::find_series(c.sentence)) {
+      if (s.number <= 0) continue;
+      const auto named = series_names.find(s.number);
+      c.series_name = !s.name.empty() ? s.name : named != series_names.end() ? named->second : s.noun;
+      c.series_ordinal = s.number;
+      c.named_round = named != series_names.end() && named->second == *c.series_name;
+      break;
+    }
+    previous = &c;
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<entities::Prepared> RecordWriter::prepare(const entities::TaggedArticle& article) const {
@@ -122,65 +162,38 @@ std::unique_ptr<entities::Prepared> RecordWriter::prepare(const entities::Tagged
   code_text(article.title, article.title_mentions, true, index, out->coded);
   if (article.title.empty()) index = 1;
   code_text(article.body, article.body_mentions, false, index, out->coded);
-  if (out->coded.empty()) return out;
-  for (std::string_view text : {article.title, article.body}) {
-    for (const auto& s : cluster::find_series(text)) {
-      if (!s.name.empty()) out->series_names.emplace(s.number, s.name);
-    }
-  }
+  if (!out->coded.empty()) date_and_round(out->coded, article);
   return out;
 }
 
 Status RecordWriter::article_scanned(const entities::ScannedArticle& scanned, const entities::Prepared* prepared) {
   Impl& d = *impl_;
   if (!d.ok()) return store::sql::db_error(d.db, "preparing the event statements");
-  const entities::TaggedArticle& article = scanned.tagged;
-  std::unique_ptr<entities::Prepared> own;
-  if (prepared == nullptr) {
-    own = prepare(article);
-    prepared = own.get();
-  }
-  const auto& coded = static_cast<const CodedArticle*>(prepared)->coded;
-  const auto& series_names = static_cast<const CodedArticle*>(prepared)->series_names;
-  if (coded.empty()) return Ok{};
-  d.meta.reset().bind(1, article.rowid);
-  if (d.meta.step() != SQLITE_ROW) return store::sql::db_error(d.db, "reading an article's date");
-  const std::string article_date = d.meta.text(1);
-  const extract::DateTime anchor = extract::parse_iso_date(article_date);
-  for (const Coded& c : coded) {
+  // `prepared` is what prepare() made of this article (entities::ArticleObserver).
+  for (const Coded& c : static_cast<const CodedArticle&>(*prepared).coded) {
     EventRecord r;
     r.type = c.event.type;
     r.mode = c.event.mode;
-    r.date = anchor.valid() ? article_date : "";
-    r.date_precision = anchor.valid() ? "article" : "";
-    const auto times = extract::find_time_expressions(c.sentence, anchor);
-    if (!times.empty()) {
-      r.date = times.front().first.iso().substr(0, 10);
-      r.date_precision = extract::precision_name(times.front().precision);
-    }
+    r.date = c.date;
+    r.date_precision = c.date_precision;
+    r.series_name = c.series_name;
+    r.series_ordinal = c.series_ordinal;
     const auto& ids = c.in_title ? scanned.title_entities : scanned.body_entities;
     for (const auto& a : c.event.sources) r.sources.push_back(actor_of(a, c.mentions, ids));
     for (const auto& a : c.event.targets) r.targets.push_back(actor_of(a, c.mentions, ids));
     if (c.event.location) r.location = actor_of(*c.event.location, c.mentions, ids);
-    for (const auto& s : cluster::find_series(c.sentence)) {
-      if (s.number <= 0) continue;
-      const auto named = series_names.find(s.number);
-      r.series_name = !s.name.empty() ? s.name : named != series_names.end() ? named->second : s.noun;
-      r.series_ordinal = s.number;
-      break;
-    }
-    std::string key = std::string(type_name(r.type)) + '|' + mode_name(r.mode) + '|';
+  std::string key = std::string(type_name(r.type)) + '|' + mode_name(r.mode) + '|';
     int window = kEventWindowDays;
     // A named series ("استانا" 9) is one event per round whoever reports it; a bare "الجولة
     // الثانية" is not enough to tell rounds of different talks apart.
-    if (r.series_name && series_names.count(*r.series_ordinal) && series_names.at(*r.series_ordinal) == *r.series_name) {
+    if (c.named_round) {
       key += "series:" + *r.series_name + ':' + std::to_string(*r.series_ordinal);
       window = kSeriesWindowDays;
     } else {
       key += actors_key(r.sources) + '|' + actors_key(r.targets) + '|';
       if (r.location) key += actors_key({*r.location});
       // With nobody and nowhere named, only reports of the same article are known to agree.
-      if (r.sources.empty() && r.targets.empty() && !r.location) key += "article:" + std::to_string(article.rowid);
+      if (r.sources.empty() && r.targets.empty() && !r.location) key += "article:" + std::to_string(scanned.tagged.rowid);
     }
     const std::string low = r.date.empty() ? "" : shift_date(r.date, -window);
     const std::string high = r.date.empty() ? "" : shift_date(r.date, window);
@@ -209,7 +222,7 @@ Status RecordWriter::article_scanned(const entities::ScannedArticle& scanned, co
     for (const auto& a : r.sources) if (Status s = save_actor(a, "source"); !s) return s;
     for (const auto& a : r.targets) if (Status s = save_actor(a, "target"); !s) return s;
     if (r.location) if (Status s = save_actor(*r.location, "location"); !s) return s;
-    d.report.reset().bind(1, record).bind(2, article.rowid).bind(3, static_cast<std::int64_t>(c.index)).bind(4, std::string_view(c.sentence));
+    d.report.reset().bind(1, record).bind(2, scanned.tagged.rowid).bind(3, static_cast<std::int64_t>(c.index)).bind(4, std::string_view(c.sentence));
     if (d.report.step() != SQLITE_DONE) return store::sql::db_error(d.db, "saving an event report");
     ++reports_;
   }

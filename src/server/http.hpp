@@ -72,6 +72,15 @@ class Params {
   const ServerLimits& limits_;
 };
 
+// The first failed one of several checked parameters, in the order given; nullptr when all
+// are good.
+template <class... Checked>
+const Error* first_error(const Checked&... checked) {
+  const Error* found = nullptr;
+  ((found = found != nullptr ? found : checked ? nullptr : &checked.error()), ...);
+  return found;
+}
+
 // A positive integer id from a path segment; nullopt when it is not one.
 std::optional<std::int64_t> parse_id(std::string_view text);
 

@@ -25,21 +25,6 @@ std::string csv_line(const std::vector<std::string>& fields) {
   return out + "\r\n";
 }
 
-// entity=: an id ("7", "N7") or words of a name (every entity the name query finds).
-Result<std::vector<std::int64_t>> entity_filter(store::Store& store, const std::string& spec) {
-  std::string_view digits = spec;
-  if (!digits.empty() && digits.front() == 'N') digits.remove_prefix(1);
-  if (const auto id = parse_id(digits)) return std::vector<std::int64_t>{*id};
-  entities::EntityQuery q;
-  q.query = spec;
-  q.limit = 20;
-  auto found = entities::list_entities(store, q);
-  if (!found) return found.error();
-  std::vector<std::int64_t> ids;
-  for (const auto& e : found.value()) ids.push_back(e.id);
-  return ids;
-}
-
 }  // namespace
 
 Json record_list_json(const std::vector<events::EventRecord>& records) {
@@ -53,10 +38,7 @@ Reply get_events(Context& ctx, const Call& call) {
   auto from = call.params.date("from");
   auto to = call.params.date("to");
   auto entity = call.params.query("entity");
-  for (const Error* e : {page ? nullptr : &page.error(), from ? nullptr : &from.error(), to ? nullptr : &to.error(),
-                         entity ? nullptr : &entity.error()}) {
-    if (e) return error_reply(api_error(*e));
-  }
+  if (const Error* e = first_error(page, from, to, entity)) return error_reply(api_error(*e));
   const std::string format = call.params.text("format").empty() ? "json" : call.params.text("format");
   if (format != "json" && format != "jsonl" && format != "csv") {
     return error_reply(bad_request("format is json, jsonl or csv, not \"" + format + "\""));
@@ -73,7 +55,7 @@ Reply get_events(Context& ctx, const Call& call) {
   if (!lease) return error_reply(api_error(lease.error()));
   auto& reader = lease.value();
   if (!entity->empty()) {
-    auto ids = entity_filter(reader.store(), entity.value());
+    auto ids = entities::entities_named(reader.store(), entity.value());
     if (!ids) return read_failure(reader, ids.error());
     if (ids->empty()) return error_reply(not_found("no entity named \"" + entity.value() + "\""));
     filter.entities = std::move(ids.value());

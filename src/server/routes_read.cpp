@@ -49,10 +49,7 @@ Reply get_search(Context& ctx, const Call& call) {
   auto page = call.params.page();
   auto from = call.params.date("from");
   auto to = call.params.date("to");
-  for (const Error* e : {q ? nullptr : &q.error(), page ? nullptr : &page.error(), from ? nullptr : &from.error(),
-                         to ? nullptr : &to.error()}) {
-    if (e) return error_reply(api_error(*e));
-  }
+  if (const Error* e = first_error(q, page, from, to)) return error_reply(api_error(*e));
   search::SearchRequest req;
   req.query = q.value();
   req.from = from.value();
@@ -115,10 +112,7 @@ Reply get_stories(Context& ctx, const Call& call) {
   auto page = call.params.page();
   auto from = call.params.date("from");
   auto to = call.params.date("to");
-  for (const Error* e : {q ? nullptr : &q.error(), page ? nullptr : &page.error(), from ? nullptr : &from.error(),
-                         to ? nullptr : &to.error()}) {
-    if (e) return error_reply(api_error(*e));
-  }
+  if (const Error* e = first_error(q, page, from, to)) return error_reply(api_error(*e));
   cluster::StoryFilter filter;
   filter.query = q.value();
   filter.from = from.value();
@@ -154,8 +148,7 @@ Reply get_story(Context& ctx, const Call& call) {
 Reply get_entities(Context& ctx, const Call& call) {
   auto q = call.params.query();
   auto page = call.params.page();
-  if (!q) return error_reply(api_error(q.error()));
-  if (!page) return error_reply(api_error(page.error()));
+  if (const Error* e = first_error(q, page)) return error_reply(api_error(*e));
   entities::EntityQuery query;
   query.query = q.value();
   query.limit = page->per_page;

@@ -31,10 +31,11 @@ struct EntityRunSummary {
   std::size_t articles = 0, mentions = 0, new_entities = 0, folded = 0;
 };
 
-// One tagged article as the next stage sees it: its texts and their mentions.
+// One tagged article as the next stage sees it: its texts, its date and their mentions.
 struct TaggedArticle {
   std::int64_t rowid = 0;
   std::string_view title, body;
+  std::string_view date;  // "YYYY-MM-DD" as stored, "" when undated
   const std::vector<Mention>& title_mentions;
   const std::vector<Mention>& body_mentions;
 };
@@ -58,6 +59,7 @@ class ArticleObserver {
  public:
   virtual ~ArticleObserver() = default;
   virtual std::unique_ptr<Prepared> prepare(const TaggedArticle& article) const = 0;
+  // `prepared`: what prepare() returned for this article.
   virtual Status article_scanned(const ScannedArticle& article, const Prepared* prepared) = 0;
   virtual Status forget_all() = 0;  // before a rescan
   virtual Status finish() = 0;      // after a run, names folded
@@ -92,6 +94,9 @@ struct EntityInfo {
 
 // Entities by number of articles, most first.
 Result<std::vector<EntityInfo>> list_entities(store::Store& store, const EntityQuery& query);
+// The entities a user names: an id ("7", "N7"), else words of a name (every entity the name
+// query finds, at most 20). Empty when none matches.
+Result<std::vector<std::int64_t>> entities_named(store::Store& store, std::string_view spec);
 // One entity; nullopt when there is no such id.
 Result<std::optional<EntityInfo>> entity_info(store::Store& store, std::int64_t entity);
 
