@@ -101,30 +101,34 @@ std::uint64_t hash_of(std::string_view s) { return XXH3_64bits(s.data(), s.size(
 
 int cue_class(const std::string& kind) { return kind == "per" ? 1 : kind == "loc" ? 2 : kind == "org" ? 3 : 0; }
 
-std::vector<WordView> views_of(const std::vector<std::string>& words) {
-  std::vector<WordView> out(words.size());
-  const auto& clusters = WordClusters::builtin();
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    WordView& v = out[i];
-    // The text core assumes valid UTF-8; a caller's bytes may not be.
-    const std::string norm = text::is_valid_utf8(words[i]) ? text::normalize_for_search(words[i])
-                                                           : text::normalize_for_search(text::decode_utf8(words[i]).text);
-    const std::string_view stem = text::stem_arabic(norm);
-    const std::string_view bare = text::strip_proclitics(norm);
-    v.norm = hash_of(norm);
-    v.stem = hash_of(stem);
-    v.bare = hash_of(bare);
-    v.shape = hash_of(shape_of(norm));
-    if (bare.size() != norm.size()) v.clitic = hash_of(first_letters(norm, letter_count(norm) - letter_count(bare))) | 1;
-    for (std::size_t n = 1; n <= 4; ++n) {
-      v.prefix[n - 1] = hash_of(first_letters(bare, n));
-      v.suffix[n - 1] = hash_of(last_letters(norm, n));
-    }
-    v.name = text::is_protected_name(norm) || text::is_protected_name(bare) || text::is_protected_name(stem);
-    if (const auto it = cue_words().find(std::string(bare)); it != cue_words().end()) v.cue = cue_class(it->second);
-    v.cluster = clusters.cluster(norm);
-    if (v.cluster < 0) v.cluster = clusters.cluster(bare);
+WordView view_of(const std::string& word) {
+  WordView v;
+  // The text core assumes valid UTF-8; a caller's bytes may not be.
+  const std::string norm = text::is_valid_utf8(word) ? text::normalize_for_search(word)
+                                                     : text::normalize_for_search(text::decode_utf8(word).text);
+  const std::string_view stem = text::stem_arabic(norm);
+  const std::string_view bare = text::strip_proclitics(norm);
+  v.norm = hash_of(norm);
+  v.stem = hash_of(stem);
+  v.bare = hash_of(bare);
+  v.shape = hash_of(shape_of(norm));
+  if (bare.size() != norm.size()) v.clitic = hash_of(first_letters(norm, letter_count(norm) - letter_count(bare))) | 1;
+  for (std::size_t n = 1; n <= 4; ++n) {
+    v.prefix[n - 1] = hash_of(first_letters(bare, n));
+    v.suffix[n - 1] = hash_of(last_letters(norm, n));
   }
+  v.name = text::is_protected_name(norm) || text::is_protected_name(bare) || text::is_protected_name(stem);
+  if (const auto it = cue_words().find(std::string(bare)); it != cue_words().end()) v.cue = cue_class(it->second);
+  const auto& clusters = WordClusters::builtin();
+  v.cluster = clusters.cluster(norm);
+  if (v.cluster < 0) v.cluster = clusters.cluster(bare);
+  return v;
+}
+
+std::vector<WordView> views_of(const std::vector<std::string>& words) {
+  std::vector<WordView> out;
+  out.reserve(words.size());
+  for (const std::string& w : words) out.push_back(view_of(w));
   return out;
 }
 
@@ -145,60 +149,83 @@ enum Kind : std::uint64_t {
   kStemPrev, kStemNext, kPairPrev2, kPairNext2,
 };
 
-void features_of(const std::vector<WordView>& v, std::size_t i, std::vector<std::uint32_t>& out) {
-  out.clear();
-  static const WordView kEdge = [] {
+const WordView& edge_view() {
+  static const WordView edge = [] {
     WordView e;
     e.norm = e.stem = e.bare = e.shape = hash_of("<edge>");
     for (auto& h : e.suffix) h = e.norm;
     return e;
   }();
+  return edge;
+}
+
+// What word `w` gives the token at `position` from it (itself, one or two before it, one or two
+// after it). Everything but the word pairs depends on one word alone.
+void position_features(const WordView& w, Position position, std::vector<std::uint32_t>& out) {
+  const auto add = [&](std::uint64_t kind, std::uint64_t value) { out.push_back(mix(kind, value)); };
+  const auto add_if = [&](bool when, std::uint64_t kind, std::uint64_t value) {
+    if (when) add(kind, value);
+  };
+  const auto cluster = static_cast<std::uint64_t>(w.cluster);
+  const auto cue = static_cast<std::uint64_t>(w.cue);
+  switch (position) {
+    case Position::self:
+      add(kBias, 0);
+      add(kWord, w.norm);
+      add(kStem, w.stem);
+      add(kBare, w.bare);
+      add(kShape, w.shape);
+      for (std::uint64_t n = 0; n < 4; ++n) {
+        add(kPrefix + n, w.prefix[n]);
+        add(kSuffix + n, w.suffix[n]);
+      }
+      add_if(w.clitic != 0, kClitic, w.clitic);
+      add_if(w.name, kName, 0);
+      add_if(w.cluster >= 0, kCluster, cluster);
+      add_if(w.cue != 0, kCue, cue);
+      return;
+    case Position::before1:
+      add(kWordPrev, w.norm);
+      add(kBarePrev, w.bare);
+      add(kShapePrev, w.shape);
+      add_if(w.name, kNamePrev, 0);
+      add(kSuffixPrev, w.suffix[1]);
+      add_if(w.cluster >= 0, kClusterPrev, cluster);
+      add_if(w.cue != 0, kCuePrev, cue);
+      add(kStemPrev, w.stem);
+      return;
+    case Position::before2:
+      add(kWordPrev2, w.norm);
+      add_if(w.cue != 0, kCuePrev2, cue);
+      return;
+    case Position::after1:
+      add(kWordNext, w.norm);
+      add(kBareNext, w.bare);
+      add(kShapeNext, w.shape);
+      add_if(w.name, kNameNext, 0);
+      add(kSuffixNext, w.suffix[1]);
+      add_if(w.cluster >= 0, kClusterNext, cluster);
+      add(kStemNext, w.stem);
+      return;
+    case Position::after2:
+      add(kWordNext2, w.norm);
+      return;
+  }
+}
+
+void features_of(const std::vector<WordView>& v, std::size_t i, std::vector<std::uint32_t>& out) {
+  out.clear();
   const auto at = [&](std::ptrdiff_t k) -> const WordView& {
     const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + k;
-    return j < 0 || j >= static_cast<std::ptrdiff_t>(v.size()) ? kEdge : v[static_cast<std::size_t>(j)];
+    return j < 0 || j >= static_cast<std::ptrdiff_t>(v.size()) ? edge_view() : v[static_cast<std::size_t>(j)];
   };
-  const WordView& w = v[i];
-  const WordView& p1 = at(-1);
-  const WordView& p2 = at(-2);
-  const WordView& n1 = at(1);
-  const WordView& n2 = at(2);
-  const auto add = [&](std::uint64_t kind, std::uint64_t value) { out.push_back(mix(kind, value)); };
-  add(kBias, 0);
-  add(kWord, w.norm);
-  add(kStem, w.stem);
-  add(kBare, w.bare);
-  add(kShape, w.shape);
-  for (std::uint64_t n = 0; n < 4; ++n) {
-    add(kPrefix + n, w.prefix[n]);
-    add(kSuffix + n, w.suffix[n]);
-  }
-  if (w.clitic) add(kClitic, w.clitic);
-  if (w.name) add(kName, 0);
-  add(kWordPrev, p1.norm);
-  add(kBarePrev, p1.bare);
-  add(kWordPrev2, p2.norm);
-  add(kWordNext, n1.norm);
-  add(kBareNext, n1.bare);
-  add(kWordNext2, n2.norm);
-  add(kShapePrev, p1.shape);
-  add(kShapeNext, n1.shape);
-  if (p1.name) add(kNamePrev, 0);
-  if (n1.name) add(kNameNext, 0);
-  add(kSuffixPrev, p1.suffix[1]);
-  add(kSuffixNext, n1.suffix[1]);
-  add(kPairPrev, pair_of(p1.norm, w.norm));
-  add(kPairNext, pair_of(w.norm, n1.norm));
-  add(kPairBare, pair_of(p1.bare, w.bare));
-  if (w.cluster >= 0) add(kCluster, static_cast<std::uint64_t>(w.cluster));
-  if (p1.cluster >= 0) add(kClusterPrev, static_cast<std::uint64_t>(p1.cluster));
-  if (n1.cluster >= 0) add(kClusterNext, static_cast<std::uint64_t>(n1.cluster));
-  if (w.cue) add(kCue, static_cast<std::uint64_t>(w.cue));
-  if (p1.cue) add(kCuePrev, static_cast<std::uint64_t>(p1.cue));
-  if (p2.cue) add(kCuePrev2, static_cast<std::uint64_t>(p2.cue));
-  add(kStemPrev, p1.stem);
-  add(kStemNext, n1.stem);
-  add(kPairPrev2, pair_of(p2.norm, p1.norm));
-  add(kPairNext2, pair_of(n1.norm, n2.norm));
+  position_features(v[i], Position::self, out);
+  position_features(at(-1), Position::before1, out);
+  position_features(at(-2), Position::before2, out);
+  position_features(at(1), Position::after1, out);
+  position_features(at(2), Position::after2, out);
+  const auto keys = [](const WordView& w) { return PairKeys{w.norm, w.bare}; };
+  for (std::uint32_t f : pair_features({keys(at(-2)), keys(at(-1)), keys(v[i]), keys(at(1)), keys(at(2))})) out.push_back(f);
 }
 
 }  // namespace
@@ -267,6 +294,21 @@ std::vector<TaggedSentence> read_conll(std::string_view text, bool tagged, std::
     current.tags.push_back(tag);
   }
   flush();
+  return out;
+}
+
+std::array<std::uint32_t, kPairFeatures> pair_features(const std::array<PairKeys, 5>& around) {
+  const auto& [b2, b1, w, a1, a2] = around;
+  return {mix(kPairPrev, pair_of(b1.norm, w.norm)), mix(kPairNext, pair_of(w.norm, a1.norm)),
+          mix(kPairBare, pair_of(b1.bare, w.bare)), mix(kPairPrev2, pair_of(b2.norm, b1.norm)),
+          mix(kPairNext2, pair_of(a1.norm, a2.norm))};
+}
+
+WordParts word_parts(const std::string* word) {
+  WordParts out;
+  const WordView view = word ? view_of(*word) : edge_view();
+  out.keys = {view.norm, view.bare};
+  for (int p = 0; p < kPositions; ++p) position_features(view, static_cast<Position>(p), out.at[p]);
   return out;
 }
 

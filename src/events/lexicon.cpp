@@ -2,7 +2,10 @@
 // ة → ه, ى → ي, ئ → ي, ؤ → و), and the light morphology that finds them in a word.
 #include "lexicon.hpp"
 
+#include <algorithm>
 #include <array>
+#include <bitset>
+#include <cstring>
 #include <unordered_map>
 
 namespace masar::events::detail {
@@ -80,7 +83,11 @@ struct Entry {
   Form form;
   Strength strength;
 };
-using Table = std::unordered_map<std::string, std::vector<Entry>>;
+struct StemHash {
+  using is_transparent = void;  // look up by string_view, no copy
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using Table = std::unordered_map<std::string, std::vector<Entry>, StemHash, std::equal_to<>>;
 
 void add_words(Table& table, const char* words, EventType type, Form form, Strength strength) {
   std::string_view all(words);
@@ -123,7 +130,7 @@ constexpr std::array<std::string_view, 9> kNounPrefixes = {"", "ال", "بال",
 void look_up(std::string_view stem, Form form, bool future, std::vector<WordTrigger>& out) {
   if (stem.size() < kMinStem) return;
   const auto& t = table();
-  const auto it = t.find(std::string(stem));
+  const auto it = t.find(stem);
   if (it == t.end()) return;
   for (const Entry& e : it->second) {
     if (e.form != form) continue;
@@ -137,58 +144,82 @@ void look_up(std::string_view stem, Form form, bool future, std::vector<WordTrig
 
 namespace {
 
-// Words in news repeat (a few thousand types make most tokens), and taking one apart costs a
-// few hundred comparisons: each thread remembers what it found, and starts again when full.
-constexpr std::size_t kCacheWords = 1 << 17;
+// Most words of a sentence are no trigger and start no pattern. A stem lies between a prefix
+// (conjunction, future or imperfect prefix, preposition and article) and a suffix, so only a
+// few dozen pieces of a word can be one: a word none of whose pieces is in a bitmap of the
+// lexicon's stems (and of the patterns' words) is passed over without being taken apart. The
+// bitmap keys a piece by its length and its first and last two letters; a false alarm costs
+// only the full check.
+class StemFilter {
+ public:
+  StemFilter() {
+    for (const auto& [stem, entries] : table()) {
+      add(stem);
+      // مظاهرات is looked up as مظاهر + ه: the piece in the word lacks the feminine ending.
+      if (stem.ends_with("ه")) add(std::string_view(stem).substr(0, stem.size() - std::string_view("ه").size()));
+    }
+    for (const auto& p : phrase_triggers()) {
+      for (const auto& w : p.words) add(w);
+    }
+    for (std::string_view conj : kConjunctions) {
+      for (std::string_view prefix : kNounPrefixes) starts_.push_back(conj.size() + prefix.size());
+      for (std::string_view prefix : kImperfect) {
+        starts_.push_back(conj.size() + prefix.size());
+        starts_.push_back(conj.size() + std::string_view("س").size() + prefix.size());
+      }
+    }
+    for (std::string_view suffix : kVerbSuffixes) cuts_.push_back(suffix.size());
+    for (std::string_view suffix : kNounSuffixes) cuts_.push_back(suffix.size());
+    for (auto* v : {&starts_, &cuts_}) {
+      std::sort(v->begin(), v->end());
+      v->erase(std::unique(v->begin(), v->end()), v->end());
+    }
+  }
+  bool may_hold_a_stem(std::string_view word) const {
+    for (std::size_t at : starts_) {
+      if (at + kMinStem > word.size()) break;
+      const std::string_view rest = word.substr(at);
+      for (std::size_t cut : cuts_) {
+        if (rest.size() < cut + kMinStem) break;
+        if (bits_.test(slot(rest.substr(0, rest.size() - cut)))) return true;
+      }
+    }
+    return false;
+  }
 
-struct WordHash {
-  using is_transparent = void;  // look up by string_view, no copy
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+ private:
+  static std::size_t slot(std::string_view piece) {  // piece.size() >= kMinStem
+    std::uint32_t first = 0, last = 0;
+    std::memcpy(&first, piece.data(), sizeof first);
+    std::memcpy(&last, piece.data() + piece.size() - sizeof last, sizeof last);
+    const std::uint64_t h = (first * 0x9E3779B97F4A7C15ull) ^ (last * 0xC2B2AE3D27D4EB4Full) ^ (piece.size() * 0x165667B19E3779F9ull);
+    return static_cast<std::size_t>(h >> (64 - kBits));
+  }
+  void add(std::string_view stem) {
+    if (stem.size() >= kMinStem) bits_.set(slot(stem));
+  }
+  static constexpr int kBits = 20;
+  std::bitset<std::size_t{1} << kBits> bits_;
+  std::vector<std::size_t> starts_, cuts_;
 };
 
-template <class Value>
-struct WordCache {
-  std::unordered_map<std::string, Value, WordHash, std::equal_to<>> entries;
-  const Value* find(std::string_view word) const {
-    const auto it = entries.find(word);
-    return it == entries.end() ? nullptr : &it->second;
-  }
-  void put(std::string_view word, Value value) {
-    if (entries.size() >= kCacheWords) entries.clear();
-    entries.emplace(std::string(word), std::move(value));
-  }
-};
-
+const StemFilter& stem_filter() {
+  static const StemFilter filter;
+  return filter;
+}
 void match_word_uncached(std::string_view word, std::vector<WordTrigger>& out);
 void word_stems_uncached(std::string_view word, std::vector<std::string_view>& out);
 
 }  // namespace
 
 void match_word(std::string_view word, std::vector<WordTrigger>& out) {
-  thread_local WordCache<std::vector<WordTrigger>> cache;
-  if (const auto* known = cache.find(word)) {
-    out = *known;
-    return;
-  }
-  match_word_uncached(word, out);
-  cache.put(word, out);
+  out.clear();
+  if (stem_filter().may_hold_a_stem(word)) match_word_uncached(word, out);
 }
 
 void word_stems(std::string_view word, std::vector<std::string_view>& out) {
-  // Stems are kept as (offset, length) in the word, so they point into the caller's text.
-  thread_local WordCache<std::vector<std::pair<std::uint8_t, std::uint8_t>>> cache;
   out.clear();
-  if (word.size() > 255) return;  // no trigger is that long
-  if (const auto* known = cache.find(word)) {
-    for (const auto& [at, n] : *known) out.push_back(word.substr(at, n));
-    return;
-  }
-  word_stems_uncached(word, out);
-  std::vector<std::pair<std::uint8_t, std::uint8_t>> spans;
-  for (std::string_view stem : out) {
-    spans.emplace_back(static_cast<std::uint8_t>(stem.data() - word.data()), static_cast<std::uint8_t>(stem.size()));
-  }
-  cache.put(word, std::move(spans));
+  if (stem_filter().may_hold_a_stem(word)) word_stems_uncached(word, out);
 }
 
 namespace {

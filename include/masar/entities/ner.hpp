@@ -70,10 +70,12 @@ class NerModel {
  private:
   friend class NerTrainer;
   static constexpr std::uint32_t kBuckets = 1u << 20;  // hashed feature slots
-  void score(const std::vector<std::uint32_t>& features, float* out) const;  // kTagCount sums
+  // Adds the weights of `count` features to `sums` (one per tag, in units of scale_).
+  void add_weights(const std::uint32_t* features, std::size_t count, std::int32_t (&sums)[kTagCount]) const;
   static NerModel quantized(const std::vector<float>& weights, const float (&transitions)[kTagCount + 1][kTagCount]);
   std::vector<std::int16_t> weights_;  // kBuckets * kTagCount, times scale_ (half the memory of floats)
   float scale_ = 1.0f;
+  std::uint64_t identity_ = 0;  // tells a tagging thread's word cache which weights it holds
   float transitions_[kTagCount + 1][kTagCount] = {};  // [previous (kTagCount = start)][next]
 };
 
