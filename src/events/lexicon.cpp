@@ -207,24 +207,19 @@ const StemFilter& stem_filter() {
   static const StemFilter filter;
   return filter;
 }
-void match_word_uncached(std::string_view word, std::vector<WordTrigger>& out);
-void word_stems_uncached(std::string_view word, std::vector<std::string_view>& out);
-
 }  // namespace
 
 void match_word(std::string_view word, std::vector<WordTrigger>& out) {
   out.clear();
-  if (stem_filter().may_hold_a_stem(word)) match_word_uncached(word, out);
+  if (stem_filter().may_hold_a_stem(word)) match_word_unfiltered(word, out);
 }
 
 void word_stems(std::string_view word, std::vector<std::string_view>& out) {
   out.clear();
-  if (stem_filter().may_hold_a_stem(word)) word_stems_uncached(word, out);
+  if (stem_filter().may_hold_a_stem(word)) word_stems_unfiltered(word, out);
 }
 
-namespace {
-
-void match_word_uncached(std::string_view word, std::vector<WordTrigger>& out) {
+void match_word_unfiltered(std::string_view word, std::vector<WordTrigger>& out) {
   out.clear();
   for (std::string_view conj : kConjunctions) {
     if (!starts_with(word, conj)) continue;
@@ -254,7 +249,7 @@ void match_word_uncached(std::string_view word, std::vector<WordTrigger>& out) {
   }
 }
 
-void word_stems_uncached(std::string_view word, std::vector<std::string_view>& out) {
+void word_stems_unfiltered(std::string_view word, std::vector<std::string_view>& out) {
   out.clear();
   for (std::string_view conj : kConjunctions) {
     if (!starts_with(word, conj)) continue;
@@ -279,8 +274,6 @@ void word_stems_uncached(std::string_view word, std::vector<std::string_view>& o
     }
   }
 }
-
-}  // namespace
 
 const std::vector<PhraseTrigger>& phrase_triggers() {
   static const std::vector<PhraseTrigger> phrases = {

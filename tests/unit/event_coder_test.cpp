@@ -2,6 +2,10 @@
 // (negation, modality), arguments (actors, coordination, place). Sentences written for the tests.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
+
+#include "events/lexicon.hpp"
 #include "masar/events/coder.hpp"
 
 namespace masar::events {
@@ -153,4 +157,54 @@ TEST(EventTypes, NamesRoundTrip) {
 }
 
 }  // namespace
+}  // namespace masar::events
+
+namespace masar::events {
+
+// Contract: the stem filter only skips work. Words built from every prefix, every lexicon stem
+// and pattern word, every suffix (and random letters) read the same with and without it.
+TEST(EventLexicon, StemFilterChangesNoReading) {
+  const std::vector<std::string> fronts = {"", "و", "ف", "ال", "وال", "بال", "لل", "ي", "ت", "سي", "وسي", "فت", "ب", "ك"};
+  const std::vector<std::string> backs = {"", "ت", "وا", "ا", "ن", "نا", "تم", "ون", "ان", "ين", "ه", "ها", "هم", "ات", "يه", "يات", "اته"};
+  std::vector<std::string> middles = {"اجتمع", "جتمع", "مظاهر", "مظاهره", "اتفاقي", "قتل", "حث", "نار", "اطلاق", "عبو", "ناسف",
+                                      "سجن", "كتب", "مدرس", "طريق", "شعارات", "قوات", "تعزيزات", "هاتفي", "ضرب", "دعو"};
+  std::mt19937 rng(7);
+  const std::string letters[] = {"ا", "ب", "ت", "ج", "ح", "د", "ر", "س", "ع", "ق", "ل", "م", "ن", "ه", "و", "ي"};
+  for (int k = 0; k < 200; ++k) {
+    std::string w;
+    for (int n = 2 + static_cast<int>(rng() % 5); n > 0; --n) w += letters[rng() % std::size(letters)];
+    middles.push_back(w);
+  }
+  std::vector<detail::WordTrigger> filtered, full;
+  std::vector<std::string_view> stems, all_stems;
+  std::size_t readings = 0;
+  for (const auto& f : fronts) {
+    for (const auto& m : middles) {
+      for (const auto& b : backs) {
+        const std::string word = f + m + b;
+        detail::match_word(word, filtered);
+        detail::match_word_unfiltered(word, full);
+        ASSERT_EQ(filtered.size(), full.size()) << word;
+        for (std::size_t i = 0; i < full.size(); ++i) {
+          EXPECT_TRUE(filtered[i].type == full[i].type && filtered[i].form == full[i].form &&
+                      filtered[i].strength == full[i].strength && filtered[i].future == full[i].future)
+              << word;
+        }
+        readings += full.size();
+        // Pattern matching needs only the stems that some pattern uses.
+        detail::word_stems(word, stems);
+        detail::word_stems_unfiltered(word, all_stems);
+        for (const auto& p : detail::phrase_triggers()) {
+          for (const auto& pw : p.words) {
+            const bool in_filtered = std::find(stems.begin(), stems.end(), pw) != stems.end();
+            const bool in_full = std::find(all_stems.begin(), all_stems.end(), pw) != all_stems.end();
+            EXPECT_EQ(in_filtered, in_full) << word << " / " << pw;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(readings, 500u);  // the words above do hold triggers
+}
+
 }  // namespace masar::events

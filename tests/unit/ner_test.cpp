@@ -2,8 +2,11 @@
 // small written corpus, the model file, and the shipped model.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
+#include <thread>
 
+#include "entities/ner_internal.hpp"
 #include "masar/entities/ner.hpp"
 
 using namespace masar::entities;
@@ -148,4 +151,66 @@ TEST(NerContract, RandomTokensAlwaysGiveValidBio) {
     ASSERT_EQ(tags.size(), words.size());
     EXPECT_TRUE(valid_bio(tags));
   }
+}
+
+// The tagger sums features per word and position (ner_internal.hpp); those parts must be
+// exactly the features of sentence_features(), for any words, at every position.
+TEST(NerFeatures, PartsByPositionAreTheSentenceFeatures) {
+  std::mt19937 rng(11);
+  const std::vector<std::string> pool = {"قال", "الرئيس", "والرئيس", "رجب", "طيب", "أردوغان", "في", "مدينة", "حمص", "2018",
+                                         "٢٠", "UN", "وزير", "الخارجية", "، ", "القـ.ـضية", "\xff\xfe", "حزب", "للوزير", "أستانا"};
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::string> words(1 + rng() % 7);
+    for (auto& w : words) w = pool[rng() % pool.size()];
+    const std::size_t n = words.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto part = [&](std::ptrdiff_t k) {
+        const std::ptrdiff_t j = static_cast<std::ptrdiff_t>(i) + k;
+        return word_parts(j < 0 || j >= static_cast<std::ptrdiff_t>(n) ? nullptr : &words[static_cast<std::size_t>(j)]);
+      };
+      const WordParts around[5] = {part(-2), part(-1), part(0), part(1), part(2)};
+      std::vector<std::uint32_t> parts;
+      const std::pair<int, Position> from[] = {{2, Position::self}, {1, Position::before1}, {0, Position::before2},
+                                               {3, Position::after1}, {4, Position::after2}};
+      for (const auto& [k, position] : from) {
+        const auto& f = around[k].at[static_cast<int>(position)];
+        parts.insert(parts.end(), f.begin(), f.end());
+      }
+      for (auto f : pair_features({around[0].keys, around[1].keys, around[2].keys, around[3].keys, around[4].keys})) parts.push_back(f);
+      auto whole = ner_features(words, i);
+      std::sort(parts.begin(), parts.end());
+      std::sort(whole.begin(), whole.end());
+      ASSERT_EQ(parts, whole) << "sentence of " << n << " words, word " << i;
+    }
+  }
+}
+
+// Each tagging thread remembers word scores per model: results must not depend on what was
+// tagged before, on which model tagged it, or on a model that has been replaced.
+TEST(NerModelFile, TagsDoNotDependOnWhatWasTaggedBefore) {
+  NerTrainOptions a, b;
+  a.epochs = 4;
+  b.epochs = 4;
+  const auto corpus = written_corpus();
+  auto swapped = corpus;  // a second model that calls people places and places people
+  for (auto& s : swapped) {
+    for (Tag& t : s.tags) t = t == Tag::B_PER ? Tag::B_LOC : t == Tag::B_LOC ? Tag::B_PER : t;
+  }
+  const NerModel model_a = NerModel::train(corpus, a);
+  std::vector<std::vector<Tag>> fresh_a, fresh_b;
+  {
+    const NerModel model_b = NerModel::train(swapped, b);
+    for (const auto& s : corpus) {  // each sentence on a thread with nothing remembered yet
+      std::thread([&] { fresh_a.push_back(model_a.tag(s.words)); }).join();
+      std::thread([&] { fresh_b.push_back(model_b.tag(s.words)); }).join();
+    }
+  }
+  for (int pass = 0; pass < 2; ++pass) {
+    const NerModel model_b = NerModel::train(swapped, b);  // a new model each pass, maybe at the same address
+    for (std::size_t k = 0; k < corpus.size(); ++k) {
+      EXPECT_EQ(model_a.tag(corpus[k].words), fresh_a[k]);
+      EXPECT_EQ(model_b.tag(corpus[k].words), fresh_b[k]);
+    }
+  }
+  EXPECT_NE(fresh_a, fresh_b);  // the two models do disagree
 }
