@@ -6,6 +6,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "entities/folding.hpp"
 #include "masar/util/parallel.hpp"
 #include "store/sqlite_util.hpp"
 
@@ -98,80 +99,6 @@ class Linker {
   std::unordered_map<std::string, std::vector<std::int64_t>> by_skeleton_;
   std::unordered_map<std::int64_t, std::string> keys_;
 };
-
-// Partial person names folded into the full name that ends with them: of the person keys
-// ending with " k" seen in at least two articles, the one with most articles, when it holds
-// at least three quarters of their articles and a tenth of k's own ("ترامب" → "دونالد ترامب"
-// though "ايفانكا ترامب" exists; "الأسد" stays when بشار and حافظ الأسد are both common).
-Result<std::size_t> fold_partial_names(sqlite3* db) {
-  Statement st(db, "SELECT e.id, e.key, count(DISTINCT ae.article) FROM entities e JOIN article_entities ae ON ae.entity = e.id "
-                   "WHERE e.type = 'PER' GROUP BY e.id");
-  if (!st.ok()) return store::sql::db_error(db, "reading person entities");
-  struct Person {
-    std::int64_t id = 0, articles = 0;
-  };
-  std::map<std::string, Person> by_key;
-  while (st.step() == SQLITE_ROW) by_key.emplace(st.text(1), Person{st.int64(0), st.int64(2)});
-  std::map<std::string, std::vector<std::string>> extensions;  // key -> longer keys ending with it
-  for (const auto& [key, person] : by_key) {
-    if (person.articles < 2) continue;  // a one-off span is more likely a tagging slip
-    for (std::size_t cut = key.find(' '); cut != std::string::npos; cut = key.find(' ', cut + 1)) {
-      const std::string tail = key.substr(cut + 1);
-      // "محمد بن سلمان" does not end with a family name: سلمان alone is his father.
-      const std::size_t before = key.rfind(' ', cut - 1);
-      const std::string previous = key.substr(before == std::string::npos ? 0 : before + 1, cut - (before == std::string::npos ? 0 : before + 1));
-      if (previous == "بن" || previous == "ابن" || previous == "بنت") continue;
-      if (by_key.count(tail)) extensions[tail].push_back(key);
-    }
-  }
-  Statement move(db, "INSERT INTO article_entities(article, entity, surface, mentions, first_offset) "
-                     "SELECT article, ?2, surface, mentions, first_offset FROM article_entities WHERE entity = ?1 "
-                     "ON CONFLICT(article, entity, surface) DO UPDATE SET mentions = mentions + excluded.mentions");
-  Statement drop_rows(db, "DELETE FROM article_entities WHERE entity = ?1");
-  Statement drop(db, "DELETE FROM entities WHERE id = ?1");
-  // Ids kept by other stages (event actors) follow the fold, chains flattened.
-  Statement redirect(db, "INSERT OR REPLACE INTO entity_merges(old, into_entity) VALUES(?1, ?2)");
-  Statement rechain(db, "UPDATE entity_merges SET into_entity = ?2 WHERE into_entity = ?1");
-  if (!move.ok() || !drop_rows.ok() || !drop.ok() || !redirect.ok() || !rechain.ok()) {
-    return store::sql::db_error(db, "folding names");
-  }
-  std::size_t folded = 0;
-  // Longest keys first, so "طيب أردوغان" has gone into "رجب طيب أردوغان" before "أردوغان" looks.
-  std::vector<std::string> order;
-  for (const auto& [key, longer] : extensions) order.push_back(key);
-  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.size() != b.size() ? a.size() > b.size() : a < b; });
-  std::map<std::string, std::string> gone;  // folded key -> where it went
-  for (const std::string& key : order) {
-    std::map<std::string, std::int64_t> candidates;  // final destination -> articles
-    std::int64_t total = 0;
-    for (const std::string& k : extensions.at(key)) {
-      std::string to = k;
-      while (gone.count(to)) to = gone.at(to);
-      candidates[to] += by_key.at(k).articles;
-      total += by_key.at(k).articles;
-    }
-    const auto best = std::max_element(candidates.begin(), candidates.end(),
-                                       [](const auto& a, const auto& b) { return a.second < b.second; });
-    if (best->second * 4 < total * 3) continue;  // no dominant full name
-    // A longer span seen far less than the name itself is a tagging slip ("وكيل محمد صلاح",
-    // "أين جمال خاشقجي"), not its full form.
-    if (best->second * 10 < by_key.at(key).articles) continue;
-    const std::int64_t from = by_key.at(key).id, into = by_key.at(best->first).id;
-    move.reset().bind(1, from).bind(2, into);
-    drop_rows.reset().bind(1, from);
-    drop.reset().bind(1, from);
-    redirect.reset().bind(1, from).bind(2, into);
-    rechain.reset().bind(1, from).bind(2, into);
-    if (move.step() != SQLITE_DONE || drop_rows.step() != SQLITE_DONE || drop.step() != SQLITE_DONE ||
-        redirect.step() != SQLITE_DONE || rechain.step() != SQLITE_DONE) {
-      return store::sql::db_error(db, "folding names");
-    }
-    gone[key] = best->first;
-    by_key.at(best->first).articles += by_key.at(key).articles;
-    ++folded;
-  }
-  return folded;
-}
 
 Result<std::vector<std::int64_t>> pending_articles(sqlite3* db) {
   Statement st(db, "SELECT a.rowid FROM articles a LEFT JOIN entity_scan s ON s.article = a.rowid "

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <cstdio>
 #include <sstream>
 
 #include "cli_runner.hpp"
@@ -85,4 +86,79 @@ TEST(EntitiesCli, RescanGivesTheSameEntities) {
 TEST(EntitiesCli, BadTypeIsAUsageError) {
   const auto r = run_masar("entities " + demo_db().arg() + " --type person");
   EXPECT_EQ(r.status, 2);
+}
+
+namespace {
+
+// Articles written for the test: a short name that stands alone in articles about other things
+// than its full name's (المالكي alone in Iraqi politics, تركي المالكي the coalition's spokesman
+// on Yemen) and one that does not (أردوغان, always about Turkey).
+std::string two_malikis_and_erdogan() {
+  const std::vector<std::string> yemen = {
+      "دمرت مقاتلات التحالف منصة صواريخ في محافظة صعدة.", "أطلقت جماعة الحوثي صاروخا باليستيا باتجاه جازان.",
+      "قال المالكي إن الدفاعات الجوية اعترضت الصاروخ فوق نجران.", "أكد المالكي أن الحوثيين يستخدمون المدنيين دروعا بشرية في الحديدة.",
+      "وصلت سفن إغاثة إلى ميناء عدن محملة بالمواد الغذائية.", "اتهم المالكي إيران بتهريب الأسلحة إلى الحوثيين عبر البحر.",
+      "أوضح المالكي أن قوات الشرعية تقدمت في جبهة الساحل الغربي.", "قتل عدد من عناصر الحوثي في غارة قرب صنعاء."};
+  const std::vector<std::string> iraq = {
+      "أعلنت المفوضية العليا للانتخابات النتائج الأولية في البصرة.", "قال المالكي إن ائتلاف دولة القانون سيشارك في تشكيل الحكومة المقبلة.",
+      "انتقد المالكي أداء حكومة حيدر العبادي في ملف الخدمات.", "التقى المالكي زعماء عشائر في محافظة الأنبار.",
+      "دعا المالكي إلى حكومة أغلبية سياسية بعد الانتخابات.", "تظاهر مئات في الناصرية احتجاجا على انقطاع الكهرباء.",
+      "رفض المالكي الاتهامات الموجهة إليه بشأن سقوط الموصل.", "زار المالكي مدينة النجف والتقى المرجعية الدينية."};
+  const std::vector<std::string> turkey = {
+      "قال أردوغان إن تركيا لن تسمح بإقامة ممر إرهابي على حدودها الجنوبية.", "افتتح أردوغان مطار إسطنبول الجديد بحضور عدد من القادة.",
+      "انتقد أردوغان سياسة البنك المركزي بشأن أسعار الفائدة.", "خاطب أردوغان أنصار حزب العدالة والتنمية في قونية.",
+      "التقى أردوغان رجال أعمال في أنقرة لبحث الاستثمارات.", "أعلن أردوغان موعد الانتخابات الرئاسية المبكرة.",
+      "دافع أردوغان عن عملية غصن الزيتون في عفرين.", "تحدث أردوغان عن العلاقات مع الاتحاد الأوروبي في إزمير."};
+  std::string out;
+  int day = 0;
+  const auto add = [&](const std::string& id, const std::string& title, const std::string& lead, const std::vector<std::string>& pool, int k) {
+    std::string text = lead;
+    for (int s = 0; s < 4; ++s) text += " " + pool[(k * 3 + s * 5) % pool.size()];  // a different choice per article
+    char date[16];
+    std::snprintf(date, sizeof date, "2018-05-%02d", ++day);
+    out += json{{"id", id}, {"source", "test"}, {"date", date}, {"title", title}, {"text", text}}.dump() + "\n";
+  };
+  for (int k = 0; k < 6; ++k) {
+    add("yemen" + std::to_string(k), "التحالف: إسقاط صاروخ حوثي رقم " + std::to_string(k + 3),
+        "قال المتحدث باسم التحالف العقيد الركن تركي المالكي إن قوات التحالف تواصل عملياتها في اليمن.", yemen, k);
+  }
+  for (int k = 0; k < 7; ++k) {
+    add("iraq" + std::to_string(k), "المالكي يتحدث عن الانتخابات العراقية " + std::to_string(k + 1),
+        "قال المالكي رئيس ائتلاف دولة القانون في بغداد إن العراق يمر بمرحلة حساسة.", iraq, k);
+  }
+  for (int k = 0; k < 10; ++k) {
+    add("turkey" + std::to_string(k), "خطاب للرئيس التركي " + std::to_string(k + 1),
+        k < 3 ? "قال الرئيس التركي رجب طيب أردوغان إن بلاده ماضية في طريقها." : "تحدث أردوغان أمام حشد من أنصاره في تركيا.", turkey, k);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(EntitiesCli, AShortNameAloneOnOtherThingsIsNotFoldedIntoAFullName) {
+  TempDb db;
+  const auto ingest = run_masar("ingest --quiet " + db.arg() + " -", two_malikis_and_erdogan());
+  ASSERT_EQ(ingest.status, 0) << ingest.err;
+  std::vector<json> found;
+  std::istringstream in(run_masar("entities --json --type PER --limit 50 " + db.arg()).out);
+  for (std::string line; std::getline(in, line);) found.push_back(json::parse(line));
+  const auto named = [&](const std::string& name) -> const json* {
+    for (const auto& e : found) {
+      if (e["name"] == name) return &e;
+    }
+    return nullptr;
+  };
+  // The spokesman keeps "المالكي" where his full name came first in the article ...
+  const json* spokesman = named("الركن تركي المالكي");
+  ASSERT_NE(spokesman, nullptr) << run_masar("entities --type PER " + db.arg()).out;
+  EXPECT_EQ((*spokesman)["articles"], 6);
+  // ... but the seven Iraqi articles, which name him nowhere and share nothing with his, stay apart.
+  const json* alone = named("المالكي");
+  ASSERT_NE(alone, nullptr);
+  EXPECT_EQ((*alone)["articles"], 7);
+  // أردوغان alone, always about Turkey, is folded into the full name.
+  const json* erdogan = named("رجب طيب أردوغان");
+  ASSERT_NE(erdogan, nullptr);
+  EXPECT_EQ((*erdogan)["articles"], 10);
+  EXPECT_EQ(named("أردوغان"), nullptr);
 }

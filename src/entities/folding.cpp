@@ -1,0 +1,172 @@
+// Partial person names folded into the full name that ends with them ("أردوغان" into "رجب طيب
+// أردوغان"), when one full name dominates and the articles where the short name stands alone
+// are about the same things as those of the full name.
+#include "entities/folding.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "store/sqlite_util.hpp"
+
+namespace masar::entities {
+namespace {
+
+using store::sql::Statement;
+
+// What a set of articles is about: how many of them name each other entity.
+using Profile = std::unordered_map<std::int64_t, double>;
+
+double cosine(const Profile& a, const Profile& b) {
+  double dot = 0, na = 0, nb = 0;
+  for (const auto& [id, x] : a) {
+    na += x * x;
+    if (const auto it = b.find(id); it != b.end()) dot += x * it->second;
+  }
+  for (const auto& [id, y] : b) nb += y * y;
+  return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0.0;
+}
+
+// The short name alone in many articles that share little with its full name's articles names
+// someone else there too: "المالكي" alone is Nouri al-Maliki in Iraqi news, with تركي المالكي
+// the coalition's spokesman in Yemeni news; "عبد الرحمن" alone is any of thousands.
+class ContextCheck {
+ public:
+  explicit ContextCheck(sqlite3* db)
+      : alone_(db, "SELECT article FROM article_entities WHERE entity = ?1 EXCEPT "
+                   "SELECT article FROM article_entities WHERE entity = ?2 ORDER BY article DESC LIMIT ?3"),
+        with_(db, "SELECT DISTINCT article FROM article_entities WHERE entity = ?1 ORDER BY article DESC LIMIT ?2"),
+        named_(db, "SELECT DISTINCT entity FROM article_entities WHERE article = ?1") {}
+  bool ok() const { return alone_.ok() && with_.ok() && named_.ok(); }
+
+  // How much the articles of `short_name` without `full_name` are about what those of
+  // `full_name` are about (cosine of their profiles); 1 when the short name is rarely alone.
+  double agreement(std::int64_t short_name, std::int64_t full_name) {
+    std::vector<std::int64_t> alone, with;
+    alone_.reset().bind(1, short_name).bind(2, full_name).bind(3, static_cast<std::int64_t>(kSample));
+    while (alone_.step() == SQLITE_ROW) alone.push_back(alone_.int64(0));
+    if (alone.size() < kMinAlone) return 1.0;
+    with_.reset().bind(1, full_name).bind(2, static_cast<std::int64_t>(kSample));
+    while (with_.step() == SQLITE_ROW) with.push_back(with_.int64(0));
+    return cosine(profile(alone, short_name, full_name), profile(with, short_name, full_name));
+  }
+
+  static constexpr std::size_t kSample = 300;   // latest articles of each side
+  static constexpr std::size_t kMinAlone = 5;   // fewer alone articles say nothing either way
+
+ private:
+  Profile profile(const std::vector<std::int64_t>& articles, std::int64_t a, std::int64_t b) {
+    Profile out;
+    for (std::int64_t article : articles) {
+      named_.reset().bind(1, article);
+      while (named_.step() == SQLITE_ROW) {
+        const std::int64_t e = named_.int64(0);
+        if (e != a && e != b) out[e] += 1;
+      }
+    }
+    return out;
+  }
+  Statement alone_, with_, named_;
+};
+
+// How much the alone articles must agree with the full name's (cosine of their profiles): a
+// little for a name only one full name ends with, more where another full name or a given name
+// could be meant. Chosen by reading the 265 folds of ant-multisource with 5+ alone articles
+// (docs/quality.md §7).
+constexpr double kAgreement = 0.2;
+constexpr double kAmbiguousAgreement = 0.5;
+constexpr std::int64_t kRivalArticles = 3;  // another full name in this many articles is a rival
+
+}  // namespace
+
+// Partial person names folded into the full name that ends with them: of the person keys
+// ending with " k" seen in at least two articles, the one with most articles, when it holds
+// at least three quarters of their articles and a tenth of k's own ("ترامب" → "دونالد ترامب"
+// though "ايفانكا ترامب" exists; "الأسد" stays when بشار and حافظ الأسد are both common).
+Result<std::size_t> fold_partial_names(sqlite3* db) {
+  Statement st(db, "SELECT e.id, e.key, count(DISTINCT ae.article) FROM entities e JOIN article_entities ae ON ae.entity = e.id "
+                   "WHERE e.type = 'PER' GROUP BY e.id");
+  if (!st.ok()) return store::sql::db_error(db, "reading person entities");
+  struct Person {
+    std::int64_t id = 0, articles = 0;
+  };
+  std::map<std::string, Person> by_key;
+  while (st.step() == SQLITE_ROW) by_key.emplace(st.text(1), Person{st.int64(0), st.int64(2)});
+  std::map<std::string, std::vector<std::string>> extensions;  // key -> longer keys ending with it
+  for (const auto& [key, person] : by_key) {
+    if (person.articles < 2) continue;  // a one-off span is more likely a tagging slip
+    for (std::size_t cut = key.find(' '); cut != std::string::npos; cut = key.find(' ', cut + 1)) {
+      const std::string tail = key.substr(cut + 1);
+      // "محمد بن سلمان" does not end with a family name: سلمان alone is his father.
+      const std::size_t before = key.rfind(' ', cut - 1);
+      const std::string previous = key.substr(before == std::string::npos ? 0 : before + 1, cut - (before == std::string::npos ? 0 : before + 1));
+      if (previous == "بن" || previous == "ابن" || previous == "بنت") continue;
+      if (by_key.count(tail)) extensions[tail].push_back(key);
+    }
+  }
+  std::map<std::string, int> begins_names;  // first word -> person keys (2+ articles) it begins
+  for (const auto& [key, person] : by_key) {
+    if (const std::size_t cut = key.find(' '); person.articles >= 2 && cut != std::string::npos) ++begins_names[key.substr(0, cut)];
+  }
+  Statement move(db, "INSERT INTO article_entities(article, entity, surface, mentions, first_offset) "
+                     "SELECT article, ?2, surface, mentions, first_offset FROM article_entities WHERE entity = ?1 "
+                     "ON CONFLICT(article, entity, surface) DO UPDATE SET mentions = mentions + excluded.mentions");
+  Statement drop_rows(db, "DELETE FROM article_entities WHERE entity = ?1");
+  Statement drop(db, "DELETE FROM entities WHERE id = ?1");
+  // Ids kept by other stages (event actors) follow the fold, chains flattened.
+  Statement redirect(db, "INSERT OR REPLACE INTO entity_merges(old, into_entity) VALUES(?1, ?2)");
+  Statement rechain(db, "UPDATE entity_merges SET into_entity = ?2 WHERE into_entity = ?1");
+  ContextCheck context(db);
+  if (!context.ok() || !move.ok() || !drop_rows.ok() || !drop.ok() || !redirect.ok() || !rechain.ok()) {
+    return store::sql::db_error(db, "folding names");
+  }
+  std::size_t folded = 0;
+  // Longest keys first, so "طيب أردوغان" has gone into "رجب طيب أردوغان" before "أردوغان" looks.
+  std::vector<std::string> order;
+  for (const auto& [key, longer] : extensions) order.push_back(key);
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.size() != b.size() ? a.size() > b.size() : a < b; });
+  std::map<std::string, std::string> gone;  // folded key -> where it went
+  for (const std::string& key : order) {
+    std::map<std::string, std::int64_t> candidates;  // final destination -> articles
+    std::int64_t total = 0;
+    for (const std::string& k : extensions.at(key)) {
+      std::string to = k;
+      while (gone.count(to)) to = gone.at(to);
+      candidates[to] += by_key.at(k).articles;
+      total += by_key.at(k).articles;
+    }
+    const auto best = std::max_element(candidates.begin(), candidates.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (best->second * 4 < total * 3) continue;  // no dominant full name
+    // A longer span seen far less than the name itself is a tagging slip ("وكيل محمد صلاح",
+    // "أين جمال خاشقجي"), not its full form.
+    if (best->second * 10 < by_key.at(key).articles) continue;
+    const std::int64_t from = by_key.at(key).id, into = by_key.at(best->first).id;
+    // A name that other full names also end with, or that begins other names (a given name),
+    // may stand alone for someone else: then the alone articles must agree with the full name's.
+    bool rival = false;
+    for (const auto& [to, articles] : candidates) rival = rival || (to != best->first && articles >= kRivalArticles);
+    const auto begins = begins_names.find(key);
+    const bool given_name = begins != begins_names.end() && begins->second >= 2;
+    const double agreement = context.agreement(from, into);
+    if (agreement < (rival || given_name ? kAmbiguousAgreement : kAgreement)) continue;
+    move.reset().bind(1, from).bind(2, into);
+    drop_rows.reset().bind(1, from);
+    drop.reset().bind(1, from);
+    redirect.reset().bind(1, from).bind(2, into);
+    rechain.reset().bind(1, from).bind(2, into);
+    if (move.step() != SQLITE_DONE || drop_rows.step() != SQLITE_DONE || drop.step() != SQLITE_DONE ||
+        redirect.step() != SQLITE_DONE || rechain.step() != SQLITE_DONE) {
+      return store::sql::db_error(db, "folding names");
+    }
+    gone[key] = best->first;
+    by_key.at(best->first).articles += by_key.at(key).articles;
+    ++folded;
+  }
+  return folded;
+}
+
+}  // namespace masar::entities
