@@ -52,7 +52,8 @@ bool update_new_articles(store::Store& store, const IngestArgs& args) {
       std::cerr << "masar ingest: entities of " << r.entities->articles << " articles: " << r.entities->mentions
                 << " mentions, " << r.entities->new_entities << " new entities, " << r.entities->folded
                 << " partial names folded; " << r.event_reports << " event reports, " << r.new_event_records
-                << " new event records; " << r.entities_seconds << " s\n";
+                << " new event records; " << r.entities_seconds << " s"
+                << (r.tracked ? " after tracking (tagging ran alongside it)\n" : "\n");
     }
   };
   auto report = pipeline::after_ingest(store, options, hooks);

@@ -1,5 +1,5 @@
-// Entities over the store: scan (tag in parallel, link in order, save in batches), fold
-// partial person names. Reading entities back is in queries.cpp.
+// Entities over the store: scan (tagged ahead by entities/tagging.cpp, linked in order, saved
+// in batches), then partial person names folded (entities/folding.cpp). Reading entities back is in queries.cpp.
 #include "masar/entities/pipeline.hpp"
 
 #include <algorithm>
@@ -7,19 +7,13 @@
 #include <unordered_map>
 
 #include "entities/folding.hpp"
-#include "masar/util/parallel.hpp"
+#include "entities/tagging.hpp"
 #include "store/sqlite_util.hpp"
 
 namespace masar::entities {
 namespace {
 
 using store::sql::Statement;
-
-struct Scanned {
-  std::int64_t rowid = 0;
-  std::vector<Mention> title, body;  // offsets into the body are kept; title mentions save -1
-  std::unique_ptr<Prepared> prepared;  // the observer's work on this article
-};
 
 // Names that spelling cannot link: a place renamed, a name the tagger often takes for another
 // type. (Facts, curated by hand; keys in search form without the article.)
@@ -117,64 +111,66 @@ std::int64_t resolve_entity(sqlite3* db, std::int64_t id) {
   return st.ok() && st.step() == SQLITE_ROW ? st.int64(0) : id;
 }
 
-Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model, const EntityRunOptions& options,
-                                      const std::function<void(std::size_t, std::size_t)>& progress,
-                                      ArticleObserver* observer) {
+struct EntityScan::Impl {
+  store::Store& store;
+  ArticleObserver* observer;
+  std::optional<Error> failed;  // listing the pending articles
+  std::unique_ptr<TaggingQueue> queue;
+};
+
+EntityScan::EntityScan(store::Store& store, const NerModel& model, const EntityRunOptions& options, ArticleObserver* observer)
+    : impl_(std::make_unique<Impl>(Impl{store, observer, std::nullopt, nullptr})) {
+  auto pending = pending_articles(store.handle());
+  if (!pending) {
+    impl_->failed = pending.error();
+    return;
+  }
+  impl_->queue = std::make_unique<TaggingQueue>(store.handle(), std::move(pending.value()), model, options, observer);
+}
+
+EntityScan::~EntityScan() = default;
+
+Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, std::size_t)>& progress) {
+  if (impl_->failed) return *impl_->failed;
+  store::Store& store = impl_->store;
+  ArticleObserver* observer = impl_->observer;
+  TaggingQueue& queue = *impl_->queue;
   sqlite3* db = store.handle();
   EntityRunSummary summary;
-  auto pending = pending_articles(db);
-  if (!pending) return pending.error();
-  const auto& rowids = pending.value();
   Linker linker(db);
   if (Status s = linker.load(); !s) return s.error();
-  Statement text(db, "SELECT title, body, substr(date, 1, 10) FROM articles WHERE rowid = ?1");
   Statement mention(db, "INSERT INTO article_entities(article, entity, surface, mentions, first_offset) VALUES(?1, ?2, ?3, 1, ?4) "
                         "ON CONFLICT(article, entity, surface) DO UPDATE SET mentions = mentions + 1");
   Statement scanned(db, "INSERT OR IGNORE INTO entity_scan(article) VALUES(?1)");
-  if (!text.ok() || !mention.ok() || !scanned.ok()) return store::sql::db_error(db, "preparing the entity statements");
+  if (!mention.ok() || !scanned.ok()) return store::sql::db_error(db, "preparing the entity statements");
   const auto fail = [&](Error e) -> Result<EntityRunSummary> {
     (void)store.rollback();
     return e;
   };
-  for (std::size_t from = 0; from < rowids.size(); from += options.batch_size) {
-    const std::size_t to = std::min(rowids.size(), from + options.batch_size);
-    struct Texts {
-      std::string title, body, date;
-    };
-    std::vector<Texts> texts(to - from);
-    for (std::size_t k = from; k < to; ++k) {
-      text.reset().bind(1, rowids[k]);
-      if (text.step() == SQLITE_ROW) texts[k - from] = {text.text(0), text.text(1), text.text(2)};
-    }
-    std::vector<Scanned> batch(to - from);
-    util::parallel_for(batch.size(), options.threads, [&](std::size_t i) {
-      batch[i].rowid = rowids[from + i];
-      batch[i].title = find_mentions(texts[i].title, model);
-      batch[i].body = find_mentions(texts[i].body, model);
-      if (observer) {
-        const TaggedArticle tagged{batch[i].rowid, texts[i].title, texts[i].body, texts[i].date, batch[i].title, batch[i].body};
-        batch[i].prepared = observer->prepare(tagged);
-      }
-    }, 8);
+  for (;;) {
+    auto next = queue.next();
+    if (!next) return next.error();
+    if (!next.value()) break;
+    TaggedBatch& batch = *next.value();
     if (Status s = store.begin(); !s) return s.error();
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      const auto& article = batch[i];
+    for (const TaggedText& article : batch.articles) {
       std::vector<std::int64_t> title_ids, body_ids;
-      for (const auto* mentions : {&article.title, &article.body}) {
+      for (const auto* mentions : {&article.title_mentions, &article.body_mentions}) {
+        const bool in_title = mentions == &article.title_mentions;
         for (const auto& m : *mentions) {
           bool created = false;
           auto id = linker.link(m, created);
           if (!id) return fail(id.error());
-          (mentions == &article.title ? title_ids : body_ids).push_back(id.value());
+          (in_title ? title_ids : body_ids).push_back(id.value());
           summary.new_entities += created;
-          const std::int64_t offset = mentions == &article.title ? -1 : static_cast<std::int64_t>(m.begin);
+          const std::int64_t offset = in_title ? -1 : static_cast<std::int64_t>(m.begin);
           mention.reset().bind(1, article.rowid).bind(2, id.value()).bind(3, std::string_view(m.surface)).bind(4, offset);
           if (mention.step() != SQLITE_DONE) return fail(store::sql::db_error(db, "saving a mention"));
           ++summary.mentions;
         }
       }
       if (observer) {
-        const TaggedArticle tagged{article.rowid, texts[i].title, texts[i].body, texts[i].date, article.title, article.body};
+        const TaggedArticle tagged{article.rowid, article.title, article.body, article.date, article.title_mentions, article.body_mentions};
         if (Status s = observer->article_scanned({tagged, title_ids, body_ids}, article.prepared.get()); !s) {
           return fail(s.error());
         }
@@ -184,7 +180,7 @@ Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model
       ++summary.articles;
     }
     if (Status s = store.commit(); !s) return s.error();
-    if (progress) progress(to, rowids.size());
+    if (progress) progress(batch.done, queue.total());
   }
   if (summary.articles > 0) {
     if (Status s = store.begin(); !s) return s.error();
@@ -197,6 +193,13 @@ Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model
     if (Status s = store.commit(); !s) return s.error();
   }
   return summary;
+}
+
+Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model, const EntityRunOptions& options,
+                                      const std::function<void(std::size_t, std::size_t)>& progress,
+                                      ArticleObserver* observer) {
+  EntityScan scan(store, model, options, observer);
+  return scan.run(progress);
 }
 
 Result<EntityRunSummary> rescan(store::Store& store, const NerModel& model, const EntityRunOptions& options,

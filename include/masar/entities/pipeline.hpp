@@ -65,7 +65,25 @@ class ArticleObserver {
   virtual Status finish() = 0;      // after a run, names folded
 };
 
-// `progress(done, total)` after each batch.
+// A scan started ahead. Construction lists the pending articles and, for a store in a file,
+// starts reading and tagging them on background threads (their own read-only connection);
+// run() links and saves them in article order on the caller's connection. ingest starts one
+// before tracking events, so that tagging overlaps tracking. `progress(done, total)` after
+// each batch.
+class EntityScan {
+ public:
+  EntityScan(store::Store& store, const NerModel& model, const EntityRunOptions& options, ArticleObserver* observer = nullptr);
+  ~EntityScan();
+  EntityScan(const EntityScan&) = delete;
+  EntityScan& operator=(const EntityScan&) = delete;
+  Result<EntityRunSummary> run(const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The same, started and run at once.
 Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model, const EntityRunOptions& options,
                                       const std::function<void(std::size_t, std::size_t)>& progress = {},
                                       ArticleObserver* observer = nullptr);

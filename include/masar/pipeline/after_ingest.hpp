@@ -34,6 +34,8 @@ struct AfterIngestReport {
   std::optional<entities::EntityRunSummary> entities;  // when the entity scan ran
   std::size_t event_reports = 0, new_event_records = 0;  // coded in the entity scan's pass
   std::string entities_skipped;  // why no scan ran: this build has no model (not an error)
+  // Wall time of each stage; the entity scan's counts from the end of tracking (its reading and
+  // tagging start with tracking, on other threads).
   double tracking_seconds = 0, entities_seconds = 0;
 };
 
