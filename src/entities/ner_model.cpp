@@ -106,6 +106,13 @@ std::vector<Tag> viterbi(const std::vector<std::array<float, kTagCount>>& emit, 
   std::vector<Tag> out(n, Tag::O);
   if (n == 0) return out;
   constexpr float kNone = -1e30f;
+  static const auto allowed = [] {
+    std::array<std::array<bool, kTagCount>, kTagCount> out{};
+    for (int p = 0; p < kTagCount; ++p) {
+      for (int t = 0; t < kTagCount; ++t) out[p][t] = transition_allowed(static_cast<Tag>(p), static_cast<Tag>(t));
+    }
+    return out;
+  }();
   std::vector<std::array<float, kTagCount>> best(n);
   std::vector<std::array<std::uint8_t, kTagCount>> back(n);
   for (int t = 0; t < kTagCount; ++t) {
@@ -116,7 +123,7 @@ std::vector<Tag> viterbi(const std::vector<std::array<float, kTagCount>>& emit, 
       float top = kNone;
       std::uint8_t arg = 0;
       for (int p = 0; p < kTagCount; ++p) {
-        if (best[i - 1][p] <= kNone || !transition_allowed(static_cast<Tag>(p), static_cast<Tag>(t))) continue;
+        if (best[i - 1][p] <= kNone || !allowed[p][t]) continue;
         const float s = best[i - 1][p] + trans[p][t];
         if (s > top) top = s, arg = static_cast<std::uint8_t>(p);
       }

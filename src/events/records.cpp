@@ -25,6 +25,7 @@ constexpr int kEventWindowDays = 2;
 // mention indexes, its date and its numbered round. Worked out on a worker thread.
 struct Coded {
   std::size_t index = 0;  // sentence index: 0 title, then body sentences
+  std::size_t begin = 0;  // where the sentence starts in the title or body
   std::string sentence;
   CodedEvent event;
   bool in_title = false;
@@ -109,7 +110,14 @@ void code_text(std::string_view text, const std::vector<entities::Mention>& ment
     for (auto& e : code_sentence(sentence, inside)) {
       // Talk of a kind of thing ("الاتفاق النووي", "الاغتيالات") is not a record of an event.
       if (!e.specific) continue;
-      out.push_back({this_index, std::string(sentence), std::move(e), is_title, positions});
+      Coded c;
+      c.index = this_index;
+      c.begin = s.begin;
+      c.sentence = std::string(sentence);
+      c.event = std::move(e);
+      c.in_title = is_title;
+      c.mentions = positions;
+      out.push_back(std::move(c));
     }
   }
 }
@@ -119,9 +127,11 @@ void code_text(std::string_view text, const std::vector<entities::Mention>& ment
 void date_and_round(std::vector<Coded>& coded, const entities::TaggedArticle& article) {
   // A round named once ("الجولة العشرون من مسار أستانا") keeps its name where the article
   // later writes only "الجولة الـ20".
+  const std::vector<cluster::SeriesMention> in_title = cluster::find_series(article.title);
+  const std::vector<cluster::SeriesMention> in_body = cluster::find_series(article.body);
   std::map<int, std::string> series_names;
-  for (std::string_view text : {article.title, article.body}) {
-    for (const auto& s : cluster::find_series(text)) {
+  for (const auto* found : {&in_title, &in_body}) {
+    for (const auto& s : *found) {
       if (!s.name.empty()) series_names.emplace(s.number, s.name);
     }
   }
@@ -142,8 +152,9 @@ void date_and_round(std::vector<Coded>& coded, const entities::TaggedArticle& ar
       c.date = times.front().first.iso().substr(0, 10);
       c.date_precision = extract::precision_name(times.front().precision);
     }
-    for (const auto& s : cluster::find_series(c.sentence)) {
-      if (s.number <= 0) continue;
+    // The first numbered round inside the sentence, as the scan of its whole text found it.
+    for (const auto& s : c.in_title ? in_title : in_body) {
+      if (s.number <= 0 || s.begin < c.begin || s.end > c.begin + c.sentence.size()) continue;
       const auto named = series_names.find(s.number);
       c.series_name = !s.name.empty() ? s.name : named != series_names.end() ? named->second : s.noun;
       c.series_ordinal = s.number;
