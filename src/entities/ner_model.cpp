@@ -2,14 +2,14 @@
 // (zstd-compressed: a header, the transition table, then the non-zero weights as delta-coded
 // slots with 16-bit quantized values).
 #include <algorithm>
-#include <atomic>
-#include <memory>
-#include <unordered_map>
 #include <array>
+#include <atomic>
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <numeric>
 #include <random>
+#include <unordered_map>
 
 #include "entities/model_file.hpp"
 #include "entities/ner_internal.hpp"

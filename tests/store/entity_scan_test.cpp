@@ -1,0 +1,76 @@
+// The entity scan reads and tags on background threads with a second connection when the store
+// is a file, and on the caller's thread otherwise: both must give the same entities, across
+// more batches than the background queue holds.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "masar/entities/pipeline.hpp"
+#include "masar/store/ingest.hpp"
+#include "masar/store/store.hpp"
+
+namespace masar {
+namespace {
+
+std::vector<extract::Article> written_articles() {
+  const char* people[] = {"رجب طيب أردوغان", "فلاديمير بوتين", "حسن روحاني", "ألكسندر لافرنتييف", "غير بيدرسون"};
+  const char* places[] = {"أنقرة", "موسكو", "طهران", "أستانا", "جنيف", "سوتشي"};
+  std::vector<extract::Article> out;
+  for (int k = 0; k < 24; ++k) {
+    extract::Article a;
+    a.id = "scan-" + std::to_string(k);
+    a.source = "test";
+    a.date = "2019-0" + std::to_string(1 + k % 9) + "-1" + std::to_string(k % 10);
+    const std::string who = people[k % 5], where = places[k % 6], other = people[(k + 2) % 5];
+    a.title = "مباحثات في " + where + " رقم " + std::to_string(k);
+    a.text = "قال الرئيس " + who + " في " + where + " إن المحادثات مع " + other + " كانت مثمرة. وأضاف أن الجولة " +
+             std::to_string(k + 1) + " ستعقد الشهر المقبل في " + places[(k + 3) % 6] + ".";
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+std::vector<std::string> scanned_entities(const std::filesystem::path& path, entities::EntityRunSummary& summary) {
+  auto store = store::Store::open(path);
+  EXPECT_TRUE(store) << store.error().message;
+  if (!store) return {};
+  auto ingester = store::Ingester::create(store.value(), {});
+  EXPECT_TRUE(ingester);
+  EXPECT_TRUE(ingester->ingest(written_articles()));
+  const auto model = entities::NerModel::builtin();
+  if (!model) return {};
+  entities::EntityRunOptions options;
+  options.threads = 2;
+  options.batch_size = 2;  // 12 batches: more than the background queue keeps ahead
+  auto scanned = entities::scan_pending(store.value(), model.value(), options);
+  EXPECT_TRUE(scanned) << scanned.error().message;
+  if (scanned) summary = scanned.value();
+  entities::EntityQuery query;
+  query.limit = 1000;
+  std::vector<std::string> out;
+  auto listed = entities::list_entities(store.value(), query);
+  EXPECT_TRUE(listed);
+  for (const auto& e : listed.value()) out.push_back(std::string(entities::type_name(e.type)) + " " + e.name + " " + std::to_string(e.articles));
+  return out;
+}
+
+TEST(EntityScan, InMemoryAndFileStoresGiveTheSameEntities) {
+  if (!entities::NerModel::builtin()) GTEST_SKIP() << "this build has no named-entity model";
+  const auto file = std::filesystem::temp_directory_path() / ("masar-scan-" + std::to_string(::getpid()) + ".db");
+  entities::EntityRunSummary in_memory, in_file;
+  const auto a = scanned_entities(":memory:", in_memory);
+  const auto b = scanned_entities(file, in_file);
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
+  EXPECT_EQ(in_memory.articles, 24u);
+  EXPECT_EQ(in_file.articles, 24u);
+  EXPECT_EQ(in_memory.mentions, in_file.mentions);
+  EXPECT_GT(in_file.mentions, 48u);
+  EXPECT_EQ(a, b);
+}
+
+}  // namespace
+}  // namespace masar
