@@ -2,6 +2,11 @@
 
 #include <algorithm>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 #include "masar/util/parallel.hpp"
 #include "store/sqlite_util.hpp"
 
@@ -50,7 +55,21 @@ Result<TaggedBatch> TaggingQueue::tag_batch(sqlite3* db, std::size_t from) {
   return batch;
 }
 
+namespace {
+
+// Tagging ahead should take the cores the caller's thread leaves idle (it tracks events
+// meanwhile, and that is the longer path), not share them evenly with it. Threads this one
+// starts inherit the lower priority.
+void yield_to_the_caller() {
+#ifdef __linux__
+  (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+#endif
+}
+
+}  // namespace
+
 void TaggingQueue::produce(store::Store reader) {
+  yield_to_the_caller();
   for (std::size_t from = 0; from < rowids_.size(); from += options_.batch_size) {
     {
       std::unique_lock lock(mutex_);
