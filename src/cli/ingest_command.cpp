@@ -30,12 +30,16 @@ struct IngestArgs {
 // Events, stories and entities of what was just stored (pipeline/after_ingest.hpp), with
 // progress and one summary line per stage; a failure keeps the articles (the next ingest,
 // `masar recluster` or `masar entities --rescan` picks them up).
-bool update_new_articles(store::Store& store, const IngestArgs& args) {
+pipeline::AfterIngestOptions after_ingest_options(const IngestArgs& args) {
   pipeline::AfterIngestOptions options;
   options.cluster = args.cluster;
   options.entities = args.entities;
   options.threads = args.threads;
   options.tracking = args.tracking;
+  return options;
+}
+
+bool update_new_articles(pipeline::AfterIngest& after, const IngestArgs& args) {
   std::optional<Progress> progress;
   pipeline::AfterIngestHooks hooks;
   hooks.started = [&](pipeline::Stage stage) {
@@ -53,10 +57,10 @@ bool update_new_articles(store::Store& store, const IngestArgs& args) {
                 << " mentions, " << r.entities->new_entities << " new entities, " << r.entities->folded
                 << " partial names folded; " << r.event_reports << " event reports, " << r.new_event_records
                 << " new event records; " << r.entities_seconds << " s"
-                << (r.tracked ? " after tracking (tagging ran alongside it)\n" : "\n");
+                << " after the stages before it (its tagging ran alongside them)\n";
     }
   };
-  auto report = pipeline::after_ingest(store, options, hooks);
+  auto report = after.finish(hooks);
   if (progress) progress->finish();
   if (!report) {
     std::cerr << "masar ingest: " << report.error().message << "\n";
@@ -87,6 +91,12 @@ int run_ingest(IngestArgs& args) {
     std::cerr << "masar ingest: " << ingester.error().message << "\n";
     return kExitFailure;
   }
+  // Started first, so that the entity scan tags each batch as it is committed.
+  auto after = pipeline::AfterIngest::start(store.value(), after_ingest_options(args), true);
+  if (!after) {
+    std::cerr << "masar ingest: " << after.error().message << "\n";
+    return kExitFailure;
+  }
   const auto started = std::chrono::steady_clock::now();
   Progress progress("ingest", articles.size(), args.quiet);
   std::size_t last = 0;
@@ -106,7 +116,7 @@ int run_ingest(IngestArgs& args) {
             << " (+" << read.problems << " bad input lines/files); cleaning, dedup and indexing "
             << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() << " s\n";
   const bool stored = s.inserted + s.updated + s.unchanged > 0;
-  if (stored && !update_new_articles(store.value(), args)) return kExitFailure;
+  if (stored && !update_new_articles(after.value(), args)) return kExitFailure;
   return stored ? kExitOk : kExitFailure;
 }
 

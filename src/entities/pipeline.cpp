@@ -94,14 +94,6 @@ class Linker {
   std::unordered_map<std::int64_t, std::string> keys_;
 };
 
-Result<std::vector<std::int64_t>> pending_articles(sqlite3* db) {
-  Statement st(db, "SELECT a.rowid FROM articles a LEFT JOIN entity_scan s ON s.article = a.rowid "
-                   "WHERE s.article IS NULL AND a.dup_of IS NULL ORDER BY a.rowid");
-  if (!st.ok()) return store::sql::db_error(db, "reading articles to scan");
-  std::vector<std::int64_t> out;
-  while (st.step() == SQLITE_ROW) out.push_back(st.int64(0));
-  return out;
-}
 
 }  // namespace
 
@@ -112,30 +104,39 @@ std::int64_t resolve_entity(sqlite3* db, std::int64_t id) {
 }
 
 struct EntityScan::Impl {
+  Impl(store::Store& s, const NerModel& model, const EntityRunOptions& options, ArticleObserver* o, bool follow)
+      : store(s), observer(o), follow_arrivals(follow), queue(s.handle(), model, options, o, follow) {}
   store::Store& store;
   ArticleObserver* observer;
-  std::optional<Error> failed;  // listing the pending articles
-  std::unique_ptr<TaggingQueue> queue;
+  bool follow_arrivals;
+  TaggingQueue queue;
 };
 
-EntityScan::EntityScan(store::Store& store, const NerModel& model, const EntityRunOptions& options, ArticleObserver* observer)
-    : impl_(std::make_unique<Impl>(Impl{store, observer, std::nullopt, nullptr})) {
-  auto pending = pending_articles(store.handle());
-  if (!pending) {
-    impl_->failed = pending.error();
-    return;
-  }
-  impl_->queue = std::make_unique<TaggingQueue>(store.handle(), std::move(pending.value()), model, options, observer);
-}
+EntityScan::EntityScan(store::Store& store, const NerModel& model, const EntityRunOptions& options, ArticleObserver* observer,
+                       bool follow_arrivals)
+    : impl_(std::make_unique<Impl>(store, model, options, observer, follow_arrivals)) {}
 
 EntityScan::~EntityScan() = default;
 
+void EntityScan::input_complete() { impl_->queue.input_complete(); }
+
 Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, std::size_t)>& progress) {
-  if (impl_->failed) return *impl_->failed;
+  impl_->queue.input_complete();
   store::Store& store = impl_->store;
   ArticleObserver* observer = impl_->observer;
-  TaggingQueue& queue = *impl_->queue;
+  TaggingQueue& queue = impl_->queue;
   sqlite3* db = store.handle();
+  std::size_t total = 0;  // nothing of this scan is saved yet: every pending article is in it
+  {
+    Statement count(db, "SELECT count(*) FROM articles a LEFT JOIN entity_scan s ON s.article = a.rowid "
+                        "WHERE s.article IS NULL AND a.dup_of IS NULL");
+    if (!count.ok() || count.step() != SQLITE_ROW) return store::sql::db_error(db, "counting articles to scan");
+    total = static_cast<std::size_t>(count.int64(0));
+  }
+  // Articles tagged while they were being stored may have been stored again since, or turned
+  // out to be copies: each is checked against what is stored now.
+  Statement stored(db, "SELECT title, body, substr(date, 1, 10), dup_of IS NOT NULL FROM articles WHERE rowid = ?1");
+  if (!stored.ok()) return store::sql::db_error(db, "preparing the entity statements");
   EntityRunSummary summary;
   Linker linker(db);
   if (Status s = linker.load(); !s) return s.error();
@@ -147,13 +148,27 @@ Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, s
     (void)store.rollback();
     return e;
   };
+  std::size_t done = 0;
   for (;;) {
     auto next = queue.next();
     if (!next) return next.error();
     if (!next.value()) break;
     TaggedBatch& batch = *next.value();
+    if (impl_->follow_arrivals) {
+      for (TaggedText& article : batch.articles) {
+        stored.reset().bind(1, article.rowid);
+        if (stored.step() != SQLITE_ROW || stored.int64(3) != 0) {
+          article.rowid = 0;  // gone or a copy now: not scanned
+          continue;
+        }
+        if (stored.text(0) != article.title || stored.text(1) != article.body || stored.text(2) != article.date) {
+          article = queue.tag_one(article.rowid, stored.text(0), stored.text(1), stored.text(2));
+        }
+      }
+    }
     if (Status s = store.begin(); !s) return s.error();
     for (const TaggedText& article : batch.articles) {
+      if (article.rowid == 0) continue;
       std::vector<std::int64_t> title_ids, body_ids;
       for (const auto* mentions : {&article.title_mentions, &article.body_mentions}) {
         const bool in_title = mentions == &article.title_mentions;
@@ -180,7 +195,8 @@ Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, s
       ++summary.articles;
     }
     if (Status s = store.commit(); !s) return s.error();
-    if (progress) progress(batch.done, queue.total());
+    done += batch.articles.size();
+    if (progress) progress(std::min(done, total), total);
   }
   if (summary.articles > 0) {
     if (Status s = store.begin(); !s) return s.error();

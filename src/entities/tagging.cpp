@@ -1,6 +1,7 @@
 #include "entities/tagging.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #ifdef __linux__
 #include <sys/resource.h>
@@ -11,11 +12,37 @@
 #include "store/sqlite_util.hpp"
 
 namespace masar::entities {
+namespace {
 
-TaggingQueue::TaggingQueue(sqlite3* db, std::vector<std::int64_t> rowids, const NerModel& model,
-                           const EntityRunOptions& options, const ArticleObserver* observer)
-    : rowids_(std::move(rowids)), model_(model), options_(options), observer_(observer), caller_db_(db) {
-  if (rowids_.empty()) return;
+using store::sql::Statement;
+
+constexpr char kPendingSql[] =
+    "SELECT a.rowid FROM articles a LEFT JOIN entity_scan s ON s.article = a.rowid "
+    "WHERE s.article IS NULL AND a.dup_of IS NULL";
+
+// Tagging ahead should take the cores the caller's thread leaves idle (it stores articles or
+// tracks events meanwhile, the longer path), not share them evenly with it. Threads this one
+// starts inherit the lower priority.
+void yield_to_the_caller() {
+#ifdef __linux__
+  (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
+#endif
+}
+
+}  // namespace
+
+Result<std::vector<std::int64_t>> pending_articles(sqlite3* db) {
+  Statement st(db, std::string(kPendingSql) + " ORDER BY a.rowid");
+  if (!st.ok()) return store::sql::db_error(db, "reading articles to scan");
+  std::vector<std::int64_t> out;
+  while (st.step() == SQLITE_ROW) out.push_back(st.int64(0));
+  return out;
+}
+
+TaggingQueue::TaggingQueue(sqlite3* db, const NerModel& model, const EntityRunOptions& options,
+                           const ArticleObserver* observer, bool follow_arrivals)
+    : model_(model), options_(options), observer_(observer), caller_db_(db), follow_(follow_arrivals) {
+  input_complete_ = !follow_arrivals;
   // An in-memory or temporary database has no file for a second connection to open.
   const char* file = sqlite3_db_filename(db, "main");
   if (file == nullptr || *file == '\0') return;
@@ -33,71 +60,136 @@ TaggingQueue::~TaggingQueue() {
   if (worker_.joinable()) worker_.join();
 }
 
-Result<TaggedBatch> TaggingQueue::tag_batch(sqlite3* db, std::size_t from) {
-  const std::size_t to = std::min(rowids_.size(), from + options_.batch_size);
-  store::sql::Statement text(db, "SELECT title, body, substr(date, 1, 10) FROM articles WHERE rowid = ?1");
-  if (!text.ok()) return store::sql::db_error(db, "preparing to read articles for entities");
-  TaggedBatch batch;
-  batch.done = to;
-  batch.articles.resize(to - from);
-  for (std::size_t k = from; k < to; ++k) {
-    TaggedText& t = batch.articles[k - from];
-    t.rowid = rowids_[k];
-    text.reset().bind(1, t.rowid);
-    if (text.step() == SQLITE_ROW) t.title = text.text(0), t.body = text.text(1), t.date = text.text(2);
+void TaggingQueue::input_complete() {
+  {
+    std::lock_guard lock(mutex_);
+    input_complete_ = true;
   }
-  util::parallel_for(batch.articles.size(), options_.threads, [&](std::size_t i) {
-    TaggedText& t = batch.articles[i];
-    t.title_mentions = find_mentions(t.title, model_);
-    t.body_mentions = find_mentions(t.body, model_);
-    if (observer_) t.prepared = observer_->prepare({t.rowid, t.title, t.body, t.date, t.title_mentions, t.body_mentions});
+  changed_.notify_all();
+}
+
+TaggedText TaggingQueue::tag_one(std::int64_t rowid, std::string title, std::string body, std::string date) const {
+  TaggedText t;
+  t.rowid = rowid;
+  t.title = std::move(title), t.body = std::move(body), t.date = std::move(date);
+  t.title_mentions = find_mentions(t.title, model_);
+  t.body_mentions = find_mentions(t.body, model_);
+  if (observer_) t.prepared = observer_->prepare({t.rowid, t.title, t.body, t.date, t.title_mentions, t.body_mentions});
+  return t;
+}
+
+Result<TaggedBatch> TaggingQueue::read_and_tag(sqlite3* db, const std::vector<std::int64_t>& rowids) {
+  Statement text(db, "SELECT title, body, substr(date, 1, 10) FROM articles WHERE rowid = ?1");
+  if (!text.ok()) return store::sql::db_error(db, "preparing to read articles for entities");
+  struct Texts {
+    std::string title, body, date;
+  };
+  std::vector<Texts> texts(rowids.size());
+  for (std::size_t k = 0; k < rowids.size(); ++k) {
+    text.reset().bind(1, rowids[k]);
+    if (text.step() == SQLITE_ROW) texts[k] = {text.text(0), text.text(1), text.text(2)};
+  }
+  TaggedBatch batch;
+  batch.articles.resize(rowids.size());
+  util::parallel_for(rowids.size(), options_.threads, [&](std::size_t i) {
+    batch.articles[i] = tag_one(rowids[i], std::move(texts[i].title), std::move(texts[i].body), std::move(texts[i].date));
   }, 8);
   return batch;
 }
 
-namespace {
-
-// Tagging ahead should take the cores the caller's thread leaves idle (it tracks events
-// meanwhile, and that is the longer path), not share them evenly with it. Threads this one
-// starts inherit the lower priority.
-void yield_to_the_caller() {
-#ifdef __linux__
-  (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10);
-#endif
+bool TaggingQueue::push(Result<TaggedBatch> batch) {
+  std::unique_lock lock(mutex_);
+  changed_.wait(lock, [&] { return stopping_ || ready_.size() < kAhead; });
+  if (stopping_) return false;
+  ready_.push_back(std::move(batch));
+  lock.unlock();
+  changed_.notify_all();
+  return true;
 }
 
-}  // namespace
+// Everything pending now, in batches.
+Status TaggingQueue::produce_listed(sqlite3* db) {
+  auto pending = pending_articles(db);
+  if (!pending) return pending.error();
+  const auto& rowids = pending.value();
+  for (std::size_t from = 0; from < rowids.size(); from += options_.batch_size) {
+    const std::vector<std::int64_t> part(rowids.begin() + static_cast<std::ptrdiff_t>(from),
+                                         rowids.begin() + static_cast<std::ptrdiff_t>(std::min(rowids.size(), from + options_.batch_size)));
+    auto batch = read_and_tag(db, part);
+    if (!batch) return batch.error();
+    if (!push(std::move(batch))) return Ok{};
+  }
+  return Ok{};
+}
+
+// Full batches of articles as they are committed (newer rowids than any given so far); once
+// the input is complete, the rest, and the articles stored again under an older rowid.
+Status TaggingQueue::produce_arrivals(sqlite3* db) {
+  Statement newer(db, std::string(kPendingSql) + " AND a.rowid > ?1 ORDER BY a.rowid LIMIT ?2");
+  if (!newer.ok()) return store::sql::db_error(db, "reading articles to scan");
+  std::unordered_set<std::int64_t> given;
+  std::int64_t last = 0;
+  for (;;) {
+    bool complete = false;
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return Ok{};
+      complete = input_complete_;  // read before the query: what it finds then is all there is
+    }
+    std::vector<std::int64_t> rowids;
+    newer.reset().bind(1, last).bind(2, static_cast<std::int64_t>(options_.batch_size));
+    while (newer.step() == SQLITE_ROW) rowids.push_back(newer.int64(0));
+    if (rowids.size() == options_.batch_size || (complete && !rowids.empty())) {
+      auto batch = read_and_tag(db, rowids);
+      if (!batch) return batch.error();
+      given.insert(rowids.begin(), rowids.end());
+      last = rowids.back();
+      if (!push(std::move(batch))) return Ok{};
+      continue;
+    }
+    if (complete) break;
+    std::unique_lock lock(mutex_);
+    changed_.wait_for(lock, std::chrono::milliseconds(100), [&] { return stopping_ || input_complete_; });
+  }
+  auto pending = pending_articles(db);
+  if (!pending) return pending.error();
+  std::vector<std::int64_t> missed;
+  for (std::int64_t rowid : pending.value()) {
+    if (!given.count(rowid)) missed.push_back(rowid);
+  }
+  for (std::size_t from = 0; from < missed.size(); from += options_.batch_size) {
+    const std::vector<std::int64_t> part(missed.begin() + static_cast<std::ptrdiff_t>(from),
+                                         missed.begin() + static_cast<std::ptrdiff_t>(std::min(missed.size(), from + options_.batch_size)));
+    auto batch = read_and_tag(db, part);
+    if (!batch) return batch.error();
+    if (!push(std::move(batch))) return Ok{};
+  }
+  return Ok{};
+}
 
 void TaggingQueue::produce(store::Store reader) {
   yield_to_the_caller();
-  for (std::size_t from = 0; from < rowids_.size(); from += options_.batch_size) {
-    {
-      std::unique_lock lock(mutex_);
-      changed_.wait(lock, [&] { return stopping_ || ready_.size() < kAhead; });
-      if (stopping_) return;
-    }
-    auto batch = tag_batch(reader.handle(), from);
-    const bool failed = !batch;
-    {
-      std::lock_guard lock(mutex_);
-      ready_.push_back(std::move(batch));
-    }
-    changed_.notify_all();
-    if (failed) break;  // the error ends the scan
-  }
-  {
-    std::lock_guard lock(mutex_);
-    finished_ = true;
-  }
+  Status done = follow_ ? produce_arrivals(reader.handle()) : produce_listed(reader.handle());
+  std::lock_guard lock(mutex_);
+  if (!done) ready_.push_back(done.error());  // the error ends the scan
+  finished_ = true;
   changed_.notify_all();
 }
 
 Result<std::optional<TaggedBatch>> TaggingQueue::next() {
   if (!worker_.joinable()) {
-    if (next_from_ >= rowids_.size()) return std::optional<TaggedBatch>{};
-    auto batch = tag_batch(caller_db_, next_from_);
+    if (!inline_rowids_) {
+      auto pending = pending_articles(caller_db_);
+      if (!pending) return pending.error();
+      inline_rowids_ = std::move(pending.value());
+    }
+    const auto& rowids = *inline_rowids_;
+    if (inline_from_ >= rowids.size()) return std::optional<TaggedBatch>{};
+    const std::size_t to = std::min(rowids.size(), inline_from_ + options_.batch_size);
+    auto batch = read_and_tag(caller_db_, std::vector<std::int64_t>(rowids.begin() + static_cast<std::ptrdiff_t>(inline_from_),
+                                                                    rowids.begin() + static_cast<std::ptrdiff_t>(to)));
     if (!batch) return batch.error();
-    next_from_ = batch->done;
+    inline_from_ = to;
     return std::optional<TaggedBatch>(std::move(batch.value()));
   }
   std::unique_lock lock(mutex_);

@@ -1,7 +1,8 @@
 // The reading and tagging half of an entity scan (internal to entities/): batches of pending
 // articles read and tagged in order, by a background thread when the store is a file (its own
 // read-only connection, so the caller's connection is free to write meanwhile), else on the
-// caller's thread when it asks for the next batch.
+// caller's thread when it asks for the next batch. A queue that follows arrivals starts while
+// articles are still being stored and takes each batch as it is committed.
 #pragma once
 
 #include <condition_variable>
@@ -12,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 #include "masar/entities/pipeline.hpp"
@@ -28,41 +30,52 @@ struct TaggedText {
 
 struct TaggedBatch {
   std::vector<TaggedText> articles;
-  std::size_t done = 0;  // pending articles up to the end of this batch
 };
+
+// The stored articles not scanned yet and not copies, in storage order.
+Result<std::vector<std::int64_t>> pending_articles(sqlite3* db);
 
 class TaggingQueue {
  public:
   // `db`: the caller's connection, read from only when no background connection could be
-  // opened. Tagging starts at once when it runs in the background.
-  TaggingQueue(sqlite3* db, std::vector<std::int64_t> rowids, const NerModel& model, const EntityRunOptions& options,
-               const ArticleObserver* observer);
+  // opened. In the background, tagging starts at once; with `follow_arrivals` it goes on until
+  // input_complete(), then tags what the batches missed (articles stored again meanwhile).
+  TaggingQueue(sqlite3* db, const NerModel& model, const EntityRunOptions& options, const ArticleObserver* observer,
+               bool follow_arrivals);
   ~TaggingQueue();
   TaggingQueue(const TaggingQueue&) = delete;
   TaggingQueue& operator=(const TaggingQueue&) = delete;
 
-  // The next batch in article order; an empty optional once every article has been given.
+  void input_complete();
+  // The next batch; an empty optional once every pending article has been given.
   Result<std::optional<TaggedBatch>> next();
-  std::size_t total() const { return rowids_.size(); }
-  bool in_background() const { return worker_.joinable(); }
+  // Reads and tags one article on the caller's thread (what a batch holds may have been stored
+  // again since it was tagged).
+  TaggedText tag_one(std::int64_t rowid, std::string title, std::string body, std::string date) const;
 
  private:
-  Result<TaggedBatch> tag_batch(sqlite3* db, std::size_t from);
+  Result<TaggedBatch> read_and_tag(sqlite3* db, const std::vector<std::int64_t>& rowids);
   void produce(store::Store reader);
+  Status produce_listed(sqlite3* db);
+  Status produce_arrivals(sqlite3* db);
+  bool push(Result<TaggedBatch> batch);  // false when the queue is stopping
 
-  const std::vector<std::int64_t> rowids_;
   const NerModel& model_;
   const EntityRunOptions options_;
   const ArticleObserver* observer_;
   sqlite3* caller_db_;
-  std::size_t next_from_ = 0;  // for tagging on the caller's thread
+  const bool follow_;
+
+  // On the caller's thread (no background connection): the pending list, read at the first next().
+  std::optional<std::vector<std::int64_t>> inline_rowids_;
+  std::size_t inline_from_ = 0;
 
   // Background mode: batches wait here, at most kAhead of them.
   static constexpr std::size_t kAhead = 8;
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<Result<TaggedBatch>> ready_;
-  bool finished_ = false, stopping_ = false;
+  bool finished_ = false, stopping_ = false, input_complete_ = false;
   std::thread worker_;
 };
 

@@ -5,7 +5,9 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -70,6 +72,49 @@ TEST(EntityScan, InMemoryAndFileStoresGiveTheSameEntities) {
   EXPECT_EQ(in_memory.mentions, in_file.mentions);
   EXPECT_GT(in_file.mentions, 48u);
   EXPECT_EQ(a, b);
+}
+
+// `masar ingest` starts the scan before storing: batches are tagged as they are committed. An
+// article stored again with other text after it was tagged must be saved with its new text.
+TEST(EntityScan, FollowingArrivalsSavesWhatIsStoredAtTheEnd) {
+  const auto model = entities::NerModel::builtin();
+  if (!model) GTEST_SKIP() << "this build has no named-entity model";
+  const auto file = std::filesystem::temp_directory_path() / ("masar-follow-" + std::to_string(::getpid()) + ".db");
+  {
+    auto store = store::Store::open(file);
+    ASSERT_TRUE(store) << store.error().message;
+    entities::EntityRunOptions options;
+    options.threads = 2;
+    options.batch_size = 2;
+    entities::EntityScan scan(store.value(), model.value(), options, nullptr, true);
+    auto ingester = store::Ingester::create(store.value(), {});
+    ASSERT_TRUE(ingester);
+    auto articles = written_articles();
+    articles.resize(6);
+    ASSERT_TRUE(ingester->ingest(articles));
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));  // time to tag them (either way the result holds)
+    extract::Article changed = articles[0];
+    changed.text = "قال الرئيس الفرنسي إيمانويل ماكرون في باريس إن بلاده تدعم الحل السياسي.";
+    ASSERT_TRUE(ingester->ingest({changed}));
+    auto scanned = scan.run();
+    ASSERT_TRUE(scanned) << scanned.error().message;
+    EXPECT_EQ(scanned->articles, 6u);
+    entities::EntityQuery macron;
+    macron.query = "ماكرون";
+    auto found = entities::list_entities(store.value(), macron);
+    ASSERT_TRUE(found);
+    ASSERT_FALSE(found->empty()) << "the new text of the changed article was not scanned";
+    EXPECT_EQ(found->front().articles, 1);
+    // The old text named Erdoğan in Ankara; only the other articles that name him count now.
+    entities::EntityQuery erdogan;
+    erdogan.query = "أردوغان";
+    auto old = entities::list_entities(store.value(), erdogan);
+    ASSERT_TRUE(old);
+    std::int64_t with_erdogan = 0;
+    for (const auto& e : old.value()) with_erdogan += e.articles;
+    EXPECT_EQ(with_erdogan, 2);  // articles 0, 3 and 5 named him; 0 no longer does
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
 }
 
 }  // namespace

@@ -65,15 +65,18 @@ class ArticleObserver {
   virtual Status finish() = 0;      // after a run, names folded
 };
 
-// A scan started ahead. Construction lists the pending articles and, for a store in a file,
-// starts reading and tagging them on background threads (their own read-only connection);
-// run() links and saves them in article order on the caller's connection. ingest starts one
-// before tracking events, so that tagging overlaps tracking. `progress(done, total)` after
-// each batch.
+// A scan started ahead. For a store in a file, construction starts reading and tagging the
+// pending articles on background threads (their own read-only connection); run() links and
+// saves them in order on the caller's connection. `masar ingest` starts one before storing,
+// with `follow_arrivals`, so that tagging takes each batch as it is committed and overlaps
+// storing and tracking; input_complete() says no more articles are coming (run() implies it).
+// `progress(done, total)` after each batch.
 class EntityScan {
  public:
-  EntityScan(store::Store& store, const NerModel& model, const EntityRunOptions& options, ArticleObserver* observer = nullptr);
+  EntityScan(store::Store& store, const NerModel& model, const EntityRunOptions& options, ArticleObserver* observer = nullptr,
+             bool follow_arrivals = false);
   ~EntityScan();
+  void input_complete();
   EntityScan(const EntityScan&) = delete;
   EntityScan& operator=(const EntityScan&) = delete;
   Result<EntityRunSummary> run(const std::function<void(std::size_t, std::size_t)>& progress = {});

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -34,8 +35,8 @@ struct AfterIngestReport {
   std::optional<entities::EntityRunSummary> entities;  // when the entity scan ran
   std::size_t event_reports = 0, new_event_records = 0;  // coded in the entity scan's pass
   std::string entities_skipped;  // why no scan ran: this build has no model (not an error)
-  // Wall time of each stage; the entity scan's counts from the end of tracking (its reading and
-  // tagging start with tracking, on other threads).
+  // Wall time of each stage; the entity scan's counts from the end of the stages before it
+  // (storing with AfterIngest::start, tracking), during which it already read and tagged.
   double tracking_seconds = 0, entities_seconds = 0;
 };
 
@@ -45,6 +46,25 @@ struct AfterIngestHooks {
   std::function<void(Stage)> started;
   std::function<void(Stage, std::size_t done, std::size_t total)> progress;
   std::function<void(Stage, const AfterIngestReport&)> finished;
+};
+
+// The same in two steps, for a caller that stores the articles in between (`masar ingest`):
+// start() before storing, with `articles_arriving`, lets the entity scan read and tag each
+// batch as it is committed; finish() once they are stored tracks events, then links and saves
+// the entities. Dropping a started one stops its threads.
+class AfterIngest {
+ public:
+  static Result<AfterIngest> start(store::Store& store, const AfterIngestOptions& options, bool articles_arriving);
+  Result<AfterIngestReport> finish(const AfterIngestHooks& hooks = {});
+
+  AfterIngest(AfterIngest&&) noexcept;
+  AfterIngest& operator=(AfterIngest&&) noexcept;
+  ~AfterIngest();
+
+ private:
+  struct Impl;
+  explicit AfterIngest(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
 };
 
 // Errors name the failing stage; the articles stay stored either way.
