@@ -236,8 +236,9 @@ async function run() {
 
       await check(`${size}: event table, filters and export`, async () => {
         await page.click('.site-nav a[data-section=events]');
-        await page.waitForSelector('.event-table, .event-results .empty-state');
-        const live = Boolean(await page.$('.event-table'));
+        // Scoped to the events page: the entity page it comes from has an event table too.
+        await page.waitForSelector('.event-results .event-table, .event-results .empty-state');
+        const live = Boolean(await page.$('.event-results .event-table'));
         let type = 'CONSULT';
         if (live) {
           // Every record as CSV (the export link of the unfiltered table), then filter by a type it has.
@@ -246,13 +247,17 @@ async function run() {
           const header = text.split('\n')[0].split(',');
           assert(header[0] === 'id' && header.includes('event') && header.includes('date'), `CSV export header: ${header}`);
           assert(text.trim().split('\n').length > 1, 'CSV export has no rows');
-          type = (await page.textContent('.event-table .event-code')).trim();
+          type = (await page.textContent('.event-results .event-table .event-code')).trim();
         }
         await page.selectOption('select[name=type]', type);
         await page.fill('input[name=from]', '2017-01-01');
         await page.click('.filters button[type=submit]');
         await page.waitForFunction((code) => location.hash.includes(`type=${code}`), type);
-        await page.waitForSelector('.event-table, .event-results .empty-state');
+        // The filtered answer, not the table still shown from before the filter.
+        await page.waitForFunction((code) => {
+          const codes = [...document.querySelectorAll('.event-results .event-table .event-code')].map((node) => node.textContent);
+          return document.querySelector('.event-results .empty-state') !== null || (codes.length > 0 && codes.every((c) => c === code));
+        }, type);
         const csv = await page.$eval('a[data-format=csv]', (a) => a.href);
         const jsonl = await page.$eval('a[data-format=jsonl]', (a) => a.href);
         for (const href of [csv, jsonl]) {
@@ -261,7 +266,7 @@ async function run() {
             url.searchParams.get('from') === '2017-01-01', `export link ${href} lost the filters`);
         }
         if (live) {
-          const codes = await page.$$eval('.event-table .event-code', (nodes) => nodes.map((node) => node.textContent));
+          const codes = await page.$$eval('.event-results .event-table .event-code', (nodes) => nodes.map((node) => node.textContent));
           assert(codes.length > 0 && codes.every((code) => code === type), `type filter ${type} left ${codes}`);
           const answer = await page.request.get(jsonl);
           const records = (await answer.text()).trim().split('\n').map((line) => JSON.parse(line));
