@@ -14,6 +14,7 @@
 #include "entities/model_file.hpp"
 #include "entities/ner_internal.hpp"
 #include "masar/entities/ner.hpp"
+#include "masar/util/string_hash.hpp"
 
 #ifdef MASAR_NER_MODEL_PATH
 // The shipped model, assembled into the program (no file to find at run time).
@@ -272,12 +273,8 @@ class WordScoreCache {
 
  private:
   static constexpr std::size_t kMaxWords = 1 << 16;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
   std::uint64_t identity_ = 0;
-  std::unordered_map<std::string, WordScores, Hash, std::equal_to<>> entries_;
+  std::unordered_map<std::string, WordScores, util::StringViewHash, std::equal_to<>> entries_;
   std::unique_ptr<WordScores> edge_;
 };
 

@@ -126,17 +126,14 @@ Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, s
   ArticleObserver* observer = impl_->observer;
   TaggingQueue& queue = impl_->queue;
   sqlite3* db = store.handle();
-  std::size_t total = 0;  // nothing of this scan is saved yet: every pending article is in it
-  {
-    Statement count(db, "SELECT count(*) FROM articles a LEFT JOIN entity_scan s ON s.article = a.rowid "
-                        "WHERE s.article IS NULL AND a.dup_of IS NULL");
-    if (!count.ok() || count.step() != SQLITE_ROW) return store::sql::db_error(db, "counting articles to scan");
-    total = static_cast<std::size_t>(count.int64(0));
-  }
-  // Articles tagged while they were being stored may have been stored again since, or turned
-  // out to be copies: each is checked against what is stored now.
-  Statement stored(db, "SELECT title, body, substr(date, 1, 10), dup_of IS NOT NULL FROM articles WHERE rowid = ?1");
-  if (!stored.ok()) return store::sql::db_error(db, "preparing the entity statements");
+  // Nothing of this scan is saved yet: every pending article is in it.
+  const auto total = count_pending_articles(db);
+  if (!total) return total.error();
+  // Articles tagged while they were being stored may have been stored again since (another
+  // content hash), or turned out to be copies: each is checked against what is stored now.
+  Statement stored(db, "SELECT content_hash, dup_of IS NOT NULL FROM articles WHERE rowid = ?1");
+  Statement text(db, "SELECT title, body, substr(date, 1, 10), content_hash FROM articles WHERE rowid = ?1");
+  if (!stored.ok() || !text.ok()) return store::sql::db_error(db, "preparing the entity statements");
   EntityRunSummary summary;
   Linker linker(db);
   if (Status s = linker.load(); !s) return s.error();
@@ -157,13 +154,15 @@ Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, s
     if (impl_->follow_arrivals) {
       for (TaggedText& article : batch.articles) {
         stored.reset().bind(1, article.rowid);
-        if (stored.step() != SQLITE_ROW || stored.int64(3) != 0) {
+        if (stored.step() != SQLITE_ROW || stored.int64(1) != 0) {
           article.rowid = 0;  // gone or a copy now: not scanned
           continue;
         }
-        if (stored.text(0) != article.title || stored.text(1) != article.body || stored.text(2) != article.date) {
-          article = queue.tag_one(article.rowid, stored.text(0), stored.text(1), stored.text(2));
-        }
+        if (stored.int64(0) == article.content_hash) continue;
+        text.reset().bind(1, article.rowid);
+        if (text.step() != SQLITE_ROW) return store::sql::db_error(db, "reading an article stored again");
+        article = queue.tag_one(article.rowid, text.text(0), text.text(1), text.text(2));
+        article.content_hash = text.int64(3);
       }
     }
     if (Status s = store.begin(); !s) return s.error();
@@ -196,7 +195,7 @@ Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, s
     }
     if (Status s = store.commit(); !s) return s.error();
     done += batch.articles.size();
-    if (progress) progress(std::min(done, total), total);
+    if (progress) progress(std::min(done, total.value()), total.value());
   }
   if (summary.articles > 0) {
     if (Status s = store.begin(); !s) return s.error();

@@ -39,6 +39,12 @@ Result<std::vector<std::int64_t>> pending_articles(sqlite3* db) {
   return out;
 }
 
+Result<std::size_t> count_pending_articles(sqlite3* db) {
+  Statement st(db, "SELECT count(*) FROM (" + std::string(kPendingSql) + ")");
+  if (!st.ok() || st.step() != SQLITE_ROW) return store::sql::db_error(db, "counting articles to scan");
+  return static_cast<std::size_t>(st.int64(0));
+}
+
 TaggingQueue::TaggingQueue(sqlite3* db, const NerModel& model, const EntityRunOptions& options,
                            const ArticleObserver* observer, bool follow_arrivals)
     : model_(model), options_(options), observer_(observer), caller_db_(db), follow_(follow_arrivals) {
@@ -79,20 +85,22 @@ TaggedText TaggingQueue::tag_one(std::int64_t rowid, std::string title, std::str
 }
 
 Result<TaggedBatch> TaggingQueue::read_and_tag(sqlite3* db, const std::vector<std::int64_t>& rowids) {
-  Statement text(db, "SELECT title, body, substr(date, 1, 10) FROM articles WHERE rowid = ?1");
+  Statement text(db, "SELECT title, body, substr(date, 1, 10), content_hash FROM articles WHERE rowid = ?1");
   if (!text.ok()) return store::sql::db_error(db, "preparing to read articles for entities");
-  struct Texts {
+  struct Stored {
     std::string title, body, date;
+    std::int64_t hash = 0;
   };
-  std::vector<Texts> texts(rowids.size());
+  std::vector<Stored> stored(rowids.size());
   for (std::size_t k = 0; k < rowids.size(); ++k) {
     text.reset().bind(1, rowids[k]);
-    if (text.step() == SQLITE_ROW) texts[k] = {text.text(0), text.text(1), text.text(2)};
+    if (text.step() == SQLITE_ROW) stored[k] = {text.text(0), text.text(1), text.text(2), text.int64(3)};
   }
   TaggedBatch batch;
   batch.articles.resize(rowids.size());
   util::parallel_for(rowids.size(), options_.threads, [&](std::size_t i) {
-    batch.articles[i] = tag_one(rowids[i], std::move(texts[i].title), std::move(texts[i].body), std::move(texts[i].date));
+    batch.articles[i] = tag_one(rowids[i], std::move(stored[i].title), std::move(stored[i].body), std::move(stored[i].date));
+    batch.articles[i].content_hash = stored[i].hash;
   }, 8);
   return batch;
 }
@@ -107,11 +115,8 @@ bool TaggingQueue::push(Result<TaggedBatch> batch) {
   return true;
 }
 
-// Everything pending now, in batches.
-Status TaggingQueue::produce_listed(sqlite3* db) {
-  auto pending = pending_articles(db);
-  if (!pending) return pending.error();
-  const auto& rowids = pending.value();
+// `rowids` read and tagged in batches, in order.
+Status TaggingQueue::produce_in_batches(sqlite3* db, const std::vector<std::int64_t>& rowids) {
   for (std::size_t from = 0; from < rowids.size(); from += options_.batch_size) {
     const std::vector<std::int64_t> part(rowids.begin() + static_cast<std::ptrdiff_t>(from),
                                          rowids.begin() + static_cast<std::ptrdiff_t>(std::min(rowids.size(), from + options_.batch_size)));
@@ -157,19 +162,19 @@ Status TaggingQueue::produce_arrivals(sqlite3* db) {
   for (std::int64_t rowid : pending.value()) {
     if (!given.count(rowid)) missed.push_back(rowid);
   }
-  for (std::size_t from = 0; from < missed.size(); from += options_.batch_size) {
-    const std::vector<std::int64_t> part(missed.begin() + static_cast<std::ptrdiff_t>(from),
-                                         missed.begin() + static_cast<std::ptrdiff_t>(std::min(missed.size(), from + options_.batch_size)));
-    auto batch = read_and_tag(db, part);
-    if (!batch) return batch.error();
-    if (!push(std::move(batch))) return Ok{};
-  }
-  return Ok{};
+  return produce_in_batches(db, missed);
 }
 
 void TaggingQueue::produce(store::Store reader) {
   yield_to_the_caller();
-  Status done = follow_ ? produce_arrivals(reader.handle()) : produce_listed(reader.handle());
+  Status done = Ok{};
+  if (follow_) {
+    done = produce_arrivals(reader.handle());
+  } else if (auto pending = pending_articles(reader.handle()); pending) {
+    done = produce_in_batches(reader.handle(), pending.value());
+  } else {
+    done = pending.error();
+  }
   std::lock_guard lock(mutex_);
   if (!done) ready_.push_back(done.error());  // the error ends the scan
   finished_ = true;

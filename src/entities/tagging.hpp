@@ -24,6 +24,7 @@ namespace masar::entities {
 struct TaggedText {
   std::int64_t rowid = 0;
   std::string title, body, date;       // date: "YYYY-MM-DD" as stored, "" when undated
+  std::int64_t content_hash = 0;       // as stored when read: tells whether it was stored again since
   std::vector<Mention> title_mentions, body_mentions;
   std::unique_ptr<Prepared> prepared;  // the observer's work on this article
 };
@@ -32,8 +33,9 @@ struct TaggedBatch {
   std::vector<TaggedText> articles;
 };
 
-// The stored articles not scanned yet and not copies, in storage order.
+// The stored articles not scanned yet and not copies, in storage order; how many they are.
 Result<std::vector<std::int64_t>> pending_articles(sqlite3* db);
+Result<std::size_t> count_pending_articles(sqlite3* db);
 
 class TaggingQueue {
  public:
@@ -56,7 +58,7 @@ class TaggingQueue {
  private:
   Result<TaggedBatch> read_and_tag(sqlite3* db, const std::vector<std::int64_t>& rowids);
   void produce(store::Store reader);
-  Status produce_listed(sqlite3* db);
+  Status produce_in_batches(sqlite3* db, const std::vector<std::int64_t>& rowids);
   Status produce_arrivals(sqlite3* db);
   bool push(Result<TaggedBatch> batch);  // false when the queue is stopping
 

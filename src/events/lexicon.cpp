@@ -8,6 +8,8 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "masar/util/string_hash.hpp"
+
 namespace masar::events::detail {
 namespace {
 
@@ -83,11 +85,7 @@ struct Entry {
   Form form;
   Strength strength;
 };
-struct StemHash {
-  using is_transparent = void;  // look up by string_view, no copy
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-using Table = std::unordered_map<std::string, std::vector<Entry>, StemHash, std::equal_to<>>;
+using Table = std::unordered_map<std::string, std::vector<Entry>, util::StringViewHash, std::equal_to<>>;
 
 void add_words(Table& table, const char* words, EventType type, Form form, Strength strength) {
   std::string_view all(words);

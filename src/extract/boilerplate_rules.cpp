@@ -20,6 +20,7 @@
 #include "masar/text/chars.hpp"
 #include "masar/text/normalize.hpp"
 #include "masar/text/utf8.hpp"
+#include "masar/util/string_hash.hpp"
 
 namespace masar::extract {
 namespace {
@@ -69,10 +70,7 @@ void split_words(std::string_view s, std::vector<Word>& out) {
 }
 
 // Looks words up as string_views, without building a string per word.
-struct ViewHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
+using ViewHash = util::StringViewHash;
 
 // A cheap signature of a word (length, first and last bytes) for a bitmap that rejects most
 // words of a line before any hash-table lookup.

@@ -13,6 +13,7 @@
 #include "masar/extract/boilerplate.hpp"
 #include "masar/text/normalize.hpp"
 #include "masar/text/tokenize.hpp"
+#include "masar/util/string_hash.hpp"
 
 namespace masar::extract {
 
@@ -25,10 +26,7 @@ constexpr std::size_t kProseWords = 15;
 constexpr std::uint32_t kProsePerMille = 10;
 constexpr std::size_t kShards = 16;
 
-struct ViewHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
+using ViewHash = util::StringViewHash;
 
 struct SourceCounts {
   std::uint32_t documents = 0;

@@ -16,13 +16,12 @@
 #include <utility>
 #include <vector>
 
+#include "masar/util/string_hash.hpp"
+
 namespace masar::cluster {
 
 // Lets maps keyed by std::string be searched with a string_view, without a copy.
-struct TermHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
+using TermHash = util::StringViewHash;
 
 // Sorted by term; weights > 0.
 using SparseVector = std::vector<std::pair<std::string, double>>;
