@@ -168,6 +168,12 @@ TEST(SeriesName, NameAndDigits) {
   EXPECT_EQ(g.name, norm("جنيف"));
   EXPECT_EQ(g.number, 8);
 }
+// The farthest the digits can be: a two-word name, a lone article, then the number.
+TEST(SeriesName, TwoWordNameThenArticleThenDigits) {
+  const auto m = one("انطلاق نور سلطان الـ12 اليوم");
+  EXPECT_EQ(m.name, norm("أستانا"));
+  EXPECT_EQ(m.number, 12);
+}
 TEST(SeriesName, QuotedMentionExcludesQuotes) {
   const std::string s = "اختتام \"أستانا 12\" بلا نتائج";
   const auto m = one(s);
