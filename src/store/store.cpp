@@ -12,8 +12,21 @@ namespace masar::store {
 
 using sql::Statement;
 
+// A write to the full-text index, held until the end of the transaction.
+struct IndexWrite {
+  bool remove = false;  // take this text out (external content: FTS5 needs the old text)
+  std::int64_t rowid = 0;
+  std::string title, body;
+};
+
 struct Store::Statements {
   Statement find, insert, update, unassign, unscan, unmention, unreport, fts_insert, fts_delete, rowid_of, line_add, line_get;
+  // Index writes of the open transaction, in order. FTS5 writes its pending terms out as a
+  // new segment at every statement savepoint once it is part of a transaction, and every
+  // insert into `articles` opens one (its trigger makes it a multi-row write): indexing each
+  // article as it was stored flushed one tiny segment per article, then merged them. Indexed
+  // at commit, a batch of articles becomes one segment.
+  std::vector<IndexWrite> index_writes;
 };
 
 namespace {
@@ -141,13 +154,40 @@ int Store::schema_version() const {
 }
 
 Status Store::begin() { return sql::exec(db_, "BEGIN IMMEDIATE"); }
-Status Store::commit() { return sql::exec(db_, "COMMIT"); }
-Status Store::rollback() { return sql::exec(db_, "ROLLBACK"); }
+
+Status Store::commit() {
+  if (Status s = write_index(); !s) return s;
+  return sql::exec(db_, "COMMIT");
+}
+
+Status Store::rollback() {
+  stmts_->index_writes.clear();
+  return sql::exec(db_, "ROLLBACK");
+}
+
+Status Store::index(bool remove, std::int64_t rowid, std::string title, std::string body) {
+  auto& s = *stmts_;
+  s.index_writes.push_back({remove, rowid, std::move(title), std::move(body)});
+  // Outside a transaction there is no commit to wait for.
+  return sqlite3_get_autocommit(db_) ? write_index() : Status(Ok{});
+}
+
+Status Store::write_index() {
+  auto& s = *stmts_;
+  std::vector<IndexWrite> writes;
+  writes.swap(s.index_writes);
+  for (const IndexWrite& w : writes) {
+    Statement& st = w.remove ? s.fts_delete : s.fts_insert;
+    st.reset().bind(1, w.rowid).bind(2, w.title).bind(3, w.body);
+    if (st.step() != SQLITE_DONE) return sql::db_error(db_, w.remove ? "unindexing an article" : "indexing an article");
+  }
+  return Ok{};
+}
 
 Result<UpsertOutcome> Store::upsert(const extract::CleanedArticle& a, const DuplicateLink& dup) {
   auto& s = *stmts_;
   if (!s.insert.ok()) return make_error(Errc::invalid_argument, "the database was opened read-only");
-  const std::string body = a.body();
+  std::string body = a.body();
   const std::string removed = dump(removed_json(a.removed));
   const std::string extra = dump(a.extra);
   const std::int64_t hash = content_hash(a, body, removed, extra, dup);
@@ -166,8 +206,7 @@ Result<UpsertOutcome> Store::upsert(const extract::CleanedArticle& a, const Dupl
     if (s.find.int64(1) == hash) return UpsertOutcome::unchanged;
     // Take the old text out of the index before the row changes (external-content FTS5).
     if (s.find.is_null(4)) {
-      s.fts_delete.reset().bind(1, rowid).bind(2, s.find.text(2)).bind(3, s.find.text(3));
-      if (s.fts_delete.step() != SQLITE_DONE) return sql::db_error(db_, "unindexing " + a.id);
+      if (Status st = index(true, rowid, s.find.text(2), s.find.text(3)); !st) return st.error();
     }
   }
   Statement& write = exists ? s.update : s.insert;
@@ -185,8 +224,7 @@ Result<UpsertOutcome> Store::upsert(const extract::CleanedArticle& a, const Dupl
     }
   }
   if (!dup_rowid) {  // duplicates are linked, not indexed twice
-    s.fts_insert.reset().bind(1, rowid).bind(2, a.title).bind(3, body);
-    if (s.fts_insert.step() != SQLITE_DONE) return sql::db_error(db_, "indexing " + a.id);
+    if (Status st = index(false, rowid, a.title, std::move(body)); !st) return st.error();
   }
   return exists ? UpsertOutcome::updated : UpsertOutcome::inserted;
 }

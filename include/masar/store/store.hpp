@@ -68,7 +68,8 @@ class Store {
   int schema_version() const;
 
   // Batches: everything between begin() and commit() is one transaction. A crash loses at most
-  // the open batch; WAL keeps the file consistent.
+  // the open batch; WAL keeps the file consistent. Inside a batch the full-text index is
+  // written at commit() (one index segment a batch): searches see the batch once committed.
   Status begin();
   Status commit();
   Status rollback();
@@ -100,6 +101,9 @@ class Store {
 
  private:
   explicit Store(sqlite3* db);
+  // Queues a full-text index write; written at once outside a transaction.
+  Status index(bool remove, std::int64_t rowid, std::string title, std::string body);
+  Status write_index();
   sqlite3* db_ = nullptr;
   struct Statements;
   std::unique_ptr<Statements> stmts_;
