@@ -3,6 +3,7 @@
 // slots with 16-bit quantized values).
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <atomic>
 #include <cmath>
 #include <cstring>
@@ -78,12 +79,32 @@ class Reader {
 
 }  // namespace
 
-// The nine tag weights of a feature are adjacent: one pass over the features reads each slot's
-// cache line once.
+// The nine tag weights of a slot are adjacent: one pass over the features reads each slot's
+// row once; a slot without weights (most features of unseen words) costs one bit test.
 void NerModel::add_weights(const std::uint32_t* features, std::size_t count, std::int32_t (&sums)[kTagCount]) const {
   for (std::size_t k = 0; k < count; ++k) {
-    const std::int16_t* w = &weights_[static_cast<std::size_t>(features[k] % kBuckets) * kTagCount];
+    const std::uint32_t slot = features[k] % kBuckets;
+    const std::uint64_t word = present_[slot / 64];
+    const std::uint64_t bit = std::uint64_t{1} << (slot % 64);
+    if (!(word & bit)) continue;
+    const std::int16_t* w = rows_[rank_[slot / 64] + static_cast<std::size_t>(std::popcount(word & (bit - 1)))].data();
     for (int t = 0; t < kTagCount; ++t) sums[t] += w[t];
+  }
+}
+
+void NerModel::add_slot(std::uint32_t slot, const std::int16_t (&weights)[kTagCount]) {
+  const std::size_t word = slot / 64;
+  present_[word] |= std::uint64_t{1} << (slot % 64);
+  std::array<std::int16_t, kTagCount> row;
+  std::copy(std::begin(weights), std::end(weights), row.begin());
+  rows_.push_back(row);
+}
+
+void NerModel::rank_slots() {
+  std::uint32_t before = 0;
+  for (std::size_t w = 0; w < present_.size(); ++w) {
+    rank_[w] = before;
+    before += static_cast<std::uint32_t>(std::popcount(present_[w]));
   }
 }
 
@@ -92,8 +113,16 @@ NerModel NerModel::quantized(const std::vector<float>& weights, const float (&tr
   float largest = 0;
   for (float w : weights) largest = std::max(largest, std::fabs(w));
   out.scale_ = largest > 0 ? largest / 32767.0f : 1.0f;
-  out.weights_.resize(weights.size());
-  for (std::size_t k = 0; k < weights.size(); ++k) out.weights_[k] = static_cast<std::int16_t>(std::lround(weights[k] / out.scale_));
+  for (std::uint32_t slot = 0; slot < kBuckets; ++slot) {
+    std::int16_t row[kTagCount];
+    bool any = false;
+    for (int t = 0; t < kTagCount; ++t) {
+      row[t] = static_cast<std::int16_t>(std::lround(weights[static_cast<std::size_t>(slot) * kTagCount + t] / out.scale_));
+      any |= row[t] != 0;
+    }
+    if (any) out.add_slot(slot, row);
+  }
+  out.rank_slots();
   std::memcpy(out.transitions_, transitions, sizeof out.transitions_);
   out.identity_ = next_identity();
   return out;
@@ -313,7 +342,9 @@ std::vector<Tag> NerModel::tag(const std::vector<std::string>& words) const {
 }
 
 std::size_t NerModel::nonzero_weights() const {
-  return static_cast<std::size_t>(std::count_if(weights_.begin(), weights_.end(), [](std::int16_t w) { return w != 0; }));
+  std::size_t n = 0;
+  for (const auto& row : rows_) n += static_cast<std::size_t>(std::count_if(row.begin(), row.end(), [](std::int16_t w) { return w != 0; }));
+  return n;
 }
 
 std::string NerModel::to_bytes() const {
@@ -327,13 +358,19 @@ std::string NerModel::to_bytes() const {
   put_f32(raw, scale_);
   std::string entries;
   std::uint32_t count = 0, previous = 0;
-  for (std::size_t k = 0; k < weights_.size(); ++k) {
-    const std::int16_t q = weights_[k];
-    if (q == 0) continue;
-    put_varint(entries, static_cast<std::uint32_t>(k) - previous);
-    entries.append(reinterpret_cast<const char*>(&q), 2);
-    previous = static_cast<std::uint32_t>(k);
-    ++count;
+  std::size_t row = 0;
+  for (std::uint32_t slot = 0; slot < kBuckets; ++slot) {
+    if (!(present_[slot / 64] >> (slot % 64) & 1)) continue;
+    for (int t = 0; t < kTagCount; ++t) {
+      const std::int16_t q = rows_[row][static_cast<std::size_t>(t)];
+      if (q == 0) continue;
+      const std::uint32_t k = slot * kTagCount + static_cast<std::uint32_t>(t);
+      put_varint(entries, k - previous);
+      entries.append(reinterpret_cast<const char*>(&q), 2);
+      previous = k;
+      ++count;
+    }
+    ++row;
   }
   put_u32(raw, count);
   raw += entries;
@@ -357,16 +394,27 @@ Result<NerModel> NerModel::from_bytes(std::string_view bytes, std::string_view n
     }
   }
   if (!in.f32(model.scale_) || !in.u32(count)) return bad("truncated");
-  model.weights_.assign(static_cast<std::size_t>(kBuckets) * kTagCount, 0);
-  std::uint32_t slot = 0;
+  // Weights come in increasing order of position (slot * kTagCount + tag): a slot's row is
+  // complete when the next slot starts.
+  std::uint64_t position = 0;
+  std::uint32_t slot = kBuckets;
+  std::int16_t row[kTagCount] = {};
   for (std::uint32_t k = 0; k < count; ++k) {
     std::uint32_t delta = 0;
     std::int16_t q = 0;
     if (!in.varint(delta) || !in.i16(q)) return bad("truncated");
-    slot += delta;
-    if (slot >= model.weights_.size()) return bad("slot out of range");
-    model.weights_[slot] = q;
+    if (k > 0 && delta == 0) return bad("slots out of order");
+    position += delta;
+    if (position >= std::uint64_t{kBuckets} * kTagCount) return bad("slot out of range");
+    if (position / kTagCount != slot) {
+      if (slot != kBuckets) model.add_slot(slot, row);
+      slot = static_cast<std::uint32_t>(position / kTagCount);
+      std::fill(std::begin(row), std::end(row), std::int16_t{0});
+    }
+    row[position % kTagCount] = q;
   }
+  if (slot != kBuckets) model.add_slot(slot, row);
+  model.rank_slots();
   model.identity_ = next_identity();
   return model;
 }

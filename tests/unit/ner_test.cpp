@@ -128,6 +128,18 @@ TEST(NerModelFile, RoundTripKeepsTheDecisions) {
   EXPECT_FALSE(NerModel::from_bytes("not a model", "junk"));
 }
 
+// The tagger keeps only the slots that have weights; writing it out must give back every one.
+TEST(NerModelFile, TheBuiltinModelWritesBackByteForByte) {
+  const auto model = NerModel::builtin();
+  if (!model) GTEST_SKIP() << model.error().message;
+  const std::string bytes = model->to_bytes();
+  const auto again = NerModel::from_bytes(bytes, "again");
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_EQ(again->to_bytes(), bytes);
+  EXPECT_EQ(again->nonzero_weights(), model->nonzero_weights());
+  EXPECT_GT(model->nonzero_weights(), 100000u);
+}
+
 TEST(NerBuiltin, TagsAFullNameAfterItsTitle) {
   const auto model = NerModel::builtin();
   if (!model) GTEST_SKIP() << model.error().message;
