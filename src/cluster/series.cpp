@@ -4,10 +4,12 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "masar/text/normalize.hpp"
 #include "masar/text/tokenize.hpp"
 #include "masar/text/utf8.hpp"
+#include "masar/util/string_hash.hpp"
 #include "text/lexicon.hpp"
 
 namespace masar::cluster {
@@ -72,6 +74,11 @@ struct Tables {
   std::map<std::string, int, std::less<>> leading;
   std::vector<std::pair<std::vector<std::string>, std::string>> names;  // words -> name
   std::string al, waw, number_sign;
+  // Quick answers for the words that are none of these (nearly all): every form of a noun ends
+  // the word; a name is looked up by its first word; leading ordinals have few lengths.
+  std::vector<std::string> noun_endings;
+  std::unordered_map<std::string, std::vector<std::size_t>, util::StringViewHash, std::equal_to<>> names_by_first;
+  std::uint64_t leading_lengths = 0;  // bit n: some ordinal is n bytes long
 };
 
 std::vector<std::string> split_words(const std::string& s) {
@@ -103,6 +110,9 @@ const Tables& tables() {
       t.leading.emplace(normalize_for_search(kLeadingOrdinals[i]), static_cast<int>(i) + 1);
     }
     for (const auto& e : kNames) t.names.emplace_back(split_words(normalize_for_search(e.written)), normalize_for_search(e.name));
+    t.noun_endings.assign(t.nouns.begin(), t.nouns.end());
+    for (std::size_t i = 0; i < t.names.size(); ++i) t.names_by_first[t.names[i].first[0]].push_back(i);
+    for (const auto& [ordinal, value] : t.leading) t.leading_lengths |= std::uint64_t{1} << std::min<std::size_t>(ordinal.size(), 63);
     t.al = "ال";
     t.waw = "و";
     t.number_sign = "رقم";
@@ -217,6 +227,9 @@ struct Noun {
 // A series noun with its clitics: و/ف, then ب/ل/ك, then the article ("وللجولة", "بالاجتماع").
 std::optional<Noun> noun_at(std::string_view w) {
   const Tables& t = tables();
+  if (std::none_of(t.noun_endings.begin(), t.noun_endings.end(), [&](const std::string& n) { return w.ends_with(n); })) {
+    return std::nullopt;
+  }
   const auto find = [&](std::string_view s) -> std::string_view {
     const auto it = t.nouns.find(s);
     return it == t.nouns.end() ? std::string_view() : std::string_view(*it);
@@ -260,8 +273,11 @@ std::optional<std::pair<std::string, std::size_t>> name_at(const Doc& d, std::si
   for (std::size_t f = 0; f < count; ++f) {
     const std::string_view canonical = text::lexicon::canonical_spelling(forms[f]);
     const std::string_view first = canonical.empty() ? forms[f] : canonical;
-    for (const auto& [words, name] : t.names) {
-      if (words[0] != first || k + words.size() > d.size()) continue;
+    const auto named = t.names_by_first.find(first);
+    if (named == t.names_by_first.end()) continue;
+    for (const std::size_t index : named->second) {
+      const auto& [words, name] = t.names[index];
+      if (k + words.size() > d.size()) continue;
       bool match = true;
       for (std::size_t i = 1; i < words.size() && match; ++i) {
         match = d.words[k + i] == words[i] && !is_core_break(d.gap(k + i - 1));
@@ -331,6 +347,7 @@ std::optional<Found> noun_then_number(const Doc& d, std::size_t i) {
 // "أول جولة", "ثالث قمة": a masculine ordinal before a bare indefinite noun.
 std::optional<Found> ordinal_then_noun(const Doc& d, std::size_t i) {
   const Tables& t = tables();
+  if (!(t.leading_lengths >> std::min<std::size_t>(d.words[i].size(), 63) & 1)) return std::nullopt;
   const auto it = t.leading.find(d.words[i]);
   if (it == t.leading.end() || i + 1 >= d.size() || is_core_break(d.gap(i))) return std::nullopt;
   const auto noun = noun_at(d.words[i + 1]);
