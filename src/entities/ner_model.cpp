@@ -10,12 +10,13 @@
 #include <memory>
 #include <numeric>
 #include <random>
-#include <unordered_map>
 
 #include "entities/model_file.hpp"
 #include "entities/ner_internal.hpp"
 #include "masar/entities/ner.hpp"
-#include "masar/util/string_hash.hpp"
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #ifdef MASAR_NER_MODEL_PATH
 // The shipped model, assembled into the program (no file to find at run time).
@@ -280,10 +281,18 @@ struct WordScores {
 class WordScoreCache {
  public:
   // Ready for a sentence of `words` words under the model `identity`: starts over when the
-  // model changed or the sentence might not fit (entries stay put while a sentence is tagged).
+  // model changed or the sentence might not fit (entries stay put while a sentence is tagged:
+  // tag() keeps pointers to them, and the entries never move since their room is reserved).
   void prepare(std::uint64_t identity, std::size_t words) {
-    if (identity != identity_ || entries_.size() + words > kMaxWords) {
-      entries_.clear();
+    if (slots_.empty()) {
+      slots_.assign(kSlots, Slot{});
+      keys_.reserve(kMaxWords);
+      values_.reserve(kMaxWords);
+    }
+    if (identity != identity_ || values_.size() + words > kMaxWords) {
+      std::fill(slots_.begin(), slots_.end(), Slot{});
+      keys_.clear();
+      values_.clear();
       identity_ = identity;
       edge_.reset();
     }
@@ -293,17 +302,34 @@ class WordScoreCache {
     if (!edge_) edge_ = std::make_unique<WordScores>(sum(word_parts(nullptr)));
     return *edge_;
   }
+  // Open addressing over a flat table of (hash, entry): most tokens are words seen before, and
+  // a probe that compares hashes first reads one cache line where a node-based map read two.
   template <class Sum>
   const WordScores& word(const std::string& w, const Sum& sum) {
-    const auto it = entries_.find(w);
-    if (it != entries_.end()) return it->second;
-    return entries_.emplace(w, sum(word_parts(&w))).first->second;
+    const std::uint64_t hash = XXH3_64bits(w.data(), w.size());
+    for (std::size_t i = hash & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+      Slot& slot = slots_[i];
+      if (slot.entry == 0) {
+        keys_.push_back(w);
+        values_.push_back(sum(word_parts(&w)));
+        slot = Slot{hash, static_cast<std::uint32_t>(values_.size())};
+        return values_.back();
+      }
+      if (slot.hash == hash && keys_[slot.entry - 1] == w) return values_[slot.entry - 1];
+    }
   }
 
  private:
   static constexpr std::size_t kMaxWords = 1 << 16;
+  static constexpr std::size_t kSlots = kMaxWords * 2;  // at most half full
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t entry = 0;  // index + 1 into keys_ and values_; 0: empty
+  };
   std::uint64_t identity_ = 0;
-  std::unordered_map<std::string, WordScores, util::StringViewHash, std::equal_to<>> entries_;
+  std::vector<Slot> slots_;
+  std::vector<std::string> keys_;
+  std::vector<WordScores> values_;
   std::unique_ptr<WordScores> edge_;
 };
 
