@@ -6,6 +6,7 @@
 #include <random>
 #include <thread>
 
+#include "entities/model_file.hpp"
 #include "entities/ner_internal.hpp"
 #include "masar/entities/ner.hpp"
 
@@ -138,6 +139,39 @@ TEST(NerModelFile, TheBuiltinModelWritesBackByteForByte) {
   EXPECT_EQ(again->to_bytes(), bytes);
   EXPECT_EQ(again->nonzero_weights(), model->nonzero_weights());
   EXPECT_GT(model->nonzero_weights(), 100000u);
+}
+
+// A damaged model file (cut short, slots out of order or out of range, random bytes in its
+// weights) is refused with an error or loads into a model that still tags; it never crashes.
+TEST(NerModelFile, DamagedModelsAreRefusedOrStillTag) {
+  NerTrainOptions o;
+  o.epochs = 2;
+  const NerModel model = NerModel::train(written_corpus(), o);
+  const auto raw = decompress_model(model.to_bytes(), std::size_t{1} << 30);
+  ASSERT_TRUE(raw);
+  // Header: magic, three u32, (tags + 1) x tags transitions and the scale, then the count.
+  const std::size_t header = 8 + 12 + 10 * 9 * 4 + 4 + 4;
+  ASSERT_GT(raw->size(), header + 100);
+  EXPECT_FALSE(NerModel::from_bytes(compress_model(raw->substr(0, raw->size() - 1)), "cut"));
+  EXPECT_FALSE(NerModel::from_bytes(compress_model(raw->substr(0, header + 7)), "cut"));
+  std::string repeated = *raw;
+  std::size_t second = header;  // after the first weight: its delta (a varint), then 2 bytes
+  while (static_cast<unsigned char>(repeated[second]) & 0x80) ++second;
+  second += 3;
+  repeated[second] = 0;  // the second weight's delta, one byte: the same slot again
+  EXPECT_FALSE(NerModel::from_bytes(compress_model(repeated), "repeated"));
+  std::mt19937 rng(7);
+  for (int round = 0; round < 200; ++round) {
+    std::string damaged = *raw;
+    for (int k = 0; k < 4; ++k) {
+      std::uniform_int_distribution<std::size_t> at(header, damaged.size() - 1);
+      damaged[at(rng)] = static_cast<char>(rng());
+    }
+    const auto loaded = NerModel::from_bytes(compress_model(damaged), "damaged");
+    if (loaded) {
+      EXPECT_TRUE(valid_bio(loaded->tag({"قال", "الرئيس", "جواد", "في", "مدينة", "بنزرت"})));
+    }
+  }
 }
 
 TEST(NerBuiltin, TagsAFullNameAfterItsTitle) {
