@@ -284,18 +284,16 @@ class WordScoreCache {
   // model changed or the sentence might not fit (entries stay put while a sentence is tagged:
   // tag() keeps pointers to them, and the entries never move since their room is reserved).
   void prepare(std::uint64_t identity, std::size_t words) {
-    if (slots_.empty()) {
-      slots_.assign(kSlots, Slot{});
-      keys_.reserve(kMaxWords);
-      values_.reserve(kMaxWords);
-    }
-    if (identity != identity_ || values_.size() + words > kMaxWords) {
-      std::fill(slots_.begin(), slots_.end(), Slot{});
-      keys_.clear();
-      values_.clear();
-      identity_ = identity;
-      edge_.reset();
-    }
+    if (identity == identity_ && values_.size() + words <= capacity_) return;
+    // Room for at least this sentence, however long (a page with no punctuation).
+    capacity_ = std::max(kMaxWords, std::bit_ceil(words));
+    slots_.assign(2 * capacity_, Slot{});
+    keys_.clear();
+    values_.clear();
+    keys_.reserve(capacity_);
+    values_.reserve(capacity_);
+    identity_ = identity;
+    edge_.reset();
   }
   template <class Sum>
   const WordScores& edge(const Sum& sum) {
@@ -307,7 +305,8 @@ class WordScoreCache {
   template <class Sum>
   const WordScores& word(const std::string& w, const Sum& sum) {
     const std::uint64_t hash = XXH3_64bits(w.data(), w.size());
-    for (std::size_t i = hash & (kSlots - 1);; i = (i + 1) & (kSlots - 1)) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
       Slot& slot = slots_[i];
       if (slot.entry == 0) {
         keys_.push_back(w);
@@ -320,13 +319,13 @@ class WordScoreCache {
   }
 
  private:
-  static constexpr std::size_t kMaxWords = 1 << 16;
-  static constexpr std::size_t kSlots = kMaxWords * 2;  // at most half full
+  static constexpr std::size_t kMaxWords = 1 << 16;  // words kept before starting over
   struct Slot {
     std::uint64_t hash = 0;
     std::uint32_t entry = 0;  // index + 1 into keys_ and values_; 0: empty
   };
   std::uint64_t identity_ = 0;
+  std::size_t capacity_ = 0;  // entries before starting over; the slots are twice as many
   std::vector<Slot> slots_;
   std::vector<std::string> keys_;
   std::vector<WordScores> values_;

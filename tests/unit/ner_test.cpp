@@ -174,6 +174,21 @@ TEST(NerModelFile, DamagedModelsAreRefusedOrStillTag) {
   }
 }
 
+// A "sentence" longer than the tagger's word cache (a page with no punctuation) is tagged
+// whole: the cache makes room for it instead of moving the entries it is reading.
+TEST(NerModelFile, ASentenceLongerThanTheWordCacheIsTaggedWhole) {
+  NerTrainOptions o;
+  o.epochs = 1;
+  const NerModel model = NerModel::train(written_corpus(), o);
+  std::vector<std::string> words;
+  for (int i = 0; i < 70000; ++i) words.push_back("كلمة" + std::to_string(i));
+  words[500] = "الرئيس";
+  const auto tags = model.tag(words);
+  ASSERT_EQ(tags.size(), words.size());
+  EXPECT_TRUE(valid_bio(tags));
+  EXPECT_EQ(model.tag({"قال", "الرئيس", "جواد"}), model.tag({"قال", "الرئيس", "جواد"}));
+}
+
 TEST(NerBuiltin, TagsAFullNameAfterItsTitle) {
   const auto model = NerModel::builtin();
   if (!model) GTEST_SKIP() << model.error().message;
