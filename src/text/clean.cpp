@@ -58,8 +58,38 @@ bool ends_word(char32_t c) noexcept { return c == 0x0629 || c == 0x0649; }
 
 }  // namespace
 
+namespace {
+
+// Whether rejoin_broken_words could change `text`: it acts only where an Arabic letter or
+// mark is followed by a run of tatweels, marks and zero-width characters holding at least one
+// mark or zero-width character, and then by an Arabic letter. Prose rarely has one (a dot or
+// comma is followed by a space), and finding out costs one decoding pass with no copies.
+bool may_have_broken_words(std::string_view text) noexcept {
+  bool after_letter = false;  // an Arabic letter or diacritic, then only run characters
+  bool run_has_mark = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const char32_t c = next_code_point(text, pos);
+    if (is_arabic_letter(c)) {
+      if (after_letter && run_has_mark) return true;
+      after_letter = true;
+      run_has_mark = false;
+    } else if (is_arabic_diacritic(c)) {
+      after_letter = true;
+      run_has_mark = false;
+    } else if (after_letter && (c == kTatweel || is_word_breaking_mark(c) || is_zero_width(c))) {
+      run_has_mark = run_has_mark || c != kTatweel;
+    } else {
+      after_letter = false;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string rejoin_broken_words(std::string_view text, CleanStats* stats) {
-  if (!has_non_ascii(text)) return std::string(text);
+  if (!has_non_ascii(text) || !may_have_broken_words(text)) return std::string(text);
   const std::vector<CodePoint> cps = decode_all(text);
   std::string out;
   out.reserve(text.size());
