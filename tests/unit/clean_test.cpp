@@ -21,6 +21,13 @@ TEST(CleanRejoin, DoesNotJoinCompoundWithDash) {
 TEST(CleanRejoin, DoesNotJoinAfterTaMarbuta) { EXPECT_EQ(clean_for_display("الجولة.في"), "الجولة.في"); }
 TEST(CleanRejoin, DoesNotJoinBeforeArticle) { EXPECT_EQ(clean_for_display("قال.الوزير"), "قال.الوزير"); }
 
+// rejoin_broken_words skips texts with no letter-run-letter break; these must not be skipped.
+TEST(CleanRejoin, BreakAfterADiacritic) { EXPECT_EQ(rejoin_broken_words("القَـ.ـضية"), "القَضية"); }
+TEST(CleanRejoin, BreakAfterOrdinaryPunctuation) {
+  EXPECT_EQ(rejoin_broken_words("قال الوزير. ثم أضاف، إن القـ.ـضية معقدة"), "قال الوزير. ثم أضاف، إن القضية معقدة");
+}
+TEST(CleanRejoin, OnlyTatweelIsNoBreak) { EXPECT_EQ(rejoin_broken_words("ســـوريا. و"), "ســـوريا. و"); }
+
 TEST(CleanInvisibles, StripsBidiControls) { EXPECT_EQ(strip_invisibles("\u202Bسوريا\u202C"), "سوريا"); }
 
 TEST(CleanTatweel, RemovesDecorativeTatweel) { EXPECT_EQ(clean_for_display("ســـوريا"), "سوريا"); }
