@@ -9,9 +9,6 @@
 #include "masar/text/analyzer.hpp"
 #include "masar/text/stem.hpp"
 
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
 namespace masar::cluster {
 
 double dot(const SparseVector& a, const SparseVector& b) {
@@ -87,31 +84,8 @@ SparseVector count_terms(std::string_view title, std::string_view body, const Fe
 }
 
 TermId Vocabulary::intern(std::string_view term) {
-  if ((terms_.size() + 1) * 2 > slots_.size()) grow();
-  const std::uint64_t hash = XXH3_64bits(term.data(), term.size());
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    Slot& slot = slots_[i];
-    if (slot.id_plus_one == 0) {
-      const auto id = static_cast<TermId>(terms_.size());
-      terms_.emplace_back(term);
-      slot = Slot{hash, id + 1};
-      return id;
-    }
-    if (slot.hash == hash && terms_[slot.id_plus_one - 1] == term) return slot.id_plus_one - 1;
-  }
-}
-
-void Vocabulary::grow() {
-  std::vector<Slot> old(std::max<std::size_t>(1024, slots_.size() * 2));
-  old.swap(slots_);
-  const std::size_t mask = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.id_plus_one == 0) continue;
-    std::size_t i = slot.hash & mask;
-    while (slots_[i].id_plus_one != 0) i = (i + 1) & mask;
-    slots_[i] = slot;
-  }
+  bool added = false;
+  return index_.find_or_add(term, added);
 }
 
 IdVector Vocabulary::to_ids(const SparseVector& v) {
@@ -125,7 +99,7 @@ IdVector Vocabulary::to_ids(const SparseVector& v) {
 SparseVector Vocabulary::to_terms(const IdVector& v) const {
   SparseVector out;
   out.reserve(v.size());
-  for (const auto& [id, w] : v) out.emplace_back(terms_[id], w);
+  for (const auto& [id, w] : v) out.emplace_back(index_.key(id), w);
   std::sort(out.begin(), out.end());
   return out;
 }

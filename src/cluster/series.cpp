@@ -74,9 +74,8 @@ struct Tables {
   std::map<std::string, int, std::less<>> leading;
   std::vector<std::pair<std::vector<std::string>, std::string>> names;  // words -> name
   std::string al, waw, number_sign;
-  // Quick answers for the words that are none of these (nearly all): every form of a noun ends
-  // the word; a name is looked up by its first word; leading ordinals have few lengths.
-  std::vector<std::string> noun_endings;
+  // Quick answers for the words that are none of these (nearly all): a name is looked up by its
+  // first word; leading ordinals have few lengths.
   std::unordered_map<std::string, std::vector<std::size_t>, util::StringViewHash, std::equal_to<>> names_by_first;
   std::uint64_t leading_lengths = 0;  // bit n: some ordinal is n bytes long
 };
@@ -110,7 +109,6 @@ const Tables& tables() {
       t.leading.emplace(normalize_for_search(kLeadingOrdinals[i]), static_cast<int>(i) + 1);
     }
     for (const auto& e : kNames) t.names.emplace_back(split_words(normalize_for_search(e.written)), normalize_for_search(e.name));
-    t.noun_endings.assign(t.nouns.begin(), t.nouns.end());
     for (std::size_t i = 0; i < t.names.size(); ++i) t.names_by_first[t.names[i].first[0]].push_back(i);
     for (const auto& [ordinal, value] : t.leading) t.leading_lengths |= std::uint64_t{1} << std::min<std::size_t>(ordinal.size(), 63);
     t.al = "ال";
@@ -227,9 +225,8 @@ struct Noun {
 // A series noun with its clitics: و/ف, then ب/ل/ك, then the article ("وللجولة", "بالاجتماع").
 std::optional<Noun> noun_at(std::string_view w) {
   const Tables& t = tables();
-  if (std::none_of(t.noun_endings.begin(), t.noun_endings.end(), [&](const std::string& n) { return w.ends_with(n); })) {
-    return std::nullopt;
-  }
+  // Every form below ends with the noun: a word that ends with none is none.
+  if (std::none_of(t.nouns.begin(), t.nouns.end(), [&](const std::string& n) { return w.ends_with(n); })) return std::nullopt;
   const auto find = [&](std::string_view s) -> std::string_view {
     const auto it = t.nouns.find(s);
     return it == t.nouns.end() ? std::string_view() : std::string_view(*it);

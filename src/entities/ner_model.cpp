@@ -15,8 +15,7 @@
 #include "entities/ner_internal.hpp"
 #include "masar/entities/ner.hpp"
 
-#define XXH_INLINE_ALL
-#include <xxhash.h>
+#include "masar/util/string_index.hpp"
 
 #ifdef MASAR_NER_MODEL_PATH
 // The shipped model, assembled into the program (no file to find at run time).
@@ -287,10 +286,8 @@ class WordScoreCache {
     if (identity == identity_ && values_.size() + words <= capacity_) return;
     // Room for at least this sentence, however long (a page with no punctuation).
     capacity_ = std::max(kMaxWords, std::bit_ceil(words));
-    slots_.assign(2 * capacity_, Slot{});
-    keys_.clear();
+    words_.clear(capacity_);
     values_.clear();
-    keys_.reserve(capacity_);
     values_.reserve(capacity_);
     identity_ = identity;
     edge_.reset();
@@ -300,35 +297,20 @@ class WordScoreCache {
     if (!edge_) edge_ = std::make_unique<WordScores>(sum(word_parts(nullptr)));
     return *edge_;
   }
-  // Open addressing over a flat table of (hash, entry): most tokens are words seen before, and
-  // a probe that compares hashes first reads one cache line where a node-based map read two.
   template <class Sum>
   const WordScores& word(const std::string& w, const Sum& sum) {
-    const std::uint64_t hash = XXH3_64bits(w.data(), w.size());
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-      Slot& slot = slots_[i];
-      if (slot.entry == 0) {
-        keys_.push_back(w);
-        values_.push_back(sum(word_parts(&w)));
-        slot = Slot{hash, static_cast<std::uint32_t>(values_.size())};
-        return values_.back();
-      }
-      if (slot.hash == hash && keys_[slot.entry - 1] == w) return values_[slot.entry - 1];
-    }
+    bool added = false;
+    const std::uint32_t number = words_.find_or_add(w, added);
+    if (added) values_.push_back(sum(word_parts(&w)));
+    return values_[number];
   }
 
  private:
   static constexpr std::size_t kMaxWords = 1 << 16;  // words kept before starting over
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::uint32_t entry = 0;  // index + 1 into keys_ and values_; 0: empty
-  };
   std::uint64_t identity_ = 0;
-  std::size_t capacity_ = 0;  // entries before starting over; the slots are twice as many
-  std::vector<Slot> slots_;
-  std::vector<std::string> keys_;
-  std::vector<WordScores> values_;
+  std::size_t capacity_ = 0;  // words before starting over
+  util::StringIndex words_;            // most tokens are words seen before
+  std::vector<WordScores> values_;     // by word number
   std::unique_ptr<WordScores> edge_;
 };
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "masar/util/string_hash.hpp"
+#include "masar/util/string_index.hpp"
 
 namespace masar::cluster {
 
@@ -35,27 +36,19 @@ using IdVector = std::vector<std::pair<TermId, double>>;
 class Vocabulary {
  public:
   TermId intern(std::string_view term);
-  const std::string& term(TermId id) const { return terms_[id]; }
-  std::size_t size() const { return terms_.size(); }
+  const std::string& term(TermId id) const { return index_.key(id); }
+  std::size_t size() const { return index_.size(); }
   IdVector to_ids(const SparseVector& v);
   SparseVector to_terms(const IdVector& v) const;  // sorted by term
   // Heavier first; equal weights by term text.
   bool heavier(const std::pair<TermId, double>& x, const std::pair<TermId, double>& y) const {
-    return x.second != y.second ? x.second > y.second : terms_[x.first] < terms_[y.first];
+    return x.second != y.second ? x.second > y.second : index_.key(x.first) < index_.key(y.first);
   }
   // Keeps the `keep` heaviest, sorted by id again.
   void keep_heaviest(IdVector& v, std::size_t keep) const;
 
  private:
-  // Open addressing over (hash, id + 1), at most half full: interning runs for every term of
-  // every article on the tracking thread, and a flat probe reads less memory than a node map.
-  struct Slot {
-    std::uint64_t hash = 0;
-    TermId id_plus_one = 0;  // 0: empty
-  };
-  void grow();
-  std::vector<Slot> slots_;
-  std::vector<std::string> terms_;
+  util::StringIndex index_;  // interning runs for every term of every article
 };
 
 double dot(const SparseVector& a, const SparseVector& b);
