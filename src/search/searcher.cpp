@@ -68,7 +68,8 @@ Result<std::int64_t> count_matches(sqlite3* db, const std::string& fts, const Se
 }
 
 // Ranks every match but marks up only the page of hits returned: highlight() and snippet()
-// cost far more than the rank, so they run in a second, rowid-bound query per hit.
+// cost far more than the rank, so they run in a second, rowid-bound query per hit (masar_snippet:
+// src/store/fts_snippet.cpp).
 Status run(sqlite3* db, const std::string& fts, const SearchRequest& req, std::size_t limit,
            const std::vector<double>& phrase_weights, std::unordered_set<std::string>& seen,
            std::vector<SearchHit>& hits) {
@@ -102,7 +103,7 @@ Status run(sqlite3* db, const std::string& fts, const SearchRequest& req, std::s
   }
   if (!req.snippets) return Ok{};
   Statement mark(db,
-                 "SELECT highlight(articles_fts, 0, ?2, ?3), snippet(articles_fts, 1, ?2, ?3, '…', ?4) "
+                 "SELECT highlight(articles_fts, 0, ?2, ?3), masar_snippet(articles_fts, 1, ?2, ?3, '…', ?4) "
                  "FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?5");
   if (!mark.ok()) return store::sql::db_error(db, "preparing snippets");
   for (std::size_t i = 0; i < rowids.size(); ++i) {

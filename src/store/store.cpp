@@ -48,7 +48,7 @@ Result<sqlite3*> open_connection(const std::filesystem::path& path, OpenMode mod
     sqlite3_close(db);
     return e;
   }
-  for (auto reg : {&register_fts5_tokenizer, &register_fts5_rank}) {
+  for (auto reg : {&register_fts5_tokenizer, &register_fts5_rank, &register_fts5_snippet}) {
     if (Status s = reg(db); !s) {
       sqlite3_close(db);
       return s.error();

@@ -113,5 +113,8 @@ class Store {
 Status register_fts5_tokenizer(sqlite3* db);
 // Registers masar_rank(fts, k1, b, w_title, w_body): BM25F, higher is better.
 Status register_fts5_rank(sqlite3* db);
+// Registers masar_snippet(fts, column, open, close, ellipsis, tokens): FTS5's snippet() without
+// tokenizing the whole column (src/store/fts_snippet.cpp).
+Status register_fts5_snippet(sqlite3* db);
 
 }  // namespace masar::store
