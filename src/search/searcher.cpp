@@ -67,29 +67,38 @@ Result<std::int64_t> count_matches(sqlite3* db, const std::string& fts, const Se
   return st.int64(0);
 }
 
-// Ranks every match but marks up only the page of hits returned: highlight() and snippet()
-// cost far more than the rank, so they run in a second, rowid-bound query per hit (masar_snippet:
-// src/store/fts_snippet.cpp).
+// Ranks every match but reads and marks up only the page of hits returned. The ranking reads
+// the FTS table alone (and the narrow facets table when a date or source filter applies):
+// joining the wide articles rows costs a B-tree lookup per match, and a claim-long query
+// matches most of the collection. highlight() and masar_snippet() run per hit, bound to its rowid.
 Status run(sqlite3* db, const std::string& fts, const SearchRequest& req, std::size_t limit,
            const std::vector<double>& phrase_weights, std::unordered_set<std::string>& seen,
            std::vector<SearchHit>& hits) {
   std::string weights;
   for (double w : phrase_weights) weights += ", " + number(w);
-  std::string sql = "SELECT a.rowid, a.id, a.title, a.date, a.source, masar_rank(articles_fts, " + number(kBm25K1) +
-                    ", " + number(kBm25B) + ", " + number(kTitleWeight) + ", " + number(kBodyWeight) + weights +
-                    ") AS score " + kMatchFrom + filter_sql(req) + " ORDER BY score DESC LIMIT ?5 OFFSET ?6";
+  const bool filtered = !req.from.empty() || !req.to.empty() || !req.source.empty();
+  std::string sql = "SELECT articles_fts.rowid, masar_rank(articles_fts, " + number(kBm25K1) + ", " + number(kBm25B) +
+                    ", " + number(kTitleWeight) + ", " + number(kBodyWeight) + weights + ") AS score FROM articles_fts " +
+                    (filtered ? "JOIN article_facets f ON f.rowid = articles_fts.rowid " : "") +
+                    "WHERE articles_fts MATCH ?1" + (filtered ? filter_sql(req, "f") : "") +
+                    " ORDER BY score DESC LIMIT ?5 OFFSET ?6";
   Statement st(db, sql);
   if (!st.ok()) return store::sql::db_error(db, "preparing the search");
   bind_match(st, fts, req);
   st.bind(5, static_cast<std::int64_t>(limit + seen.size())).bind(6, static_cast<std::int64_t>(req.offset));
+  Statement article(db, "SELECT id, title, date, source FROM articles WHERE rowid = ?1");
+  if (!article.ok()) return store::sql::db_error(db, "reading hits");
   std::vector<std::int64_t> rowids;
   const std::size_t first_new = hits.size();
   int rc;
   while ((rc = st.step()) == SQLITE_ROW && hits.size() < limit) {
-    std::string id = st.text(1);
+    const std::int64_t rowid = st.int64(0);
+    article.reset().bind(1, rowid);
+    if (article.step() != SQLITE_ROW) continue;  // an index row without its article: not a hit
+    std::string id = article.text(0);
     if (!seen.insert(id).second) continue;
-    rowids.push_back(st.int64(0));
-    hits.push_back(SearchHit{std::move(id), st.text(2), st.text(3), st.text(4), "", st.real(5), {}});
+    rowids.push_back(rowid);
+    hits.push_back(SearchHit{std::move(id), article.text(1), article.text(2), article.text(3), "", st.real(1), {}});
   }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
     return make_error(Errc::invalid_argument, std::string("search failed: ") + sqlite3_errmsg(db));
