@@ -181,14 +181,12 @@ std::vector<std::pair<std::string, double>> feedback_terms(sqlite3* db, const st
 // of the collection. Their BM25 weight is close to nothing, but every document containing
 // one must still be ranked: dropping them from the match keeps the ranking and skips that
 // work. Phrases, OR groups and short queries are left alone.
-ParsedQuery without_common_words(sqlite3* db, const ParsedQuery& q, double max_share) {
+ParsedQuery without_common_words(const store::Store& store, const ParsedQuery& q, double max_share) {
   constexpr std::size_t kMinWordsKept = 3;
   if (q.word_count() <= kMinWordsKept) return q;
-  (void)store::sql::exec(db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.masar_vocab USING fts5vocab(main, 'articles_fts', 'row')");
-  Statement df(db, "SELECT doc FROM temp.masar_vocab WHERE term = ?1");
-  Statement rows(db, "SELECT count(*) FROM articles WHERE dup_of IS NULL");
-  if (!df.ok() || !rows.ok() || rows.step() != SQLITE_ROW) return q;
-  const double n = static_cast<double>(rows.int64(0));
+  const auto rows = store.indexed_article_count();
+  if (!rows) return q;
+  const double n = static_cast<double>(rows.value());
   ParsedQuery out;
   out.excluded = q.excluded;
   for (const auto& group : q.groups) {
@@ -196,9 +194,8 @@ ParsedQuery without_common_words(sqlite3* db, const ParsedQuery& q, double max_s
       std::vector<std::string> terms;
       text::Analyzer::standard().analyze(group[0].text, [&](const text::Term& t) { terms.push_back(t.text); });
       if (terms.size() == 1) {
-        df.reset().bind(1, terms[0]);
-        const double d = df.step() == SQLITE_ROW ? static_cast<double>(df.int64(0)) : 0.0;
-        if (d > max_share * n) continue;
+        const auto d = store.term_document_count(terms[0]);
+        if (d && static_cast<double>(d.value()) > max_share * n) continue;
       }
     }
     out.groups.push_back(group);
@@ -224,7 +221,7 @@ struct Plan {
   bool top_up = false;
 };
 
-Plan plan_of(sqlite3* db, const SearchRequest& req) {
+Plan plan_of(const store::Store& store, const SearchRequest& req) {
   Plan plan;
   plan.parsed = parse_query(req.query);
   if (plan.parsed.empty()) return plan;
@@ -233,7 +230,7 @@ Plan plan_of(sqlite3* db, const SearchRequest& req) {
                : req.mode == ModeChoice::any ? MatchMode::any
                : short_query ? MatchMode::all : MatchMode::any;
   if (plan.first == MatchMode::any && req.common_word_share < 1.0) {
-    plan.parsed = without_common_words(db, plan.parsed, req.common_word_share);
+    plan.parsed = without_common_words(store, plan.parsed, req.common_word_share);
   }
   plan.top_up = req.mode == ModeChoice::automatic && plan.first == MatchMode::all && plan.parsed.word_count() > 1;
   return plan;
@@ -244,7 +241,7 @@ Plan plan_of(sqlite3* db, const SearchRequest& req) {
 Result<SearchFacets> facets(const store::Store& store, const SearchRequest& req) {
   sqlite3* db = store.handle();
   SearchFacets out;
-  const Plan plan = plan_of(db, req);
+  const Plan plan = plan_of(store, req);
   if (plan.parsed.empty()) return out;
   const std::string fts = to_fts5(plan.parsed, plan.top_up ? MatchMode::any : plan.first);
   if (fts.empty()) return out;
@@ -276,7 +273,7 @@ Result<SearchFacets> facets(const store::Store& store, const SearchRequest& req)
 Result<SearchResponse> search(const store::Store& store, const SearchRequest& req) {
   const auto start = std::chrono::steady_clock::now();
   SearchResponse out;
-  Plan plan = plan_of(store.handle(), req);
+  Plan plan = plan_of(store, req);
   if (plan.parsed.empty()) {
     out.took_ms = 0;
     return out;  // nothing searchable: no hits, not an error

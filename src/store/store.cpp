@@ -7,6 +7,7 @@
 
 #include "store/schema.hpp"
 #include "store/sqlite_util.hpp"
+#include "store/term_counts.hpp"
 
 namespace masar::store {
 
@@ -88,14 +89,18 @@ std::int64_t content_hash(const extract::CleanedArticle& a, const std::string& b
 }  // namespace
 
 Store::Store(sqlite3* db) : db_(db), stmts_(std::make_unique<Statements>()) {}
-Store::Store(Store&& o) noexcept : db_(o.db_), stmts_(std::move(o.stmts_)) { o.db_ = nullptr; }
+Store::Store(Store&& o) noexcept : db_(o.db_), stmts_(std::move(o.stmts_)), term_counts_(std::move(o.term_counts_)) {
+  o.db_ = nullptr;
+}
 Store& Store::operator=(Store&& o) noexcept {
   std::swap(db_, o.db_);
   std::swap(stmts_, o.stmts_);
+  std::swap(term_counts_, o.term_counts_);
   return *this;
 }
 Store::~Store() {
   stmts_.reset();  // statements before the connection
+  term_counts_.reset();
   if (db_) sqlite3_close(db_);
 }
 
@@ -176,6 +181,7 @@ Status Store::write_index() {
   auto& s = *stmts_;
   std::vector<IndexWrite> writes;
   writes.swap(s.index_writes);
+  if (!writes.empty()) term_counts_.reset();  // its counts are of the index before
   for (const IndexWrite& w : writes) {
     Statement& st = w.remove ? s.fts_delete : s.fts_insert;
     st.reset().bind(1, w.rowid).bind(2, w.title).bind(3, w.body);

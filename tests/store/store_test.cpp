@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "masar/search/searcher.hpp"
+#include "masar/text/analyzer.hpp"
 
 using namespace masar;
 
@@ -369,4 +370,33 @@ TEST(Store, ARolledBackBatchLeavesNothingInTheIndex) {
   EXPECT_TRUE(find(*s, "أستانا", with_mode(search::ModeChoice::all)).hits.empty());
   EXPECT_EQ(find(*s, "جنيف").hits.size(), 1u);
   EXPECT_EQ(s->stats().value().indexed, 1);
+}
+
+// The searcher asks for the same document frequencies query after query; the store keeps
+// them, and must forget them when the index changes, by this connection or another one.
+TEST(Store, TermCountsFollowWritesOfThisConnectionAndOthers) {
+  TempDb db;
+  auto s = store::Store::open(db.path);
+  ASSERT_TRUE(s.ok());
+  const std::string term = text::Analyzer::standard().analyze("الضامنة").at(0).text;
+  ASSERT_TRUE(s->upsert(article("t1", "خبر", "اجتمعت الدول الضامنة في أستانا"), {}).ok());
+  ASSERT_TRUE(s->upsert(article("t2", "خبر", "بيان الدول الضامنة"), {}).ok());
+  ASSERT_TRUE(s->upsert(article("t3", "خبر", "زلزال في المنطقة"), {}).ok());
+  EXPECT_EQ(s->term_document_count(term).value(), 2);
+  EXPECT_EQ(s->indexed_article_count().value(), 3);
+  EXPECT_EQ(s->term_document_count("كلمةغائبة").value(), 0);
+  // This connection, in a batch: counted once the batch is committed.
+  ASSERT_TRUE(s->begin().ok());
+  ASSERT_TRUE(s->upsert(article("t4", "خبر", "وفود الدول الضامنة"), {}).ok());
+  ASSERT_TRUE(s->commit().ok());
+  EXPECT_EQ(s->term_document_count(term).value(), 3);
+  EXPECT_EQ(s->indexed_article_count().value(), 4);
+  // Another connection.
+  {
+    auto other = store::Store::open(db.path);
+    ASSERT_TRUE(other.ok());
+    ASSERT_TRUE(other->upsert(article("t5", "خبر", "الضامنة تجتمع"), {}).ok());
+  }
+  EXPECT_EQ(s->term_document_count(term).value(), 4);
+  EXPECT_EQ(s->indexed_article_count().value(), 5);
 }

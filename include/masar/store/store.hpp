@@ -97,6 +97,13 @@ class Store {
   // Stored articles, copies included (cheap, unlike stats()).
   Result<std::int64_t> article_count() const;
 
+  // Indexed articles whose index holds `term` (an analyzed term, as the "masar" tokenizer
+  // writes it), and the number of indexed articles. Read from the index once, then kept until
+  // the database changes (a commit by another connection, or this one's index writes): a
+  // stream of queries asks for the same common words again and again.
+  Result<std::int64_t> term_document_count(const std::string& term) const;
+  Result<std::int64_t> indexed_article_count() const;
+
   sqlite3* handle() const { return db_; }
 
  private:
@@ -107,6 +114,8 @@ class Store {
   sqlite3* db_ = nullptr;
   struct Statements;
   std::unique_ptr<Statements> stmts_;
+  struct TermCounts;  // store/term_counts.cpp
+  mutable std::unique_ptr<TermCounts> term_counts_;
 };
 
 // Registers the "masar" FTS5 tokenizer (Analyzer::standard(), offsets into the given text).
