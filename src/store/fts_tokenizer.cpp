@@ -3,9 +3,13 @@
 // mark exactly the characters of the original word, diacritics and tatweel included.
 #include <sqlite3.h>
 
+#include <xxhash.h>
+
+#include "masar/store/index_terms.hpp"
 #include "masar/store/store.hpp"
-#include "store/fts5_api.hpp"
 #include "masar/text/analyzer.hpp"
+#include "store/fts5_api.hpp"
+#include "store/pending_terms.hpp"
 
 namespace masar::store {
 namespace {
@@ -17,6 +21,25 @@ namespace {
 const text::Analyzer& positions_only_analyzer() {
   static const text::Analyzer analyzer = text::Analyzer::from_names({"normalize", "stopwords"}).value();
   return analyzer;
+}
+
+// The terms computed ahead for the row being indexed on this thread (set by Store::write_index
+// around each index write; FTS5 calls the tokenizer synchronously inside that step).
+thread_local const IndexTerms* t_pending = nullptr;
+
+// Emits the terms computed ahead for `text`, if any were: true when it did.
+bool emit_pending(std::string_view text, void* ctx, int (*emit)(void*, int, const char*, int, int, int), int& rc) {
+  if (!t_pending) return false;
+  for (const IndexTerms::Column* column : {&t_pending->title, &t_pending->body}) {
+    if (!column->matches(text)) continue;
+    for (const IndexTerms::Term& t : column->entries) {
+      rc = emit(ctx, 0, column->terms.data() + t.text_begin, static_cast<int>(t.text_size), static_cast<int>(t.begin),
+                static_cast<int>(t.end));
+      if (rc != SQLITE_OK) break;
+    }
+    return true;
+  }
+  return false;
 }
 
 struct Tokenizer {
@@ -36,6 +59,9 @@ int tokenize(Fts5Tokenizer* t, void* ctx, int flags, const char* text, int lengt
   const auto* tok = reinterpret_cast<Tokenizer*>(t);
   const text::Analyzer* analyzer = (flags & FTS5_TOKENIZE_AUX) ? tok->positions : tok->analyzer;
   int rc = SQLITE_OK;
+  if ((flags & FTS5_TOKENIZE_DOCUMENT) && emit_pending(std::string_view(text, static_cast<std::size_t>(length)), ctx, emit, rc)) {
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+  }
   analyzer->analyze(std::string_view(text, static_cast<std::size_t>(length)), [&](const text::Term& term) {
     if (rc != SQLITE_OK) return;
     rc = emit(ctx, 0, term.text.data(), static_cast<int>(term.text.size()), static_cast<int>(term.begin),
@@ -46,6 +72,27 @@ int tokenize(Fts5Tokenizer* t, void* ctx, int flags, const char* text, int lengt
 
 
 }  // namespace
+
+bool IndexTerms::Column::matches(std::string_view text) const {
+  return text.size() == size && XXH3_64bits(text.data(), text.size()) == hash;
+}
+
+IndexTerms analyze_for_index(std::string_view title, std::string_view body) {
+  IndexTerms out;
+  for (auto [text, column] : {std::pair{title, &out.title}, std::pair{body, &out.body}}) {
+    column->size = text.size();
+    column->hash = XXH3_64bits(text.data(), text.size());
+    text::Analyzer::standard().analyze(text, [&](const text::Term& t) {
+      column->entries.push_back({static_cast<std::uint32_t>(column->terms.size()), static_cast<std::uint32_t>(t.text.size()),
+                                 static_cast<std::uint32_t>(t.begin), static_cast<std::uint32_t>(t.end)});
+      column->terms += t.text;
+    });
+  }
+  return out;
+}
+
+PendingTerms::PendingTerms(const IndexTerms* terms) : previous_(t_pending) { t_pending = terms; }
+PendingTerms::~PendingTerms() { t_pending = previous_; }
 
 Status register_fts5_tokenizer(sqlite3* db) {
   fts5_api* api = fts5_api_of(db);

@@ -1,5 +1,6 @@
 #include "masar/store/ingest.hpp"
 
+#include <future>
 #include <unordered_map>
 
 #include "masar/extract/boilerplate.hpp"
@@ -93,9 +94,28 @@ Result<IngestSummary> Ingester::ingest_prepared(std::vector<extract::PreparedArt
     }
     if (Status s = st.store->commit(); !s) return s.error();
   }
+  // The index terms of each batch are computed on another core while the batch before it is
+  // stored: indexing happens at commit on this, the one writing thread, and the analysis was
+  // most of it.
+  using BatchTerms = std::vector<std::shared_ptr<const IndexTerms>>;
+  const auto analyze_batch = [&cleaned, size = st.options.batch_size](std::size_t start) {
+    BatchTerms out;
+    for (std::size_t i = start; i < std::min(cleaned.size(), start + size); ++i) {
+      out.push_back(std::make_shared<const IndexTerms>(analyze_for_index(cleaned[i].title, cleaned[i].body())));
+    }
+    return out;
+  };
+  const bool ahead = threads > 1;
+  std::future<BatchTerms> next;
+  if (ahead && !cleaned.empty()) next = std::async(std::launch::async, analyze_batch, 0);
   std::size_t done = 0;
   for (std::size_t start = 0; start < cleaned.size(); start += st.options.batch_size) {
     const std::size_t end = std::min(cleaned.size(), start + st.options.batch_size);
+    BatchTerms terms;
+    if (ahead) {
+      terms = next.get();
+      if (end < cleaned.size()) next = std::async(std::launch::async, analyze_batch, end);
+    }
     if (Status s = st.store->begin(); !s) return s.error();
     for (std::size_t i = start; i < end; ++i) {
       const extract::CleanedArticle& a = cleaned[i];
@@ -115,7 +135,7 @@ Result<IngestSummary> Ingester::ingest_prepared(std::vector<extract::PreparedArt
           link = DuplicateLink{rep, matched_self ? "near" : dedup::match_kind_name(m.kind), m.similarity};
         }
       }
-      auto outcome = st.store->upsert(a, link);
+      auto outcome = st.store->upsert(a, link, ahead ? std::move(terms[i - start]) : nullptr);
       if (!outcome) {
         r.status = "skipped";
         r.error = outcome.error().message;

@@ -7,6 +7,7 @@
 
 #include "store/schema.hpp"
 #include "store/sqlite_util.hpp"
+#include "store/pending_terms.hpp"
 #include "store/term_counts.hpp"
 
 namespace masar::store {
@@ -18,6 +19,7 @@ struct IndexWrite {
   bool remove = false;  // take this text out (external content: FTS5 needs the old text)
   std::int64_t rowid = 0;
   std::string title, body;
+  std::shared_ptr<const IndexTerms> terms;  // computed ahead, or null
 };
 
 struct Store::Statements {
@@ -170,9 +172,10 @@ Status Store::rollback() {
   return sql::exec(db_, "ROLLBACK");
 }
 
-Status Store::index(bool remove, std::int64_t rowid, std::string title, std::string body) {
+Status Store::index(bool remove, std::int64_t rowid, std::string title, std::string body,
+                    std::shared_ptr<const IndexTerms> terms) {
   auto& s = *stmts_;
-  s.index_writes.push_back({remove, rowid, std::move(title), std::move(body)});
+  s.index_writes.push_back({remove, rowid, std::move(title), std::move(body), std::move(terms)});
   // Outside a transaction there is no commit to wait for.
   return sqlite3_get_autocommit(db_) ? write_index() : Status(Ok{});
 }
@@ -184,13 +187,15 @@ Status Store::write_index() {
   if (!writes.empty()) term_counts_.reset();  // its counts are of the index before
   for (const IndexWrite& w : writes) {
     Statement& st = w.remove ? s.fts_delete : s.fts_insert;
+    const PendingTerms pending(w.terms.get());
     st.reset().bind(1, w.rowid).bind(2, w.title).bind(3, w.body);
     if (st.step() != SQLITE_DONE) return sql::db_error(db_, w.remove ? "unindexing an article" : "indexing an article");
   }
   return Ok{};
 }
 
-Result<UpsertOutcome> Store::upsert(const extract::CleanedArticle& a, const DuplicateLink& dup) {
+Result<UpsertOutcome> Store::upsert(const extract::CleanedArticle& a, const DuplicateLink& dup,
+                                    std::shared_ptr<const IndexTerms> terms) {
   auto& s = *stmts_;
   if (!s.insert.ok()) return make_error(Errc::invalid_argument, "the database was opened read-only");
   std::string body = a.body();
@@ -230,7 +235,7 @@ Result<UpsertOutcome> Store::upsert(const extract::CleanedArticle& a, const Dupl
     }
   }
   if (!dup_rowid) {  // duplicates are linked, not indexed twice
-    if (Status st = index(false, rowid, a.title, std::move(body)); !st) return st.error();
+    if (Status st = index(false, rowid, a.title, std::move(body), std::move(terms)); !st) return st.error();
   }
   return exists ? UpsertOutcome::updated : UpsertOutcome::inserted;
 }

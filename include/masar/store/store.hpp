@@ -13,6 +13,7 @@
 
 #include "masar/error.hpp"
 #include "masar/extract/article.hpp"
+#include "masar/store/index_terms.hpp"
 
 struct sqlite3;
 
@@ -75,8 +76,10 @@ class Store {
   Status rollback();
 
   // Insert, update in place (same id, different content) or skip (unchanged). Duplicates are
-  // stored and linked but not put in the full-text index.
-  Result<UpsertOutcome> upsert(const extract::CleanedArticle& article, const DuplicateLink& duplicate);
+  // stored and linked but not put in the full-text index. `terms`: the index terms of the
+  // article's title and body computed ahead (analyze_for_index), so indexing only copies them.
+  Result<UpsertOutcome> upsert(const extract::CleanedArticle& article, const DuplicateLink& duplicate,
+                               std::shared_ptr<const IndexTerms> terms = nullptr);
 
   Result<std::optional<StoredArticle>> get(const std::string& id) const;
   // Ids of the stored copies of an article (linked to it as their representative), in storage order.
@@ -109,7 +112,8 @@ class Store {
  private:
   explicit Store(sqlite3* db);
   // Queues a full-text index write; written at once outside a transaction.
-  Status index(bool remove, std::int64_t rowid, std::string title, std::string body);
+  Status index(bool remove, std::int64_t rowid, std::string title, std::string body,
+               std::shared_ptr<const IndexTerms> terms = nullptr);
   Status write_index();
   sqlite3* db_ = nullptr;
   struct Statements;
