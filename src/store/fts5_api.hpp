@@ -4,6 +4,10 @@
 
 #include <sqlite3.h>
 
+#include <string>
+
+#include "masar/error.hpp"
+
 namespace masar::store {
 
 inline fts5_api* fts5_api_of(sqlite3* db) {
@@ -15,6 +19,16 @@ inline fts5_api* fts5_api_of(sqlite3* db) {
   }
   sqlite3_finalize(stmt);
   return api;
+}
+
+// Registers an FTS5 auxiliary function (masar_rank, masar_snippet) on the connection.
+inline Status register_fts5_function(sqlite3* db, const char* name, fts5_extension_function fn) {
+  fts5_api* api = fts5_api_of(db);
+  if (!api) return make_error(Errc::unsupported, "this SQLite has no FTS5");
+  if (api->xCreateFunction(api, name, nullptr, fn, nullptr) != SQLITE_OK) {
+    return make_error(Errc::internal, std::string("cannot register ") + name + ": " + sqlite3_errmsg(db));
+  }
+  return Ok{};
 }
 
 }  // namespace masar::store

@@ -97,13 +97,6 @@ void masar_rank(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_context* 
 
 }  // namespace
 
-Status register_fts5_rank(sqlite3* db) {
-  fts5_api* api = fts5_api_of(db);
-  if (!api) return make_error(Errc::unsupported, "this SQLite has no FTS5");
-  if (api->xCreateFunction(api, "masar_rank", nullptr, &masar_rank, nullptr) != SQLITE_OK) {
-    return make_error(Errc::internal, std::string("cannot register masar_rank: ") + sqlite3_errmsg(db));
-  }
-  return Ok{};
-}
+Status register_fts5_rank(sqlite3* db) { return register_fts5_function(db, "masar_rank", &masar_rank); }
 
 }  // namespace masar::store

@@ -186,13 +186,6 @@ void masar_snippet(const Fts5ExtensionApi* api, Fts5Context* ctx, sqlite3_contex
 
 }  // namespace
 
-Status register_fts5_snippet(sqlite3* db) {
-  fts5_api* api = fts5_api_of(db);
-  if (!api) return make_error(Errc::unsupported, "this SQLite has no FTS5");
-  if (api->xCreateFunction(api, "masar_snippet", nullptr, &masar_snippet, nullptr) != SQLITE_OK) {
-    return make_error(Errc::internal, std::string("cannot register masar_snippet: ") + sqlite3_errmsg(db));
-  }
-  return Ok{};
-}
+Status register_fts5_snippet(sqlite3* db) { return register_fts5_function(db, "masar_snippet", &masar_snippet); }
 
 }  // namespace masar::store

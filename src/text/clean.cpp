@@ -56,10 +56,6 @@ bool is_short_standalone_word(const std::vector<char32_t>& piece) {
 // Letters that only end a word (ة ى): a piece ending in one is a complete word.
 bool ends_word(char32_t c) noexcept { return c == 0x0629 || c == 0x0649; }
 
-}  // namespace
-
-namespace {
-
 // Whether rejoin_broken_words could change `text`: it acts only where an Arabic letter or
 // mark is followed by a run of tatweels, marks and zero-width characters holding at least one
 // mark or zero-width character, and then by an Arabic letter. Prose rarely has one (a dot or
