@@ -32,7 +32,9 @@ struct Trigger {
 struct Candidate {
   std::size_t first = 0, last = 0;  // word range
   std::optional<std::size_t> mention;
-  bool place = false;  // a LOC mention
+  entities::EntityType type = entities::EntityType::MISC;  // of the mention
+  bool place = false;        // a LOC mention
+  bool with_bi = false;      // "بسوتشي": the preposition ب is glued to the name
 };
 
 bool in(std::string_view word, std::initializer_list<std::string_view> list) {
@@ -150,6 +152,12 @@ Mode mode_of(const Trigger& t, const std::vector<Word>& words) {
   return Mode::asserted;
 }
 
+// "وتركيا" → "تركيا", "فالجيش" → "الجيش" (words in search form; short words kept whole).
+std::string_view without_conjunction(std::string_view w) {
+  if (w.size() > 4 && (w.substr(0, 2) == "و" || w.substr(0, 2) == "ف")) w.remove_prefix(2);
+  return w;
+}
+
 // Actors that are not names: who protests, attacks, arrests.
 bool generic_actor(std::string_view w) {
   static const std::array<std::string_view, 40> kActors = {
@@ -157,8 +165,7 @@ bool generic_actor(std::string_view w) {
       "المتظاهرين", "متظاهرون", "متظاهرين", "المحتجون", "المحتجين", "محتجون", "محتجين", "الحكومه", "المعارضه",
       "المتمردون", "المتمردين", "الطلاب", "العمال", "انتحاري", "انتحاريه", "مجهولون", "مجهولين", "الامن", "الناس",
       "المواطنين", "مواطنين", "السلطات", "الوفود", "الوفد", "وفد", "الجنود", "جنود", "الاهالي", "المستوطنين"};
-  std::string_view bare = w;
-  if (bare.size() > 4 && (bare.substr(0, 2) == "و" || bare.substr(0, 2) == "ف")) bare.remove_prefix(2);
+  const std::string_view bare = without_conjunction(w);
   return std::find(kActors.begin(), kActors.end(), bare) != kActors.end();
 }
 
@@ -176,31 +183,42 @@ std::vector<Candidate> candidates_of(const std::vector<Word>& words, const std::
     }
     if (!found) continue;
     c.mention = m;
-    c.place = mentions[m].type == entities::EntityType::LOC;
+    c.type = mentions[m].type;
+    c.place = c.type == entities::EntityType::LOC;
+    const std::string_view word = without_conjunction(words[c.first].norm);
+    c.with_bi = word.starts_with("ب") && !mentions[m].key.starts_with("ب");
     for (std::size_t i = c.first; i <= c.last; ++i) taken[i] = true;
     out.push_back(c);
   }
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (!taken[i] && generic_actor(words[i].norm)) out.push_back({i, i, std::nullopt, false});
+    if (!taken[i] && generic_actor(words[i].norm)) {
+      Candidate generic;
+      generic.first = generic.last = i;
+      out.push_back(generic);
+    }
   }
   std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
   return out;
 }
 
-Argument argument_of(const Candidate& c, const std::vector<Word>& words, std::string_view sentence) {
+// `joined`: the candidate follows another in a list, so its first letter is the و that joins
+// them ("روسيا وتركيا") and is left out of the actor (with the marks or tatweel written on it).
+Argument argument_of(const Candidate& c, const std::vector<Word>& words, std::string_view sentence, bool joined = false) {
   Argument a;
   a.span = {words[c.first].begin, words[c.last].end};
+  if (joined && words[c.first].norm.starts_with("و")) {
+    std::size_t at = a.span.begin + 2;  // و is two bytes
+    while (at + 1 < a.span.end) {
+      const auto lead = static_cast<unsigned char>(sentence[at]), next = static_cast<unsigned char>(sentence[at + 1]);
+      // U+0640 tatweel, U+064B–U+0652 marks: D9 80, D9 8B–92
+      if (lead != 0xD9 || !(next == 0x80 || (next >= 0x8B && next <= 0x92))) break;
+      at += 2;
+    }
+    if (sentence.substr(a.span.begin, 2) == "و" && at < a.span.end) a.span.begin = at;
+  }
   a.text = std::string(sentence.substr(a.span.begin, a.span.end - a.span.begin));
   a.mention = c.mention;
   return a;
-}
-
-// A place written after في / ب / الى, or a LOC mention that follows another actor, is where
-// it happened, not who acted.
-bool after_locative(const Candidate& c, const std::vector<Word>& words) {
-  if (c.first == 0) return false;
-  return in(words[c.first - 1].norm, {"في", "وفي", "بمدينه", "مدينه", "بلده", "منطقه", "محافظه", "قرب", "شمال",
-                                      "جنوب", "شرق", "غرب", "وسط", "الي", "من", "امام", "داخل", "مخيم"});
 }
 
 // Coordinated actors ("روسيا وتركيا وإيران") are one argument list: the next candidate joins
@@ -214,39 +232,101 @@ std::size_t coordinated(const std::vector<Candidate>& cs, std::size_t from, cons
   return last;
 }
 
+// Nouns of places: a name after them is where something happened, whatever the tagger
+// called it ("في فندق ريكسوس", "بالعاصمة الكازاخية نور سلطان", "بمدينة حلب").
+bool place_noun(std::string_view w) {
+  const auto listed = [](std::string_view x) {
+    return in(x, {"مدينه", "بلده", "قريه", "منطقه", "محافظه", "مخيم", "عاصمه", "العاصمه", "فندق", "منتجع", "مطار",
+                  "ريف", "ساحه", "قاعده"});
+  };
+  const auto with_bi = [&](std::string_view x) { return listed(x) || (x.starts_with("ب") && listed(x.substr(2))); };
+  return with_bi(w) || with_bi(without_conjunction(w));  // "فندق" starts with the letter of ف
+}
+
+// Words before a LOC name that make it a place: prepositions and directions.
+bool locative_word(std::string_view w) {
+  return in(w, {"في", "وفي", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "الي", "من", "امام", "داخل"});
+}
+
+// "الكازاخية", "الروسي": an adjective of origin, which may stand between a place noun and its name.
+bool looks_adjective(std::string_view w) {
+  return w.size() >= 10 && w.starts_with("ال") && (w.ends_with("يه") || w.ends_with("ي"));
+}
+
+// Where it happened, not who acted: a LOC name after a preposition or with ب glued to it
+// ("في دمشق", "بسوتشي"), or any name after a place noun; up to two adjectives may come
+// between ("في العاصمة الكازاخية أستانا"). After a verb of meeting ب means "with" ("التقى
+// البرتغال بالأوروغواي"): `bi_means_with` says so.
+bool is_place(const Candidate& c, const std::vector<Word>& words, bool bi_means_with = false) {
+  if (!c.mention) return false;
+  if (c.place && c.with_bi && !bi_means_with) return true;
+  int adjectives = 0;
+  for (std::size_t i = c.first; i > 0 && words[i - 1].clause == words[c.first].clause; --i) {
+    const std::string_view w = words[i - 1].norm;
+    if (place_noun(w) || (c.place && locative_word(w))) return true;
+    if (adjectives == 2 || !looks_adjective(w)) return false;
+    ++adjectives;
+  }
+  return false;
+}
+
+// "محادثات أستانا", "قمة طهران", "بصيغة أستانا": a lone place name right after a word for
+// talks names the talks; it is not a party to them. A list ("اجتماع روسيا وتركيا") is.
+bool names_talks(const std::vector<Candidate>& cs, std::size_t k, const std::vector<Word>& words) {
+  static const std::vector<std::string> kTalks = [] {
+    std::vector<std::string> out;
+    for (std::string_view w : {"محادثات", "مباحثات", "مفاوضات", "اجتماعات", "اجتماع", "قمة", "مؤتمر", "مسار", "صيغة",
+                               "منصة", "لقاء", "جولة"}) {
+      out.push_back(text::normalize_for_search(w));
+    }
+    return out;
+  }();
+  const Candidate& c = cs[k];
+  if (!c.place || c.first == 0 || c.first != c.last) return false;
+  if (k + 1 < cs.size() && coordinated(cs, k, words) > k) return false;
+  std::string_view before = without_conjunction(words[c.first - 1].norm);
+  const auto listed = [&](std::string_view w) { return std::find(kTalks.begin(), kTalks.end(), w) != kTalks.end(); };
+  return listed(before) || ((before.starts_with("ب") || before.starts_with("ل")) && listed(before.substr(2)));
+}
+
 void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& words, const std::vector<Candidate>& all,
                     std::string_view sentence) {
   const int clause = words[t.first].clause;
   std::vector<Candidate> cs;
   std::optional<Candidate> place;
-  for (const auto& c : all) {
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    const Candidate& c = all[k];
     if (words[c.first].clause != clause) continue;
-    if (c.place && after_locative(c, words)) {
+    if (is_place(c, words, e.type == EventType::CONSULT)) {
       if (!place) place = c;
       continue;
     }
+    if (names_talks(all, k, words)) continue;
     cs.push_back(c);
   }
   if (place) e.location = argument_of(*place, words, sentence);
-  const auto add_run = [&](std::vector<Argument>& to, std::size_t from) {
-    const std::size_t last = coordinated(cs, from, words);
-    for (std::size_t k = from; k <= last; ++k) to.push_back(argument_of(cs[k], words, sentence));
+  // The actors of a list, each without the و that joins it to the one before.
+  const auto add_list = [&](std::vector<Argument>& to, const std::vector<Candidate>& from_list, std::size_t from) {
+    const std::size_t last = coordinated(from_list, from, words);
+    for (std::size_t k = from; k <= last; ++k) to.push_back(argument_of(from_list[k], words, sentence, k > from));
     return last;
   };
+  const auto add_run = [&](std::vector<Argument>& to, std::size_t from) { return add_list(to, cs, from); };
   std::optional<std::size_t> before, after;
   for (std::size_t k = 0; k < cs.size(); ++k) {
     if (cs[k].last < t.first && t.first - cs[k].last <= 4) before = k;
     if (cs[k].first > t.last && !after && cs[k].first - t.last <= 6) after = k;
   }
-  // Participants of a meeting, named after بمشاركة / بحضور anywhere later in the sentence:
-  // "… من المحادثات حول سوريا، بمشاركة وفود الدول الضامنة روسيا وتركيا وإيران".
+  // Participants of a meeting, named after بمشاركة / بحضور / برعاية anywhere later in the
+  // sentence: "… من المحادثات حول سوريا، بمشاركة وفود الدول الضامنة روسيا وتركيا وإيران".
   if (e.type == EventType::CONSULT) {
     for (std::size_t i = t.last + 1; i < words.size(); ++i) {
-      if (!in(words[i].norm, {"بمشاركه", "وبمشاركه", "بحضور", "وبحضور"})) continue;
+      if (!in(without_conjunction(words[i].norm), {"بمشاركه", "بحضور", "برعايه", "رعتها", "رعاها", "ترعاها", "يرعاها"})) {
+        continue;
+      }
       for (std::size_t k = 0; k < all.size(); ++k) {
-        if (all[k].first <= i || all[k].first > i + 8 || !all[k].mention) continue;
-        std::size_t last = coordinated(all, k, words);
-        for (std::size_t j = k; j <= last; ++j) e.sources.push_back(argument_of(all[j], words, sentence));
+        if (all[k].first <= i || all[k].first > i + 8 || !all[k].mention || is_place(all[k], words)) continue;
+        add_list(e.sources, all, k);
         return;
       }
       break;
@@ -277,8 +357,7 @@ bool anchors_report(const Word& w) {
       "امس", "اليوم", "الليله", "ليل", "فجر", "صباح", "مساء", "ظهر", "السبت", "الاحد", "الاثنين", "الثلاثاء",
       "الاربعاء", "الخميس", "الجمعه", "قتيل", "قتيلا", "قتلي", "جريح", "جريحا", "جرحي", "مصرع", "اصابه", "اصيب",
       "اصيبوا", "عشرات", "مئات", "الاف", "الماضي", "الماضيه", "اخرين", "اشخاص", "شخصا", "مدنيين", "جنود", "عناصر"};
-  std::string_view bare = w.norm;
-  if (bare.size() > 4 && (bare.substr(0, 2) == "و" || bare.substr(0, 2) == "ف")) bare.remove_prefix(2);
+  const std::string_view bare = without_conjunction(w.norm);
   if (!bare.empty() && bare.front() >= '0' && bare.front() <= '9') return true;
   return std::find(kAnchors.begin(), kAnchors.end(), bare) != kAnchors.end();
 }
@@ -353,6 +432,70 @@ std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vect
   }
   std::sort(out.begin(), out.end(), [](const CodedEvent& a, const CodedEvent& b) { return a.trigger.begin < b.trigger.begin; });
   return out;
+}
+
+std::string as_written(const entities::Mention& m) {
+  const std::string first_key_word = m.key.substr(0, m.key.find(' '));
+  const auto is_key_word = [&](std::string_view word) {
+    const std::string n = text::normalize_for_search(word);
+    return n == first_key_word || n == "ال" + first_key_word;  // the key drops the article too
+  };
+  std::string_view rest = m.surface;
+  // Up to three proclitics (و ف ب ل ك), each with the marks or tatweel written on it, while
+  // the key still follows.
+  for (int dropped = 0; dropped < 3; ++dropped) {
+    if (is_key_word(rest.substr(0, rest.find(' ')))) break;
+    if (!in(rest.substr(0, 2), {"و", "ف", "ب", "ل", "ك"})) return m.surface;
+    std::size_t at = 2;
+    while (at + 1 < rest.size() && static_cast<unsigned char>(rest[at]) == 0xD9) {
+      const auto next = static_cast<unsigned char>(rest[at + 1]);
+      if (next != 0x80 && (next < 0x8B || next > 0x92)) break;
+      at += 2;
+    }
+    rest.remove_prefix(at);
+  }
+  return is_key_word(rest.substr(0, rest.find(' '))) ? std::string(rest) : m.surface;
+}
+
+std::vector<std::size_t> named_group(std::string_view text, const std::vector<entities::Mention>& mentions) {
+  static const std::vector<std::string> kGroups = [] {
+    std::vector<std::string> out;
+    for (std::string_view w : {"دول الضامنة", "دول الثلاث", "دول الراعية", "الضامنين", "الضامنون", "الضامنة الثلاث"}) {
+      out.push_back(text::normalize_for_search(w));
+    }
+    return out;
+  }();
+  const std::string normalized = text::normalize_for_search(text);
+  if (std::none_of(kGroups.begin(), kGroups.end(), [&](const std::string& g) { return normalized.find(g) != std::string::npos; })) {
+    return {};
+  }
+  const auto is_loc = [&](std::size_t m) { return mentions[m].type == entities::EntityType::LOC; };
+  const auto joins = [&](std::size_t m, std::size_t next) {
+    const std::string_view gap = text.substr(mentions[m].end, mentions[next].begin - mentions[m].end);
+    return mentions[next].begin >= mentions[m].end && gap.find_first_not_of(" \t") == std::string_view::npos &&
+           as_written(mentions[next]) != mentions[next].surface;
+  };
+  for (std::size_t m = 0; m < mentions.size(); ++m) {
+    if (!is_loc(m)) continue;
+    std::vector<std::size_t> list{m};
+    while (list.back() + 1 < mentions.size() && is_loc(list.back() + 1) && joins(list.back(), list.back() + 1)) {
+      list.push_back(list.back() + 1);
+    }
+    if (list.size() < 2) continue;
+    // The word before the list, and the list's first word, tell a place from a party.
+    const std::vector<Word> before = words_of(text.substr(0, mentions[m].end));
+    if (before.empty()) continue;
+    std::vector<Candidate> first(1);
+    first[0].first = first[0].last = before.size() - 1;
+    first[0].mention = m;
+    first[0].type = mentions[m].type;
+    first[0].place = true;
+    const std::string_view word = without_conjunction(before.back().norm);
+    first[0].with_bi = word.starts_with("ب") && !mentions[m].key.starts_with("ب");
+    if (!is_place(first[0], before)) return list;
+    m = list.back();
+  }
+  return {};
 }
 
 std::vector<Span> split_sentences(std::string_view text) {

@@ -165,6 +165,24 @@ void date_and_round(std::vector<Coded>& coded, const entities::TaggedArticle& ar
   }
 }
 
+// A meeting whose sentence names no participant ("اختتمت في أستانا الجولة 18 … في أول لقاء
+// للدول الضامنة") takes the states the same text names as that group ("روسيا وتركيا وإيران").
+void add_named_group(std::vector<Coded>& coded, std::string_view text, const std::vector<entities::Mention>& mentions,
+                     bool in_title) {
+  std::optional<std::vector<std::size_t>> group;  // looked for once, when first needed
+  for (Coded& c : coded) {
+    if (c.in_title != in_title || c.event.type != EventType::CONSULT || !c.event.sources.empty()) continue;
+    if (!group) group = named_group(text, mentions);
+    for (std::size_t m : *group) {
+      Argument a;
+      a.text = as_written(mentions[m]);
+      a.mention = c.mentions.size();
+      c.mentions.push_back(m);
+      c.event.sources.push_back(std::move(a));
+    }
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<entities::Prepared> RecordWriter::prepare(const entities::TaggedArticle& article) const {
@@ -173,6 +191,8 @@ std::unique_ptr<entities::Prepared> RecordWriter::prepare(const entities::Tagged
   code_text(article.title, article.title_mentions, true, index, out->coded);
   if (article.title.empty()) index = 1;
   code_text(article.body, article.body_mentions, false, index, out->coded);
+  add_named_group(out->coded, article.title, article.title_mentions, true);
+  add_named_group(out->coded, article.body, article.body_mentions, false);
   if (!out->coded.empty()) date_and_round(out->coded, article);
   return out;
 }

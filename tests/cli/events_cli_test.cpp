@@ -60,12 +60,25 @@ TEST(EventsCli, AstanaRoundsAreConsultRecordsWithOrdinalsAndGuarantors) {
   for (int round : {9, 20}) ASSERT_TRUE(rounds.count(round)) << "round " << round << " missing:\n" << r.out;
   EXPECT_EQ(rounds.at(9)["date"].get<std::string>().substr(0, 7), "2018-05");
   EXPECT_EQ(rounds.at(20)["date"].get<std::string>().substr(0, 7), "2023-06");
-  std::set<std::string> actors;
-  for (const auto& a : rounds.at(20)["source"]) {
-    actors.insert(a["text"].get<std::string>());
-    EXPECT_FALSE(a["entity"].is_null()) << a.dump();
+  // The guarantors as linked actors: named with the meeting (9, 16, 20), or as "الدول
+  // الضامنة" in it and listed elsewhere in the article (8, 14, 18, 21).
+  for (int round : {8, 9, 14, 16, 18, 20, 21}) {
+    ASSERT_TRUE(rounds.count(round)) << "round " << round << " missing:\n" << r.out;
+    std::set<std::string> actors;
+    for (const auto& a : rounds.at(round)["source"]) {
+      actors.insert(a["text"].get<std::string>());
+      EXPECT_FALSE(a["entity"].is_null()) << a.dump();
+    }
+    for (const char* state : {"روسيا", "تركيا", "إيران"}) EXPECT_TRUE(actors.count(state)) << "round " << round << ": " << state;
   }
-  for (const char* state : {"روسيا", "وتركيا", "وإيران"}) EXPECT_TRUE(actors.count(state)) << state;
+  // The city of the talks is where they were held, never a party to them.
+  for (const auto& [round, rec] : rounds) {
+    for (const auto& a : rec["source"]) {
+      for (const char* city : {"أستانا", "نور سلطان", "سوتشي"}) EXPECT_NE(a["text"], city) << "round " << round;
+    }
+  }
+  EXPECT_EQ(rounds.at(18)["location"]["text"], "نور سلطان");
+  EXPECT_EQ(rounds.at(9)["location"]["text"], "سوتشي");
 }
 
 TEST(EventsCli, OneRecordListsEveryReportingArticle) {

@@ -125,7 +125,7 @@ TEST(EventArguments, CoordinatedParticipantsOfAMeeting) {
   ASSERT_FALSE(found.empty());
   EXPECT_EQ(found[0].type, EventType::CONSULT);
   ASSERT_EQ(found[0].sources.size(), 3u);
-  EXPECT_EQ(found[0].sources[2].text, "وإيران");
+  EXPECT_EQ(found[0].sources[2].text, "إيران");  // the و that joins the list is not the actor's
   EXPECT_EQ(found[0].sources[0].mention, std::optional<std::size_t>(0));
 }
 

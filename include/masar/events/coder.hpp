@@ -58,6 +58,16 @@ struct CodedEvent {
 // an asserted one). `mentions` are the entity mentions of this sentence, offsets into it.
 std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vector<entities::Mention>& mentions = {});
 
+// The states a text refers to as a group ("الدول الضامنة", "الدول الثلاث", "الضامنين") and
+// names elsewhere as a list: the first two or more LOC mentions joined by و that are not a
+// place ("في شمال سوريا والعراق"). Empty when the text names no such group or no list.
+// Indexes into `mentions` (offsets into `text`, in text order).
+std::vector<std::size_t> named_group(std::string_view text, const std::vector<entities::Mention>& mentions);
+
+// The words of a mention as written, without the proclitics its key leaves out ("وتركيا" →
+// "تركيا", "لروسيا" → "روسيا"); the surface itself when the key does not follow them.
+std::string as_written(const entities::Mention& m);
+
 // Sentences of a text as byte ranges: ends at . ! ? ؟ or a line break (not inside a number),
 // and long runs are cut at 120 words.
 std::vector<Span> split_sentences(std::string_view text);

@@ -1,0 +1,152 @@
+// Where versus who in the sentence coder: a name after a place noun, a preposition or a glued
+// ب is where the event happened; a lone place after a word for talks names the talks; the و
+// that joins a list is not part of an actor; a group ("الدول الضامنة") takes the list of states
+// its text names. Sentences written for the tests.
+#include <gtest/gtest.h>
+
+#include "masar/events/coder.hpp"
+
+namespace masar::events {
+namespace {
+
+entities::Mention mention(std::string_view sentence, std::string_view words, entities::EntityType type,
+                          std::size_t from = 0) {
+  entities::Mention m;
+  m.type = type;
+  m.surface = std::string(words);
+  m.key = entities::text_key(words);
+  m.begin = sentence.find(words, from);
+  m.end = m.begin + words.size();
+  return m;
+}
+
+using entities::EntityType;
+
+CodedEvent only_consult(std::string_view s, const std::vector<entities::Mention>& mentions) {
+  for (auto& e : code_sentence(s, mentions)) {
+    if (e.type == EventType::CONSULT) return e;
+  }
+  ADD_FAILURE() << "no CONSULT in " << s;
+  return {};
+}
+
+TEST(EventPlaces, NameAfterAPlaceNounIsWhereWhateverItsType) {
+  const std::string s = "انطلقت المحادثات في فندق ريكسوس صباح اليوم";
+  const auto e = only_consult(s, {mention(s, "ريكسوس", EntityType::ORG)});
+  EXPECT_TRUE(e.sources.empty());
+  EXPECT_TRUE(e.targets.empty());
+  ASSERT_TRUE(e.location.has_value());
+  EXPECT_EQ(e.location->text, "ريكسوس");
+}
+
+TEST(EventPlaces, AdjectivesMayStandBetweenPlaceNounAndName) {
+  // The tagger may take نور سلطان for a person: after "العاصمة" it is still a place.
+  const std::string s = "اختتمت في العاصمة الكازاخية نور سلطان الجولة الثامنة عشرة من المحادثات";
+  const auto e = only_consult(s, {mention(s, "نور سلطان", EntityType::PER)});
+  EXPECT_TRUE(e.sources.empty());
+  ASSERT_TRUE(e.location.has_value());
+  EXPECT_EQ(e.location->text, "نور سلطان");
+}
+
+TEST(EventPlaces, ThreeWordsBetweenAreTooMany) {
+  const std::string s = "اجتمع في العاصمة الروسية الجديدة الكبرى بوتين";
+  const auto e = only_consult(s, {mention(s, "بوتين", EntityType::PER)});
+  ASSERT_EQ(e.sources.size(), 1u);
+  EXPECT_EQ(e.sources[0].text, "بوتين");
+  EXPECT_FALSE(e.location.has_value());
+}
+
+TEST(EventPlaces, GluedPrepositionMakesAPlace) {
+  const std::string s = "قتل جنديان بحلب أمس";
+  auto m = mention(s, "بحلب", EntityType::LOC);
+  m.key = "حلب";  // the linking key leaves the preposition out
+  const auto found = code_sentence(s, {m});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, EventType::ASSAULT);
+  EXPECT_TRUE(found[0].sources.empty() && found[0].targets.empty());
+  ASSERT_TRUE(found[0].location.has_value());
+  EXPECT_EQ(found[0].location->text, "بحلب");
+}
+
+TEST(EventPlaces, GluedPrepositionAfterMeetingMeansWith) {
+  const std::string s = "التقى وزير خارجية البرتغال أمس بإسبانيا";
+  auto m = mention(s, "بإسبانيا", EntityType::LOC);
+  m.key = "اسبانيا";
+  const auto e = only_consult(s, {m});
+  EXPECT_FALSE(e.location.has_value());
+  ASSERT_EQ(e.sources.size() + e.targets.size(), 1u);
+}
+
+TEST(EventPlaces, LonePlaceAfterTalksNamesThem) {
+  const std::string s = "بدأت أمس محادثات أستانا حول سوريا";
+  const auto e = only_consult(s, {mention(s, "أستانا", EntityType::LOC)});
+  EXPECT_TRUE(e.sources.empty());
+  EXPECT_TRUE(e.targets.empty());
+}
+
+TEST(EventPlaces, AListAfterTalksIsTheirParties) {
+  const std::string s = "عقد أمس اجتماع روسيا وتركيا";
+  const auto e = only_consult(s, {mention(s, "روسيا", EntityType::LOC), mention(s, "وتركيا", EntityType::LOC)});
+  ASSERT_EQ(e.sources.size() + e.targets.size(), 2u);
+}
+
+TEST(EventArgumentsList, JoiningWawAndItsMarksAreLeftOut) {
+  const std::string s = "اجتمعت روسيا وَتركيا أمس";
+  const auto e = only_consult(s, {mention(s, "روسيا", EntityType::LOC), mention(s, "وَتركيا", EntityType::LOC)});
+  ASSERT_EQ(e.sources.size(), 2u);
+  EXPECT_EQ(e.sources[1].text, "تركيا");
+  EXPECT_EQ(s.substr(e.sources[1].span.begin, e.sources[1].span.end - e.sources[1].span.begin), "تركيا");
+}
+
+TEST(EventArgumentsList, SponsorsOfTalksAreTheirParticipants) {
+  const std::string s = "انطلقت المحادثات صباح اليوم برعاية روسيا وتركيا وإيران";
+  const auto e = only_consult(s, {mention(s, "روسيا", EntityType::LOC), mention(s, "وتركيا", EntityType::LOC),
+                                  mention(s, "وإيران", EntityType::LOC)});
+  ASSERT_EQ(e.sources.size(), 3u);
+  EXPECT_EQ(e.sources[0].text, "روسيا");
+  EXPECT_EQ(e.sources[2].text, "إيران");
+}
+
+TEST(EventGroups, GroupTakesTheListItsTextNames) {
+  const std::string t = "اختتمت الجولة في أول لقاء للدول الضامنة. وأكد البيان التزام روسيا وتركيا وإيران بالهدنة.";
+  const std::vector<entities::Mention> ms = {mention(t, "روسيا", EntityType::LOC), mention(t, "وتركيا", EntityType::LOC),
+                                             mention(t, "وإيران", EntityType::LOC)};
+  EXPECT_EQ(named_group(t, ms), (std::vector<std::size_t>{0, 1, 2}));
+}
+
+TEST(EventGroups, NoGroupNoList) {
+  const std::string t = "اختتمت الجولة. وأكد البيان التزام روسيا وتركيا وإيران بالهدنة.";
+  EXPECT_TRUE(named_group(t, {mention(t, "روسيا", EntityType::LOC), mention(t, "وتركيا", EntityType::LOC)}).empty());
+}
+
+TEST(EventGroups, AListOfPlacesIsNotTheGroup) {
+  const std::string t = "أكدت الدول الضامنة رفض الغارات في شمال سوريا والعراق.";
+  EXPECT_TRUE(named_group(t, {mention(t, "سوريا", EntityType::LOC), mention(t, "والعراق", EntityType::LOC)}).empty());
+}
+
+TEST(EventGroups, OneNameIsNotAList) {
+  const std::string t = "أكدت الدول الثلاث وروسيا خاصة التزامها.";
+  EXPECT_TRUE(named_group(t, {mention(t, "وروسيا", EntityType::LOC)}).empty());
+}
+
+TEST(EventGroups, AsWrittenDropsOnlyTheProcliticsTheKeyLeavesOut) {
+  entities::Mention m;
+  m.surface = "لروسيا";
+  m.key = "روسيا";
+  EXPECT_EQ(as_written(m), "روسيا");
+  m.surface = "وَتركيا";
+  m.key = "تركيا";
+  EXPECT_EQ(as_written(m), "تركيا");
+  m.surface = "وليد المعلم";  // a name that starts with و
+  m.key = "وليد معلم";
+  EXPECT_EQ(as_written(m), "وليد المعلم");
+  m.surface = "والأمم المتحدة";  // the key drops the article too
+  m.key = entities::text_key("والأمم المتحدة");
+  EXPECT_EQ(as_written(m), "الأمم المتحدة");
+  m.surface = "فرنسا";  // ف is a letter of the name here
+  m.key = "فرنسا";
+  EXPECT_EQ(as_written(m), "فرنسا");
+}
+
+}  // namespace
+}  // namespace masar::events
