@@ -235,10 +235,15 @@ std::size_t coordinated(const std::vector<Candidate>& cs, std::size_t from, cons
 // Nouns of places: a name after them is where something happened, whatever the tagger
 // called it ("في فندق ريكسوس", "بالعاصمة الكازاخية نور سلطان", "بمدينة حلب").
 bool place_noun(std::string_view w) {
-  const auto listed = [](std::string_view x) {
-    return in(x, {"مدينه", "بلده", "قريه", "منطقه", "محافظه", "مخيم", "عاصمه", "العاصمه", "فندق", "منتجع", "مطار",
-                  "ريف", "ساحه", "قاعده"});
-  };
+  static const std::vector<std::string> kPlaceNouns = [] {
+    std::vector<std::string> out;
+    for (std::string_view w : {"مدينة", "بلدة", "قرية", "منطقة", "محافظة", "مخيم", "عاصمة", "العاصمة", "فندق", "منتجع",
+                               "مطار", "ميناء", "ريف", "ساحة", "قاعدة"}) {
+      out.push_back(text::normalize_for_search(w));
+    }
+    return out;
+  }();
+  const auto listed = [](std::string_view x) { return std::find(kPlaceNouns.begin(), kPlaceNouns.end(), x) != kPlaceNouns.end(); };
   const auto with_bi = [&](std::string_view x) { return listed(x) || (x.starts_with("ب") && listed(x.substr(2))); };
   return with_bi(w) || with_bi(without_conjunction(w));  // "فندق" starts with the letter of ف
 }
@@ -351,6 +356,30 @@ void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& wo
   if (last + 1 < cs.size() && cs[last + 1].first - cs[last].last <= 6) add_run(e.targets, last + 1);
 }
 
+// "زلزال يضرب جنوب تركيا", "إصابة عدد من المشاركين بفيروس كورونا": a quake, a storm or a
+// virus strikes and kills, but no one attacks. A natural force up to six words before an
+// ASSAULT trigger or four after it, in its clause, makes it no event.
+bool natural_force_near(const Trigger& t, const std::vector<Word>& words) {
+  static const std::vector<std::string> kForces = [] {
+    std::vector<std::string> out;
+    for (std::string_view w : {"زلزال", "زلزالا", "الزلزال", "زلازل", "الزلازل", "هزة", "الهزة", "هزات", "الهزات", "فيضان",
+                               "الفيضان", "فيضانات", "الفيضانات", "سيول", "السيول", "عاصفة", "العاصفة", "إعصار", "الإعصار",
+                               "فيروس", "الفيروس", "كورونا", "وباء", "الوباء", "الجائحة", "صاعقة", "الصاعقة", "انهيار"}) {
+      out.push_back(text::normalize_for_search(w));
+    }
+    return out;
+  }();
+  const int clause = words[t.first].clause;
+  const std::size_t from = t.first >= 6 ? t.first - 6 : 0, to = std::min(words.size(), t.last + 5);
+  for (std::size_t i = from; i < to; ++i) {
+    if (words[i].clause != clause || (i >= t.first && i <= t.last)) continue;
+    std::string_view w = without_conjunction(words[i].norm);
+    if (w.starts_with("ب") && w.size() > 6) w.remove_prefix(2);  // "بفيروس"
+    if (std::find(kForces.begin(), kForces.end(), w) != kForces.end()) return true;
+  }
+  return false;
+}
+
 // Words that pin a report to a day or count what happened.
 bool anchors_report(const Word& w) {
   static const std::array<std::string_view, 36> kAnchors = {
@@ -416,6 +445,7 @@ std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vect
       }
       if (!near) continue;
     }
+    if (t.type == EventType::ASSAULT && natural_force_near(t, words)) continue;
     CodedEvent e;
     e.type = t.type;
     e.mode = mode_of(t, words);

@@ -150,3 +150,43 @@ TEST(EventGroups, AsWrittenDropsOnlyTheProcliticsTheKeyLeavesOut) {
 
 }  // namespace
 }  // namespace masar::events
+
+namespace masar::events {
+namespace {
+
+bool has_assault(std::string_view s) {
+  for (const auto& e : code_sentence(s)) {
+    if (e.type == EventType::ASSAULT) return true;
+  }
+  return false;
+}
+
+TEST(EventNaturalForces, AQuakeOrAVirusAttacksNoOne) {
+  EXPECT_FALSE(has_assault("ضرب زلزال قوي جنوب البلاد فجر اليوم وقتل العشرات"));
+  EXPECT_FALSE(has_assault("أعلنت الوزارة إصابة عدد من الموظفين بفيروس كورونا أمس"));
+  EXPECT_FALSE(has_assault("وإعصار مدمر يضرب الجزيرة ويقتل ثلاثة أشخاص"));
+  // The same verbs with a human agent are attacks.
+  EXPECT_TRUE(has_assault("قتل مسلحون ثلاثة جنود في هجوم فجر اليوم"));
+}
+
+TEST(EventNaturalForces, OnlyNearTheTriggerInItsClause) {
+  // The quake is named in another clause, far from the attack.
+  EXPECT_TRUE(has_assault("بعد أسبوع من الزلزال، قتل مسلحون ثلاثة جنود في هجوم فجر اليوم"));
+}
+
+TEST(EventPlaces, APortIsAPlace) {
+  const std::string s = "استهدفت غارات إسرائيلية ميناء اللاذقية أمس";
+  entities::Mention m;
+  m.type = entities::EntityType::LOC;
+  m.surface = m.key = "اللاذقية";
+  m.begin = s.find(m.surface);
+  m.end = m.begin + m.surface.size();
+  for (const auto& e : code_sentence(s, {m})) {
+    for (const auto& a : e.sources) EXPECT_NE(a.text, "اللاذقية");
+    ASSERT_TRUE(e.location.has_value());
+    EXPECT_EQ(e.location->text, "اللاذقية");
+  }
+}
+
+}  // namespace
+}  // namespace masar::events
