@@ -12,7 +12,8 @@ namespace {
 using store::sql::Statement;
 
 // Whether a surface form is the key as written, only the article and spelling folded ("تركيا"
-// for "تركيا", not "وتركيا").
+// for "تركيا", not "وتركيا"); a transliteration variant of the key counts ("بيدرسون" for
+// "بيدرسن": same skeleton), so the name shown is the spelling most used.
 bool plain_spelling(const std::string& surface, const std::string& key) {
   std::string folded;
   const std::string norm = text::normalize_for_search(surface);
@@ -24,7 +25,7 @@ bool plain_spelling(const std::string& surface, const std::string& key) {
     if (!w.empty()) folded += (folded.empty() ? "" : " ") + std::string(w);
     at = end + 1;
   }
-  return folded == key;
+  return folded == key || skeleton(folded) == skeleton(key);
 }
 
 // The most used spelling written as the key reads, without a glued و/ب/ل; the most used
