@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "masar/cluster/series.hpp"
+#include "masar/entities/states.hpp"
 #include "masar/extract/dates.hpp"
 #include "masar/extract/time_expressions.hpp"
 #include "masar/text/normalize.hpp"
@@ -40,6 +42,11 @@ struct Coded {
 struct CodedArticle : entities::Prepared {
   std::vector<Coded> coded;
 };
+
+bool in_the_field(EventType t) {
+  return t == EventType::ASSAULT || t == EventType::COERCE || t == EventType::PROTEST || t == EventType::MOBILIZE ||
+         t == EventType::RETREAT;
+}
 
 std::string shift_date(const std::string& iso, int days) {
   const extract::DateTime d = extract::parse_iso_date(iso);
@@ -77,12 +84,34 @@ struct RecordWriter::Impl {
         insert(h, "INSERT INTO event_records(type, mode, date, date_precision, merge_key, series_name, series_ordinal) "
                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
         actor(h, "INSERT OR IGNORE INTO event_actors(record, role, text, entity) VALUES(?1, ?2, ?3, ?4)"),
-        report(h, "INSERT OR IGNORE INTO event_reports(record, article, sentence, text) VALUES(?1, ?2, ?3, ?4)") {}
+        report(h, "INSERT OR IGNORE INTO event_reports(record, article, sentence, text) VALUES(?1, ?2, ?3, ?4)"),
+        state(h, "SELECT id FROM entities WHERE type = 'LOC' AND key = ?1") {}
 
-  bool ok() const { return find.ok() && insert.ok() && actor.ok() && report.ok(); }
+  bool ok() const { return find.ok() && insert.ok() && actor.ok() && report.ok() && state.ok(); }
+
+  // The entity of a state by its key, once the store knows it (found ids are kept: an entity
+  // is never renumbered; a state not seen yet may be created by a later article).
+  std::optional<std::int64_t> state_entity(const std::string& key) {
+    if (const auto it = state_ids.find(key); it != state_ids.end()) return it->second;
+    state.reset().bind(1, std::string_view(key));
+    if (state.step() != SQLITE_ROW) return std::nullopt;
+    return state_ids[key] = state.int64(0);
+  }
+
+  // A capital among the actors stands for its state ("أعلنت موسكو", "واشنطن ترفض"): the actor
+  // is linked to the state's entity, its text kept as written.
+  void capital_as_state(Actor& actor, const Argument& a, const Coded& c, const std::vector<entities::Mention>& mentions) {
+    if (!a.mention || *a.mention >= c.mentions.size() || c.mentions[*a.mention] >= mentions.size()) return;
+    const entities::Mention& m = mentions[c.mentions[*a.mention]];
+    if (m.type != entities::EntityType::LOC) return;
+    if (const auto state_key = entities::state_of_capital(m.key)) {
+      if (const auto id = state_entity(*state_key)) actor.entity = id;
+    }
+  }
 
   sqlite3* db;
-  Statement find, insert, actor, report;
+  Statement find, insert, actor, report, state;
+  std::unordered_map<std::string, std::int64_t> state_ids;
 };
 
 RecordWriter::RecordWriter(store::Store& store) : impl_(std::make_unique<Impl>(store.handle())) {}
@@ -210,8 +239,19 @@ Status RecordWriter::article_scanned(const entities::ScannedArticle& scanned, co
     r.series_name = c.series_name;
     r.series_ordinal = c.series_ordinal;
     const auto& ids = c.in_title ? scanned.title_entities : scanned.body_entities;
-    for (const auto& a : c.event.sources) r.sources.push_back(actor_of(a, c.mentions, ids));
-    for (const auto& a : c.event.targets) r.targets.push_back(actor_of(a, c.mentions, ids));
+    const auto& mentions = c.in_title ? scanned.tagged.title_mentions : scanned.tagged.body_mentions;
+    // In talk — meetings, statements, demands, sanctions — a capital stands for its state. In
+    // force on the ground (strikes, arrests, protests, troops) it is mostly the city: "قصفت
+    // طائرات مسيرة موسكو" is no Russian attack, whoever the coder took for the subject.
+    const bool state_acts = !in_the_field(r.type);
+    for (const auto& a : c.event.sources) {
+      r.sources.push_back(actor_of(a, c.mentions, ids));
+      if (state_acts) d.capital_as_state(r.sources.back(), a, c, mentions);
+    }
+    for (const auto& a : c.event.targets) {
+      r.targets.push_back(actor_of(a, c.mentions, ids));
+      if (state_acts) d.capital_as_state(r.targets.back(), a, c, mentions);
+    }
     if (c.event.location) r.location = actor_of(*c.event.location, c.mentions, ids);
   std::string key = std::string(type_name(r.type)) + '|' + mode_name(r.mode) + '|';
     int window = kEventWindowDays;

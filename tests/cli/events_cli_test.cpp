@@ -129,6 +129,26 @@ std::vector<std::string> types_reported_by(const TempDb& db, const std::string& 
   return out;
 }
 
+// A capital in talk stands for its state; the capital struck is the city.
+TEST(EventsCli, CapitalActingIsItsStateCapitalStruckIsTheCity) {
+  TempDb db;
+  const auto in = run_masar("ingest --quiet " + db.arg() + " -",
+                            article("c1", "رفضت موسكو أمس الجمعة عرضا قدمته واشنطن لتبادل السجناء. وقالت وزارة الخارجية في "
+                                          "روسيا إن العرض غير مقبول، فيما هددت الولايات المتحدة بعقوبات جديدة.\n"
+                                          "وقصفت طائرات مسيرة أمس موسكو وأصابت مبنى سكنيا."));
+  ASSERT_EQ(in.status, 0) << in.err;
+  const auto russia = json_lines(run_masar("events " + db.arg() + " --format jsonl --entity 'روسيا'").out);
+  ASSERT_EQ(russia.size(), 1u);
+  EXPECT_EQ(russia[0]["event"], "REJECT");
+  EXPECT_EQ(russia[0]["source"][0]["text"], "موسكو");  // as written
+  const auto usa = json_lines(run_masar("events " + db.arg() + " --format jsonl --entity 'الولايات المتحدة' --type REJECT").out);
+  ASSERT_EQ(usa.size(), 1u);
+  EXPECT_EQ(usa[0]["target"][0]["text"], "واشنطن");
+  for (const auto& rec : json_lines(run_masar("events " + db.arg() + " --format jsonl --type ASSAULT").out)) {
+    for (const auto& a : rec["source"]) EXPECT_NE(a["entity"], russia[0]["source"][0]["entity"]) << rec.dump();
+  }
+}
+
 TEST(EventsCli, AnUpdatedArticleIsCodedAgainAndItsOldRecordsGo) {
   TempDb db;
   const auto first = run_masar("ingest --quiet " + db.arg() + " -",

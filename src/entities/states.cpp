@@ -1,0 +1,52 @@
+#include "masar/entities/states.hpp"
+
+#include <unordered_map>
+
+#include "masar/entities/mentions.hpp"
+#include "masar/util/string_hash.hpp"
+
+namespace masar::entities {
+namespace {
+
+struct CapitalOf {
+  const char* capital;
+  const char* state;
+};
+
+// Facts, written as the news writes them; both sides go through text_key.
+constexpr CapitalOf kCapitals[] = {
+    {"موسكو", "روسيا"},          {"واشنطن", "الولايات المتحدة"}, {"أنقرة", "تركيا"},
+    {"طهران", "إيران"},          {"دمشق", "سوريا"},              {"الرياض", "السعودية"},
+    {"القاهرة", "مصر"},          {"باريس", "فرنسا"},             {"لندن", "بريطانيا"},
+    {"برلين", "ألمانيا"},        {"بكين", "الصين"},              {"الدوحة", "قطر"},
+    {"أبوظبي", "الإمارات"},      {"أبو ظبي", "الإمارات"},        {"بغداد", "العراق"},
+    {"بيروت", "لبنان"},          {"بيونغ يانغ", "كوريا الشمالية"}, {"سيول", "كوريا الجنوبية"},
+    {"طوكيو", "اليابان"},        {"كابول", "أفغانستان"},         {"صنعاء", "اليمن"},
+    {"الخرطوم", "السودان"},      {"روما", "إيطاليا"},            {"مدريد", "إسبانيا"},
+    {"كييف", "أوكرانيا"},        {"أثينا", "اليونان"},           {"الرباط", "المغرب"},
+    {"نيودلهي", "الهند"},        {"إسلام آباد", "باكستان"},      {"تل أبيب", "إسرائيل"},
+    {"المنامة", "البحرين"},      {"مسقط", "سلطنة عمان"},         {"يريفان", "أرمينيا"},
+    {"باكو", "أذربيجان"},        {"مينسك", "بيلاروسيا"},         {"وارسو", "بولندا"},
+    {"أوتاوا", "كندا"},          {"كانبيرا", "أستراليا"},        {"نواكشوط", "موريتانيا"},
+    {"مقديشو", "الصومال"},       {"أديس أبابا", "إثيوبيا"},      {"نيروبي", "كينيا"},
+    {"أبوجا", "نيجيريا"},        {"جاكرتا", "إندونيسيا"},        {"هافانا", "كوبا"},
+    {"كراكاس", "فنزويلا"},       {"كاراكاس", "فنزويلا"},         {"ستوكهولم", "السويد"},
+    {"أوسلو", "النرويج"},        {"أمستردام", "هولندا"},         {"برن", "سويسرا"},
+    {"كوالالمبور", "ماليزيا"},   {"بانكوك", "تايلاند"},          {"هانوي", "فيتنام"},
+    {"مانيلا", "الفلبين"},       {"نجامينا", "تشاد"},            {"جوبا", "جنوب السودان"},
+};
+
+}  // namespace
+
+std::optional<std::string> state_of_capital(std::string_view capital_key) {
+  static const std::unordered_map<std::string, std::string, util::StringViewHash, std::equal_to<>> table = [] {
+    std::unordered_map<std::string, std::string, util::StringViewHash, std::equal_to<>> t;
+    for (const auto& c : kCapitals) t.emplace(text_key(c.capital), text_key(c.state));
+    return t;
+  }();
+  const auto it = table.find(capital_key);
+  if (it == table.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace masar::entities
