@@ -33,7 +33,10 @@ struct Line {
 
 nlohmann::json arguments_json(const std::vector<events::Argument>& args) {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& a : args) out.push_back({{"text", a.text}, {"begin", a.span.begin}, {"end", a.span.end}});
+  for (const auto& a : args) {
+    out.push_back({{"text", a.text}, {"begin", a.span.begin}, {"end", a.span.end}});
+    if (a.state) out.back()["state"] = *a.state;
+  }
   return out;
 }
 

@@ -3,13 +3,14 @@
 #include <unordered_map>
 
 #include "masar/entities/mentions.hpp"
+#include "masar/text/normalize.hpp"
 #include "masar/util/string_hash.hpp"
 
 namespace masar::entities {
 namespace {
 
 struct CapitalOf {
-  const char* capital;
+  const char* capital;  // or the demonym
   const char* state;
 };
 
@@ -36,7 +37,37 @@ constexpr CapitalOf kCapitals[] = {
     {"مانيلا", "الفلبين"},       {"نجامينا", "تشاد"},            {"جوبا", "جنوب السودان"},
 };
 
+// Demonyms (masculine, without the article) and their state.
+constexpr CapitalOf kDemonyms[] = {
+    {"روسي", "روسيا"},       {"تركي", "تركيا"},          {"إيراني", "إيران"},        {"سوري", "سوريا"},
+    {"أمريكي", "الولايات المتحدة"}, {"أميركي", "الولايات المتحدة"}, {"فرنسي", "فرنسا"}, {"بريطاني", "بريطانيا"},
+    {"ألماني", "ألمانيا"},   {"صيني", "الصين"},          {"إسرائيلي", "إسرائيل"},    {"سعودي", "السعودية"},
+    {"مصري", "مصر"},         {"عراقي", "العراق"},        {"لبناني", "لبنان"},        {"أردني", "الأردن"},
+    {"قطري", "قطر"},         {"إماراتي", "الإمارات"},    {"يمني", "اليمن"},          {"ليبي", "ليبيا"},
+    {"تونسي", "تونس"},       {"جزائري", "الجزائر"},      {"مغربي", "المغرب"},        {"سوداني", "السودان"},
+    {"كويتي", "الكويت"},     {"بحريني", "البحرين"},      {"ياباني", "اليابان"},      {"هندي", "الهند"},
+    {"باكستاني", "باكستان"}, {"أفغاني", "أفغانستان"},    {"أوكراني", "أوكرانيا"},    {"إيطالي", "إيطاليا"},
+    {"إسباني", "إسبانيا"},   {"كازاخي", "كازاخستان"},    {"كندي", "كندا"},           {"أسترالي", "أستراليا"},
+    {"إثيوبي", "إثيوبيا"},   {"صومالي", "الصومال"},      {"موريتاني", "موريتانيا"},  {"أذربيجاني", "أذربيجان"},
+    {"أرميني", "أرمينيا"},   {"يوناني", "اليونان"},      {"هولندي", "هولندا"},       {"سويدي", "السويد"},
+};
+
 }  // namespace
+
+std::optional<std::string> state_of_demonym(std::string_view normalized_word) {
+  static const std::unordered_map<std::string, std::string, util::StringViewHash, std::equal_to<>> table = [] {
+    std::unordered_map<std::string, std::string, util::StringViewHash, std::equal_to<>> t;
+    for (const auto& d : kDemonyms) {
+      const std::string adjective = "ال" + text::normalize_for_search(d.capital);
+      t.emplace(adjective, text_key(d.state));
+      t.emplace(adjective + "ه", text_key(d.state));  // the feminine, ة in search form
+    }
+    return t;
+  }();
+  const auto it = table.find(normalized_word);
+  if (it == table.end()) return std::nullopt;
+  return it->second;
+}
 
 std::optional<std::string> state_of_capital(std::string_view capital_key) {
   static const std::unordered_map<std::string, std::string, util::StringViewHash, std::equal_to<>> table = [] {

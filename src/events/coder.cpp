@@ -6,6 +6,7 @@
 #include <array>
 
 #include "lexicon.hpp"
+#include "masar/entities/states.hpp"
 #include "masar/text/normalize.hpp"
 #include "masar/text/tokenize.hpp"
 
@@ -35,6 +36,7 @@ struct Candidate {
   entities::EntityType type = entities::EntityType::MISC;  // of the mention
   bool place = false;        // a LOC mention
   bool with_bi = false;      // "بسوتشي": the preposition ب is glued to the name
+  std::optional<std::string> state;  // "القوات الروسية": the state its demonym names
 };
 
 bool in(std::string_view word, std::initializer_list<std::string_view> list) {
@@ -169,6 +171,20 @@ bool generic_actor(std::string_view w) {
   return std::find(kActors.begin(), kActors.end(), bare) != kActors.end();
 }
 
+// Heads that stand for a state when its demonym follows (besides the generic actors).
+bool state_organ(std::string_view w) {
+  static const std::vector<std::string> kOrgans = [] {
+    std::vector<std::string> out;
+    for (std::string_view o : {"الجانب", "الخارجية", "الطيران", "الطائرات", "المقاتلات", "البحرية", "الدفاعات", "الرئاسة",
+                               "الدبلوماسية", "البرلمان", "الاستخبارات", "المخابرات", "الدفاع", "الوفود", "الطرف",
+                               "النظام", "الاحتلال", "السفارة", "الداخلية"}) {
+      out.push_back(text::normalize_for_search(o));
+    }
+    return out;
+  }();
+  return std::find(kOrgans.begin(), kOrgans.end(), without_conjunction(w)) != kOrgans.end();
+}
+
 std::vector<Candidate> candidates_of(const std::vector<Word>& words, const std::vector<entities::Mention>& mentions) {
   std::vector<Candidate> out;
   std::vector<bool> taken(words.size(), false);
@@ -191,11 +207,20 @@ std::vector<Candidate> candidates_of(const std::vector<Word>& words, const std::
     out.push_back(c);
   }
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (!taken[i] && generic_actor(words[i].norm)) {
-      Candidate generic;
-      generic.first = generic.last = i;
-      out.push_back(generic);
+    if (taken[i]) continue;
+    const bool generic = generic_actor(words[i].norm);
+    Candidate c;
+    c.first = c.last = i;
+    // "القوات الروسية", "الجانب التركي", "الخارجية الإيرانية": an organ of a state, named by its
+    // demonym, acts for that state.
+    if ((generic || state_organ(words[i].norm)) && i + 1 < words.size() && !taken[i + 1] &&
+        words[i + 1].clause == words[i].clause) {
+      c.state = entities::state_of_demonym(words[i + 1].norm);
+      if (c.state) c.last = i + 1;
     }
+    if (!generic && !c.state) continue;
+    out.push_back(std::move(c));
+    i = out.back().last;
   }
   std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
   return out;
@@ -218,6 +243,7 @@ Argument argument_of(const Candidate& c, const std::vector<Word>& words, std::st
   }
   a.text = std::string(sentence.substr(a.span.begin, a.span.end - a.span.begin));
   a.mention = c.mention;
+  a.state = c.state;
   return a;
 }
 

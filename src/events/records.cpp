@@ -244,14 +244,14 @@ Status RecordWriter::article_scanned(const entities::ScannedArticle& scanned, co
     // force on the ground (strikes, arrests, protests, troops) it is mostly the city: "قصفت
     // طائرات مسيرة موسكو" is no Russian attack, whoever the coder took for the subject.
     const bool state_acts = !in_the_field(r.type);
-    for (const auto& a : c.event.sources) {
-      r.sources.push_back(actor_of(a, c.mentions, ids));
-      if (state_acts) d.capital_as_state(r.sources.back(), a, c, mentions);
-    }
-    for (const auto& a : c.event.targets) {
-      r.targets.push_back(actor_of(a, c.mentions, ids));
-      if (state_acts) d.capital_as_state(r.targets.back(), a, c, mentions);
-    }
+    // An organ named by its demonym ("القوات الروسية") acts for its state in every kind of event.
+    const auto add = [&](std::vector<Actor>& to, const Argument& a) {
+      to.push_back(actor_of(a, c.mentions, ids));
+      if (a.state && !to.back().entity) to.back().entity = d.state_entity(*a.state);
+      if (state_acts) d.capital_as_state(to.back(), a, c, mentions);
+    };
+    for (const auto& a : c.event.sources) add(r.sources, a);
+    for (const auto& a : c.event.targets) add(r.targets, a);
     if (c.event.location) r.location = actor_of(*c.event.location, c.mentions, ids);
   std::string key = std::string(type_name(r.type)) + '|' + mode_name(r.mode) + '|';
     int window = kEventWindowDays;

@@ -149,6 +149,18 @@ TEST(EventsCli, CapitalActingIsItsStateCapitalStruckIsTheCity) {
   }
 }
 
+// Forces named by their demonym act for their state, in force too.
+TEST(EventsCli, ForcesNamedByDemonymAreTheirState) {
+  TempDb db;
+  const auto in = run_masar("ingest --quiet " + db.arg() + " -",
+                            article("f1", "أعلنت روسيا أمس بدء مناورات عسكرية. وقصفت الطائرات الروسية فجر اليوم مواقع "
+                                          "للمسلحين في ريف إدلب."));
+  ASSERT_EQ(in.status, 0) << in.err;
+  const auto russia = json_lines(run_masar("events " + db.arg() + " --format jsonl --type ASSAULT --entity 'روسيا'").out);
+  ASSERT_EQ(russia.size(), 1u);
+  EXPECT_EQ(russia[0]["source"][0]["text"], "الطائرات الروسية");
+}
+
 TEST(EventsCli, AnUpdatedArticleIsCodedAgainAndItsOldRecordsGo) {
   TempDb db;
   const auto first = run_masar("ingest --quiet " + db.arg() + " -",

@@ -190,3 +190,26 @@ TEST(EventPlaces, APortIsAPlace) {
 
 }  // namespace
 }  // namespace masar::events
+
+namespace masar::events {
+namespace {
+
+TEST(EventStateOrgans, ForcesNamedByDemonymActForTheirState) {
+  const auto found = code_sentence("قصفت الطائرات الروسية مواقع للمعارضة أمس");
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found[0].sources.size(), 1u);
+  EXPECT_EQ(found[0].sources[0].text, "الطائرات الروسية");
+  EXPECT_EQ(found[0].sources[0].state, entities::text_key("روسيا"));
+}
+
+TEST(EventStateOrgans, AnOrganAloneIsNoActorAGenericActorStaysOne) {
+  for (const auto& e : code_sentence("وأكد الجانب رفضه للعملية أمس")) EXPECT_TRUE(e.sources.empty());
+  const auto found = code_sentence("اعتقلت القوات عشرة ناشطين أمس");
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found[0].sources.size(), 1u);
+  EXPECT_EQ(found[0].sources[0].text, "القوات");
+  EXPECT_FALSE(found[0].sources[0].state.has_value());
+}
+
+}  // namespace
+}  // namespace masar::events

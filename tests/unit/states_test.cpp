@@ -23,3 +23,22 @@ TEST(Capitals, OthersAndAmbiguousNamesAreNotListed) {
 
 }  // namespace
 }  // namespace masar::entities
+
+namespace masar::entities {
+namespace {
+
+TEST(Demonyms, BothGendersNameTheirState) {
+  EXPECT_EQ(state_of_demonym("الروسي"), text_key("روسيا"));
+  EXPECT_EQ(state_of_demonym("الروسيه"), text_key("روسيا"));  // search form of الروسية
+  EXPECT_EQ(state_of_demonym("الامريكيه"), text_key("الولايات المتحدة"));
+  EXPECT_EQ(state_of_demonym("الاميركي"), text_key("الولايات المتحدة"));
+}
+
+TEST(Demonyms, OnlyTheAdjectiveWithItsArticle) {
+  EXPECT_FALSE(state_of_demonym("روسي"));     // no article: "جندي روسي" is one soldier, not the state
+  EXPECT_FALSE(state_of_demonym("الرئيسي"));  // an adjective, no demonym
+  EXPECT_FALSE(state_of_demonym("روسيا"));
+}
+
+}  // namespace
+}  // namespace masar::entities

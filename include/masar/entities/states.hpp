@@ -1,5 +1,5 @@
-// Capitals that news writes for their state ("موسكو ترفض", "أعلنت واشنطن"): a curated table of
-// facts. Only the caller knows whether a mention is used as the state (an actor) or as the
+// Capitals and demonyms that news writes for their state ("موسكو ترفض", "القوات الروسية"):
+// curated tables of facts. Only the caller knows whether a mention is used as the state (an actor) or as the
 // city (a place, the target of a strike), so this only answers which state a capital stands for.
 #pragma once
 
@@ -13,5 +13,9 @@ namespace masar::entities {
 // Capitals that share their name with their state (الكويت، تونس، الجزائر) need no entry;
 // ambiguous names (عمّان / عُمان, طرابلس) have none.
 std::optional<std::string> state_of_capital(std::string_view capital_key);
+
+// The key of the state a demonym adjective names, for one word in search form with its
+// article, masculine or feminine ("الروسي", "الروسيه" → روسيا; "الامريكيه" → الولايات المتحده).
+std::optional<std::string> state_of_demonym(std::string_view normalized_word);
 
 }  // namespace masar::entities

@@ -40,6 +40,9 @@ struct Argument {
   Span span;
   std::string text;
   std::optional<std::size_t> mention;
+  // An organ of a state named by its demonym ("القوات الروسية", "الجانب التركي"): the state's
+  // linking key (entities/states.hpp).
+  std::optional<std::string> state;
 };
 
 struct CodedEvent {
