@@ -79,7 +79,8 @@ bool IndexTerms::Column::matches(std::string_view text) const {
 
 IndexTerms analyze_for_index(std::string_view title, std::string_view body) {
   IndexTerms out;
-  for (auto [text, column] : {std::pair{title, &out.title}, std::pair{body, &out.body}}) {
+  for (const auto& [text, column_ptr] : {std::pair{title, &out.title}, std::pair{body, &out.body}}) {
+    IndexTerms::Column* column = column_ptr;  // a plain variable: clang 14 cannot capture a structured binding
     column->size = text.size();
     column->hash = XXH3_64bits(text.data(), text.size());
     text::Analyzer::standard().analyze(text, [&](const text::Term& t) {
