@@ -406,6 +406,21 @@ bool natural_force_near(const Trigger& t, const std::vector<Word>& words) {
   return false;
 }
 
+// The police, the army, the authorities face a protest; they do not hold it ("فرقت الشرطة
+// المتظاهرين", "مظاهرات ضد الحكومة"). Found among the sources, they are its targets.
+void security_forces_are_not_protesters(CodedEvent& e) {
+  const auto is_force = [](const Argument& a) {
+    if (a.mention) return false;
+    if (a.state) return true;  // "القوات الإسرائيلية", "الشرطة التركية"
+    const std::string normalized = text::normalize_for_search(a.text);
+    return in(without_conjunction(normalized),
+              {"الشرطه", "شرطه", "الامن", "الجيش", "جيش", "القوات", "قوات", "الحكومه", "السلطات", "الجنود", "جنود"});
+  };
+  std::vector<Argument> kept;
+  for (auto& a : e.sources) (is_force(a) ? e.targets : kept).push_back(std::move(a));
+  e.sources = std::move(kept);
+}
+
 // Words that pin a report to a day or count what happened.
 bool anchors_report(const Word& w) {
   static const std::array<std::string_view, 36> kAnchors = {
@@ -484,6 +499,7 @@ std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vect
       out.erase(same);  // an asserted, specific report beats a negated, planned or generic one
     }
     fill_arguments(e, t, words, candidates, sentence);
+    if (e.type == EventType::PROTEST) security_forces_are_not_protesters(e);
     out.push_back(std::move(e));
   }
   std::sort(out.begin(), out.end(), [](const CodedEvent& a, const CodedEvent& b) { return a.trigger.begin < b.trigger.begin; });

@@ -213,3 +213,25 @@ TEST(EventStateOrgans, AnOrganAloneIsNoActorAGenericActorStaysOne) {
 
 }  // namespace
 }  // namespace masar::events
+
+namespace masar::events {
+namespace {
+
+TEST(EventProtest, SecurityForcesFaceTheProtestTheyDoNotHoldIt) {
+  const auto found = code_sentence("فرقت الشرطة التركية المتظاهرين أمس");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, EventType::PROTEST);
+  EXPECT_TRUE(found[0].sources.empty());
+  ASSERT_EQ(found[0].targets.size(), 1u);
+  EXPECT_EQ(found[0].targets[0].text, "الشرطة التركية");
+}
+
+TEST(EventProtest, ProtestersStaySources) {
+  const auto found = code_sentence("تظاهر آلاف العمال أمس ضد الحكومة");
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found[0].sources.size(), 1u);
+  EXPECT_EQ(found[0].sources[0].text, "العمال");
+}
+
+}  // namespace
+}  // namespace masar::events
