@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "events/sentence.hpp"
 #include "lexicon.hpp"
 #include "masar/entities/states.hpp"
 #include "masar/text/normalize.hpp"
@@ -13,14 +14,16 @@
 namespace masar::events {
 namespace {
 
+using detail::Candidate;
 using detail::Form;
 using detail::Strength;
-
-struct Word {
-  std::size_t begin = 0, end = 0;
-  std::string norm;
-  int clause = 0;  // words of one clause share it: a comma, ؛ or : between two words starts a new one
-};
+using detail::Word;
+using detail::coordinated;
+using detail::in;
+using detail::is_place;
+using detail::names_talks;
+using detail::without_conjunction;
+using detail::words_of;
 
 struct Trigger {
   EventType type;
@@ -29,39 +32,6 @@ struct Trigger {
   Strength strength = Strength::strong;
   bool future = false;
 };
-
-struct Candidate {
-  std::size_t first = 0, last = 0;  // word range
-  std::optional<std::size_t> mention;
-  entities::EntityType type = entities::EntityType::MISC;  // of the mention
-  bool place = false;        // a LOC mention
-  bool with_bi = false;      // "بسوتشي": the preposition ب is glued to the name
-  std::optional<std::string> state;  // "القوات الروسية": the state its demonym names
-};
-
-bool in(std::string_view word, std::initializer_list<std::string_view> list) {
-  return std::find(list.begin(), list.end(), word) != list.end();
-}
-
-bool starts_clause(std::string_view gap) {
-  for (std::string_view mark : {",", "،", "؛", ";", ":"}) {
-    if (gap.find(mark) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
-std::vector<Word> words_of(std::string_view sentence) {
-  const auto tokens = text::tokenize(sentence);
-  std::vector<Word> out;
-  out.reserve(tokens.size());
-  int clause = 0;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (i > 0 && starts_clause(sentence.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end))) ++clause;
-    out.push_back({tokens[i].begin, tokens[i].end,
-                   text::normalize_for_search(sentence.substr(tokens[i].begin, tokens[i].end - tokens[i].begin)), clause});
-  }
-  return out;
-}
 
 // Multi-word patterns first; single words inside a matched pattern are not read again.
 std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
@@ -154,12 +124,6 @@ Mode mode_of(const Trigger& t, const std::vector<Word>& words) {
   return Mode::asserted;
 }
 
-// "وتركيا" → "تركيا", "فالجيش" → "الجيش" (words in search form; short words kept whole).
-std::string_view without_conjunction(std::string_view w) {
-  if (w.size() > 4 && (w.substr(0, 2) == "و" || w.substr(0, 2) == "ف")) w.remove_prefix(2);
-  return w;
-}
-
 // Actors that are not names: who protests, attacks, arrests.
 bool generic_actor(std::string_view w) {
   static const std::array<std::string_view, 40> kActors = {
@@ -245,79 +209,6 @@ Argument argument_of(const Candidate& c, const std::vector<Word>& words, std::st
   a.mention = c.mention;
   a.state = c.state;
   return a;
-}
-
-// Coordinated actors ("روسيا وتركيا وإيران") are one argument list: the next candidate joins
-// when it starts right after the previous one with و.
-std::size_t coordinated(const std::vector<Candidate>& cs, std::size_t from, const std::vector<Word>& words) {
-  std::size_t last = from;
-  while (last + 1 < cs.size() && cs[last + 1].first == cs[last].last + 1 &&
-         words[cs[last + 1].first].norm.substr(0, 2) == "و" && words[cs[last + 1].first].clause == words[cs[last].first].clause) {
-    ++last;
-  }
-  return last;
-}
-
-// Nouns of places: a name after them is where something happened, whatever the tagger
-// called it ("في فندق ريكسوس", "بالعاصمة الكازاخية نور سلطان", "بمدينة حلب").
-bool place_noun(std::string_view w) {
-  static const std::vector<std::string> kPlaceNouns = [] {
-    std::vector<std::string> out;
-    for (std::string_view w : {"مدينة", "بلدة", "قرية", "منطقة", "محافظة", "مخيم", "عاصمة", "العاصمة", "فندق", "منتجع",
-                               "مطار", "ميناء", "ريف", "ساحة", "قاعدة"}) {
-      out.push_back(text::normalize_for_search(w));
-    }
-    return out;
-  }();
-  const auto listed = [](std::string_view x) { return std::find(kPlaceNouns.begin(), kPlaceNouns.end(), x) != kPlaceNouns.end(); };
-  const auto with_bi = [&](std::string_view x) { return listed(x) || (x.starts_with("ب") && listed(x.substr(2))); };
-  return with_bi(w) || with_bi(without_conjunction(w));  // "فندق" starts with the letter of ف
-}
-
-// Words before a LOC name that make it a place: prepositions and directions.
-bool locative_word(std::string_view w) {
-  return in(w, {"في", "وفي", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "الي", "من", "امام", "داخل"});
-}
-
-// "الكازاخية", "الروسي": an adjective of origin, which may stand between a place noun and its name.
-bool looks_adjective(std::string_view w) {
-  return w.size() >= 10 && w.starts_with("ال") && (w.ends_with("يه") || w.ends_with("ي"));
-}
-
-// Where it happened, not who acted: a LOC name after a preposition or with ب glued to it
-// ("في دمشق", "بسوتشي"), or any name after a place noun; up to two adjectives may come
-// between ("في العاصمة الكازاخية أستانا"). After a verb of meeting ب means "with" ("التقى
-// البرتغال بالأوروغواي"): `bi_means_with` says so.
-bool is_place(const Candidate& c, const std::vector<Word>& words, bool bi_means_with = false) {
-  if (!c.mention) return false;
-  if (c.place && c.with_bi && !bi_means_with) return true;
-  int adjectives = 0;
-  for (std::size_t i = c.first; i > 0 && words[i - 1].clause == words[c.first].clause; --i) {
-    const std::string_view w = words[i - 1].norm;
-    if (place_noun(w) || (c.place && locative_word(w))) return true;
-    if (adjectives == 2 || !looks_adjective(w)) return false;
-    ++adjectives;
-  }
-  return false;
-}
-
-// "محادثات أستانا", "قمة طهران", "بصيغة أستانا": a lone place name right after a word for
-// talks names the talks; it is not a party to them. A list ("اجتماع روسيا وتركيا") is.
-bool names_talks(const std::vector<Candidate>& cs, std::size_t k, const std::vector<Word>& words) {
-  static const std::vector<std::string> kTalks = [] {
-    std::vector<std::string> out;
-    for (std::string_view w : {"محادثات", "مباحثات", "مفاوضات", "اجتماعات", "اجتماع", "قمة", "مؤتمر", "مسار", "صيغة",
-                               "منصة", "لقاء", "جولة"}) {
-      out.push_back(text::normalize_for_search(w));
-    }
-    return out;
-  }();
-  const Candidate& c = cs[k];
-  if (!c.place || c.first == 0 || c.first != c.last) return false;
-  if (k + 1 < cs.size() && coordinated(cs, k, words) > k) return false;
-  std::string_view before = without_conjunction(words[c.first - 1].norm);
-  const auto listed = [&](std::string_view w) { return std::find(kTalks.begin(), kTalks.end(), w) != kTalks.end(); };
-  return listed(before) || ((before.starts_with("ب") || before.starts_with("ل")) && listed(before.substr(2)));
 }
 
 void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& words, const std::vector<Candidate>& all,
@@ -504,70 +395,6 @@ std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vect
   }
   std::sort(out.begin(), out.end(), [](const CodedEvent& a, const CodedEvent& b) { return a.trigger.begin < b.trigger.begin; });
   return out;
-}
-
-std::string as_written(const entities::Mention& m) {
-  const std::string first_key_word = m.key.substr(0, m.key.find(' '));
-  const auto is_key_word = [&](std::string_view word) {
-    const std::string n = text::normalize_for_search(word);
-    return n == first_key_word || n == "ال" + first_key_word;  // the key drops the article too
-  };
-  std::string_view rest = m.surface;
-  // Up to three proclitics (و ف ب ل ك), each with the marks or tatweel written on it, while
-  // the key still follows.
-  for (int dropped = 0; dropped < 3; ++dropped) {
-    if (is_key_word(rest.substr(0, rest.find(' ')))) break;
-    if (!in(rest.substr(0, 2), {"و", "ف", "ب", "ل", "ك"})) return m.surface;
-    std::size_t at = 2;
-    while (at + 1 < rest.size() && static_cast<unsigned char>(rest[at]) == 0xD9) {
-      const auto next = static_cast<unsigned char>(rest[at + 1]);
-      if (next != 0x80 && (next < 0x8B || next > 0x92)) break;
-      at += 2;
-    }
-    rest.remove_prefix(at);
-  }
-  return is_key_word(rest.substr(0, rest.find(' '))) ? std::string(rest) : m.surface;
-}
-
-std::vector<std::size_t> named_group(std::string_view text, const std::vector<entities::Mention>& mentions) {
-  static const std::vector<std::string> kGroups = [] {
-    std::vector<std::string> out;
-    for (std::string_view w : {"دول الضامنة", "دول الثلاث", "دول الراعية", "الضامنين", "الضامنون", "الضامنة الثلاث"}) {
-      out.push_back(text::normalize_for_search(w));
-    }
-    return out;
-  }();
-  const std::string normalized = text::normalize_for_search(text);
-  if (std::none_of(kGroups.begin(), kGroups.end(), [&](const std::string& g) { return normalized.find(g) != std::string::npos; })) {
-    return {};
-  }
-  const auto is_loc = [&](std::size_t m) { return mentions[m].type == entities::EntityType::LOC; };
-  const auto joins = [&](std::size_t m, std::size_t next) {
-    const std::string_view gap = text.substr(mentions[m].end, mentions[next].begin - mentions[m].end);
-    return mentions[next].begin >= mentions[m].end && gap.find_first_not_of(" \t") == std::string_view::npos &&
-           as_written(mentions[next]) != mentions[next].surface;
-  };
-  for (std::size_t m = 0; m < mentions.size(); ++m) {
-    if (!is_loc(m)) continue;
-    std::vector<std::size_t> list{m};
-    while (list.back() + 1 < mentions.size() && is_loc(list.back() + 1) && joins(list.back(), list.back() + 1)) {
-      list.push_back(list.back() + 1);
-    }
-    if (list.size() < 2) continue;
-    // The word before the list, and the list's first word, tell a place from a party.
-    const std::vector<Word> before = words_of(text.substr(0, mentions[m].end));
-    if (before.empty()) continue;
-    std::vector<Candidate> first(1);
-    first[0].first = first[0].last = before.size() - 1;
-    first[0].mention = m;
-    first[0].type = mentions[m].type;
-    first[0].place = true;
-    const std::string_view word = without_conjunction(before.back().norm);
-    first[0].with_bi = word.starts_with("ب") && !mentions[m].key.starts_with("ب");
-    if (!is_place(first[0], before)) return list;
-    m = list.back();
-  }
-  return {};
 }
 
 std::vector<Span> split_sentences(std::string_view text) {

@@ -1,0 +1,56 @@
+// The words of a sentence as the event coder reads them, the actor candidates found among
+// them, and the rules that tell where an event happened from who took part in it (places.cpp).
+// Internal to events/.
+#pragma once
+
+#include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "masar/entities/mentions.hpp"
+
+namespace masar::events::detail {
+
+struct Word {
+  std::size_t begin = 0, end = 0;
+  std::string norm;
+  int clause = 0;  // words of one clause share it: a comma, ؛ or : between two words starts a new one
+};
+
+struct Candidate {
+  std::size_t first = 0, last = 0;  // word range
+  std::optional<std::size_t> mention;
+  entities::EntityType type = entities::EntityType::MISC;  // of the mention
+  bool place = false;        // a LOC mention
+  bool with_bi = false;      // "بسوتشي": the preposition ب is glued to the name
+  std::optional<std::string> state;  // "القوات الروسية": the state its demonym names
+};
+
+inline bool in(std::string_view word, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+// The words of a sentence in search form, each with its clause (a comma, ؛ or : starts one).
+std::vector<Word> words_of(std::string_view sentence);
+
+// "وتركيا" → "تركيا", "فالجيش" → "الجيش" (words in search form; short words kept whole).
+std::string_view without_conjunction(std::string_view w);
+
+// Coordinated actors ("روسيا وتركيا وإيران") are one argument list: the last candidate of the
+// list that starts at `from`.
+std::size_t coordinated(const std::vector<Candidate>& cs, std::size_t from, const std::vector<Word>& words);
+
+// Where it happened, not who acted: a LOC name after a preposition or with ب glued to it
+// ("في دمشق", "بسوتشي"), or any name after a place noun (العاصمة، فندق، مدينة، ميناء); up to
+// two adjectives may come between ("في العاصمة الكازاخية أستانا"). After a verb of meeting ب
+// means "with" ("التقى البرتغال بالأوروغواي"): `bi_means_with` says so.
+bool is_place(const Candidate& c, const std::vector<Word>& words, bool bi_means_with = false);
+
+// "محادثات أستانا", "قمة طهران", "بصيغة أستانا": a lone place name right after a word for
+// talks names the talks; it is not a party to them. A list ("اجتماع روسيا وتركيا") is.
+bool names_talks(const std::vector<Candidate>& cs, std::size_t k, const std::vector<Word>& words);
+
+}  // namespace masar::events::detail
