@@ -54,13 +54,13 @@ constexpr CapitalOf kDemonyms[] = {
 
 }  // namespace
 
-std::optional<std::string> state_of_demonym(std::string_view normalized_word) {
-  static const std::unordered_map<std::string, std::string, util::StringViewHash, std::equal_to<>> table = [] {
-    std::unordered_map<std::string, std::string, util::StringViewHash, std::equal_to<>> t;
+std::optional<std::string_view> state_of_demonym(std::string_view normalized_word) {
+  static const std::unordered_map<std::string, std::string_view, util::StringViewHash, std::equal_to<>> table = [] {
+    std::unordered_map<std::string, std::string_view, util::StringViewHash, std::equal_to<>> t;
     for (const auto& d : kDemonyms) {
       const std::string adjective = "ال" + text::normalize_for_search(d.capital);
-      t.emplace(adjective, text_key(d.state));
-      t.emplace(adjective + "ه", text_key(d.state));  // the feminine, ة in search form
+      t.emplace(adjective, d.state);
+      t.emplace(adjective + "ه", d.state);  // the feminine, ة in search form
     }
     return t;
   }();
@@ -69,10 +69,10 @@ std::optional<std::string> state_of_demonym(std::string_view normalized_word) {
   return it->second;
 }
 
-std::optional<std::string> state_of_capital(std::string_view capital_key) {
-  static const std::unordered_map<std::string, std::string, util::StringViewHash, std::equal_to<>> table = [] {
-    std::unordered_map<std::string, std::string, util::StringViewHash, std::equal_to<>> t;
-    for (const auto& c : kCapitals) t.emplace(text_key(c.capital), text_key(c.state));
+std::optional<std::string_view> state_of_capital(std::string_view capital_key) {
+  static const std::unordered_map<std::string, std::string_view, util::StringViewHash, std::equal_to<>> table = [] {
+    std::unordered_map<std::string, std::string_view, util::StringViewHash, std::equal_to<>> t;
+    for (const auto& c : kCapitals) t.emplace(text_key(c.capital), c.state);
     return t;
   }();
   const auto it = table.find(capital_key);

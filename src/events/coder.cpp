@@ -179,8 +179,10 @@ std::vector<Candidate> candidates_of(const std::vector<Word>& words, const std::
     // demonym, acts for that state.
     if ((generic || state_organ(words[i].norm)) && i + 1 < words.size() && !taken[i + 1] &&
         words[i + 1].clause == words[i].clause) {
-      c.state = entities::state_of_demonym(words[i + 1].norm);
-      if (c.state) c.last = i + 1;
+      if (const auto state = entities::state_of_demonym(words[i + 1].norm)) {
+        c.state = std::string(*state);
+        c.last = i + 1;
+      }
     }
     if (!generic && !c.state) continue;
     out.push_back(std::move(c));

@@ -104,8 +104,8 @@ struct RecordWriter::Impl {
     if (!a.mention || *a.mention >= c.mentions.size() || c.mentions[*a.mention] >= mentions.size()) return;
     const entities::Mention& m = mentions[c.mentions[*a.mention]];
     if (m.type != entities::EntityType::LOC) return;
-    if (const auto state_key = entities::state_of_capital(m.key)) {
-      if (const auto id = state_entity(*state_key)) actor.entity = id;
+    if (const auto state = entities::state_of_capital(m.key)) {
+      if (const auto id = state_entity(entities::text_key(*state))) actor.entity = id;
     }
   }
 
@@ -247,7 +247,7 @@ Status RecordWriter::article_scanned(const entities::ScannedArticle& scanned, co
     // An organ named by its demonym ("القوات الروسية") acts for its state in every kind of event.
     const auto add = [&](std::vector<Actor>& to, const Argument& a) {
       to.push_back(actor_of(a, c.mentions, ids));
-      if (a.state && !to.back().entity) to.back().entity = d.state_entity(*a.state);
+      if (a.state && !to.back().entity) to.back().entity = d.state_entity(entities::text_key(*a.state));
       if (state_acts) d.capital_as_state(to.back(), a, c, mentions);
     };
     for (const auto& a : c.event.sources) add(r.sources, a);

@@ -199,7 +199,7 @@ TEST(EventStateOrgans, ForcesNamedByDemonymActForTheirState) {
   ASSERT_EQ(found.size(), 1u);
   ASSERT_EQ(found[0].sources.size(), 1u);
   EXPECT_EQ(found[0].sources[0].text, "الطائرات الروسية");
-  EXPECT_EQ(found[0].sources[0].state, entities::text_key("روسيا"));
+  EXPECT_EQ(found[0].sources[0].state, "روسيا");
 }
 
 TEST(EventStateOrgans, AnOrganAloneIsNoActorAGenericActorStaysOne) {

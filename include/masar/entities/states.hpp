@@ -9,13 +9,14 @@
 
 namespace masar::entities {
 
-// The key (text_key) of the state whose capital has the key `capital_key`, if it is listed.
+// The state whose capital has the key `capital_key`, named as news writes it ("روسيا"), if listed
+// (its linking key is text_key of that name).
 // Capitals that share their name with their state (الكويت، تونس، الجزائر) need no entry;
 // ambiguous names (عمّان / عُمان, طرابلس) have none.
-std::optional<std::string> state_of_capital(std::string_view capital_key);
+std::optional<std::string_view> state_of_capital(std::string_view capital_key);
 
-// The key of the state a demonym adjective names, for one word in search form with its
-// article, masculine or feminine ("الروسي", "الروسيه" → روسيا; "الامريكيه" → الولايات المتحده).
-std::optional<std::string> state_of_demonym(std::string_view normalized_word);
+// The state a demonym adjective names, as written, for one word in search form with its article,
+// masculine or feminine ("الروسي", "الروسيه" → "روسيا"; "الامريكيه" → "الولايات المتحدة").
+std::optional<std::string_view> state_of_demonym(std::string_view normalized_word);
 
 }  // namespace masar::entities

@@ -40,8 +40,8 @@ struct Argument {
   Span span;
   std::string text;
   std::optional<std::size_t> mention;
-  // An organ of a state named by its demonym ("القوات الروسية", "الجانب التركي"): the state's
-  // linking key (entities/states.hpp).
+  // An organ of a state named by its demonym ("القوات الروسية", "الجانب التركي"): the state,
+  // as news writes its name ("روسيا"; entities/states.hpp).
   std::optional<std::string> state;
 };
 
