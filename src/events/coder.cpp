@@ -151,7 +151,7 @@ bool state_organ(std::string_view w) {
 
 std::vector<Candidate> candidates_of(const std::vector<Word>& words, const std::vector<entities::Mention>& mentions) {
   std::vector<Candidate> out;
-  std::vector<bool> taken(words.size(), false);
+  std::vector<bool> taken(words.size(), false), person(words.size(), false);
   for (std::size_t m = 0; m < mentions.size(); ++m) {
     Candidate c;
     bool found = false;
@@ -167,7 +167,13 @@ std::vector<Candidate> candidates_of(const std::vector<Word>& words, const std::
     c.place = c.type == entities::EntityType::LOC;
     const std::string_view word = without_conjunction(words[c.first].norm);
     c.with_bi = word.starts_with("ب") && !mentions[m].key.starts_with("ب");
-    for (std::size_t i = c.first; i <= c.last; ++i) taken[i] = true;
+    // The actor is the name as written, without the proclitics glued to it ("لروسيا").
+    const std::size_t name_begin = mentions[m].begin + (mentions[m].surface.size() - as_written(mentions[m]).size());
+    if (name_begin > words[c.first].begin && name_begin < words[c.last].end) c.clitics = name_begin - words[c.first].begin;
+    for (std::size_t i = c.first; i <= c.last; ++i) {
+      taken[i] = true;
+      person[i] = c.type == entities::EntityType::PER;
+    }
     out.push_back(c);
   }
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -176,9 +182,10 @@ std::vector<Candidate> candidates_of(const std::vector<Word>& words, const std::
     Candidate c;
     c.first = c.last = i;
     // "القوات الروسية", "الجانب التركي", "الخارجية الإيرانية": an organ of a state, named by its
-    // demonym, acts for that state.
+    // demonym, acts for that state — unless a person's name follows, whose title it is ("وزير
+    // الدفاع البريطاني غافين وليامسون").
     if ((generic || state_organ(words[i].norm)) && i + 1 < words.size() && !taken[i + 1] &&
-        words[i + 1].clause == words[i].clause) {
+        words[i + 1].clause == words[i].clause && !(i + 2 < words.size() && person[i + 2])) {
       if (const auto state = entities::state_of_demonym(words[i + 1].norm)) {
         c.state = std::string(*state);
         c.last = i + 1;
@@ -197,7 +204,9 @@ std::vector<Candidate> candidates_of(const std::vector<Word>& words, const std::
 Argument argument_of(const Candidate& c, const std::vector<Word>& words, std::string_view sentence, bool joined = false) {
   Argument a;
   a.span = {words[c.first].begin, words[c.last].end};
-  if (joined && words[c.first].norm.starts_with("و")) {
+  if (c.clitics > 0) {
+    a.span.begin += c.clitics;
+  } else if (joined && words[c.first].norm.starts_with("و")) {
     std::size_t at = a.span.begin + 2;  // و is two bytes
     while (at + 1 < a.span.end) {
       const auto lead = static_cast<unsigned char>(sentence[at]), next = static_cast<unsigned char>(sentence[at + 1]);

@@ -124,6 +124,9 @@ std::string as_written(const entities::Mention& m) {
   for (int dropped = 0; dropped < 3; ++dropped) {
     if (is_key_word(rest.substr(0, rest.find(' ')))) break;
     if (!in(rest.substr(0, 2), {"و", "ف", "ب", "ل", "ك"})) return m.surface;
+    // "للكويت" is ل + الكويت with the article's alif dropped: what is left, "كويت", is not how
+    // the name is written.
+    if (rest.substr(0, 4) == "لل") return m.surface;
     std::size_t at = 2;
     while (at + 1 < rest.size() && static_cast<unsigned char>(rest[at]) == 0xD9) {
       const auto next = static_cast<unsigned char>(rest[at + 1]);

@@ -65,7 +65,7 @@ TEST(EventPlaces, GluedPrepositionMakesAPlace) {
   EXPECT_EQ(found[0].type, EventType::ASSAULT);
   EXPECT_TRUE(found[0].sources.empty() && found[0].targets.empty());
   ASSERT_TRUE(found[0].location.has_value());
-  EXPECT_EQ(found[0].location->text, "بحلب");
+  EXPECT_EQ(found[0].location->text, "حلب");  // the place as written, without the preposition
 }
 
 TEST(EventPlaces, GluedPrepositionAfterMeetingMeansWith) {
@@ -231,6 +231,49 @@ TEST(EventProtest, ProtestersStaySources) {
   ASSERT_EQ(found.size(), 1u);
   ASSERT_EQ(found[0].sources.size(), 1u);
   EXPECT_EQ(found[0].sources[0].text, "العمال");
+}
+
+}  // namespace
+}  // namespace masar::events
+
+namespace masar::events {
+namespace {
+
+TEST(EventArgumentsList, ProcliticsGluedToANameAreNotTheActors) {
+  const std::string s = "أعلنت تركيا أمس دعمها لروسيا في مجلس الأمن";
+  auto turkey = mention(s, "تركيا", EntityType::LOC);
+  auto russia = mention(s, "لروسيا", EntityType::LOC);
+  russia.key = "روسيا";
+  const auto found = code_sentence(s, {turkey, russia});
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found[0].targets.size(), 1u);
+  const Argument& a = found[0].targets[0];
+  EXPECT_EQ(a.text, "روسيا");
+  EXPECT_EQ(s.substr(a.span.begin, a.span.end - a.span.begin), a.text);
+}
+
+TEST(EventArgumentsList, ArticleAfterLamIsKept) {
+  entities::Mention m;
+  m.surface = "للكويت";  // ل + الكويت: "كويت" is not how the name is written
+  m.key = "كويت";
+  EXPECT_EQ(as_written(m), "للكويت");
+}
+
+TEST(EventStateOrgans, ATitleBeforeAPersonIsNotTheState) {
+  const std::string s = "اجتمع أمس وزير الدفاع البريطاني غافين وليامسون بنظيره";
+  entities::Mention m;
+  m.type = entities::EntityType::PER;
+  m.surface = m.key = "غافين وليامسون";
+  m.begin = s.find(m.surface);
+  m.end = m.begin + m.surface.size();
+  std::size_t seen = 0;
+  for (const auto& e : code_sentence(s, {m})) {
+    for (const auto& a : e.sources) {
+      EXPECT_FALSE(a.state.has_value()) << a.text;
+      ++seen;
+    }
+  }
+  EXPECT_GE(seen, 1u);  // the minister is an actor, named
 }
 
 }  // namespace
