@@ -250,11 +250,12 @@ void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& wo
     if (cs[k].last < t.first && t.first - cs[k].last <= 4) before = k;
     if (cs[k].first > t.last && !after && cs[k].first - t.last <= 6) after = k;
   }
-  // Participants of a meeting, named after بمشاركة / بحضور / برعاية anywhere later in the
-  // sentence: "… من المحادثات حول سوريا، بمشاركة وفود الدول الضامنة روسيا وتركيا وإيران".
+  // Participants of a meeting, named after بمشاركة / بحضور / برعاية / جمعت anywhere later in
+  // the sentence: "… من المحادثات حول سوريا، بمشاركة وفود الدول الضامنة روسيا وتركيا وإيران".
   if (e.type == EventType::CONSULT) {
     for (std::size_t i = t.last + 1; i < words.size(); ++i) {
-      if (!in(without_conjunction(words[i].norm), {"بمشاركه", "بحضور", "برعايه", "رعتها", "رعاها", "ترعاها", "يرعاها"})) {
+      if (!in(without_conjunction(words[i].norm),
+              {"بمشاركه", "بحضور", "برعايه", "رعتها", "رعاها", "ترعاها", "يرعاها", "جمعت", "جمع", "ضمت", "حضرها"})) {
         continue;
       }
       for (std::size_t k = 0; k < all.size(); ++k) {

@@ -44,6 +44,33 @@ bool looks_adjective(std::string_view w) {
   return w.size() >= 10 && w.starts_with("ال") && (w.ends_with("يه") || w.ends_with("ي"));
 }
 
+// Titles that stand before a person's name in a list of people: "حسن روحاني والرئيس الروسي
+// فلاديمير بوتين".
+bool title_word(std::string_view w) {
+  static const std::vector<std::string> kTitles = [] {
+    std::vector<std::string> out;
+    for (std::string_view t : {"الرئيس", "رئيس", "نائب", "وزير", "الملك", "الأمير", "ولي", "العهد", "الشيخ", "السلطان",
+                               "المستشارة", "المبعوث", "نظيره", "نظيريه", "الوزراء", "الخارجية", "الدفاع"}) {
+      out.push_back(text::normalize_for_search(t));
+    }
+    return out;
+  }();
+  return std::find(kTitles.begin(), kTitles.end(), w) != kTitles.end() || looks_adjective(w);
+}
+
+// The candidate starting at word `next` continues a list that ended before word `gap_begin`:
+// right after it with و ("روسيا وتركيا"), or after a title that carries the و ("روحاني
+// والرئيس الروسي بوتين"; at most three words of titles and adjectives).
+bool joins_list(std::size_t gap_begin, std::size_t next, const std::vector<Word>& words) {
+  if (next == gap_begin) return words[next].norm.starts_with("و");
+  if (next < gap_begin || next - gap_begin > 3 || !words[gap_begin].norm.starts_with("و")) return false;
+  for (std::size_t i = gap_begin; i < next; ++i) {
+    const std::string_view w = i == gap_begin ? std::string_view(words[i].norm).substr(2) : std::string_view(words[i].norm);
+    if (!title_word(w)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<Word> words_of(std::string_view sentence) {
@@ -66,8 +93,8 @@ std::string_view without_conjunction(std::string_view w) {
 
 std::size_t coordinated(const std::vector<Candidate>& cs, std::size_t from, const std::vector<Word>& words) {
   std::size_t last = from;
-  while (last + 1 < cs.size() && cs[last + 1].first == cs[last].last + 1 &&
-         words[cs[last + 1].first].norm.substr(0, 2) == "و" && words[cs[last + 1].first].clause == words[cs[last].first].clause) {
+  while (last + 1 < cs.size() && words[cs[last + 1].first].clause == words[cs[last].first].clause &&
+         joins_list(cs[last].last + 1, cs[last + 1].first, words)) {
     ++last;
   }
   return last;

@@ -278,3 +278,29 @@ TEST(EventStateOrgans, ATitleBeforeAPersonIsNotTheState) {
 
 }  // namespace
 }  // namespace masar::events
+
+namespace masar::events {
+namespace {
+
+TEST(EventArgumentsList, TitlesMayCarryTheJoiningWaw) {
+  const std::string s = "اختتمت في طهران القمة التي جمعت الرئيس الإيراني حسن روحاني والرئيس الروسي فلاديمير بوتين";
+  const auto found = code_sentence(s, {mention(s, "طهران", EntityType::LOC), mention(s, "حسن روحاني", EntityType::PER),
+                                       mention(s, "فلاديمير بوتين", EntityType::PER)});
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found[0].sources.size(), 2u);
+  EXPECT_EQ(found[0].sources[0].text, "حسن روحاني");
+  EXPECT_EQ(found[0].sources[1].text, "فلاديمير بوتين");
+  ASSERT_TRUE(found[0].location.has_value());
+  EXPECT_EQ(found[0].location->text, "طهران");
+}
+
+TEST(EventArgumentsList, OtherWordsBetweenNamesEndTheList) {
+  // "وقال" is no title: بوتين is not in روحاني's list.
+  const std::string s = "استقبل حسن روحاني أمس وقال فلاديمير بوتين";
+  const auto found = code_sentence(s, {mention(s, "حسن روحاني", EntityType::PER), mention(s, "فلاديمير بوتين", EntityType::PER)});
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].sources.size(), 1u);
+}
+
+}  // namespace
+}  // namespace masar::events
