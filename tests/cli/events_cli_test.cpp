@@ -81,6 +81,22 @@ TEST(EventsCli, AstanaRoundsAreConsultRecordsWithOrdinalsAndGuarantors) {
   EXPECT_EQ(rounds.at(9)["location"]["text"], "سوتشي");
 }
 
+// "القمة الثلاثية التي جمعت الرئيس الإيراني حسن روحاني والرئيس الروسي فلاديمير بوتين والرئيس
+// التركي رجب طيب أردوغان": the three presidents, in Tehran.
+TEST(EventsCli, TehranSummitHasItsThreePresidents) {
+  const auto r = run_masar("events " + demo_db().arg() + " --type CONSULT --format jsonl --from 2018-09-07 --to 2018-09-07");
+  ASSERT_EQ(r.status, 0) << r.err;
+  bool found = false;
+  for (const auto& rec : json_lines(r.out)) {
+    if (rec["location"].is_null() || rec["location"]["text"] != "طهران") continue;
+    std::string sources;
+    for (const auto& a : rec["source"]) sources += a["text"].get<std::string>() + "|";
+    found = sources.find("روحاني") != std::string::npos && sources.find("بوتين") != std::string::npos &&
+            sources.find("أردوغان") != std::string::npos;
+  }
+  EXPECT_TRUE(found) << r.out;
+}
+
 TEST(EventsCli, OneRecordListsEveryReportingArticle) {
   const auto& db = demo_db();
   const auto r = run_masar("events " + db.arg() + " --format jsonl");
