@@ -185,7 +185,16 @@ Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, s
       }
       if (observer) {
         const TaggedArticle tagged{article.rowid, article.title, article.body, article.date, article.title_mentions, article.body_mentions};
-        if (Status s = observer->article_scanned({tagged, title_ids, body_ids}, article.prepared.get()); !s) {
+        const auto entity_named = [&](EntityType type, const std::string& key) -> Result<std::int64_t> {
+          Mention implied;
+          implied.type = type;
+          implied.surface = implied.key = key;
+          bool created = false;
+          auto id = linker.link(std::move(implied), created);
+          summary.new_entities += created;
+          return id;
+        };
+        if (Status s = observer->article_scanned({tagged, title_ids, body_ids, entity_named}, article.prepared.get()); !s) {
           return fail(s.error());
         }
       }

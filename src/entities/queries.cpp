@@ -118,6 +118,14 @@ Result<std::vector<std::int64_t>> entities_named(store::Store& store, std::strin
   if (!found) return found.error();
   std::vector<std::int64_t> ids;
   for (const auto& e : found.value()) ids.push_back(e.id);
+  // An entity no article names yet (a state its capital or demonym stood for) has no aliases to
+  // match: its key does.
+  Statement by_key(store.handle(), "SELECT id FROM entities WHERE key = ?1 ORDER BY id");
+  if (!by_key.ok()) return store::sql::db_error(store.handle(), "finding an entity by key");
+  by_key.bind(1, std::string_view(text_key(spec)));
+  while (by_key.step() == SQLITE_ROW) {
+    if (std::find(ids.begin(), ids.end(), by_key.int64(0)) == ids.end()) ids.push_back(by_key.int64(0));
+  }
   return ids;
 }
 

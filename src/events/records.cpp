@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 
 #include "masar/cluster/series.hpp"
 #include "masar/entities/states.hpp"
@@ -42,6 +41,14 @@ struct Coded {
 struct CodedArticle : entities::Prepared {
   std::vector<Coded> coded;
 };
+
+// The state a capital among the actors stands for ("أعلنت موسكو", "واشنطن ترفض"), if listed.
+std::optional<std::string_view> capital_state(const Argument& a, const Coded& c, const std::vector<entities::Mention>& mentions) {
+  if (!a.mention || *a.mention >= c.mentions.size() || c.mentions[*a.mention] >= mentions.size()) return std::nullopt;
+  const entities::Mention& m = mentions[c.mentions[*a.mention]];
+  if (m.type != entities::EntityType::LOC) return std::nullopt;
+  return entities::state_of_capital(m.key);
+}
 
 bool in_the_field(EventType t) {
   return t == EventType::ASSAULT || t == EventType::COERCE || t == EventType::PROTEST || t == EventType::MOBILIZE ||
@@ -84,34 +91,12 @@ struct RecordWriter::Impl {
         insert(h, "INSERT INTO event_records(type, mode, date, date_precision, merge_key, series_name, series_ordinal) "
                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
         actor(h, "INSERT OR IGNORE INTO event_actors(record, role, text, entity) VALUES(?1, ?2, ?3, ?4)"),
-        report(h, "INSERT OR IGNORE INTO event_reports(record, article, sentence, text) VALUES(?1, ?2, ?3, ?4)"),
-        state(h, "SELECT id FROM entities WHERE type = 'LOC' AND key = ?1") {}
+        report(h, "INSERT OR IGNORE INTO event_reports(record, article, sentence, text) VALUES(?1, ?2, ?3, ?4)") {}
 
-  bool ok() const { return find.ok() && insert.ok() && actor.ok() && report.ok() && state.ok(); }
-
-  // The entity of a state by its key, once the store knows it (found ids are kept: an entity
-  // is never renumbered; a state not seen yet may be created by a later article).
-  std::optional<std::int64_t> state_entity(const std::string& key) {
-    if (const auto it = state_ids.find(key); it != state_ids.end()) return it->second;
-    state.reset().bind(1, std::string_view(key));
-    if (state.step() != SQLITE_ROW) return std::nullopt;
-    return state_ids[key] = state.int64(0);
-  }
-
-  // A capital among the actors stands for its state ("أعلنت موسكو", "واشنطن ترفض"): the actor
-  // is linked to the state's entity, its text kept as written.
-  void capital_as_state(Actor& actor, const Argument& a, const Coded& c, const std::vector<entities::Mention>& mentions) {
-    if (!a.mention || *a.mention >= c.mentions.size() || c.mentions[*a.mention] >= mentions.size()) return;
-    const entities::Mention& m = mentions[c.mentions[*a.mention]];
-    if (m.type != entities::EntityType::LOC) return;
-    if (const auto state = entities::state_of_capital(m.key)) {
-      if (const auto id = state_entity(entities::text_key(*state))) actor.entity = id;
-    }
-  }
+  bool ok() const { return find.ok() && insert.ok() && actor.ok() && report.ok(); }
 
   sqlite3* db;
-  Statement find, insert, actor, report, state;
-  std::unordered_map<std::string, std::int64_t> state_ids;
+  Statement find, insert, actor, report;
 };
 
 RecordWriter::RecordWriter(store::Store& store) : impl_(std::make_unique<Impl>(store.handle())) {}
@@ -245,13 +230,19 @@ Status RecordWriter::article_scanned(const entities::ScannedArticle& scanned, co
     // طائرات مسيرة موسكو" is no Russian attack, whoever the coder took for the subject.
     const bool state_acts = !in_the_field(r.type);
     // An organ named by its demonym ("القوات الروسية") acts for its state in every kind of event.
-    const auto add = [&](std::vector<Actor>& to, const Argument& a) {
+    // The actor's text stays as written; its entity is the state's.
+    const auto add = [&](std::vector<Actor>& to, const Argument& a) -> Status {
       to.push_back(actor_of(a, c.mentions, ids));
-      if (a.state && !to.back().entity) to.back().entity = d.state_entity(entities::text_key(*a.state));
-      if (state_acts) d.capital_as_state(to.back(), a, c, mentions);
+      std::optional<std::string_view> state = a.state;
+      if (!state && state_acts) state = capital_state(a, c, mentions);
+      if (!state) return Ok{};
+      auto id = scanned.entity_named(entities::EntityType::LOC, entities::text_key(*state));
+      if (!id) return id.error();
+      to.back().entity = id.value();
+      return Ok{};
     };
-    for (const auto& a : c.event.sources) add(r.sources, a);
-    for (const auto& a : c.event.targets) add(r.targets, a);
+    for (const auto& a : c.event.sources) if (Status s = add(r.sources, a); !s) return s;
+    for (const auto& a : c.event.targets) if (Status s = add(r.targets, a); !s) return s;
     if (c.event.location) r.location = actor_of(*c.event.location, c.mentions, ids);
   std::string key = std::string(type_name(r.type)) + '|' + mode_name(r.mode) + '|';
     int window = kEventWindowDays;

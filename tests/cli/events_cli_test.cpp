@@ -165,6 +165,21 @@ TEST(EventsCli, CapitalActingIsItsStateCapitalStruckIsTheCity) {
   }
 }
 
+// A state the text implies but never names is linked all the same, in article order, so that a
+// rescan links it as the ingest did (a lookup of known entities only would link it in the
+// rescan alone).
+TEST(EventsCli, AStateNeverNamedIsStillLinkedAndRescanAgrees) {
+  TempDb db;
+  const auto in = run_masar("ingest --quiet " + db.arg() + " -",
+                            article("s1", "رفضت موسكو أمس الجمعة عرضا قدمته واشنطن لتبادل السجناء."));
+  ASSERT_EQ(in.status, 0) << in.err;
+  const std::string query = "events " + db.arg() + " --format jsonl --entity 'روسيا'";
+  const auto first = run_masar(query);
+  ASSERT_EQ(json_lines(first.out).size(), 1u) << first.out;
+  ASSERT_EQ(run_masar("entities --rescan --quiet " + db.arg()).status, 0);
+  EXPECT_EQ(run_masar(query).out, first.out);
+}
+
 // Forces named by their demonym act for their state, in force too.
 TEST(EventsCli, ForcesNamedByDemonymAreTheirState) {
   TempDb db;

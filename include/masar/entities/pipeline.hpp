@@ -40,11 +40,14 @@ struct TaggedArticle {
   const std::vector<Mention>& body_mentions;
 };
 
-// The same once linked: the entity of each mention (same order).
+// The same once linked: the entity of each mention (same order), and the scan's linker for
+// names the text implies without writing them (the state "القوات الروسية" acts for): found or
+// created in article order, so a rescan links them as the first scan did.
 struct ScannedArticle {
   const TaggedArticle& tagged;
   const std::vector<std::int64_t>& title_entities;
   const std::vector<std::int64_t>& body_entities;
+  std::function<Result<std::int64_t>(EntityType type, const std::string& key)> entity_named;
 };
 
 // What an observer works out from one tagged article on the scan's worker threads.
