@@ -206,7 +206,7 @@ Argument argument_of(const Candidate& c, const std::vector<Word>& words, std::st
   a.span = {words[c.first].begin, words[c.last].end};
   if (c.clitics > 0) {
     a.span.begin += c.clitics;
-  } else if (joined && words[c.first].norm.starts_with("و")) {
+  } else if (joined && !c.mention && words[c.first].norm.starts_with("و")) {  // a name: its clitics are c.clitics
     std::size_t at = a.span.begin + 2;  // و is two bytes
     while (at + 1 < a.span.end) {
       const auto lead = static_cast<unsigned char>(sentence[at]), next = static_cast<unsigned char>(sentence[at + 1]);

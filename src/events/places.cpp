@@ -49,7 +49,7 @@ bool looks_adjective(std::string_view w) {
 bool title_word(std::string_view w) {
   static const std::vector<std::string> kTitles = [] {
     std::vector<std::string> out;
-    for (std::string_view t : {"الرئيس", "رئيس", "نائب", "وزير", "الملك", "الأمير", "ولي", "العهد", "الشيخ", "السلطان",
+    for (std::string_view t : {"الرئيس", "رئيس", "نائب", "وزير", "الوزير", "الملك", "الأمير", "ولي", "العهد", "الشيخ", "السلطان",
                                "المستشارة", "المبعوث", "نظيره", "نظيريه", "الوزراء", "الخارجية", "الدفاع"}) {
       out.push_back(text::normalize_for_search(t));
     }

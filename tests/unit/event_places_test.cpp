@@ -4,6 +4,8 @@
 // its text names. Sentences written for the tests.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "masar/events/coder.hpp"
 
 namespace masar::events {
@@ -300,6 +302,28 @@ TEST(EventArgumentsList, OtherWordsBetweenNamesEndTheList) {
   const auto found = code_sentence(s, {mention(s, "حسن روحاني", EntityType::PER), mention(s, "فلاديمير بوتين", EntityType::PER)});
   ASSERT_FALSE(found.empty());
   EXPECT_EQ(found[0].sources.size(), 1u);
+}
+
+}  // namespace
+}  // namespace masar::events
+
+namespace masar::events {
+namespace {
+
+// Regression: a name that begins with و, joined to a list after a title, kept its first letter
+// only when the tagger's key said the و was a clitic.
+TEST(EventArgumentsList, ANameStartingWithWawKeepsIt) {
+  const std::string s = "اجتمع أمس حسن روحاني والوزير السوري وليد المعلم";
+  auto walid = mention(s, "وليد المعلم", EntityType::PER);
+  walid.key = "وليد معلم";
+  const auto found = code_sentence(s, {mention(s, "حسن روحاني", EntityType::PER), walid});
+  std::vector<std::string> names;
+  for (const auto& e : found) {
+    for (const auto* list : {&e.sources, &e.targets}) {
+      for (const auto& a : *list) names.push_back(a.text);
+    }
+  }
+  EXPECT_NE(std::find(names.begin(), names.end(), "وليد المعلم"), names.end());
 }
 
 }  // namespace
