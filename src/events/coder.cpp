@@ -402,6 +402,12 @@ std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vect
       out.erase(same);  // an asserted, specific report beats a negated, planned or generic one
     }
     fill_arguments(e, t, words, candidates, sentence);
+    if (e.type == EventType::PROTEST && e.sources.empty()) {
+      // "خرج المتظاهرون": the word that names the protest names who protests.
+      for (const auto& c : candidates) {
+        if (c.first == t.first && !c.mention) e.sources.push_back(argument_of(c, words, sentence));
+      }
+    }
     if (e.type == EventType::PROTEST) security_forces_are_not_protesters(e);
     out.push_back(std::move(e));
   }

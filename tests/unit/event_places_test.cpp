@@ -328,3 +328,17 @@ TEST(EventArgumentsList, ANameStartingWithWawKeepsIt) {
 
 }  // namespace
 }  // namespace masar::events
+
+namespace masar::events {
+namespace {
+
+TEST(EventProtest, TheWordForProtestersIsTheirSource) {
+  const auto found = code_sentence("خرج المتظاهرون أمس في شوارع المدينة");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, EventType::PROTEST);
+  ASSERT_EQ(found[0].sources.size(), 1u);
+  EXPECT_EQ(found[0].sources[0].text, "المتظاهرون");
+}
+
+}  // namespace
+}  // namespace masar::events
