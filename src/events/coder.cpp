@@ -126,13 +126,21 @@ Mode mode_of(const Trigger& t, const std::vector<Word>& words) {
 
 // Actors that are not names: who protests, attacks, arrests.
 bool generic_actor(std::string_view w) {
-  static const std::array<std::string_view, 40> kActors = {
+  static const std::array<std::string_view, 50> kActors = {
       "الجيش", "جيش", "الشرطه", "شرطه", "القوات", "قوات", "مسلحون", "مسلحين", "المسلحون", "المسلحين", "المتظاهرون",
       "المتظاهرين", "متظاهرون", "متظاهرين", "المحتجون", "المحتجين", "محتجون", "محتجين", "الحكومه", "المعارضه",
       "المتمردون", "المتمردين", "الطلاب", "العمال", "انتحاري", "انتحاريه", "مجهولون", "مجهولين", "الامن", "الناس",
-      "المواطنين", "مواطنين", "السلطات", "الوفود", "الوفد", "وفد", "الجنود", "جنود", "الاهالي", "المستوطنين"};
+      "المواطنين", "مواطنين", "السلطات", "الوفود", "الوفد", "وفد", "الجنود", "جنود", "الاهالي", "المستوطنين",
+      // victims (victim() below)
+      "مدنيين", "المدنيين", "مدنيا", "اشخاص", "شخصا", "الاطفال", "اطفال", "شرطيين", "جنديا", "المصلين"};
   const std::string_view bare = without_conjunction(w);
   return std::find(kActors.begin(), kActors.end(), bare) != kActors.end();
+}
+
+// Victims: after a verb they are its object ("قتل 5 مدنيين"), not its subject.
+bool victim(std::string_view w) {
+  return in(without_conjunction(w), {"مدنيين", "المدنيين", "مدنيا", "اشخاص", "شخصا", "الاطفال", "اطفال", "شرطيين",
+                                     "جنديا", "المصلين"});
 }
 
 // Heads that stand for a state when its demonym follows (besides the generic actors).
@@ -192,6 +200,7 @@ std::vector<Candidate> candidates_of(const std::vector<Word>& words, const std::
       }
     }
     if (!generic && !c.state) continue;
+    c.victim = !c.state && victim(words[i].norm);
     out.push_back(std::move(c));
     i = out.back().last;
   }
@@ -247,7 +256,7 @@ void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& wo
   const auto add_run = [&](std::vector<Argument>& to, std::size_t from) { return add_list(to, cs, from); };
   std::optional<std::size_t> before, after;
   for (std::size_t k = 0; k < cs.size(); ++k) {
-    if (cs[k].last < t.first && t.first - cs[k].last <= 4) before = k;
+    if (cs[k].last < t.first && t.first - cs[k].last <= 4 && !cs[k].victim) before = k;  // victims do not act
     if (cs[k].first > t.last && !after && cs[k].first - t.last <= 6) after = k;
   }
   // Participants of a meeting, named after بمشاركة / بحضور / برعاية / جمعت anywhere later in
@@ -280,7 +289,12 @@ void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& wo
     add_run(t.type == EventType::PROTEST ? e.sources : e.targets, *after);
     return;
   }
-  // Verb first, subject after it (the usual Arabic order), then the object.
+  // Verb first, subject after it (the usual Arabic order), then the object — unless the first
+  // after it is a victim, its object with the subject left unsaid ("قتل 5 مدنيين بقصف").
+  if (cs[*after].victim) {
+    add_run(e.targets, *after);
+    return;
+  }
   const std::size_t last = add_run(e.sources, *after);
   if (last + 1 < cs.size() && cs[last + 1].first - cs[last].last <= 6) add_run(e.targets, last + 1);
 }

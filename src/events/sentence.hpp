@@ -27,7 +27,8 @@ struct Candidate {
   bool place = false;        // a LOC mention
   bool with_bi = false;      // "بسوتشي": the preposition ب is glued to the name
   std::optional<std::string> state;  // "القوات الروسية": the state its demonym names
-  std::size_t clitics = 0;           // bytes of proclitics before a mention's name ("لـ" of "للكويت")
+  std::size_t clitics = 0;           // bytes of proclitics before a mention's name ("لـ" of "لروسيا")
+  bool victim = false;               // "مدنيين", "أشخاص": who an attack strikes
 };
 
 inline bool in(std::string_view word, std::initializer_list<std::string_view> list) {

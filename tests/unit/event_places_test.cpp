@@ -342,3 +342,30 @@ TEST(EventProtest, TheWordForProtestersIsTheirSource) {
 
 }  // namespace
 }  // namespace masar::events
+
+namespace masar::events {
+namespace {
+
+TEST(EventVictims, AfterTheVerbTheyAreItsObject) {
+  const auto found = code_sentence("قتل خمسة مدنيين أمس في قصف على البلدة");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, EventType::ASSAULT);
+  EXPECT_TRUE(found[0].sources.empty());
+  ASSERT_EQ(found[0].targets.size(), 1u);
+  EXPECT_EQ(found[0].targets[0].text, "مدنيين");
+}
+
+TEST(EventVictims, TheyDoNotActBeforeTheVerb) {
+  for (const auto& e : code_sentence("المدنيين قتلوا أمس في قصف")) {
+    for (const auto& a : e.sources) EXPECT_NE(a.text, "المدنيين");
+  }
+  const auto found = code_sentence("قتل مسلحون ثلاثة مدنيين أمس");
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found[0].sources.size(), 1u);
+  EXPECT_EQ(found[0].sources[0].text, "مسلحون");
+  ASSERT_EQ(found[0].targets.size(), 1u);
+  EXPECT_EQ(found[0].targets[0].text, "مدنيين");
+}
+
+}  // namespace
+}  // namespace masar::events
