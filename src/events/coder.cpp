@@ -126,11 +126,12 @@ Mode mode_of(const Trigger& t, const std::vector<Word>& words) {
 
 // Actors that are not names: who protests, attacks, arrests.
 bool generic_actor(std::string_view w) {
-  static const std::array<std::string_view, 50> kActors = {
+  static const std::array<std::string_view, 56> kActors = {
       "الجيش", "جيش", "الشرطه", "شرطه", "القوات", "قوات", "مسلحون", "مسلحين", "المسلحون", "المسلحين", "المتظاهرون",
       "المتظاهرين", "متظاهرون", "متظاهرين", "المحتجون", "المحتجين", "محتجون", "محتجين", "الحكومه", "المعارضه",
       "المتمردون", "المتمردين", "الطلاب", "العمال", "انتحاري", "انتحاريه", "مجهولون", "مجهولين", "الامن", "الناس",
       "المواطنين", "مواطنين", "السلطات", "الوفود", "الوفد", "وفد", "الجنود", "جنود", "الاهالي", "المستوطنين",
+      "متظاهر", "متظاهرا", "متظاهرو", "محتج", "محتجا", "الالاف",
       // victims (victim() below)
       "مدنيين", "المدنيين", "مدنيا", "اشخاص", "شخصا", "الاطفال", "اطفال", "شرطيين", "جنديا", "المصلين"};
   const std::string_view bare = without_conjunction(w);
@@ -290,9 +291,12 @@ void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& wo
     return;
   }
   // Verb first, subject after it (the usual Arabic order), then the object — unless the first
-  // after it is a victim, its object with the subject left unsaid ("قتل 5 مدنيين بقصف").
-  if (cs[*after].victim) {
-    add_run(e.targets, *after);
+  // after it is a victim, its object with the subject left unsaid ("قتل 5 مدنيين بقصف"), or the
+  // verb is passive ("أُصيب متظاهر": the spelling with ي is the passive of أصاب).
+  // Whoever comes next did it ("برصاص الشرطة", "على يد مسلحين").
+  if (cs[*after].victim || in(without_conjunction(words[t.first].norm), {"اصيب", "اصيبت", "اصيبوا", "يصاب", "تصاب"})) {
+    const std::size_t last = add_run(e.targets, *after);
+    if (last + 1 < cs.size() && cs[last + 1].first - cs[last].last <= 6 && !cs[last + 1].victim) add_run(e.sources, last + 1);
     return;
   }
   const std::size_t last = add_run(e.sources, *after);
@@ -416,13 +420,13 @@ std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vect
       out.erase(same);  // an asserted, specific report beats a negated, planned or generic one
     }
     fill_arguments(e, t, words, candidates, sentence);
+    if (e.type == EventType::PROTEST) security_forces_are_not_protesters(e);
     if (e.type == EventType::PROTEST && e.sources.empty()) {
       // "خرج المتظاهرون": the word that names the protest names who protests.
       for (const auto& c : candidates) {
         if (c.first == t.first && !c.mention) e.sources.push_back(argument_of(c, words, sentence));
       }
     }
-    if (e.type == EventType::PROTEST) security_forces_are_not_protesters(e);
     out.push_back(std::move(e));
   }
   std::sort(out.begin(), out.end(), [](const CodedEvent& a, const CodedEvent& b) { return a.trigger.begin < b.trigger.begin; });
