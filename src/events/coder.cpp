@@ -18,6 +18,7 @@ using detail::Candidate;
 using detail::Form;
 using detail::Strength;
 using detail::Word;
+using detail::WordList;
 using detail::coordinated;
 using detail::in;
 using detail::is_place;
@@ -124,38 +125,31 @@ Mode mode_of(const Trigger& t, const std::vector<Word>& words) {
   return Mode::asserted;
 }
 
-// Actors that are not names: who protests, attacks, arrests.
+// Victims, actors that never act: after a verb they are its object ("قتل 5 مدنيين").
+bool victim(std::string_view w) {
+  static const WordList kVictims{"مدنيين", "المدنيين", "مدنيا", "أشخاص", "شخصا", "الأطفال", "أطفال", "شرطيين", "جنديا",
+                                 "المصلين"};
+  return kVictims.contains(without_conjunction(w));
+}
+
+// Actors that are not names: who protests, attacks, arrests (and who is struck: victims).
 bool generic_actor(std::string_view w) {
-  static const std::array<std::string_view, 56> kActors = {
+  static const std::array<std::string_view, 46> kActors = {
       "الجيش", "جيش", "الشرطه", "شرطه", "القوات", "قوات", "مسلحون", "مسلحين", "المسلحون", "المسلحين", "المتظاهرون",
       "المتظاهرين", "متظاهرون", "متظاهرين", "المحتجون", "المحتجين", "محتجون", "محتجين", "الحكومه", "المعارضه",
       "المتمردون", "المتمردين", "الطلاب", "العمال", "انتحاري", "انتحاريه", "مجهولون", "مجهولين", "الامن", "الناس",
       "المواطنين", "مواطنين", "السلطات", "الوفود", "الوفد", "وفد", "الجنود", "جنود", "الاهالي", "المستوطنين",
-      "متظاهر", "متظاهرا", "متظاهرو", "محتج", "محتجا", "الالاف",
-      // victims (victim() below)
-      "مدنيين", "المدنيين", "مدنيا", "اشخاص", "شخصا", "الاطفال", "اطفال", "شرطيين", "جنديا", "المصلين"};
+      "متظاهر", "متظاهرا", "متظاهرو", "محتج", "محتجا", "الالاف"};
   const std::string_view bare = without_conjunction(w);
-  return std::find(kActors.begin(), kActors.end(), bare) != kActors.end();
-}
-
-// Victims: after a verb they are its object ("قتل 5 مدنيين"), not its subject.
-bool victim(std::string_view w) {
-  return in(without_conjunction(w), {"مدنيين", "المدنيين", "مدنيا", "اشخاص", "شخصا", "الاطفال", "اطفال", "شرطيين",
-                                     "جنديا", "المصلين"});
+  return std::find(kActors.begin(), kActors.end(), bare) != kActors.end() || victim(w);
 }
 
 // Heads that stand for a state when its demonym follows (besides the generic actors).
 bool state_organ(std::string_view w) {
-  static const std::vector<std::string> kOrgans = [] {
-    std::vector<std::string> out;
-    for (std::string_view o : {"الجانب", "الخارجية", "الطيران", "الطائرات", "المقاتلات", "البحرية", "الدفاعات", "الرئاسة",
-                               "الدبلوماسية", "البرلمان", "الاستخبارات", "المخابرات", "الدفاع", "الوفود", "الطرف",
-                               "النظام", "الاحتلال", "السفارة", "الداخلية"}) {
-      out.push_back(text::normalize_for_search(o));
-    }
-    return out;
-  }();
-  return std::find(kOrgans.begin(), kOrgans.end(), without_conjunction(w)) != kOrgans.end();
+  static const WordList kOrgans{"الجانب", "الخارجية", "الطيران", "الطائرات", "المقاتلات", "البحرية", "الدفاعات", "الرئاسة",
+                                "الدبلوماسية", "البرلمان", "الاستخبارات", "المخابرات", "الدفاع", "الوفود", "الطرف",
+                                "النظام", "الاحتلال", "السفارة", "الداخلية"};
+  return kOrgans.contains(without_conjunction(w));
 }
 
 std::vector<Candidate> candidates_of(const std::vector<Word>& words, const std::vector<entities::Mention>& mentions) {
@@ -216,15 +210,9 @@ Argument argument_of(const Candidate& c, const std::vector<Word>& words, std::st
   a.span = {words[c.first].begin, words[c.last].end};
   if (c.clitics > 0) {
     a.span.begin += c.clitics;
-  } else if (joined && !c.mention && words[c.first].norm.starts_with("و")) {  // a name: its clitics are c.clitics
-    std::size_t at = a.span.begin + 2;  // و is two bytes
-    while (at + 1 < a.span.end) {
-      const auto lead = static_cast<unsigned char>(sentence[at]), next = static_cast<unsigned char>(sentence[at + 1]);
-      // U+0640 tatweel, U+064B–U+0652 marks: D9 80, D9 8B–92
-      if (lead != 0xD9 || !(next == 0x80 || (next >= 0x8B && next <= 0x92))) break;
-      at += 2;
-    }
-    if (sentence.substr(a.span.begin, 2) == "و" && at < a.span.end) a.span.begin = at;
+  } else if (joined && !c.mention && sentence.substr(a.span.begin, 2) == "و") {  // a name: its clitics are c.clitics
+    const std::size_t at = detail::after_marks(sentence.substr(0, a.span.end), a.span.begin + 2);  // و is two bytes
+    if (at < a.span.end) a.span.begin = at;
   }
   a.text = std::string(sentence.substr(a.span.begin, a.span.end - a.span.begin));
   a.mention = c.mention;
@@ -307,22 +295,17 @@ void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& wo
 // virus strikes and kills, but no one attacks. A natural force up to six words before an
 // ASSAULT trigger or four after it, in its clause, makes it no event.
 bool natural_force_near(const Trigger& t, const std::vector<Word>& words) {
-  static const std::vector<std::string> kForces = [] {
-    std::vector<std::string> out;
-    for (std::string_view w : {"زلزال", "زلزالا", "الزلزال", "زلازل", "الزلازل", "هزة", "الهزة", "هزات", "الهزات", "فيضان",
-                               "الفيضان", "فيضانات", "الفيضانات", "سيول", "السيول", "عاصفة", "العاصفة", "إعصار", "الإعصار",
-                               "فيروس", "الفيروس", "كورونا", "وباء", "الوباء", "الجائحة", "صاعقة", "الصاعقة", "انهيار"}) {
-      out.push_back(text::normalize_for_search(w));
-    }
-    return out;
-  }();
+  static const WordList kForces{"زلزال", "زلزالا", "الزلزال", "زلازل", "الزلازل", "هزة", "الهزة", "هزات", "الهزات", "فيضان",
+                                "الفيضان", "فيضانات", "الفيضانات", "سيول", "السيول", "عاصفة", "العاصفة", "إعصار",
+                                "الإعصار", "فيروس", "الفيروس", "كورونا", "وباء", "الوباء", "الجائحة", "صاعقة", "الصاعقة",
+                                "انهيار"};
   const int clause = words[t.first].clause;
   const std::size_t from = t.first >= 6 ? t.first - 6 : 0, to = std::min(words.size(), t.last + 5);
   for (std::size_t i = from; i < to; ++i) {
     if (words[i].clause != clause || (i >= t.first && i <= t.last)) continue;
     std::string_view w = without_conjunction(words[i].norm);
     if (w.starts_with("ب") && w.size() > 6) w.remove_prefix(2);  // "بفيروس"
-    if (std::find(kForces.begin(), kForces.end(), w) != kForces.end()) return true;
+    if (kForces.contains(w)) return true;
   }
   return false;
 }

@@ -4,8 +4,10 @@
 
 #include "events/sentence.hpp"
 #include "masar/events/coder.hpp"
+#include "masar/text/chars.hpp"
 #include "masar/text/normalize.hpp"
 #include "masar/text/tokenize.hpp"
+#include "masar/text/utf8.hpp"
 
 namespace masar::events {
 namespace detail {
@@ -21,16 +23,11 @@ bool starts_clause(std::string_view gap) {
 // Nouns of places: a name after them is where something happened, whatever the tagger
 // called it ("في فندق ريكسوس", "بالعاصمة الكازاخية نور سلطان", "بمدينة حلب").
 bool place_noun(std::string_view w) {
-  static const std::vector<std::string> kPlaceNouns = [] {
-    std::vector<std::string> out;
-    for (std::string_view w : {"مدينة", "بلدة", "قرية", "منطقة", "محافظة", "مخيم", "عاصمة", "العاصمة", "فندق", "منتجع",
-                               "مطار", "ميناء", "ريف", "ساحة", "قاعدة"}) {
-      out.push_back(text::normalize_for_search(w));
-    }
-    return out;
-  }();
-  const auto listed = [](std::string_view x) { return std::find(kPlaceNouns.begin(), kPlaceNouns.end(), x) != kPlaceNouns.end(); };
-  const auto with_bi = [&](std::string_view x) { return listed(x) || (x.starts_with("ب") && listed(x.substr(2))); };
+  static const WordList kPlaceNouns{"مدينة", "بلدة", "قرية", "منطقة", "محافظة", "مخيم", "عاصمة", "العاصمة", "فندق",
+                                    "منتجع", "مطار", "ميناء", "ريف", "ساحة", "قاعدة"};
+  const auto with_bi = [](std::string_view x) {
+    return kPlaceNouns.contains(x) || (x.starts_with("ب") && kPlaceNouns.contains(x.substr(2)));
+  };
   return with_bi(w) || with_bi(without_conjunction(w));  // "فندق" starts with the letter of ف
 }
 
@@ -47,15 +44,9 @@ bool looks_adjective(std::string_view w) {
 // Titles that stand before a person's name in a list of people: "حسن روحاني والرئيس الروسي
 // فلاديمير بوتين".
 bool title_word(std::string_view w) {
-  static const std::vector<std::string> kTitles = [] {
-    std::vector<std::string> out;
-    for (std::string_view t : {"الرئيس", "رئيس", "نائب", "وزير", "الوزير", "الملك", "الأمير", "ولي", "العهد", "الشيخ", "السلطان",
-                               "المستشارة", "المبعوث", "نظيره", "نظيريه", "الوزراء", "الخارجية", "الدفاع"}) {
-      out.push_back(text::normalize_for_search(t));
-    }
-    return out;
-  }();
-  return std::find(kTitles.begin(), kTitles.end(), w) != kTitles.end() || looks_adjective(w);
+  static const WordList kTitles{"الرئيس", "رئيس", "نائب", "وزير", "الوزير", "الملك", "الأمير", "ولي", "العهد", "الشيخ",
+                                "السلطان", "المستشارة", "المبعوث", "نظيره", "نظيريه", "الوزراء", "الخارجية", "الدفاع"};
+  return kTitles.contains(w) || looks_adjective(w);
 }
 
 // The candidate starting at word `next` continues a list that ended before word `gap_begin`:
@@ -86,6 +77,28 @@ std::vector<Word> words_of(std::string_view sentence) {
   return out;
 }
 
+WordList::WordList(std::initializer_list<std::string_view> written) {
+  for (std::string_view w : written) words_.push_back(text::normalize_for_search(w));
+}
+
+bool WordList::contains(std::string_view normalized_word) const {
+  return std::find(words_.begin(), words_.end(), normalized_word) != words_.end();
+}
+
+bool WordList::occurs_in(std::string_view normalized_text) const {
+  return std::any_of(words_.begin(), words_.end(), [&](const std::string& w) { return normalized_text.find(w) != std::string_view::npos; });
+}
+
+std::size_t after_marks(std::string_view text, std::size_t at) {
+  while (at < text.size()) {
+    std::size_t next = at;
+    const char32_t c = text::next_code_point(text, next);
+    if (c != text::kTatweel && !text::is_arabic_diacritic(c)) break;
+    at = next;
+  }
+  return at;
+}
+
 std::string_view without_conjunction(std::string_view w) {
   if (w.size() > 4 && (w.substr(0, 2) == "و" || w.substr(0, 2) == "ف")) w.remove_prefix(2);
   return w;
@@ -114,20 +127,13 @@ bool is_place(const Candidate& c, const std::vector<Word>& words, bool bi_means_
 }
 
 bool names_talks(const std::vector<Candidate>& cs, std::size_t k, const std::vector<Word>& words) {
-  static const std::vector<std::string> kTalks = [] {
-    std::vector<std::string> out;
-    for (std::string_view w : {"محادثات", "مباحثات", "مفاوضات", "اجتماعات", "اجتماع", "قمة", "مؤتمر", "مسار", "صيغة",
-                               "منصة", "لقاء", "جولة"}) {
-      out.push_back(text::normalize_for_search(w));
-    }
-    return out;
-  }();
+  static const WordList kTalks{"محادثات", "مباحثات", "مفاوضات", "اجتماعات", "اجتماع", "قمة", "مؤتمر", "مسار", "صيغة",
+                               "منصة", "لقاء", "جولة"};
   const Candidate& c = cs[k];
   if (!c.place || c.first == 0 || c.first != c.last) return false;
   if (k + 1 < cs.size() && coordinated(cs, k, words) > k) return false;
   std::string_view before = without_conjunction(words[c.first - 1].norm);
-  const auto listed = [&](std::string_view w) { return std::find(kTalks.begin(), kTalks.end(), w) != kTalks.end(); };
-  return listed(before) || ((before.starts_with("ب") || before.starts_with("ل")) && listed(before.substr(2)));
+  return kTalks.contains(before) || ((before.starts_with("ب") || before.starts_with("ل")) && kTalks.contains(before.substr(2)));
 }
 
 }  // namespace detail
@@ -135,6 +141,8 @@ bool names_talks(const std::vector<Candidate>& cs, std::size_t k, const std::vec
 using detail::Candidate;
 using detail::Word;
 using detail::in;
+using detail::WordList;
+using detail::after_marks;
 using detail::without_conjunction;
 using detail::words_of;
 using detail::is_place;
@@ -154,29 +162,14 @@ std::string as_written(const entities::Mention& m) {
     // "للكويت" is ل + الكويت with the article's alif dropped: what is left, "كويت", is not how
     // the name is written.
     if (rest.substr(0, 4) == "لل") return m.surface;
-    std::size_t at = 2;
-    while (at + 1 < rest.size() && static_cast<unsigned char>(rest[at]) == 0xD9) {
-      const auto next = static_cast<unsigned char>(rest[at + 1]);
-      if (next != 0x80 && (next < 0x8B || next > 0x92)) break;
-      at += 2;
-    }
-    rest.remove_prefix(at);
+    rest.remove_prefix(after_marks(rest, 2));
   }
   return is_key_word(rest.substr(0, rest.find(' '))) ? std::string(rest) : m.surface;
 }
 
 std::vector<std::size_t> named_group(std::string_view text, const std::vector<entities::Mention>& mentions) {
-  static const std::vector<std::string> kGroups = [] {
-    std::vector<std::string> out;
-    for (std::string_view w : {"دول الضامنة", "دول الثلاث", "دول الراعية", "الضامنين", "الضامنون", "الضامنة الثلاث"}) {
-      out.push_back(text::normalize_for_search(w));
-    }
-    return out;
-  }();
-  const std::string normalized = text::normalize_for_search(text);
-  if (std::none_of(kGroups.begin(), kGroups.end(), [&](const std::string& g) { return normalized.find(g) != std::string::npos; })) {
-    return {};
-  }
+  static const WordList kGroups{"دول الضامنة", "دول الثلاث", "دول الراعية", "الضامنين", "الضامنون", "الضامنة الثلاث"};
+  if (!kGroups.occurs_in(text::normalize_for_search(text))) return {};
   const auto is_loc = [&](std::size_t m) { return mentions[m].type == entities::EntityType::LOC; };
   const auto joins = [&](std::size_t m, std::size_t next) {
     const std::string_view gap = text.substr(mentions[m].end, mentions[next].begin - mentions[m].end);

@@ -35,6 +35,20 @@ inline bool in(std::string_view word, std::initializer_list<std::string_view> li
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
+// Words written as the news writes them ("العاصمة", "إعصار"), looked up in search form.
+class WordList {
+ public:
+  WordList(std::initializer_list<std::string_view> written);
+  bool contains(std::string_view normalized_word) const;
+  bool occurs_in(std::string_view normalized_text) const;  // any of them, as a substring
+ private:
+  std::vector<std::string> words_;
+};
+
+// Where the letters resume after position `at` of valid UTF-8: past the tatweel and the marks
+// written on the letter before (harakat, shadda …).
+std::size_t after_marks(std::string_view text, std::size_t at);
+
 // The words of a sentence in search form, each with its clause (a comma, ؛ or : starts one).
 std::vector<Word> words_of(std::string_view sentence);
 
