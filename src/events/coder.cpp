@@ -156,28 +156,13 @@ std::vector<Candidate> candidates_of(const std::vector<Word>& words, const std::
   std::vector<Candidate> out;
   std::vector<bool> taken(words.size(), false), person(words.size(), false);
   for (std::size_t m = 0; m < mentions.size(); ++m) {
-    Candidate c;
-    bool found = false;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      if (words[i].end <= mentions[m].begin || words[i].begin >= mentions[m].end) continue;
-      if (!found) c.first = i;
-      c.last = i;
-      found = true;
-    }
-    if (!found) continue;
-    c.mention = m;
-    c.type = mentions[m].type;
-    c.place = c.type == entities::EntityType::LOC;
-    const std::string_view word = without_conjunction(words[c.first].norm);
-    c.with_bi = word.starts_with("ب") && !mentions[m].key.starts_with("ب");
-    // The actor is the name as written, without the proclitics glued to it ("لروسيا").
-    const std::size_t name_begin = mentions[m].begin + (mentions[m].surface.size() - as_written(mentions[m]).size());
-    if (name_begin > words[c.first].begin && name_begin < words[c.last].end) c.clitics = name_begin - words[c.first].begin;
-    for (std::size_t i = c.first; i <= c.last; ++i) {
+    const auto c = detail::mention_candidate(words, mentions, m);
+    if (!c) continue;
+    for (std::size_t i = c->first; i <= c->last; ++i) {
       taken[i] = true;
-      person[i] = c.type == entities::EntityType::PER;
+      person[i] = c->type == entities::EntityType::PER;
     }
-    out.push_back(c);
+    out.push_back(*c);
   }
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (taken[i]) continue;

@@ -104,6 +104,28 @@ std::string_view without_conjunction(std::string_view w) {
   return w;
 }
 
+std::optional<Candidate> mention_candidate(const std::vector<Word>& words, const std::vector<entities::Mention>& mentions,
+                                           std::size_t m) {
+  Candidate c;
+  bool found = false;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].end <= mentions[m].begin || words[i].begin >= mentions[m].end) continue;
+    if (!found) c.first = i;
+    c.last = i;
+    found = true;
+  }
+  if (!found) return std::nullopt;
+  c.mention = m;
+  c.type = mentions[m].type;
+  c.place = c.type == entities::EntityType::LOC;
+  const std::string_view word = without_conjunction(words[c.first].norm);
+  c.with_bi = word.starts_with("ب") && !mentions[m].key.starts_with("ب");
+  // The actor is the name as written, without the proclitics glued to it ("لروسيا").
+  const std::size_t name_begin = mentions[m].begin + (mentions[m].surface.size() - as_written(mentions[m]).size());
+  if (name_begin > words[c.first].begin && name_begin < words[c.last].end) c.clitics = name_begin - words[c.first].begin;
+  return c;
+}
+
 std::size_t coordinated(const std::vector<Candidate>& cs, std::size_t from, const std::vector<Word>& words) {
   std::size_t last = from;
   while (last + 1 < cs.size() && words[cs[last + 1].first].clause == words[cs[last].first].clause &&
@@ -171,11 +193,14 @@ std::vector<std::size_t> named_group(std::string_view text, const std::vector<en
   static const WordList kGroups{"دول الضامنة", "دول الثلاث", "دول الراعية", "الضامنين", "الضامنون", "الضامنة الثلاث"};
   if (!kGroups.occurs_in(text::normalize_for_search(text))) return {};
   const auto is_loc = [&](std::size_t m) { return mentions[m].type == entities::EntityType::LOC; };
+  // "روسيا وتركيا": nothing but space between, and a و the key leaves out.
   const auto joins = [&](std::size_t m, std::size_t next) {
+    if (mentions[next].begin < mentions[m].end) return false;
     const std::string_view gap = text.substr(mentions[m].end, mentions[next].begin - mentions[m].end);
-    return mentions[next].begin >= mentions[m].end && gap.find_first_not_of(" \t") == std::string_view::npos &&
+    return gap.find_first_not_of(" \t") == std::string_view::npos && mentions[next].surface.starts_with("و") &&
            as_written(mentions[next]) != mentions[next].surface;
   };
+  std::optional<std::vector<Word>> words;  // the text's words, read once, when a list is found
   for (std::size_t m = 0; m < mentions.size(); ++m) {
     if (!is_loc(m)) continue;
     std::vector<std::size_t> list{m};
@@ -183,17 +208,10 @@ std::vector<std::size_t> named_group(std::string_view text, const std::vector<en
       list.push_back(list.back() + 1);
     }
     if (list.size() < 2) continue;
-    // The word before the list, and the list's first word, tell a place from a party.
-    const std::vector<Word> before = words_of(text.substr(0, mentions[m].end));
-    if (before.empty()) continue;
-    std::vector<Candidate> first(1);
-    first[0].first = first[0].last = before.size() - 1;
-    first[0].mention = m;
-    first[0].type = mentions[m].type;
-    first[0].place = true;
-    const std::string_view word = without_conjunction(before.back().norm);
-    first[0].with_bi = word.starts_with("ب") && !mentions[m].key.starts_with("ب");
-    if (!is_place(first[0], before)) return list;
+    // The words before the list's first name tell a place from a party.
+    if (!words) words = words_of(text);
+    const auto first = detail::mention_candidate(*words, mentions, m);
+    if (first && !is_place(*first, *words)) return list;
     m = list.back();
   }
   return {};

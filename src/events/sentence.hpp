@@ -55,6 +55,11 @@ std::vector<Word> words_of(std::string_view sentence);
 // "وتركيا" → "تركيا", "فالجيش" → "الجيش" (words in search form; short words kept whole).
 std::string_view without_conjunction(std::string_view w);
 
+// The candidate mention `m` makes over the words of its text (none when no word overlaps it):
+// its words, type, a ب glued to it, the proclitics before its name.
+std::optional<Candidate> mention_candidate(const std::vector<Word>& words, const std::vector<entities::Mention>& mentions,
+                                           std::size_t m);
+
 // Coordinated actors ("روسيا وتركيا وإيران") are one argument list: the last candidate of the
 // list that starts at `from`.
 std::size_t coordinated(const std::vector<Candidate>& cs, std::size_t from, const std::vector<Word>& words);

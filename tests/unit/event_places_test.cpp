@@ -128,6 +128,21 @@ TEST(EventGroups, AListOfPlacesIsNotTheGroup) {
   EXPECT_TRUE(named_group(t, {mention(t, "سوريا", EntityType::LOC), mention(t, "والعراق", EntityType::LOC)}).empty());
 }
 
+// Regression: the word before a list was read before the last word of its first name, so
+// "في الولايات المتحدة وكندا" passed for a party.
+TEST(EventGroups, AListOfPlacesWithALongFirstNameIsNotTheGroup) {
+  const std::string t = "أكدت الدول الضامنة رفض الغارات في الولايات المتحدة وكندا.";
+  EXPECT_TRUE(named_group(t, {mention(t, "الولايات المتحدة", EntityType::LOC), mention(t, "وكندا", EntityType::LOC)}).empty());
+}
+
+// Regression: any glued clitic joined a list; only و does ("قالت روسيا لتركيا" is no list).
+TEST(EventGroups, OnlyWawJoinsAList) {
+  const std::string t = "أكدت الدول الضامنة التزامها. وقالت روسيا لتركيا إن الهدنة صامدة.";
+  auto turkey = mention(t, "لتركيا", EntityType::LOC);
+  turkey.key = "تركيا";
+  EXPECT_TRUE(named_group(t, {mention(t, "روسيا", EntityType::LOC), turkey}).empty());
+}
+
 TEST(EventGroups, OneNameIsNotAList) {
   const std::string t = "أكدت الدول الثلاث وروسيا خاصة التزامها.";
   EXPECT_TRUE(named_group(t, {mention(t, "وروسيا", EntityType::LOC)}).empty());
