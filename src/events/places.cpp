@@ -36,6 +36,12 @@ bool locative_word(std::string_view w) {
   return in(w, {"في", "وفي", "قرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "الي", "من", "امام", "داخل"});
 }
 
+// People sent by a party: "وفود من …", "ممثلين من …".
+bool delegates(std::string_view w) {
+  static const WordList kDelegates{"وفد", "وفدا", "وفود", "الوفود", "ممثلين", "ممثلو", "ممثلي", "مسؤولين", "مسؤولون", "دبلوماسيين"};
+  return kDelegates.contains(w) || kDelegates.contains(without_conjunction(w));  // "وفود" begins with و
+}
+
 // "الكازاخية", "الروسي": an adjective of origin, which may stand between a place noun and its name.
 bool looks_adjective(std::string_view w) {
   return w.size() >= 10 && w.starts_with("ال") && (w.ends_with("يه") || w.ends_with("ي"));
@@ -141,7 +147,9 @@ bool is_place(const Candidate& c, const std::vector<Word>& words, bool bi_means_
   int adjectives = 0;
   for (std::size_t i = c.first; i > 0 && words[i - 1].clause == words[c.first].clause; --i) {
     const std::string_view w = words[i - 1].norm;
-    if (place_noun(w) || (c.place && locative_word(w))) return true;
+    if (place_noun(w)) return true;
+    // "وفود من كوريا الشمالية": من after people sent says whom they represent, not where.
+    if (c.place && locative_word(w)) return !(w == "من" && i >= 2 && delegates(words[i - 2].norm));
     if (adjectives == 2 || !looks_adjective(w)) return false;
     ++adjectives;
   }

@@ -143,6 +143,13 @@ TEST(EventGroups, OnlyWawJoinsAList) {
   EXPECT_TRUE(named_group(t, {mention(t, "روسيا", EntityType::LOC), turkey}).empty());
 }
 
+TEST(EventGroups, DelegatesFromStatesAreTheGroup) {
+  // من after delegates names whom they represent, not where they are.
+  const std::string t = "اجتمعت الدول الثلاث أمس. وعقدت محادثات بين وفود من كوريا الشمالية وكوريا الجنوبية.";
+  EXPECT_EQ(named_group(t, {mention(t, "كوريا الشمالية", EntityType::LOC), mention(t, "وكوريا الجنوبية", EntityType::LOC)}),
+            (std::vector<std::size_t>{0, 1}));
+}
+
 TEST(EventGroups, OneNameIsNotAList) {
   const std::string t = "أكدت الدول الثلاث وروسيا خاصة التزامها.";
   EXPECT_TRUE(named_group(t, {mention(t, "وروسيا", EntityType::LOC)}).empty());
