@@ -9,13 +9,22 @@
 namespace masar::entities {
 namespace {
 
-struct CapitalOf {
-  const char* capital;  // or the demonym
+// A name that stands for a state: its capital, or its demonym.
+struct StandsFor {
+  const char* name;
   const char* state;
 };
 
+using StateTable = std::unordered_map<std::string, std::string_view, util::StringViewHash, std::equal_to<>>;
+
+std::optional<std::string_view> lookup(const StateTable& table, std::string_view key) {
+  const auto it = table.find(key);
+  if (it == table.end()) return std::nullopt;
+  return it->second;
+}
+
 // Facts, written as the news writes them; both sides go through text_key.
-constexpr CapitalOf kCapitals[] = {
+constexpr StandsFor kCapitals[] = {
     {"موسكو", "روسيا"},          {"واشنطن", "الولايات المتحدة"}, {"أنقرة", "تركيا"},
     {"طهران", "إيران"},          {"دمشق", "سوريا"},              {"الرياض", "السعودية"},
     {"القاهرة", "مصر"},          {"باريس", "فرنسا"},             {"لندن", "بريطانيا"},
@@ -38,7 +47,7 @@ constexpr CapitalOf kCapitals[] = {
 };
 
 // Demonyms (masculine, without the article) and their state.
-constexpr CapitalOf kDemonyms[] = {
+constexpr StandsFor kDemonyms[] = {
     {"روسي", "روسيا"},       {"تركي", "تركيا"},          {"إيراني", "إيران"},        {"سوري", "سوريا"},
     {"أمريكي", "الولايات المتحدة"}, {"أميركي", "الولايات المتحدة"}, {"فرنسي", "فرنسا"}, {"بريطاني", "بريطانيا"},
     {"ألماني", "ألمانيا"},   {"صيني", "الصين"},          {"إسرائيلي", "إسرائيل"},    {"سعودي", "السعودية"},
@@ -55,29 +64,25 @@ constexpr CapitalOf kDemonyms[] = {
 }  // namespace
 
 std::optional<std::string_view> state_of_demonym(std::string_view normalized_word) {
-  static const std::unordered_map<std::string, std::string_view, util::StringViewHash, std::equal_to<>> table = [] {
-    std::unordered_map<std::string, std::string_view, util::StringViewHash, std::equal_to<>> t;
+  static const StateTable table = [] {
+    StateTable t;
     for (const auto& d : kDemonyms) {
-      const std::string adjective = "ال" + text::normalize_for_search(d.capital);
+      const std::string adjective = "ال" + text::normalize_for_search(d.name);
       t.emplace(adjective, d.state);
       t.emplace(adjective + "ه", d.state);  // the feminine, ة in search form
     }
     return t;
   }();
-  const auto it = table.find(normalized_word);
-  if (it == table.end()) return std::nullopt;
-  return it->second;
+  return lookup(table, normalized_word);
 }
 
 std::optional<std::string_view> state_of_capital(std::string_view capital_key) {
-  static const std::unordered_map<std::string, std::string_view, util::StringViewHash, std::equal_to<>> table = [] {
-    std::unordered_map<std::string, std::string_view, util::StringViewHash, std::equal_to<>> t;
-    for (const auto& c : kCapitals) t.emplace(text_key(c.capital), c.state);
+  static const StateTable table = [] {
+    StateTable t;
+    for (const auto& c : kCapitals) t.emplace(text_key(c.name), c.state);
     return t;
   }();
-  const auto it = table.find(capital_key);
-  if (it == table.end()) return std::nullopt;
-  return it->second;
+  return lookup(table, capital_key);
 }
 
 }  // namespace masar::entities
