@@ -7,6 +7,7 @@
 
 #include "events/sentence.hpp"
 #include "lexicon.hpp"
+#include "masar/cluster/series.hpp"
 #include "masar/entities/states.hpp"
 #include "masar/text/normalize.hpp"
 #include "masar/text/tokenize.hpp"
@@ -109,16 +110,28 @@ Mode mode_of(const Trigger& t, const std::vector<Word>& words) {
     if (back == 1 && !in(w, {"يتم", "تم", "جري", "يجري", "قد", "ان", "انه", "انها"})) break;
   }
   if (t.future) return Mode::hypothetical;
+  // "على عقد الجولة", "لعقد اجتماع": holding a meeting as an aim, not a report of it.
+  const auto holding_as_aim = [&](std::size_t at) {
+    const std::string_view w = words[at].norm;
+    return w == "لعقد" || (w == "عقد" && at > 0 && words[at - 1].clause == words[at].clause && in(words[at - 1].norm, {"علي", "الي"}));
+  };
+  if (t.type == EventType::CONSULT) {
+    if (holding_as_aim(t.first)) return Mode::hypothetical;
+    for (std::size_t back = 1; back <= 4 && !word_before(back).empty(); ++back) {
+      if (holding_as_aim(t.first - back)) return Mode::hypothetical;  // "لعقد جولة جديدة من المحادثات"
+    }
+  }
   // Further back in the clause: denials, plans, demands, threats and fears are not reports
   // of the happening itself.
   for (std::size_t back = 1; back <= 5; ++back) {
-    const std::string_view w = word_before(back);
+    const std::string_view w = without_conjunction(word_before(back));  // "وسيعقد"
     if (w.empty()) break;
     if (in(w, {"نفي", "نفت", "ينفي", "تنفي", "نفوا", "ونفي", "ونفت"})) return Mode::negated;
     if (in(w, {"يعتزم", "تعتزم", "ينوي", "تنوي", "المقرر", "المتوقع", "المنتظر", "المحتمل", "يمكن", "يمكنه", "ربما",
                "يجب", "ينبغي", "مستعد", "مستعده", "يهدد", "تهدد", "هدد", "هددت", "دعا", "دعت", "يدعو", "تدعو", "حذر",
                "حذرت", "يخشي", "تخشي", "خشيه", "مخاوف", "لمنع", "منع", "يريد", "تريد", "يسعي", "تسعي", "محاوله", "حاول",
-               "حاولت", "بهدف", "لتفادي", "تجنب", "لتجنب", "قرر", "قررت", "ستعقد", "سيعقد", "اقترح", "اقترحت", "بانتظار"})) {
+               "حاولت", "بهدف", "لتفادي", "تجنب", "لتجنب", "قرر", "قررت", "تقرر", "وتقرر", "ستعقد", "سيعقد", "اقترح", "اقترحت",
+               "بانتظار", "الدعوه", "بالدعوه", "عزم", "عزمه", "عزمها", "عزمهم", "توقع", "يتوقع", "تتوقع"})) {
       return Mode::hypothetical;
     }
   }
@@ -148,7 +161,8 @@ bool generic_actor(std::string_view w) {
 bool state_organ(std::string_view w) {
   static const WordList kOrgans{"الجانب", "الخارجية", "الطيران", "الطائرات", "المقاتلات", "البحرية", "الدفاعات", "الرئاسة",
                                 "الدبلوماسية", "البرلمان", "الاستخبارات", "المخابرات", "الدفاع", "الوفود", "الطرف",
-                                "النظام", "الاحتلال", "السفارة", "الداخلية"};
+                                "النظام", "الاحتلال", "السفارة", "الداخلية", "الوفدين", "الوفدان", "الجانبين", "الجانبان",
+                                "الطرفين", "الطرفان", "الضامن"};
   return kOrgans.contains(without_conjunction(w));
 }
 
@@ -183,6 +197,17 @@ std::vector<Candidate> candidates_of(const std::vector<Word>& words, const std::
     c.victim = !c.state && victim(words[i].norm);
     out.push_back(std::move(c));
     i = out.back().last;
+    // "الوفدين التركي والإيراني", "القوات الروسية والسورية": each demonym joined by و after
+    // the first is one more state's organ, listed with it.
+    while (out.back().state && i + 1 < words.size() && !taken[i + 1] && words[i + 1].clause == words[i].clause &&
+           words[i + 1].norm.starts_with("و")) {
+      const auto state = entities::state_of_demonym(without_conjunction(words[i + 1].norm));
+      if (!state) break;
+      Candidate next;
+      next.first = next.last = ++i;
+      next.state = std::string(*state);
+      out.push_back(std::move(next));
+    }
   }
   std::sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) { return a.first < b.first; });
   return out;
@@ -205,20 +230,52 @@ Argument argument_of(const Candidate& c, const std::vector<Word>& words, std::st
   return a;
 }
 
+// "حول سوريا", "بشأن العراق": what is talked about; "بغياب وفد المعارضة": who stays away.
+// Neither takes part.
+bool is_topic_or_absent(const Candidate& c, const std::vector<Word>& words) {
+  if (c.first == 0 || words[c.first - 1].clause != words[c.first].clause) return false;
+  const std::string_view before = without_conjunction(words[c.first - 1].norm);
+  if (in(before, {"حول", "بشان", "بخصوص", "حيال", "بغياب", "غياب", "مقاطعه", "بمقاطعه"})) return true;
+  // "بغياب وفد الفصائل المعارضة": the absent party may follow the words for its delegation.
+  for (std::size_t back = 2; back <= 3 && back <= c.first && words[c.first - back].clause == words[c.first].clause; ++back) {
+    if (in(without_conjunction(words[c.first - back].norm), {"بغياب", "غياب"})) return true;
+  }
+  return false;
+}
+
 void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& words, const std::vector<Candidate>& all,
                     std::string_view sentence) {
   const int clause = words[t.first].clause;
   std::vector<Candidate> cs;
   std::optional<Candidate> place;
+  std::optional<std::size_t> left_out_through;  // the rest of a list of places, topics or absentees
   for (std::size_t k = 0; k < all.size(); ++k) {
     const Candidate& c = all[k];
     if (words[c.first].clause != clause) continue;
+    if (left_out_through && k <= *left_out_through) continue;
     if (is_place(c, words, e.type == EventType::CONSULT)) {
       if (!place) place = c;
+      left_out_through = coordinated(all, k, words);  // "في غزة ولبنان": both are where
       continue;
     }
     if (names_talks(all, k, words)) continue;
+    if (is_topic_or_absent(c, words)) {
+      left_out_through = coordinated(all, k, words);
+      continue;
+    }
     cs.push_back(c);
+  }
+  // "انتهت في أستانا، الثلاثاء، الجولة 22 من الاجتماعات": with no place in its clause, the
+  // event took place where the sentence's lead says — a first clause of a verb and where
+  // (not "إلى" or "من" a place: "المبعوث الأممي إلى سوريا، …" is a title).
+  const auto in_lead = [&](const Candidate& c) {
+    std::size_t lead_words = 0;
+    while (lead_words < words.size() && words[lead_words].clause == 0) ++lead_words;
+    return clause > 0 && words[c.first].clause == 0 && lead_words <= 7 && c.first > 0 &&
+           !in(words[c.first - 1].norm, {"الي", "من"});
+  };
+  for (std::size_t k = 0; !place && k < all.size(); ++k) {
+    if (in_lead(all[k]) && is_place(all[k], words, e.type == EventType::CONSULT)) place = all[k];
   }
   if (place) e.location = argument_of(*place, words, sentence);
   // The actors of a list, each without the و that joins it to the one before.
@@ -243,6 +300,8 @@ void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& wo
       }
       for (std::size_t k = 0; k < all.size(); ++k) {
         if (all[k].first <= i || all[k].first > i + 8 || !all[k].mention || is_place(all[k], words)) continue;
+        // "بمشاركة العراق ولبنان بصفة مراقبين": observers attend; they do not hold the talks.
+        if (detail::observers(sentence, words[all[coordinated(all, k, words)].last].end)) break;
         add_list(e.sources, all, k);
         return;
       }
@@ -330,6 +389,25 @@ bool is_specific(const Trigger& t, const std::vector<Word>& words) {
   return false;
 }
 
+// The first word of a numbered round that a word for talks belongs to: the round right before
+// it ("الجولة الرابعة من محادثات أستانا", "«أستانا 9» من المحادثات"), right after it
+// ("اجتماعات الجولة 17") or around it ("الاجتماع العشرين"), in the same clause.
+std::optional<std::size_t> numbered_round_of(const Trigger& t, const std::vector<Word>& words,
+                                             const std::vector<cluster::SeriesMention>& rounds) {
+  for (const auto& r : rounds) {
+    std::size_t first = words.size(), last = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (words[i].begin >= r.begin && words[i].end <= r.end) first = std::min(first, i), last = i;
+    }
+    if (first == words.size() || words[first].clause != words[t.first].clause || words[last].clause != words[t.first].clause) continue;
+    const bool before = last < t.first && t.first - last <= 2;
+    const bool after = first > t.last && first - t.last <= 1;
+    const bool around = first <= t.last && last >= t.first;
+    if (before || after || around) return first;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 const char* type_name(EventType t) {
@@ -366,6 +444,7 @@ std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vect
   std::array<int, kEventTypeCount> per_type{};
   for (const auto& t : triggers) ++per_type[static_cast<std::size_t>(t.type)];
   std::vector<CodedEvent> out;
+  std::optional<std::vector<cluster::SeriesMention>> rounds;  // looked for once, when first needed
   for (const auto& t : triggers) {
     if (t.strength == Strength::weak && per_type[static_cast<std::size_t>(t.type)] < 2) {
       // A weak word alone needs an actor right next to it.
@@ -380,6 +459,17 @@ std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vect
     e.type = t.type;
     e.mode = mode_of(t, words);
     e.specific = is_specific(t, words);
+    if (!e.specific && t.type == EventType::CONSULT && t.form == Form::noun) {
+      // A numbered round is one meeting, whichever clause dates it. Its mode is read from
+      // before the round too: "دعت إلى عقد الجولة السابعة من اجتماعات اللجنة" is a plan.
+      if (!rounds) rounds = cluster::find_series(sentence);
+      if (const auto first = numbered_round_of(t, words, *rounds)) {
+        e.specific = true;
+        Trigger from_round = t;
+        from_round.first = *first;
+        if (e.mode == Mode::asserted) e.mode = mode_of(from_round, words);
+      }
+    }
     e.trigger = {words[t.first].begin, words[t.last].end};
     auto same = std::find_if(out.begin(), out.end(), [&](const CodedEvent& o) { return o.type == t.type; });
     if (same != out.end()) {

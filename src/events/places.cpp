@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "events/sentence.hpp"
+#include "masar/entities/states.hpp"
 #include "masar/events/coder.hpp"
 #include "masar/text/chars.hpp"
 #include "masar/text/normalize.hpp"
@@ -123,7 +124,8 @@ std::optional<Candidate> mention_candidate(const std::vector<Word>& words, const
   if (!found) return std::nullopt;
   c.mention = m;
   c.type = mentions[m].type;
-  c.place = c.type == entities::EntityType::LOC;
+  // A capital is a place whatever the tagger took it for ("في نور سلطان" read as a person).
+  c.place = c.type == entities::EntityType::LOC || entities::state_of_capital(mentions[m].key).has_value();
   const std::string_view word = without_conjunction(words[c.first].norm);
   c.with_bi = word.starts_with("ب") && !mentions[m].key.starts_with("ب");
   // The actor is the name as written, without the proclitics glued to it ("لروسيا").
@@ -197,9 +199,29 @@ std::string as_written(const entities::Mention& m) {
   return is_key_word(rest.substr(0, rest.find(' '))) ? std::string(rest) : m.surface;
 }
 
+namespace detail {
+
+bool observers(std::string_view text, std::size_t list_end) {
+  std::string_view rest = text.substr(list_end, 80);
+  if (rest.size() == 80) rest = rest.substr(0, rest.rfind(' ') + 1);  // whole letters only
+  const std::vector<Word> after = words_of(rest);
+  for (std::size_t i = 0; i < after.size() && i < 4; ++i) {
+    const std::string_view w = after[i].norm;
+    if (w.starts_with("مراقب") || w.starts_with("كمراقب")) return true;
+  }
+  return false;
+}
+
+}  // namespace detail
+
+bool names_a_group(std::string_view text) {
+  // "الضامن" also finds "الضامن الروسي": one of the group, named by its role.
+  static const WordList kGroups{"دول الضامنة", "دول الثلاث", "دول الراعية", "الضامن"};
+  return kGroups.occurs_in(text::normalize_for_search(text));
+}
+
 std::vector<std::size_t> named_group(std::string_view text, const std::vector<entities::Mention>& mentions) {
-  static const WordList kGroups{"دول الضامنة", "دول الثلاث", "دول الراعية", "الضامنين", "الضامنون", "الضامنة الثلاث"};
-  if (!kGroups.occurs_in(text::normalize_for_search(text))) return {};
+  if (!names_a_group(text)) return {};
   const auto is_loc = [&](std::size_t m) { return mentions[m].type == entities::EntityType::LOC; };
   // "روسيا وتركيا": nothing but space between, and a و the key leaves out.
   const auto joins = [&](std::size_t m, std::size_t next) {
@@ -219,7 +241,10 @@ std::vector<std::size_t> named_group(std::string_view text, const std::vector<en
     // The words before the list's first name tell a place from a party.
     if (!words) words = words_of(text);
     const auto first = detail::mention_candidate(*words, mentions, m);
-    if (first && !is_place(*first, *words)) return list;
+    // "الهجمات على سوريا ولبنان": who is struck is not the group either, nor two sides
+    // ("العلاقة بين أنقرة ودمشق").
+    const bool struck = first && first->first > 0 && in((*words)[first->first - 1].norm, {"علي", "ضد", "بين"});
+    if (first && !struck && !is_place(*first, *words) && !detail::observers(text, mentions[list.back()].end)) return list;
     m = list.back();
   }
   return {};

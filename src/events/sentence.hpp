@@ -70,6 +70,10 @@ std::size_t coordinated(const std::vector<Candidate>& cs, std::size_t from, cons
 // means "with" ("التقى البرتغال بالأوروغواي"): `bi_means_with` says so.
 bool is_place(const Candidate& c, const std::vector<Word>& words, bool bi_means_with = false);
 
+// "الأردن والعراق ولبنان بصفة مراقبين": within four words after `list_end` the list is
+// called observers.
+bool observers(std::string_view text, std::size_t list_end);
+
 // "محادثات أستانا", "قمة طهران", "بصيغة أستانا": a lone place name right after a word for
 // talks names the talks; it is not a party to them. A list ("اجتماع روسيا وتركيا") is.
 bool names_talks(const std::vector<Candidate>& cs, std::size_t k, const std::vector<Word>& words);

@@ -88,10 +88,53 @@ TEST(EventMode, FutureAndPlans) {
   EXPECT_TRUE(has("من المقرر أن تعقد القمة في الربيع", EventType::CONSULT, Mode::hypothetical));
   EXPECT_TRUE(has("قد يفرض الاتحاد عقوبات إضافية", EventType::SANCTION, Mode::hypothetical));
   EXPECT_TRUE(has("دعت النقابة إلى الإضراب يوم الأحد", EventType::PROTEST, Mode::hypothetical));
+  EXPECT_TRUE(has("وسيعقد الاجتماع الحادي والأربعون للوزراء يوم الاثنين", EventType::CONSULT, Mode::hypothetical));
+  EXPECT_TRUE(has("وتوقع الوزير أن يمثل الاجتماع الثاني والعشرون دفعة للعلاقات", EventType::CONSULT, Mode::hypothetical));
 }
 
 TEST(EventMode, PastWithQadIsAsserted) {
   EXPECT_TRUE(has("وكان الوفد قد التقى الوزير أمس", EventType::CONSULT, Mode::asserted));
+}
+
+// Whether a report tells of one particular happening (records keep only those).
+bool specific(std::string_view sentence, EventType t, Mode mode = Mode::asserted) {
+  for (const auto& e : code_sentence(sentence)) {
+    if (e.type == t && e.mode == mode) return e.specific;
+  }
+  ADD_FAILURE() << "no " << type_name(t) << " in: " << sentence;
+  return false;
+}
+
+TEST(EventSpecific, PastVerbOrADayMakesAReport) {
+  EXPECT_TRUE(specific("اجتمع الوزيران في العاصمة", EventType::CONSULT));
+  EXPECT_TRUE(specific("تبدأ المحادثات الخميس في العاصمة", EventType::CONSULT));
+}
+
+TEST(EventSpecific, TalkOfAKindOfThingIsNot) {
+  EXPECT_FALSE(specific("تبقى المحادثات السبيل الوحيد إلى الحل", EventType::CONSULT));
+}
+
+TEST(EventSpecific, ANumberedRoundIsOneMeeting) {
+  // A round with its number is one meeting, whichever clause dates it.
+  EXPECT_TRUE(specific("بدأت في المنتجع، الاثنين، الجولة العاشرة من محادثات السلام", EventType::CONSULT));
+  EXPECT_TRUE(specific("انتهت في العاصمة، الجمعة، الجولة الثانية عشرة من محادثات أستانا حول سوريا", EventType::CONSULT));
+  EXPECT_TRUE(specific("أنهت الوفود اجتماعات الجولة السابعة عشرة في العاصمة", EventType::CONSULT));
+  EXPECT_TRUE(specific("لم يتحقق تقدم في الاجتماع العشرين للجنة", EventType::CONSULT));
+  EXPECT_TRUE(specific("اختتمت جولة «أستانا 9» من المحادثات حول سوريا", EventType::CONSULT));
+  // An unnumbered or far-off round is not enough.
+  EXPECT_FALSE(specific("تأمل الأطراف أن تنجح الجولة المقبلة من المحادثات", EventType::CONSULT));
+}
+
+TEST(EventMode, AnAimToHoldIsAPlan) {
+  EXPECT_TRUE(has("اتفق المشاركون على عقد الجولة السابعة عشرة قبل نهاية العام", EventType::CONSULT, Mode::hypothetical));
+  EXPECT_TRUE(has("عاد الممثلون إلى العاصمة لعقد جولة جديدة من المحادثات", EventType::CONSULT, Mode::hypothetical));
+  EXPECT_TRUE(has("أكدت الدول عزمها على العمل لعقد اجتماع أول للجنة", EventType::CONSULT, Mode::hypothetical));
+  EXPECT_TRUE(has("عقد الوزراء اجتماعا طارئا أمس", EventType::CONSULT, Mode::asserted));
+}
+
+TEST(EventSpecific, ACallToHoldARoundIsAPlan) {
+  EXPECT_TRUE(specific("دعت الدول إلى عقد الجولة السابعة من اجتماعات اللجنة", EventType::CONSULT, Mode::hypothetical));
+  EXPECT_TRUE(specific("وانتهت بالدعوة إلى عقد الجولة السابعة من اجتماعات اللجنة", EventType::CONSULT, Mode::hypothetical));
 }
 
 TEST(EventArguments, VerbFirstSubjectThenObject) {

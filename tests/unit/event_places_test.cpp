@@ -128,6 +128,16 @@ TEST(EventGroups, AListOfPlacesIsNotTheGroup) {
   EXPECT_TRUE(named_group(t, {mention(t, "سوريا", EntityType::LOC), mention(t, "والعراق", EntityType::LOC)}).empty());
 }
 
+TEST(EventGroups, TheStruckAreNotTheGroup) {
+  const std::string t = "دعت الدول الضامنة إلى التهدئة. ودان البيان الهجمات على سوريا ولبنان.";
+  EXPECT_TRUE(named_group(t, {mention(t, "سوريا", EntityType::LOC), mention(t, "ولبنان", EntityType::LOC)}).empty());
+}
+
+TEST(EventGroups, TwoSidesAreNotTheGroup) {
+  const std::string t = "أكدت الدول الضامنة التزامها. وقال المبعوث إن العلاقة بين أنقرة ودمشق لا تزال معلقة.";
+  EXPECT_TRUE(named_group(t, {mention(t, "أنقرة", EntityType::LOC), mention(t, "ودمشق", EntityType::LOC)}).empty());
+}
+
 // Regression: the word before a list was read before the last word of its first name, so
 // "في الولايات المتحدة وكندا" passed for a party.
 TEST(EventGroups, AListOfPlacesWithALongFirstNameIsNotTheGroup) {
@@ -362,6 +372,70 @@ TEST(EventVictims, APassiveVerbTakesItsVictimFirstThenWhoDidIt) {
   EXPECT_EQ(assault->targets[0].text, "متظاهر");
   ASSERT_EQ(assault->sources.size(), 1u);
   EXPECT_EQ(assault->sources[0].text, "الشرطة");
+}
+
+TEST(EventTopics, WhatTalksAreAboutIsNoParty) {
+  const std::string s = "انتهت في أستانا، الثلاثاء، الجولة الثانية والعشرون من الاجتماعات الدولية حول سوريا ولبنان";
+  const auto e = only_consult(s, {mention(s, "أستانا", EntityType::LOC), mention(s, "سوريا", EntityType::LOC),
+                                  mention(s, "لبنان", EntityType::LOC)});
+  EXPECT_TRUE(e.sources.empty());
+  EXPECT_TRUE(e.targets.empty());
+  const std::string p = "اجتمع الوفد مع الوزير بشأن العراق";
+  const auto f = only_consult(p, {mention(p, "العراق", EntityType::LOC)});
+  for (const auto* role : {&f.sources, &f.targets}) {
+    for (const auto& a : *role) EXPECT_NE(a.text, "العراق");
+  }
+}
+
+TEST(EventPlaces, EveryPlaceOfAListIsWhere) {
+  const std::string s = "قصفت الطائرات مواقع في غزة ولبنان أمس";
+  const auto found = code_sentence(s, {mention(s, "غزة", EntityType::LOC), mention(s, "لبنان", EntityType::LOC)});
+  const auto assault = std::find_if(found.begin(), found.end(), [](const CodedEvent& e) { return e.type == EventType::ASSAULT; });
+  ASSERT_NE(assault, found.end());
+  ASSERT_TRUE(assault->location.has_value());
+  EXPECT_EQ(assault->location->text, "غزة");
+  for (const auto* role : {&assault->sources, &assault->targets}) {
+    for (const auto& a : *role) EXPECT_NE(a.text, "لبنان");
+  }
+}
+
+TEST(EventArgumentsList, WhoIsAbsentTakesNoPart) {
+  const std::string s = "بدأت في العاصمة الجولة الثالثة من المحادثات بغياب وفد المعارضة";
+  const auto e = only_consult(s, {});
+  EXPECT_TRUE(e.sources.empty());
+  EXPECT_TRUE(e.targets.empty());
+  const std::string p = "اجتمع الوزراء في غياب المعارضة";
+  const auto f = only_consult(p, {});
+  EXPECT_TRUE(f.sources.empty());
+  EXPECT_TRUE(f.targets.empty());
+}
+
+TEST(EventStateOrgans, ADemonymListIsOneOrganPerState) {
+  const auto e = only_consult("اجتمع المبعوث مع الوفدين التركي والإيراني أمس", {});
+  std::vector<std::string> states;  // المبعوث is no actor here, so the list is the subject
+  for (const auto& a : e.sources) states.push_back(a.state.value_or(""));
+  EXPECT_EQ(states, (std::vector<std::string>{"تركيا", "إيران"}));
+  const auto f = only_consult("التقى الضامن الروسي وفد المعارضة", {});
+  ASSERT_FALSE(f.sources.empty());
+  EXPECT_EQ(f.sources[0].state.value_or(""), "روسيا");
+}
+
+TEST(EventPlaces, AnEarlierClauseMaySayWhere) {
+  const std::string s = "انتهت في أستانا، الثلاثاء، الجولة الثانية والعشرون من الاجتماعات";
+  const auto e = only_consult(s, {mention(s, "أستانا", EntityType::LOC)});
+  ASSERT_TRUE(e.location.has_value());
+  EXPECT_EQ(e.location->text, "أستانا");
+  // A later clause does not: "…، ثم توجه إلى موسكو" is somewhere else.
+  const std::string p = "اجتمع الوزراء، ثم توجه الوفد إلى موسكو";
+  EXPECT_FALSE(only_consult(p, {mention(p, "موسكو", EntityType::LOC)}).location.has_value());
+}
+
+TEST(EventPlaces, ACapitalIsAPlaceWhateverTheTaggerSaid) {
+  const std::string s = "أنهت الوفود اجتماعات الجولة السابعة عشرة في نور سلطان";
+  const auto e = only_consult(s, {mention(s, "نور سلطان", EntityType::PER)});
+  EXPECT_TRUE(e.targets.empty());
+  ASSERT_TRUE(e.location.has_value());
+  EXPECT_EQ(e.location->text, "نور سلطان");
 }
 
 }  // namespace

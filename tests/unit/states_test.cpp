@@ -13,6 +13,7 @@ TEST(Capitals, StandForTheirState) {
   EXPECT_EQ(state_of_capital(text_key("انقرة")), "تركيا");  // hamza folded
   EXPECT_EQ(state_of_capital(text_key("أبو ظبي")), "الإمارات");
   EXPECT_EQ(state_of_capital(text_key("أبوظبي")), "الإمارات");
+  EXPECT_EQ(state_of_capital(text_key("نور سلطان")), "كازاخستان");  // Astana's name 2019–2022
 }
 
 TEST(Capitals, OthersAndAmbiguousNamesAreNotListed) {

@@ -61,6 +61,9 @@ struct CodedEvent {
 // an asserted one). `mentions` are the entity mentions of this sentence, offsets into it.
 std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vector<entities::Mention>& mentions = {});
 
+// Whether a text refers to states as a group: "الدول الضامنة", "الدول الثلاث", "الضامنين".
+bool names_a_group(std::string_view text);
+
 // The states a text refers to as a group ("الدول الضامنة", "الدول الثلاث", "الضامنين") and
 // names elsewhere as a list: the first two or more LOC mentions joined by و that are not a
 // place ("في شمال سوريا والعراق"). Empty when the text names no such group or no list.
