@@ -36,6 +36,7 @@ struct Coded {
   std::optional<std::string> series_name;
   std::optional<int> series_ordinal;
   bool named_round = false;  // the round of a series the article names ("استانا" 9)
+  bool group_unlisted = false;  // a meeting of "الدول الضامنة" whose text does not list them
 };
 
 struct CodedArticle : entities::Prepared {
@@ -91,12 +92,42 @@ struct RecordWriter::Impl {
         insert(h, "INSERT INTO event_records(type, mode, date, date_precision, merge_key, series_name, series_ordinal) "
                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
         actor(h, "INSERT OR IGNORE INTO event_actors(record, role, text, entity) VALUES(?1, ?2, ?3, ?4)"),
+        series_sources(h, "SELECT a.record, a.entity, a.text FROM event_records r JOIN event_actors a ON a.record = r.id "
+                          "WHERE r.merge_key >= ?1 AND r.merge_key < ?2 AND a.role = 'source' AND a.entity IS NOT NULL "
+                          "ORDER BY a.record, a.entity"),
         report(h, "INSERT OR IGNORE INTO event_reports(record, article, sentence, text) VALUES(?1, ?2, ?3, ?4)") {}
 
-  bool ok() const { return find.ok() && insert.ok() && actor.ok() && report.ok(); }
+  bool ok() const { return find.ok() && insert.ok() && actor.ok() && report.ok() && series_sources.ok(); }
+
+  // The group a series' meetings are usually held by: the set of two or more linked source
+  // actors its asserted rounds list most often (the latest record wins a tie). "البيان الختامي
+  // للدول الضامنة" of a round names that group without listing it.
+  Result<std::vector<Actor>> usual_group(std::string_view series_key_prefix) {
+    const std::string high = std::string(series_key_prefix.substr(0, series_key_prefix.size() - 1)) + ';';  // ':' + 1
+    series_sources.reset().bind(1, series_key_prefix).bind(2, std::string_view(high));
+    std::map<std::vector<std::int64_t>, std::pair<int, std::int64_t>> seen;  // entities → count, latest record
+    std::map<std::int64_t, std::vector<Actor>> by_record;
+    int rc;
+    while ((rc = series_sources.step()) == SQLITE_ROW) {
+      by_record[series_sources.int64(0)].push_back({std::string(series_sources.text(2)), series_sources.int64(1)});
+    }
+    if (rc != SQLITE_DONE) return store::sql::db_error(db, "reading the actors of a series");
+    const std::vector<Actor>* best = nullptr;
+    std::pair<int, std::int64_t> best_rank{0, 0};
+    for (const auto& [record, actors] : by_record) {
+      std::vector<std::int64_t> ids;
+      for (const auto& a : actors) ids.push_back(*a.entity);
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      if (ids.size() < 2) continue;
+      auto& rank = seen[ids];
+      rank = {rank.first + 1, record};
+      if (rank > best_rank) best_rank = rank, best = &actors;
+    }
+    return best ? *best : std::vector<Actor>{};
+  }
 
   sqlite3* db;
-  Statement find, insert, actor, report;
+  Statement find, insert, actor, report, series_sources;
 };
 
 RecordWriter::RecordWriter(store::Store& store) : impl_(std::make_unique<Impl>(store.handle())) {}
@@ -154,28 +185,34 @@ void date_and_round(std::vector<Coded>& coded, const entities::TaggedArticle& ar
   for (Coded& c : coded) {
     if (previous && previous->index == c.index && previous->in_title == c.in_title) {
       c.date = previous->date, c.date_precision = previous->date_precision;
-      c.series_name = previous->series_name, c.series_ordinal = previous->series_ordinal;
-      c.named_round = previous->named_round;
-      previous = &c;
-      continue;
-    }
-    c.date = anchor.valid() ? std::string(article.date) : "";
-    c.date_precision = anchor.valid() ? "article" : "";
-    const auto times = extract::find_time_expressions(c.sentence, anchor);
-    if (!times.empty()) {
-      c.date = times.front().first.iso().substr(0, 10);
-      c.date_precision = extract::precision_name(times.front().precision);
-    }
-    // The first numbered round inside the sentence, as the scan of its whole text found it.
-    for (const auto& s : c.in_title ? in_title : in_body) {
-      if (s.number <= 0 || s.begin < c.begin || s.end > c.begin + c.sentence.size()) continue;
-      const auto named = series_names.find(s.number);
-      c.series_name = !s.name.empty() ? s.name : named != series_names.end() ? named->second : s.noun;
-      c.series_ordinal = s.number;
-      c.named_round = named != series_names.end() && named->second == *c.series_name;
-      break;
+    } else {
+      c.date = anchor.valid() ? std::string(article.date) : "";
+      c.date_precision = anchor.valid() ? "article" : "";
+      const auto times = extract::find_time_expressions(c.sentence, anchor);
+      if (!times.empty()) {
+        c.date = times.front().first.iso().substr(0, 10);
+        c.date_precision = extract::precision_name(times.front().precision);
+      }
     }
     previous = &c;
+    // The numbered round of the event: the one nearest its trigger inside the sentence, as the
+    // scan of its whole text found it. A report takes any round its sentence names; a plan
+    // only one next to its trigger ("«أستانا 9» تنتهي بالاتفاق على عقد الجولة المقبلة" plans
+    // the next round, not the ninth).
+    const std::size_t trigger_begin = c.begin + c.event.trigger.begin, trigger_end = c.begin + c.event.trigger.end;
+    const cluster::SeriesMention* nearest = nullptr;
+    std::size_t nearest_gap = 0;
+    for (const auto& s : c.in_title ? in_title : in_body) {
+      if (s.number <= 0 || s.begin < c.begin || s.end > c.begin + c.sentence.size()) continue;
+      const std::size_t gap = s.end <= trigger_begin ? trigger_begin - s.end : s.begin >= trigger_end ? s.begin - trigger_end : 0;
+      if (!nearest || gap < nearest_gap) nearest = &s, nearest_gap = gap;
+    }
+    constexpr std::size_t kNextToTrigger = 16;  // bytes: a short word or two of Arabic
+    if (!nearest || (c.event.mode == Mode::hypothetical && nearest_gap > kNextToTrigger)) continue;
+    const auto named = series_names.find(nearest->number);
+    c.series_name = !nearest->name.empty() ? nearest->name : named != series_names.end() ? named->second : nearest->noun;
+    c.series_ordinal = nearest->number;
+    c.named_round = named != series_names.end() && named->second == *c.series_name;
   }
 }
 
@@ -187,6 +224,7 @@ void add_named_group(std::vector<Coded>& coded, std::string_view text, const std
   for (Coded& c : coded) {
     if (c.in_title != in_title || c.event.type != EventType::CONSULT || !c.event.sources.empty()) continue;
     if (!group) group = named_group(text, mentions);
+    c.group_unlisted = group->empty() && names_a_group(text);
     for (std::size_t m : *group) {
       Argument a;
       a.text = as_written(mentions[m]);
@@ -249,7 +287,13 @@ Status RecordWriter::article_scanned(const entities::ScannedArticle& scanned, co
     // A named series ("استانا" 9) is one event per round whoever reports it; a bare "الجولة
     // الثانية" is not enough to tell rounds of different talks apart.
     if (c.named_round) {
-      key += "series:" + *r.series_name + ':' + std::to_string(*r.series_ordinal);
+      key += "series:" + *r.series_name + ':';
+      if (c.group_unlisted && r.sources.empty()) {
+        auto group = d.usual_group(key);
+        if (!group) return group.error();
+        r.sources = std::move(group.value());
+      }
+      key += std::to_string(*r.series_ordinal);
       window = kSeriesWindowDays;
     } else {
       key += actors_key(r.sources) + '|' + actors_key(r.targets) + '|';
