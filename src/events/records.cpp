@@ -3,6 +3,7 @@
 #include "masar/events/records.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "masar/cluster/series.hpp"
@@ -56,6 +57,16 @@ bool in_the_field(EventType t) {
          t == EventType::RETREAT;
 }
 
+// How finely a record is dated: a day (named in the sentence, or the article's own) before a
+// week, a part of a month, a month … a year; undated last.
+int date_rank(std::string_view precision) {
+  static constexpr std::array<std::string_view, 8> kFinestFirst = {"day", "article", "week", "month_part", "month",
+                                                                   "quarter", "half_year", "year"};
+  const auto it = std::find(kFinestFirst.begin(), kFinestFirst.end(), precision);
+  const int at = static_cast<int>(it - kFinestFirst.begin());
+  return at <= 1 ? 0 : at;  // "day" and "article" are both one day
+}
+
 std::string shift_date(const std::string& iso, int days) {
   const extract::DateTime d = extract::parse_iso_date(iso);
   if (!d.valid()) return iso;
@@ -87,8 +98,9 @@ std::string actors_key(const std::vector<Actor>& actors) {
 struct RecordWriter::Impl {
   explicit Impl(sqlite3* h)
       : db(h),
-        find(h, "SELECT id FROM event_records WHERE merge_key = ?1 AND date BETWEEN ?2 AND ?3 "
+        find(h, "SELECT id, date_precision FROM event_records WHERE merge_key = ?1 AND date BETWEEN ?2 AND ?3 "
                 "ORDER BY abs(julianday(date) - julianday(?4)), id LIMIT 1"),
+        redate(h, "UPDATE event_records SET date = ?2, date_precision = ?3 WHERE id = ?1"),
         insert(h, "INSERT INTO event_records(type, mode, date, date_precision, merge_key, series_name, series_ordinal) "
                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
         actor(h, "INSERT OR IGNORE INTO event_actors(record, role, text, entity) VALUES(?1, ?2, ?3, ?4)"),
@@ -97,7 +109,7 @@ struct RecordWriter::Impl {
                           "ORDER BY a.record, a.entity"),
         report(h, "INSERT OR IGNORE INTO event_reports(record, article, sentence, text) VALUES(?1, ?2, ?3, ?4)") {}
 
-  bool ok() const { return find.ok() && insert.ok() && actor.ok() && report.ok() && series_sources.ok(); }
+  bool ok() const { return find.ok() && redate.ok() && insert.ok() && actor.ok() && report.ok() && series_sources.ok(); }
 
   // The group a series' meetings are usually held by: the set of two or more linked source
   // actors its asserted rounds list most often (the latest record wins a tie). "البيان الختامي
@@ -127,7 +139,7 @@ struct RecordWriter::Impl {
   }
 
   sqlite3* db;
-  Statement find, insert, actor, report, series_sources;
+  Statement find, redate, insert, actor, report, series_sources;
 };
 
 RecordWriter::RecordWriter(store::Store& store) : impl_(std::make_unique<Impl>(store.handle())) {}
@@ -309,6 +321,11 @@ Status RecordWriter::article_scanned(const entities::ScannedArticle& scanned, co
     const int found = d.find.step();
     if (found == SQLITE_ROW) {
       record = d.find.int64(0);
+      // A report that dates the event more finely dates the record: "أمس" after "الأسبوع الماضي".
+      if (date_rank(r.date_precision) < date_rank(d.find.text(1))) {
+        d.redate.reset().bind(1, record).bind(2, std::string_view(r.date)).bind(3, std::string_view(r.date_precision));
+        if (d.redate.step() != SQLITE_DONE) return store::sql::db_error(d.db, "dating an event record");
+      }
     } else if (found == SQLITE_DONE) {
       d.insert.reset().bind(1, std::string_view(type_name(r.type))).bind(2, std::string_view(mode_name(r.mode)))
           .bind(3, std::string_view(r.date)).bind(4, std::string_view(r.date_precision)).bind(5, std::string_view(key));

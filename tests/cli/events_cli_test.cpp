@@ -238,6 +238,24 @@ TEST(EventsCli, AnUnlistedGroupIsTheOneItsSeriesUsuallyLists) {
   EXPECT_TRUE(sources["g3"].empty());
 }
 
+// Reports of one round merge into one record, dated by the report that dates it most finely
+// whichever came first.
+TEST(EventsCli, TheFinestDateOfItsReportsDatesARecord) {
+  TempDb db;
+  const auto dated = [](const std::string& id, const std::string& date, const std::string& text) {
+    return nlohmann::json{{"id", id}, {"title", ""}, {"text", text}, {"date", date}, {"source", "wire"}}.dump() + "\n";
+  };
+  const auto in = run_masar("ingest --quiet " + db.arg() + " -",
+                            dated("w1", "2024-01-30", "اختتمت الأسبوع الماضي الجولة 21 من محادثات أستانا بمشاركة روسيا وتركيا.") +
+                                dated("w2", "2024-01-26", "اختتمت أمس الجولة 21 من محادثات أستانا بمشاركة روسيا وتركيا."));
+  ASSERT_EQ(in.status, 0) << in.err;
+  const auto records = json_lines(run_masar("events " + db.arg() + " --type CONSULT --format jsonl").out);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0]["articles"].size(), 2u);
+  EXPECT_EQ(records[0]["date"], "2024-01-25");
+  EXPECT_EQ(records[0]["date_precision"], "day");
+}
+
 TEST(EventsCli, RescanGivesTheSameRecords) {
   TempDb db;
   ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " '" + demo_corpus().string() + "'").status, 0);
