@@ -143,9 +143,25 @@ bool only_the_ending_differs(std::string_view x, std::string_view y) {
 
 }  // namespace
 
+// y is x with one letter more, neither its first nor its last ("ترمب" / "ترامب").
+bool one_letter_more_inside(std::string_view x, std::string_view y) {
+  const auto cx = code_points(x), cy = code_points(y);
+  if (cy.size() != cx.size() + 1 || cx.size() < 2) return false;
+  if (cx.front() != cy.front() || cx.back() != cy.back()) return false;
+  return edit_distance(x, y) == 1;
+}
+
 bool same_name_spelled_differently(std::string_view a, std::string_view b) {
   if (a == b) return true;
   if (skeleton(a) != skeleton(b)) return false;
+  std::size_t differing_words = 0;  // a family name's vowel needs every other word to agree
+  for (std::size_t i = 0, j = 0; i <= a.size() && j <= b.size();) {
+    std::size_t ei = a.find(' ', i), ej = b.find(' ', j);
+    if (ei == std::string_view::npos) ei = a.size();
+    if (ej == std::string_view::npos) ej = b.size();
+    differing_words += a.substr(i, ei - i) != b.substr(j, ej - j);
+    i = ei + 1, j = ej + 1;
+  }
   // Word by word: each differing word long enough that one or two letters more or less is a
   // transliteration, not another name (محمد / محمود, موسى / ميسي are different people).
   std::size_t i = 0, j = 0;
@@ -161,7 +177,11 @@ bool same_name_spelled_differently(std::string_view a, std::string_view b) {
       const bool one_word = a.find(' ') == std::string_view::npos && b.find(' ') == std::string_view::npos;
       const bool swapped_letter = code_points(x).size() == code_points(y).size() && !only_the_ending_differs(x, y);
       const std::size_t allowed = letters >= 9 ? 2 : letters >= (one_word && swapped_letter ? 7u : 6u) ? 1 : 0;
-      if (edit_distance(x, y) > allowed) return false;
+      // A family name (not the first word) of four letters or more, the given name agreeing:
+      // a long vowel more inside it is a transliteration ("دونالد ترمب" / "دونالد ترامب").
+      const bool family_vowel = i > 0 && differing_words == 1 && letters >= 4 &&
+                                (one_letter_more_inside(x, y) || one_letter_more_inside(y, x));
+      if (!family_vowel && edit_distance(x, y) > allowed) return false;
     }
     if ((ei == a.size()) != (ej == b.size())) return false;  // not the same number of words
     if (ei == a.size()) return true;

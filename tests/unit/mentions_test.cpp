@@ -42,6 +42,18 @@ TEST(SameName, ShortArabicNamesStayApart) {
   EXPECT_FALSE(same_name_spelled_differently("دونالد ترامب", "ترامب"));  // not the same number of words
 }
 
+// The family name of a full name may take a long vowel more inside it (ترمب / ترامب): the given
+// name already agrees. Not a given name (محمد / محمود), not three letters (حسن / حسين), not a
+// final ي, which makes another name (صالح / صالحي), not a name of one word.
+TEST(SameName, AVowelMoreInsideAFamilyNameIsASpelling) {
+  EXPECT_TRUE(same_name_spelled_differently("دونالد ترمب", "دونالد ترامب"));
+  EXPECT_TRUE(same_name_spelled_differently("جون بولتن", "جون بولتون"));
+  EXPECT_FALSE(same_name_spelled_differently("علي حسن", "علي حسين"));
+  EXPECT_FALSE(same_name_spelled_differently("علي صالح", "علي صالحي"));
+  EXPECT_FALSE(same_name_spelled_differently("ترمب", "ترامب"));
+  EXPECT_FALSE(same_name_spelled_differently("دونالد ترمب", "دونلد ترامب"));  // two words differ
+}
+
 TEST(Mentions, PartialPersonNamesTakeTheFullName) {
   const auto model = NerModel::builtin();
   if (!model) GTEST_SKIP() << model.error().message;
@@ -55,6 +67,18 @@ TEST(Mentions, PartialPersonNamesTakeTheFullName) {
     EXPECT_EQ(m.key, mention_key({"رجب", "طيب", "أردوغان"})) << m.surface;
   }
   EXPECT_EQ(persons, 2u);
+}
+
+// The model may cut a name in two (B-PER B-PER): one person, unless و joins the second.
+TEST(Mentions, ANameCutInTwoIsOnePerson) {
+  const auto model = NerModel::builtin();
+  if (!model) GTEST_SKIP() << model.error().message;
+  const auto tags = model.value().tag({"قبل", "أيام", "من", "المهلة", "التي", "منحها", "الرئيس", "دونالد", "ترامب", "للحلفاء"});
+  EXPECT_EQ(tags[7], Tag::B_PER);
+  EXPECT_EQ(tags[8], Tag::I_PER);
+  const auto two = model.value().tag({"وسيجري", "بوتين", "وميركل", "محادثات"});
+  EXPECT_EQ(two[1], Tag::B_PER);
+  EXPECT_EQ(two[2], Tag::B_PER);
 }
 
 TEST(Mentions, AFatherNameAfterBinIsNotThePerson) {
