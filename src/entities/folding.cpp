@@ -1,15 +1,18 @@
 // Partial person names folded into the full name that ends with them ("أردوغان" into "رجب طيب
-// أردوغان"), when one full name dominates and the articles where the short name stands alone
-// are about the same things as those of the full name.
+// أردوغان", "ترمب" into the "دونالد ترامب" that "دونالد ترمب" was linked to), when one full
+// name dominates and the articles where the short name stands alone are about the same things
+// as those of the full name.
 #include "entities/folding.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "masar/entities/mentions.hpp"
 #include "store/sqlite_util.hpp"
 
 namespace masar::entities {
@@ -95,16 +98,35 @@ Result<std::size_t> fold_partial_names(sqlite3* db) {
   };
   std::map<std::string, Person> by_key;
   while (st.step() == SQLITE_ROW) by_key.emplace(st.text(1), Person{st.int64(0), st.int64(2)});
-  std::map<std::string, std::vector<std::string>> extensions;  // key -> longer keys ending with it
+  // The other spellings linked into each full name ("دونالد ترمب" into "دونالد ترامب"): "ترمب"
+  // alone ends one of them.
+  std::map<std::string, std::set<std::string>> spellings;  // entity key -> keys of its multi-word surfaces
+  {
+    Statement surfaces(db, "SELECT DISTINCT e.key, ae.surface FROM entities e JOIN article_entities ae ON ae.entity = e.id "
+                           "WHERE e.type = 'PER' AND ae.surface LIKE '% %'");
+    if (!surfaces.ok()) return store::sql::db_error(db, "reading person spellings");
+    while (surfaces.step() == SQLITE_ROW) {
+      std::string key = surfaces.text(0), spelled = text_key(surfaces.text(1));
+      if (spelled != key) spellings[key].insert(std::move(spelled));
+    }
+  }
+  // A given name alone is not folded: "مايك" is Pompeo in one article and Pence in the next,
+  // "جونغ" Kim Jong Un's sister, "كريستيان" any Christian (read on ant-multisource).
+  std::map<std::string, std::set<std::string>> extensions;  // key -> longer keys ending with it
   for (const auto& [key, person] : by_key) {
     if (person.articles < 2) continue;  // a one-off span is more likely a tagging slip
-    for (std::size_t cut = key.find(' '); cut != std::string::npos; cut = key.find(' ', cut + 1)) {
-      const std::string tail = key.substr(cut + 1);
-      // "محمد بن سلمان" does not end with a family name: سلمان alone is his father.
-      const std::size_t before = key.rfind(' ', cut - 1);
-      const std::string previous = key.substr(before == std::string::npos ? 0 : before + 1, cut - (before == std::string::npos ? 0 : before + 1));
-      if (previous == "بن" || previous == "ابن" || previous == "بنت") continue;
-      if (by_key.count(tail)) extensions[tail].push_back(key);
+    std::set<std::string> written{key};
+    if (const auto it = spellings.find(key); it != spellings.end()) written.insert(it->second.begin(), it->second.end());
+    for (const std::string& spelled : written) {
+      for (std::size_t cut = spelled.find(' '); cut != std::string::npos; cut = spelled.find(' ', cut + 1)) {
+        const std::string tail = spelled.substr(cut + 1);
+        // "محمد بن سلمان" does not end with a family name: سلمان alone is his father.
+        const std::size_t before = spelled.rfind(' ', cut - 1);
+        const std::size_t from = before == std::string::npos ? 0 : before + 1;
+        const std::string previous = spelled.substr(from, cut - from);
+        if (previous == "بن" || previous == "ابن" || previous == "بنت") continue;
+        if (tail != key && by_key.count(tail)) extensions[tail].insert(key);
+      }
     }
   }
   std::map<std::string, int> begins_names;  // first word -> person keys (2+ articles) it begins

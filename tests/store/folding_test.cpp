@@ -1,0 +1,102 @@
+// Partial person names folded into the full name they stand for, on rows written for the test:
+// a family name alone (أردوغان), also through a spelling linked into its full name (ترمب); a
+// given name alone stays (مايك), as does one that begins several names (محمد).
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "entities/folding.hpp"
+#include "masar/store/store.hpp"
+#include "store/sqlite_util.hpp"
+
+namespace masar::entities {
+namespace {
+
+class Folding : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() / ("masar-folding-" + std::to_string(::getpid()) + ".db");
+    std::filesystem::remove(path_);
+    auto opened = store::Store::open(path_);
+    ASSERT_TRUE(opened) << opened.error().message;
+    store_.emplace(std::move(opened.value()));
+  }
+  void TearDown() override {
+    store_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
+  }
+
+  void person(int id, const std::string& key) {
+    exec("INSERT INTO entities(id, type, key, skeleton) VALUES(" + std::to_string(id) + ", 'PER', '" + key + "', '')");
+  }
+  // Entity `id` named in articles first..last (as `surface`).
+  void named(int id, int first, int last, const std::string& surface) {
+    for (int a = first; a <= last; ++a) {
+      exec("INSERT INTO article_entities(article, entity, surface, mentions, first_offset) VALUES(" + std::to_string(a) +
+           ", " + std::to_string(id) + ", '" + surface + "', 1, 0)");
+    }
+  }
+  bool exists(int id) {
+    store::sql::Statement st(store_->handle(), "SELECT 1 FROM entities WHERE id = ?1");
+    st.bind(1, static_cast<std::int64_t>(id));
+    return st.step() == SQLITE_ROW;
+  }
+  std::size_t fold() {
+    auto folded = fold_partial_names(store_->handle());
+    EXPECT_TRUE(folded) << folded.error().message;
+    return folded ? folded.value() : 0;
+  }
+
+ private:
+  void exec(const std::string& sql) { ASSERT_TRUE(store::sql::exec(store_->handle(), sql.c_str())) << sql; }
+  std::filesystem::path path_;
+  std::optional<store::Store> store_;
+};
+
+TEST_F(Folding, AFamilyNameAloneFoldsIntoItsFullName) {
+  person(1, "رجب طيب اردوغان");
+  person(2, "اردوغان");
+  named(1, 1, 10, "رجب طيب أردوغان");
+  named(2, 5, 14, "أردوغان");
+  EXPECT_EQ(fold(), 1u);
+  EXPECT_FALSE(exists(2));
+}
+
+// A given name alone may be anyone who bears it: "مايك" is Pompeo here and Pence there.
+TEST_F(Folding, AGivenNameAloneStays) {
+  person(1, "مايك بومبيو");
+  person(2, "مايك");
+  named(1, 1, 20, "مايك بومبيو");
+  named(2, 3, 6, "مايك");
+  EXPECT_EQ(fold(), 0u);
+  EXPECT_TRUE(exists(2));
+}
+
+// "ترمب" alone ends no entity's key, but it ends a spelling linked into one ("دونالد ترمب" in
+// "دونالد ترامب").
+TEST_F(Folding, AFamilyNameFoldsThroughALinkedSpelling) {
+  person(1, "دونالد ترامب");
+  person(2, "ترمب");
+  named(1, 1, 10, "دونالد ترامب");
+  named(1, 11, 14, "دونالد ترمب");
+  named(2, 12, 18, "ترمب");
+  EXPECT_EQ(fold(), 1u);
+  EXPECT_FALSE(exists(2));
+}
+
+TEST_F(Folding, AGivenNameOfManyStays) {
+  person(1, "محمد صلاح");
+  person(2, "محمد بن سلمان");
+  person(3, "محمد");
+  named(1, 1, 10, "محمد صلاح");
+  named(2, 11, 20, "محمد بن سلمان");
+  named(3, 21, 25, "محمد");
+  EXPECT_EQ(fold(), 0u);
+  EXPECT_TRUE(exists(3));
+}
+
+}  // namespace
+}  // namespace masar::entities
