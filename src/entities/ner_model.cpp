@@ -316,6 +316,17 @@ class WordScoreCache {
 
 }  // namespace
 
+// "الرئيس دونالد ترامب" tagged B-PER B-PER: one person whose name the model cut in two (the
+// training data has such splits: "ألفريد نوبل", "نصر الله"). A second name joined by و is
+// another person ("بوتين وميركل").
+void join_split_names(const std::vector<std::string>& words, std::vector<Tag>& tags) {
+  for (std::size_t i = 1; i < tags.size(); ++i) {
+    if (tags[i] == Tag::B_PER && (tags[i - 1] == Tag::B_PER || tags[i - 1] == Tag::I_PER) && !words[i].starts_with("و")) {
+      tags[i] = Tag::I_PER;
+    }
+  }
+}
+
 std::vector<Tag> NerModel::tag(const std::vector<std::string>& words) const {
   thread_local WordScoreCache cache;
   cache.prepare(identity_, words.size());
@@ -345,7 +356,9 @@ std::vector<Tag> NerModel::tag(const std::vector<std::string>& words) const {
     add_weights(pairs.data(), pairs.size(), sums);
     for (int t = 0; t < kTagCount; ++t) emit[i][t] = static_cast<float>(sums[t]) * scale_;
   }
-  return viterbi(emit, transitions_);
+  std::vector<Tag> tags = viterbi(emit, transitions_);
+  join_split_names(words, tags);
+  return tags;
 }
 
 std::size_t NerModel::nonzero_weights() const {
