@@ -45,13 +45,15 @@ nlohmann::ordered_json record_json(const EventRecord& r) {
           {"location", r.location ? actor_json(*r.location) : nlohmann::ordered_json(nullptr)},
           {"series", std::move(series)},
           {"articles", r.articles},
+          {"copies", r.copies},
+          {"outlets", r.outlets},
           {"sentences", std::move(sentences)}};
 }
 
 const std::vector<std::string>& row_header() {
   static const std::vector<std::string> header = {
       "id", "date", "date_precision", "event", "mode", "source", "source_entities", "target", "target_entities",
-      "location", "location_entity", "series", "ordinal", "articles", "sentences", "first_article"};
+      "location", "location_entity", "series", "ordinal", "articles", "sentences", "first_article", "copies", "outlets"};
   return header;
 }
 
@@ -71,7 +73,9 @@ std::vector<std::string> record_row(const EventRecord& r) {
           r.series_ordinal ? std::to_string(*r.series_ordinal) : "",
           std::to_string(r.articles.size()),
           std::to_string(r.sentences.size()),
-          r.articles.empty() ? "" : r.articles.front()};
+          r.articles.empty() ? "" : r.articles.front(),
+          std::to_string(r.copies.size()),
+          std::to_string(r.outlets.size())};
 }
 
 }  // namespace masar::events

@@ -1,5 +1,6 @@
 // Reading event records back with their actors, place and reports: what `masar events` and
 // the HTTP API serve.
+#include <algorithm>
 #include <string>
 #include <variant>
 
@@ -57,9 +58,11 @@ Result<std::vector<EventRecord>> list_records(const store::Store& store, const R
   Statement st(db, sql);
   Statement actors(db, "SELECT a.role, a.text, coalesce(m.into_entity, a.entity) FROM event_actors a "
                        "LEFT JOIN entity_merges m ON m.old = a.entity WHERE a.record = ?1 ORDER BY a.role, a.text");
-  Statement reports(db, "SELECT a.id, p.sentence, p.text FROM event_reports p JOIN articles a ON a.rowid = p.article "
+  Statement reports(db, "SELECT a.id, p.sentence, p.text, a.source FROM event_reports p JOIN articles a ON a.rowid = p.article "
                         "WHERE p.record = ?1 ORDER BY a.date, a.rowid, p.sentence");
-  if (!st.ok() || !actors.ok() || !reports.ok()) return store::sql::db_error(db, "reading event records");
+  Statement copies(db, "SELECT c.id, c.source FROM articles c WHERE c.dup_of IN "
+                       "(SELECT article FROM event_reports WHERE record = ?1) ORDER BY c.date, c.rowid");
+  if (!st.ok() || !actors.ok() || !reports.ok() || !copies.ok()) return store::sql::db_error(db, "reading event records");
   w.bind(st);
   std::vector<EventRecord> out;
   while (st.step() == SQLITE_ROW) {
@@ -80,11 +83,22 @@ Result<std::vector<EventRecord>> list_records(const store::Store& store, const R
       else if (role == "target") r.targets.push_back(std::move(a));
       else if (!r.location) r.location = std::move(a);
     }
+    const auto add_outlet = [&](std::string source) {
+      if (!source.empty() && std::find(r.outlets.begin(), r.outlets.end(), source) == r.outlets.end()) {
+        r.outlets.push_back(std::move(source));
+      }
+    };
     reports.reset().bind(1, r.id);
     while (reports.step() == SQLITE_ROW) {
       SentenceRef s{reports.text(0), reports.int64(1), reports.text(2)};
       if (r.articles.empty() || r.articles.back() != s.article) r.articles.push_back(s.article);
       r.sentences.push_back(std::move(s));
+      add_outlet(reports.text(3));
+    }
+    copies.reset().bind(1, r.id);
+    while (copies.step() == SQLITE_ROW) {
+      r.copies.push_back(copies.text(0));
+      add_outlet(copies.text(1));
     }
     out.push_back(std::move(r));
   }

@@ -92,6 +92,27 @@ TEST(EventsCli, AstanaRoundsAreConsultRecordsWithOrdinalsAndGuarantors) {
   EXPECT_TRUE(rounds.at(9)["location"].is_null()) << rounds.at(9).dump();
 }
 
+// Copies are not coded twice, but they report the event too: the record lists them and their
+// outlets. Round 20's report was syndicated by two more outlets (examples/demo-manifest.jsonl).
+TEST(EventsCli, ARecordListsTheCopiesOfItsReportsAndTheirOutlets) {
+  const auto r = run_masar("events " + demo_db().arg() + " --type CONSULT --format jsonl");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const nlohmann::json* round20 = nullptr;
+  std::vector<nlohmann::json> records = json_lines(r.out);
+  for (const auto& rec : records) {
+    if (!rec["series"].is_null() && rec["series"]["ordinal"] == 20 && rec["mode"] == "asserted") round20 = &rec;
+  }
+  ASSERT_NE(round20, nullptr) << r.out;
+  std::set<std::string> all;
+  for (const char* field : {"articles", "copies"}) {
+    for (const auto& id : (*round20)[field]) all.insert(id.get<std::string>());
+  }
+  EXPECT_EQ(all, (std::set<std::string>{"rafid-20230621-astana20", "astana-20-sharq", "astana-20-madar"})) << round20->dump();
+  EXPECT_EQ((*round20)["outlets"].size(), 3u) << round20->dump();
+  const auto rows = run_masar("events " + demo_db().arg() + " --type CONSULT --format tsv");
+  EXPECT_NE(rows.out.find("\tfirst_article\tcopies\toutlets\n"), std::string::npos) << rows.out.substr(0, 300);
+}
+
 // "القمة الثلاثية التي جمعت الرئيس الإيراني حسن روحاني والرئيس الروسي فلاديمير بوتين والرئيس
 // التركي رجب طيب أردوغان": the three presidents, in Tehran.
 TEST(EventsCli, TehranSummitHasItsThreePresidents) {

@@ -39,7 +39,9 @@ struct EventRecord {
   std::optional<Actor> location;
   std::optional<std::string> series_name;  // search form: "استانا"
   std::optional<int> series_ordinal;
-  std::vector<std::string> articles;
+  std::vector<std::string> articles;  // those whose sentences report it, oldest first
+  std::vector<std::string> copies;    // copies of those articles (dedup): the same reports, syndicated
+  std::vector<std::string> outlets;   // sources of the articles and their copies, each once
   std::vector<SentenceRef> sentences;
 };
 
