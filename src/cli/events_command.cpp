@@ -1,14 +1,16 @@
 // masar events --db DB [--format jsonl|tsv] [--type T] [--entity E] [--from D] [--to D]
-//              [--asserted] [--limit N]
+//              [--series NAME [--round N]] [--asserted] [--limit N]
 // Event records (PLOVER) of the archive: who did what to whom, where and when, each with every
 // article and sentence that reports it. jsonl: one record a line; tsv: a header, then one row a
 // record (actors joined by "; ").
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "masar/cluster/series.hpp"
 #include "masar/entities/pipeline.hpp"
 #include "masar/events/format.hpp"
 #include "masar/events/records.hpp"
@@ -17,7 +19,8 @@ namespace masar::cli {
 namespace {
 
 struct EventsArgs {
-  std::string db, format = "jsonl", type, entity, from, to;
+  std::string db, format = "jsonl", type, entity, from, to, series;
+  std::optional<int> round;
   bool asserted = false;
   std::size_t limit = 0;
 };
@@ -41,6 +44,12 @@ int run_events(const EventsArgs& args) {
   filter.to = args.to;
   filter.asserted_only = args.asserted;
   filter.limit = args.limit;
+  if (!args.series.empty()) filter.series = cluster::series_name_of(args.series);
+  if (args.round && args.series.empty()) {
+    std::cerr << "masar events: --round needs --series (the round of which talks?)\n";
+    return kExitUsage;
+  }
+  filter.round = args.round;
   if (!args.type.empty()) {
     events::EventType t;
     if (!events::parse_type(args.type, t)) {
@@ -95,6 +104,8 @@ void add_events_command(CLI::App& app, Action& action) {
   cmd->add_option("--entity", args->entity, "Only records naming this entity (id, or words of its name)");
   cmd->add_option("--from", args->from, "Records dated on or after (YYYY-MM-DD)");
   cmd->add_option("--to", args->to, "Records dated on or before (YYYY-MM-DD)");
+  cmd->add_option("--series", args->series, "Only rounds of this numbered series (أستانا, جنيف, اللجنة الدستورية, ...)");
+  cmd->add_option("--round", args->round, "Only this round of the series")->check(CLI::Range(1, 200));
   cmd->add_flag("--asserted", args->asserted, "Leave out negated and hypothetical records");
   cmd->add_option("--limit", args->limit, "At most this many records (0: all)");
   cmd->callback([args, &action] { action = [args] { return run_events(*args); }; });

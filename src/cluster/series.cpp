@@ -399,6 +399,24 @@ std::optional<std::pair<int, std::size_t>> parse_number_words(const std::vector<
   return std::pair{n->value, n->used};
 }
 
+std::string series_name_of(std::string_view written) {
+  Doc d;
+  d.text = written;
+  read_words(d, written, 0, false);
+  for (std::size_t k = 0; k < d.size(); ++k) {
+    // The whole text must be the name ("أستانا", "للجنة الدستورية"), not merely begin with one.
+    if (const auto named = name_at(d, k); named && k == 0 && named->second == d.size()) return named->first;
+  }
+  std::string out;
+  for (const auto& w : d.words) {
+    const std::string_view canonical = text::lexicon::canonical_spelling(w);
+    out += (out.empty() ? "" : " ") + std::string(canonical.empty() ? std::string_view(w) : canonical);
+  }
+  // A kind of meeting is reported without its article: "الجولة" → "جوله".
+  if (starts_with(out, tables().al) && tables().nouns.count(out.substr(tables().al.size()))) out.erase(0, tables().al.size());
+  return out;
+}
+
 std::vector<SeriesMention> find_series(std::string_view input) {
   std::string fixed;
   std::string_view text = input;

@@ -331,6 +331,13 @@ void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& wo
     if (last + 1 < cs.size() && cs[last + 1].first - cs[last].last <= 6 && !cs[last + 1].victim) add_run(e.sources, last + 1);
     return;
   }
+  // "أدان البيان الهجمات على سوريا": who comes after على / ضد is what the act is against, never
+  // who acts.
+  const std::size_t first_after = cs[*after].first;
+  if (first_after > 0 && in(without_conjunction(words[first_after - 1].norm), {"علي", "ضد"})) {
+    add_run(e.targets, *after);
+    return;
+  }
   const std::size_t last = add_run(e.sources, *after);
   if (last + 1 < cs.size() && cs[last + 1].first - cs[last].last <= 6) add_run(e.targets, last + 1);
 }

@@ -21,6 +21,10 @@ struct Where {
     sql += fragment;
     params.emplace_back(value);
   }
+  void number(const std::string& fragment, std::int64_t value) {
+    sql += fragment;
+    params.emplace_back(value);
+  }
   void bind(Statement& st) const {
     for (std::size_t i = 0; i < params.size(); ++i) {
       std::visit([&](const auto& v) { st.bind(static_cast<int>(i + 1), v); }, params[i]);
@@ -34,6 +38,8 @@ Where where_of(const RecordFilter& f) {
   if (f.asserted_only) w.text(" AND r.mode = ?", "asserted");
   if (!f.from.empty()) w.text(" AND r.date >= ?", f.from.substr(0, 10));
   if (!f.to.empty()) w.text(" AND r.date <> '' AND r.date <= ?", f.to.substr(0, 10));
+  if (!f.series.empty()) w.text(" AND r.series_name = ?", f.series);
+  if (f.round) w.number(" AND r.series_ordinal = ?", *f.round);
   if (!f.entities.empty()) {
     // An actor names the entity directly or through a folded name (entity_merges).
     std::string list;

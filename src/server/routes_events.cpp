@@ -1,5 +1,6 @@
-// GET /api/events: event records (events/records.hpp) with type, entity and date filters, as a
-// JSON page or as an export of every match (JSON Lines or CSV).
+// GET /api/events: event records (events/records.hpp) with type, entity, date and series filters,
+// as a JSON page or as an export of every match (JSON Lines or CSV).
+#include "masar/cluster/series.hpp"
 #include "masar/entities/pipeline.hpp"
 #include "masar/events/format.hpp"
 #include "masar/events/records.hpp"
@@ -50,6 +51,14 @@ Reply get_events(Context& ctx, const Call& call) {
     events::EventType t;
     if (!events::parse_type(type, t)) return error_reply(bad_request("type is a PLOVER type such as CONSULT or ASSAULT, not \"" + type + "\""));
     filter.type = t;
+  }
+  auto series = call.params.query("series");
+  if (!series) return error_reply(api_error(series.error()));
+  if (!series->empty()) filter.series = cluster::series_name_of(series.value());
+  if (const std::string round = call.params.text("round"); !round.empty()) {
+    const auto n = parse_id(round);
+    if (!n || *n > 200 || series->empty()) return error_reply(bad_request("round is a number from 1 to 200, with series"));
+    filter.round = static_cast<int>(*n);
   }
   auto lease = ctx.readers.acquire(ctx.options.limits.query_budget);
   if (!lease) return error_reply(api_error(lease.error()));

@@ -113,6 +113,20 @@ TEST(EventsCli, ARecordListsTheCopiesOfItsReportsAndTheirOutlets) {
   EXPECT_NE(rows.out.find("\tfirst_article\tcopies\toutlets\n"), std::string::npos) << rows.out.substr(0, 300);
 }
 
+TEST(EventsCli, SeriesAndRoundFilters) {
+  const auto all = json_lines(run_masar("events " + demo_db().arg() + " --series 'أستانة' --asserted --type CONSULT").out);
+  std::set<int> rounds;
+  for (const auto& rec : all) {
+    EXPECT_EQ(rec["series"]["name"], "استانا");
+    rounds.insert(rec["series"]["ordinal"].get<int>());
+  }
+  EXPECT_EQ(rounds.size(), 20u);
+  const auto one = json_lines(run_masar("events " + demo_db().arg() + " --series 'اللجنة الدستورية' --round 6").out);
+  ASSERT_FALSE(one.empty());
+  for (const auto& rec : one) EXPECT_EQ(rec["series"]["ordinal"], 6);
+  EXPECT_EQ(run_masar("events " + demo_db().arg() + " --round 6").status, 2);  // a round of which talks?
+}
+
 // "القمة الثلاثية التي جمعت الرئيس الإيراني حسن روحاني والرئيس الروسي فلاديمير بوتين والرئيس
 // التركي رجب طيب أردوغان": the three presidents, in Tehran.
 TEST(EventsCli, TehranSummitHasItsThreePresidents) {

@@ -13,7 +13,7 @@ TEST(ServerEvents, PageOfRecordsWithTotalAndPaging) {
   ASSERT_EQ(all["events"].size(), 5u);
   for (const auto& rec : all["events"]) {
     for (const char* f : {"id", "event", "mode", "date", "date_precision", "source", "target", "location", "series",
-                          "articles", "sentences"}) {
+                          "articles", "copies", "outlets", "sentences"}) {
       EXPECT_TRUE(rec.contains(f)) << f;
     }
     EXPECT_FALSE(rec["articles"].empty());
@@ -42,6 +42,25 @@ TEST(ServerEvents, FiltersByTypeDateAndEntity) {
   ASSERT_FALSE(named["events"].empty());
   const json by_name = get_json("/api/events", {{"entity", "روسيا"}});
   EXPECT_EQ(by_name["total"], named["total"]);
+}
+
+// The rounds of one numbered series, however its name is written, in date order.
+TEST(ServerEvents, FiltersBySeriesAndRound) {
+  const json astana = get_json("/api/events", {{"series", "أستانة"}, {"type", "CONSULT"}, {"per_page", "100"}});
+  ASSERT_GE(astana["total"].get<int>(), 20);
+  std::string last_date;
+  for (const auto& rec : astana["events"]) {
+    EXPECT_EQ(rec["series"]["name"], "استانا") << rec.dump();
+    const std::string date = rec["date"];
+    if (!date.empty()) EXPECT_LE(last_date, date), last_date = date;
+  }
+  const json renamed = get_json("/api/events", {{"series", "نور سلطان"}, {"type", "CONSULT"}});
+  EXPECT_EQ(renamed["total"], astana["total"]);
+  const json round18 = get_json("/api/events", {{"series", "أستانا"}, {"round", "18"}, {"type", "CONSULT"}});
+  ASSERT_EQ(round18["total"], 1);
+  EXPECT_EQ(round18["events"][0]["series"]["ordinal"], 18);
+  expect_error(get_json("/api/events", {{"round", "18"}}, 400), "bad_request");
+  expect_error(get_json("/api/events", {{"series", "أستانا"}, {"round", "x"}}, 400), "bad_request");
 }
 
 TEST(ServerEvents, ExportsEveryMatchAsJsonLinesAndCsv) {

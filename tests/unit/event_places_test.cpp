@@ -438,5 +438,15 @@ TEST(EventPlaces, ACapitalIsAPlaceWhateverTheTaggerSaid) {
   EXPECT_EQ(e.location->text, "نور سلطان");
 }
 
+TEST(EventArgumentsList, WhatAnActIsAgainstNeverActs) {
+  const std::string s = "أدان البيان الهجمات على سوريا";
+  const auto found = code_sentence(s, {mention(s, "سوريا", EntityType::LOC)});
+  const auto accuse = std::find_if(found.begin(), found.end(), [](const CodedEvent& e) { return e.type == EventType::ACCUSE; });
+  ASSERT_NE(accuse, found.end());
+  EXPECT_TRUE(accuse->sources.empty());
+  ASSERT_EQ(accuse->targets.size(), 1u);
+  EXPECT_EQ(accuse->targets[0].text, "سوريا");
+}
+
 }  // namespace
 }  // namespace masar::events

@@ -292,3 +292,18 @@ TEST(SeriesNoun, NameSevenWordsAfterTheNumber) {
   EXPECT_EQ(m[0].number, 16);
   EXPECT_EQ(m[0].name, normalize_for_search("أستانا"));
 }
+
+namespace masar::cluster {
+namespace {
+
+TEST(SeriesNames, AsAUserWritesThem) {
+  EXPECT_EQ(series_name_of("أستانا"), series_name_of("أستانة"));
+  EXPECT_EQ(series_name_of("نور سلطان"), series_name_of("أستانا"));
+  EXPECT_EQ(series_name_of("أستانا"), "استانا");
+  EXPECT_EQ(series_name_of("اللجنة الدستورية"), "اللجنه الدستوريه");
+  EXPECT_EQ(series_name_of("الجولة"), "جوله");  // an unnamed series is its kind of meeting
+  EXPECT_EQ(series_name_of("جنيف للسلام"), "جنيف للسلام");  // more than a name is no name
+}
+
+}  // namespace
+}  // namespace masar::cluster

@@ -36,6 +36,11 @@ struct SeriesMention {
 // words before, never across a sentence or clause break (. , ، ؛ ! ? or a line break).
 std::vector<SeriesMention> find_series(std::string_view text);
 
+// The series name a user writes, as find_series() reports it: "أستانة" and "نور سلطان" are
+// "استانا", "اللجنة الدستورية" is "اللجنه الدستوريه"; another text comes back in search form
+// (the kind of meeting of an unnamed series: "جولة" → "جوله").
+std::string series_name_of(std::string_view written);
+
 // Arabic number words, ordinal or cardinal, masculine or feminine, with or without the article,
 // to an int: "الأولى"/"الأول"/"أول" 1, "الثانية" 2, "العاشرة" 10, "الحادية عشرة"/"الحادي عشر" 11,
 // "السادسة عشرة"/"السادس عشر" 16, "العشرين"/"العشرون" 20, "الحادية والعشرين"/"الحادي والعشرين" 21,

@@ -72,6 +72,8 @@ struct RecordFilter {
   std::optional<EventType> type;
   std::vector<std::int64_t> entities;  // records naming any of them (as source, target or place)
   std::string from, to;                // inclusive "YYYY-MM-DD"
+  std::string series;                  // records of this numbered series (cluster::series_name_of form)
+  std::optional<int> round;            // ... and this round of it
   bool asserted_only = false;
   std::size_t limit = 0;               // 0: every record
   std::size_t offset = 0;
