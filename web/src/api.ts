@@ -87,6 +87,9 @@ export interface EventRecord {
   location: EventArgument | null;
   series: { name: string; ordinal: number } | null;
   articles: string[];
+  /** Copies of those articles found by dedup, and the outlets of both (older servers omit them). */
+  copies?: string[];
+  outlets?: string[];
   sentences: { article: string; index: number; text: string }[];
 }
 

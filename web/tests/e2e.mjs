@@ -280,6 +280,14 @@ async function run() {
           if (probe.status() === 404) assert(!(await page.isVisible('.export-links')), 'export links offered without events');
           assert((await page.textContent('.event-results .empty-state')).length > 0, 'no empty state');
         }
+        if (live) {
+          // A round links to its series: every record shown is of that series.
+          await page.goto(`${base}/#/events?series=${encodeURIComponent('أستانة')}&type=CONSULT`);
+          await page.waitForSelector('.event-results .event-table, .event-results .empty-state');
+          const series = await page.$$eval('.event-results .event-table .series-link', (nodes) => nodes.map((node) => node.textContent));
+          assert(series.length > 0 && series.every((text) => text.startsWith('استانا')), `series filter left ${series}`);
+          assert((await page.inputValue('input[name=series]')) === 'أستانة', 'series filter not shown in the form');
+        }
         await noHorizontalOverflow(page);
         shots.push(await shoot(page, 'events'));
       });

@@ -2,7 +2,7 @@
 
 import type { EventArgument, EventRecord } from '../api';
 import { h } from '../dom';
-import { DATE_PRECISIONS, EVENT_MODES, eventTypeName, formatDate, formatNumber } from '../format';
+import { DATE_PRECISIONS, EVENT_MODES, eventTypeName, formatDate, formatNumber, sourcesLabel } from '../format';
 import { routeHref } from '../router';
 import { articleLink } from './article-links';
 
@@ -34,11 +34,18 @@ function eventRow(record: EventRecord): HTMLTableRowElement {
     h('td', null, actors(record.source)),
     h('td', null, actors(record.target)),
     h('td', null, record.location ? actor(record.location) : '—'),
-    h('td', null, record.series ? `${record.series.name} ${formatNumber(record.series.ordinal)}` : '—'),
+    // A round links to every record of its series: the rounds of the talks in date order.
+    h('td', null, record.series
+      ? h('a', { class: 'series-link', href: routeHref('/events', { series: record.series.name }), dir: 'auto' },
+        `${record.series.name} ${formatNumber(record.series.ordinal)}`)
+      : '—'),
     h('td', { class: 'evidence' },
       sentence?.text ? h('q', { dir: 'auto' }, sentence.text) : null,
       h('span', { class: 'evidence-links' }, record.articles.slice(0, 3).map(articleLink),
-        record.articles.length > 3 ? h('span', { class: 'muted' }, ` +${formatNumber(record.articles.length - 3)}`) : null)));
+        record.articles.length > 3 ? h('span', { class: 'muted' }, ` +${formatNumber(record.articles.length - 3)}`) : null),
+      (record.outlets?.length ?? 0) > 1
+        ? h('span', { class: 'muted outlets', title: record.outlets!.join('، ') }, ` · ${sourcesLabel(record.outlets!.length)}`)
+        : null));
 }
 
 function actors(list: EventArgument[]): Node | string {

@@ -1,4 +1,4 @@
-// The event table (PLOVER records): filters by type, entity and dates, export links for the
+// The event table (PLOVER records): filters by type, entity, numbered series and dates, export links for the
 // current filters. Until the server has /api/events (it answers 404), a clear empty state.
 
 import { ApiError, api, apiUrl, type Params } from '../api';
@@ -49,7 +49,7 @@ export async function renderEvents(root: HTMLElement, route: Route): Promise<voi
 
 function currentFilters(route: Route): Params {
   const q = route.query;
-  return { type: q.get('type'), entity: q.get('entity'), from: q.get('from'), to: q.get('to') };
+  return { type: q.get('type'), entity: q.get('entity'), series: q.get('series'), from: q.get('from'), to: q.get('to') };
 }
 
 function hasFilters(filters: Params): boolean {
@@ -65,6 +65,7 @@ function eventsForm(route: Route): HTMLFormElement {
         h('option', { value: '', selected: type === '' }, 'كل الأنواع'),
         Object.entries(EVENT_TYPES).map(([code, name]) => h('option', { value: code, selected: type === code }, `${name} (${code})`)))),
       field('الكيان (اسم أو رقم)', h('input', { type: 'search', name: 'entity', value: q.get('entity') ?? '', dir: 'auto' })),
+      field('السلسلة (مثل أستانا)', h('input', { type: 'search', name: 'series', value: q.get('series') ?? '', dir: 'auto' })),
       field('من تاريخ', dateInput('from', q.get('from'))),
       field('إلى تاريخ', dateInput('to', q.get('to'))),
       h('button', { type: 'submit' }, 'تصفية')));
