@@ -314,8 +314,6 @@ class WordScoreCache {
   std::unique_ptr<WordScores> edge_;
 };
 
-}  // namespace
-
 // "الرئيس دونالد ترامب" tagged B-PER B-PER: one person whose name the model cut in two (the
 // training data has such splits: "ألفريد نوبل", "نصر الله"). A second name joined by و is
 // another person ("بوتين وميركل").
@@ -326,6 +324,8 @@ void join_split_names(const std::vector<std::string>& words, std::vector<Tag>& t
     }
   }
 }
+
+}  // namespace
 
 std::vector<Tag> NerModel::tag(const std::vector<std::string>& words) const {
   thread_local WordScoreCache cache;

@@ -104,10 +104,10 @@ struct RecordWriter::Impl {
         insert(h, "INSERT INTO event_records(type, mode, date, date_precision, merge_key, series_name, series_ordinal) "
                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
         actor(h, "INSERT OR IGNORE INTO event_actors(record, role, text, entity) VALUES(?1, ?2, ?3, ?4)"),
+        report(h, "INSERT OR IGNORE INTO event_reports(record, article, sentence, text) VALUES(?1, ?2, ?3, ?4)"),
         series_sources(h, "SELECT a.record, a.entity, a.text FROM event_records r JOIN event_actors a ON a.record = r.id "
                           "WHERE r.merge_key >= ?1 AND r.merge_key < ?2 AND a.role = 'source' AND a.entity IS NOT NULL "
-                          "ORDER BY a.record, a.entity"),
-        report(h, "INSERT OR IGNORE INTO event_reports(record, article, sentence, text) VALUES(?1, ?2, ?3, ?4)") {}
+                          "ORDER BY a.record, a.entity") {}
 
   bool ok() const { return find.ok() && redate.ok() && insert.ok() && actor.ok() && report.ok() && series_sources.ok(); }
 
