@@ -23,5 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& m : masar::cluster::find_series(text)) {
     if (m.end > text.size() || m.begin >= m.end) std::abort();
   }
+  // A series name as a user writes it: valid UTF-8 out. (Not always the same when read again:
+  // case folding may give a letter the tokenizer does not read, "Ⱦ" → "ⱦ".)
+  if (!masar::text::is_valid_utf8(masar::cluster::series_name_of(text))) std::abort();
   return 0;
 }
