@@ -139,9 +139,8 @@ void add_timeline_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<TimelineArgs>();
   auto* cmd = app.add_subcommand("timeline", "The events of a story in date order");
   cmd->add_option("--db", args->db, "SQLite database file")->required();
-  auto* story = cmd->add_option("--story", args->story, "Story id (S12 or 12)")->transform([](std::string s) {
-    if (!s.empty() && (s[0] == 'S' || s[0] == 's')) s.erase(0, 1);
-    return s;
+  auto* story = cmd->add_option("--story", args->story, "Story id (S12 or 12)")->transform([](const std::string& s) {
+    return !s.empty() && (s[0] == 'S' || s[0] == 's') ? s.substr(1) : s;
   });
   auto* query = cmd->add_option("query", args->query, "Search words: the best-matching story");
   story->excludes(query);

@@ -123,7 +123,7 @@ std::string two_malikis_and_erdogan() {
   const auto add = [&](const std::string& id, const std::string& title, const std::string& lead, const std::vector<std::string>& pool, int k) {
     std::string text = lead;
     for (int s = 0; s < 4; ++s) text += " " + pool[(k * 3 + s * 5) % pool.size()];  // a different choice per article
-    char date[16];
+    char date[32];
     std::snprintf(date, sizeof date, "2018-05-%02d", ++day);
     out += json{{"id", id}, {"source", "test"}, {"date", date}, {"title", title}, {"text", text}}.dump() + "\n";
   };
