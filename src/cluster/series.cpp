@@ -403,9 +403,9 @@ std::string series_name_of(std::string_view written) {
   Doc d;
   d.text = written;
   read_words(d, written, 0, false);
-  for (std::size_t k = 0; k < d.size(); ++k) {
-    // The whole text must be the name ("أستانا", "للجنة الدستورية"), not merely begin with one.
-    if (const auto named = name_at(d, k); named && k == 0 && named->second == d.size()) return named->first;
+  // The whole text must be the name ("أستانا", "للجنة الدستورية"), not merely begin with one.
+  if (d.size() > 0) {
+    if (const auto named = name_at(d, 0); named && named->second == d.size()) return named->first;
   }
   std::string out;
   for (const auto& w : d.words) {

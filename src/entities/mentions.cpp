@@ -141,8 +141,6 @@ bool only_the_ending_differs(std::string_view x, std::string_view y) {
   return trimmed(x) == trimmed(y);
 }
 
-}  // namespace
-
 // y is x with one letter more, neither its first nor its last ("ترمب" / "ترامب").
 bool one_letter_more_inside(std::string_view x, std::string_view y) {
   const auto cx = code_points(x), cy = code_points(y);
@@ -150,6 +148,8 @@ bool one_letter_more_inside(std::string_view x, std::string_view y) {
   if (cx.front() != cy.front() || cx.back() != cy.back()) return false;
   return edit_distance(x, y) == 1;
 }
+
+}  // namespace
 
 bool same_name_spelled_differently(std::string_view a, std::string_view b) {
   if (a == b) return true;
