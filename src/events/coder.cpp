@@ -116,9 +116,10 @@ Mode mode_of(const Trigger& t, const std::vector<Word>& words) {
     return w == "لعقد" || (w == "عقد" && at > 0 && words[at - 1].clause == words[at].clause && in(words[at - 1].norm, {"علي", "الي"}));
   };
   if (t.type == EventType::CONSULT) {
-    if (holding_as_aim(t.first)) return Mode::hypothetical;
-    for (std::size_t back = 1; back <= 4 && !word_before(back).empty(); ++back) {
-      if (holding_as_aim(t.first - back)) return Mode::hypothetical;  // "لعقد جولة جديدة من المحادثات"
+    // The trigger itself ("على عقد اجتماع") or up to four words before it in its clause
+    // ("لعقد جولة جديدة من المحادثات").
+    for (std::size_t back = 0; back <= 4 && (back == 0 || !word_before(back).empty()); ++back) {
+      if (holding_as_aim(t.first - back)) return Mode::hypothetical;
     }
   }
   // Further back in the clause: denials, plans, demands, threats and fears are not reports
@@ -126,11 +127,11 @@ Mode mode_of(const Trigger& t, const std::vector<Word>& words) {
   for (std::size_t back = 1; back <= 5; ++back) {
     const std::string_view w = without_conjunction(word_before(back));  // "وسيعقد"
     if (w.empty()) break;
-    if (in(w, {"نفي", "نفت", "ينفي", "تنفي", "نفوا", "ونفي", "ونفت"})) return Mode::negated;
+    if (in(w, {"نفي", "نفت", "ينفي", "تنفي", "نفوا"})) return Mode::negated;
     if (in(w, {"يعتزم", "تعتزم", "ينوي", "تنوي", "المقرر", "المتوقع", "المنتظر", "المحتمل", "يمكن", "يمكنه", "ربما",
                "يجب", "ينبغي", "مستعد", "مستعده", "يهدد", "تهدد", "هدد", "هددت", "دعا", "دعت", "يدعو", "تدعو", "حذر",
                "حذرت", "يخشي", "تخشي", "خشيه", "مخاوف", "لمنع", "منع", "يريد", "تريد", "يسعي", "تسعي", "محاوله", "حاول",
-               "حاولت", "بهدف", "لتفادي", "تجنب", "لتجنب", "قرر", "قررت", "تقرر", "وتقرر", "ستعقد", "سيعقد", "اقترح", "اقترحت",
+               "حاولت", "بهدف", "لتفادي", "تجنب", "لتجنب", "قرر", "قررت", "تقرر", "ستعقد", "سيعقد", "اقترح", "اقترحت",
                "بانتظار", "الدعوه", "بالدعوه", "عزم", "عزمه", "عزمها", "عزمهم", "توقع", "يتوقع", "تتوقع"})) {
       return Mode::hypothetical;
     }
@@ -268,14 +269,13 @@ void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& wo
   // "انتهت في أستانا، الثلاثاء، الجولة 22 من الاجتماعات": with no place in its clause, the
   // event took place where the sentence's lead says — a first clause of a verb and where
   // (not "إلى" or "من" a place: "المبعوث الأممي إلى سوريا، …" is a title).
-  const auto in_lead = [&](const Candidate& c) {
-    std::size_t lead_words = 0;
-    while (lead_words < words.size() && words[lead_words].clause == 0) ++lead_words;
-    return clause > 0 && words[c.first].clause == 0 && lead_words <= 7 && c.first > 0 &&
-           !in(words[c.first - 1].norm, {"الي", "من"});
-  };
-  for (std::size_t k = 0; !place && k < all.size(); ++k) {
-    if (in_lead(all[k]) && is_place(all[k], words, e.type == EventType::CONSULT)) place = all[k];
+  std::size_t lead_words = 0;
+  while (lead_words < words.size() && words[lead_words].clause == 0) ++lead_words;
+  if (clause > 0 && lead_words <= 7) {
+    for (std::size_t k = 0; !place && k < all.size() && all[k].first < lead_words; ++k) {
+      const Candidate& c = all[k];
+      if (c.first > 0 && !in(words[c.first - 1].norm, {"الي", "من"}) && is_place(c, words, e.type == EventType::CONSULT)) place = c;
+    }
   }
   if (place) e.location = argument_of(*place, words, sentence);
   // The actors of a list, each without the و that joins it to the one before.

@@ -233,10 +233,14 @@ void date_and_round(std::vector<Coded>& coded, const entities::TaggedArticle& ar
 void add_named_group(std::vector<Coded>& coded, std::string_view text, const std::vector<entities::Mention>& mentions,
                      bool in_title) {
   std::optional<std::vector<std::size_t>> group;  // looked for once, when first needed
+  bool names_group = false;
   for (Coded& c : coded) {
     if (c.in_title != in_title || c.event.type != EventType::CONSULT || !c.event.sources.empty()) continue;
-    if (!group) group = named_group(text, mentions);
-    c.group_unlisted = group->empty() && names_a_group(text);
+    if (!group) {
+      names_group = names_a_group(text);
+      group = names_group ? named_group(text, mentions) : std::vector<std::size_t>{};
+    }
+    c.group_unlisted = group->empty() && names_group;
     for (std::size_t m : *group) {
       Argument a;
       a.text = as_written(mentions[m]);

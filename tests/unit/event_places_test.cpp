@@ -26,12 +26,17 @@ entities::Mention mention(std::string_view sentence, std::string_view words, ent
 
 using entities::EntityType;
 
-CodedEvent only_consult(std::string_view s, const std::vector<entities::Mention>& mentions) {
+// The event of type `t` the sentence codes (a failure and an empty event when none).
+CodedEvent only(EventType t, std::string_view s, const std::vector<entities::Mention>& mentions) {
   for (auto& e : code_sentence(s, mentions)) {
-    if (e.type == EventType::CONSULT) return e;
+    if (e.type == t) return e;
   }
-  ADD_FAILURE() << "no CONSULT in " << s;
+  ADD_FAILURE() << "no " << type_name(t) << " in " << s;
   return {};
+}
+
+CodedEvent only_consult(std::string_view s, const std::vector<entities::Mention>& mentions) {
+  return only(EventType::CONSULT, s, mentions);
 }
 
 TEST(EventPlaces, NameAfterAPlaceNounIsWhereWhateverItsType) {
@@ -365,13 +370,11 @@ TEST(EventVictims, TheyDoNotActBeforeTheVerb) {
 
 
 TEST(EventVictims, APassiveVerbTakesItsVictimFirstThenWhoDidIt) {
-  const auto found = code_sentence("أصيب متظاهر برصاص الشرطة أمس");
-  const auto assault = std::find_if(found.begin(), found.end(), [](const CodedEvent& e) { return e.type == EventType::ASSAULT; });
-  ASSERT_NE(assault, found.end());
-  ASSERT_EQ(assault->targets.size(), 1u);
-  EXPECT_EQ(assault->targets[0].text, "متظاهر");
-  ASSERT_EQ(assault->sources.size(), 1u);
-  EXPECT_EQ(assault->sources[0].text, "الشرطة");
+  const CodedEvent assault = only(EventType::ASSAULT, "أصيب متظاهر برصاص الشرطة أمس", {});
+  ASSERT_EQ(assault.targets.size(), 1u);
+  EXPECT_EQ(assault.targets[0].text, "متظاهر");
+  ASSERT_EQ(assault.sources.size(), 1u);
+  EXPECT_EQ(assault.sources[0].text, "الشرطة");
 }
 
 TEST(EventTopics, WhatTalksAreAboutIsNoParty) {
@@ -389,12 +392,10 @@ TEST(EventTopics, WhatTalksAreAboutIsNoParty) {
 
 TEST(EventPlaces, EveryPlaceOfAListIsWhere) {
   const std::string s = "قصفت الطائرات مواقع في غزة ولبنان أمس";
-  const auto found = code_sentence(s, {mention(s, "غزة", EntityType::LOC), mention(s, "لبنان", EntityType::LOC)});
-  const auto assault = std::find_if(found.begin(), found.end(), [](const CodedEvent& e) { return e.type == EventType::ASSAULT; });
-  ASSERT_NE(assault, found.end());
-  ASSERT_TRUE(assault->location.has_value());
-  EXPECT_EQ(assault->location->text, "غزة");
-  for (const auto* role : {&assault->sources, &assault->targets}) {
+  const CodedEvent assault = only(EventType::ASSAULT, s, {mention(s, "غزة", EntityType::LOC), mention(s, "لبنان", EntityType::LOC)});
+  ASSERT_TRUE(assault.location.has_value());
+  EXPECT_EQ(assault.location->text, "غزة");
+  for (const auto* role : {&assault.sources, &assault.targets}) {
     for (const auto& a : *role) EXPECT_NE(a.text, "لبنان");
   }
 }
@@ -440,12 +441,10 @@ TEST(EventPlaces, ACapitalIsAPlaceWhateverTheTaggerSaid) {
 
 TEST(EventArgumentsList, WhatAnActIsAgainstNeverActs) {
   const std::string s = "أدان البيان الهجمات على سوريا";
-  const auto found = code_sentence(s, {mention(s, "سوريا", EntityType::LOC)});
-  const auto accuse = std::find_if(found.begin(), found.end(), [](const CodedEvent& e) { return e.type == EventType::ACCUSE; });
-  ASSERT_NE(accuse, found.end());
-  EXPECT_TRUE(accuse->sources.empty());
-  ASSERT_EQ(accuse->targets.size(), 1u);
-  EXPECT_EQ(accuse->targets[0].text, "سوريا");
+  const CodedEvent accuse = only(EventType::ACCUSE, s, {mention(s, "سوريا", EntityType::LOC)});
+  EXPECT_TRUE(accuse.sources.empty());
+  ASSERT_EQ(accuse.targets.size(), 1u);
+  EXPECT_EQ(accuse.targets[0].text, "سوريا");
 }
 
 }  // namespace
