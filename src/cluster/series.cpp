@@ -73,6 +73,7 @@ struct Tables {
   WordSet nouns, adjectives, complements, not_after_digits;
   std::map<std::string, int, std::less<>> leading;
   std::vector<std::pair<std::vector<std::string>, std::string>> names;  // words -> name
+  std::map<std::string, std::string_view, std::less<>> shown;         // name or noun -> as written
   std::string al, waw, number_sign;
   // Quick answers for the words that are none of these (nearly all): a name is looked up by its
   // first word; leading ordinals have few lengths.
@@ -95,7 +96,10 @@ const Tables& tables() {
   static const Tables t = [] {
     using text::normalize_for_search;
     Tables t;
-    for (auto w : kNouns) t.nouns.insert(normalize_for_search(w));
+    for (auto w : kNouns) {
+      t.nouns.insert(normalize_for_search(w));
+      t.shown.emplace(normalize_for_search(w), w);
+    }
     for (auto w : kAdjectives) {
       t.adjectives.insert(normalize_for_search(w));
       t.adjectives.insert(normalize_for_search(std::string(w) + "ة"));
@@ -108,7 +112,10 @@ const Tables& tables() {
     for (std::size_t i = 0; i < std::size(kLeadingOrdinals); ++i) {
       t.leading.emplace(normalize_for_search(kLeadingOrdinals[i]), static_cast<int>(i) + 1);
     }
-    for (const auto& e : kNames) t.names.emplace_back(split_words(normalize_for_search(e.written)), normalize_for_search(e.name));
+    for (const auto& e : kNames) {
+      t.names.emplace_back(split_words(normalize_for_search(e.written)), normalize_for_search(e.name));
+      t.shown.emplace(normalize_for_search(e.name), e.name);
+    }
     for (std::size_t i = 0; i < t.names.size(); ++i) t.names_by_first[t.names[i].first[0]].push_back(i);
     for (const auto& [ordinal, value] : t.leading) t.leading_lengths |= std::uint64_t{1} << std::min<std::size_t>(ordinal.size(), 63);
     t.al = "ال";
@@ -415,6 +422,11 @@ std::string series_name_of(std::string_view written) {
   // A kind of meeting is reported without its article: "الجولة" → "جوله".
   if (starts_with(out, tables().al) && tables().nouns.count(out.substr(tables().al.size()))) out.erase(0, tables().al.size());
   return out;
+}
+
+std::string series_display_name(std::string_view name) {
+  const auto it = tables().shown.find(name);
+  return std::string(it != tables().shown.end() ? it->second : name);
 }
 
 std::vector<SeriesMention> find_series(std::string_view input) {

@@ -1,6 +1,8 @@
 // JSON and flat-row views of event records.
 #include "masar/events/format.hpp"
 
+#include "masar/cluster/series.hpp"
+
 namespace masar::events {
 namespace {
 
@@ -34,7 +36,7 @@ nlohmann::ordered_json record_json(const EventRecord& r) {
   nlohmann::ordered_json sentences = nlohmann::ordered_json::array();
   for (const auto& s : r.sentences) sentences.push_back({{"article", s.article}, {"index", s.index}, {"text", s.text}});
   nlohmann::ordered_json series = nullptr;
-  if (r.series_name) series = {{"name", *r.series_name}, {"ordinal", r.series_ordinal.value_or(0)}};
+  if (r.series_name) series = {{"name", cluster::series_display_name(*r.series_name)}, {"ordinal", r.series_ordinal.value_or(0)}};
   return {{"id", r.id},
           {"event", type_name(r.type)},
           {"mode", mode_name(r.mode)},
@@ -69,7 +71,7 @@ std::vector<std::string> record_row(const EventRecord& r) {
           join_entities(r.targets),
           r.location ? r.location->text : "",
           r.location && r.location->entity ? std::to_string(*r.location->entity) : "",
-          r.series_name.value_or(""),
+          r.series_name ? cluster::series_display_name(*r.series_name) : "",
           r.series_ordinal ? std::to_string(*r.series_ordinal) : "",
           std::to_string(r.articles.size()),
           std::to_string(r.sentences.size()),

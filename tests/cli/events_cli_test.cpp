@@ -54,7 +54,7 @@ TEST(EventsCli, AstanaRoundsAreConsultRecordsWithOrdinalsAndGuarantors) {
   ASSERT_EQ(r.status, 0) << r.err;
   std::map<int, nlohmann::json> rounds;
   for (const auto& rec : json_lines(r.out)) {
-    if (rec["series"].is_null() || rec["series"]["name"] != "استانا" || rec["mode"] != "asserted") continue;
+    if (rec["series"].is_null() || rec["series"]["name"] != "أستانا" || rec["mode"] != "asserted") continue;
     rounds.emplace(rec["series"]["ordinal"].get<int>(), rec);
   }
   // Every round the demo corpus reports (examples/demo-manifest.jsonl), with the month it was
@@ -117,7 +117,7 @@ TEST(EventsCli, SeriesAndRoundFilters) {
   const auto all = json_lines(run_masar("events " + demo_db().arg() + " --series 'أستانة' --asserted --type CONSULT").out);
   std::set<int> rounds;
   for (const auto& rec : all) {
-    EXPECT_EQ(rec["series"]["name"], "استانا");
+    EXPECT_EQ(rec["series"]["name"], "أستانا");
     rounds.insert(rec["series"]["ordinal"].get<int>());
   }
   EXPECT_EQ(rounds.size(), 20u);

@@ -50,7 +50,7 @@ TEST(ServerEvents, FiltersBySeriesAndRound) {
   ASSERT_GE(astana["total"].get<int>(), 20);
   std::string last_date;
   for (const auto& rec : astana["events"]) {
-    EXPECT_EQ(rec["series"]["name"], "استانا") << rec.dump();
+    EXPECT_EQ(rec["series"]["name"], "أستانا") << rec.dump();
     const std::string date = rec["date"];
     if (date.empty()) continue;
     EXPECT_LE(last_date, date);

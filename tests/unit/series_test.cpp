@@ -305,5 +305,18 @@ TEST(SeriesNames, AsAUserWritesThem) {
   EXPECT_EQ(series_name_of("جنيف للسلام"), "جنيف للسلام");  // more than a name is no name
 }
 
+// Names are compared in search form and shown as people write them; what is shown reads back
+// as the same series.
+TEST(SeriesNames, ShownAsWritten) {
+  EXPECT_EQ(series_display_name("استانا"), "أستانا");
+  EXPECT_EQ(series_display_name("اللجنه الدستوريه"), "اللجنة الدستورية");
+  EXPECT_EQ(series_display_name("جوله"), "جولة");
+  EXPECT_EQ(series_display_name("موتمر"), "مؤتمر");
+  EXPECT_EQ(series_display_name("غير معروف"), "غير معروف");  // not a series of ours: as it is
+  for (const char* key : {"استانا", "اللجنه الدستوريه", "جوله", "موتمر", "جنيف", "سوتشي"}) {
+    EXPECT_EQ(series_name_of(series_display_name(key)), key) << key;
+  }
+}
+
 }  // namespace
 }  // namespace masar::cluster

@@ -41,6 +41,10 @@ std::vector<SeriesMention> find_series(std::string_view text);
 // (the kind of meeting of an unnamed series: "جولة" → "جوله").
 std::string series_name_of(std::string_view written);
 
+// How a series name of find_series() / series_name_of() is shown: "استانا" → "أستانا", "جوله" →
+// "جولة". A name that is none of ours comes back as it is.
+std::string series_display_name(std::string_view name);
+
 // Arabic number words, ordinal or cardinal, masculine or feminine, with or without the article,
 // to an int: "الأولى"/"الأول"/"أول" 1, "الثانية" 2, "العاشرة" 10, "الحادية عشرة"/"الحادي عشر" 11,
 // "السادسة عشرة"/"السادس عشر" 16, "العشرين"/"العشرون" 20, "الحادية والعشرين"/"الحادي والعشرين" 21,
