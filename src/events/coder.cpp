@@ -387,7 +387,28 @@ bool anchors_report(const Word& w) {
   return std::find(kAnchors.begin(), kAnchors.end(), bare) != kAnchors.end();
 }
 
+// The trigger names a happening its clause only refers to: it comes right after a word of
+// time or cause ("بعد تفجير الخميس", "منذ اغتيال", "على خلفية"), of topic, of a case, a
+// crime or an inquiry ("قضية خطف", "جريمة اغتيال", "التحقيق في", "بتهمة التخطيط لهجوم"), or
+// it opens a relative clause ("الجنود الذين قتلوا"). The sentence reports the frame, not it.
+bool is_referred_to(const Trigger& t, const std::vector<Word>& words) {
+  static const WordList kFrames{"بعد",   "منذ",    "إثر",   "عقب",   "قبل",     "خلال",  "جراء",  "بسبب",  "خلفية",
+                                "حول",   "بشأن",   "قضية",  "جريمة", "ملف",     "التحقيق", "تحقيق", "طريقة", "وراء",
+                                "الذي",  "التي",   "الذين", "اللذين", "تهمة",   "تهم",     "تنفيذ", "التخطيط"};
+  const int clause = words[t.first].clause;
+  for (std::size_t back = 1; back <= 2 && back <= t.first; ++back) {
+    const Word& w = words[t.first - back];
+    if (w.clause != clause) break;
+    const std::string_view bare = without_conjunction(w.norm);
+    // "بتهمة", "لتنفيذ": a preposition glued to the frame word.
+    const bool glued = bare.size() > 4 && (bare.substr(0, 2) == "ب" || bare.substr(0, 2) == "ل");
+    if (kFrames.contains(bare) || (glued && kFrames.contains(bare.substr(2)))) return true;
+  }
+  return false;
+}
+
 bool is_specific(const Trigger& t, const std::vector<Word>& words) {
+  if (is_referred_to(t, words)) return false;
   if (t.form == Form::past) return true;
   const int clause = words[t.first].clause;
   for (const auto& w : words) {

@@ -122,6 +122,10 @@ constexpr std::array<std::string_view, 15> kVerbSuffixes = {"", "ت", "وا", "�
                                                             "ه", "ها", "هم", "تها", "وه"};
 constexpr std::array<std::string_view, 13> kNounSuffixes = {"", "ه", "ات", "ان", "ين", "ون", "ي", "يه", "ا",
                                                             "ها", "هم", "يات", "اته"};
+// Nouns whose adjective in ي names something else: "اجتماعية" is "social", not of a meeting.
+constexpr std::array<std::string_view, 1> kNisbaElsewhere = {"اجتماع"};
+constexpr bool is_nisba(std::string_view suffix) { return suffix == "ي" || suffix == "يه" || suffix == "يات"; }
+
 constexpr std::array<std::string_view, 4> kImperfect = {"ي", "ت", "ن", "ا"};
 constexpr std::array<std::string_view, 9> kNounPrefixes = {"", "ال", "بال", "لل", "كال", "ب", "ل", "ك", "وال"};
 
@@ -239,6 +243,7 @@ void match_word_unfiltered(std::string_view word, std::vector<WordTrigger>& out)
       for (std::string_view prefix : kNounPrefixes) {
         if (!starts_with(body, prefix)) continue;
         const std::string_view stem = body.substr(prefix.size());
+        if (is_nisba(suffix) && std::find(kNisbaElsewhere.begin(), kNisbaElsewhere.end(), stem) != kNisbaElsewhere.end()) continue;
         look_up(stem, Form::noun, false, out);
         // The feminine ending gives way to the suffix: مظاهرة → مظاهرات، اتفاقية → اتفاقيتين.
         if (!suffix.empty() && stem.size() >= kMinStem) look_up(std::string(stem) + "ه", Form::noun, false, out);

@@ -114,6 +114,31 @@ TEST(EventSpecific, TalkOfAKindOfThingIsNot) {
   EXPECT_FALSE(specific("تبقى المحادثات السبيل الوحيد إلى الحل", EventType::CONSULT));
 }
 
+// A happening named inside a frame that only refers to it (after, since, because of, the
+// case of, the investigation into, the crime of, a relative clause) is not reported by the
+// sentence; the sentence reports what frames it.
+TEST(EventSpecific, AHappeningReferredToIsNotReported) {
+  EXPECT_FALSE(specific("تقدم التحقيق أمس في قضية خطف الصحفيين الثلاثة", EventType::ASSAULT));
+  EXPECT_FALSE(specific("عادت الحياة إلى السوق بعد تفجير الخميس", EventType::ASSAULT));
+  EXPECT_FALSE(specific("تنظر المحكمة اليوم في جريمة اغتيال النائب", EventType::ASSAULT));
+  EXPECT_FALSE(specific("زار الوزير أمس الجنود الذين قتلوا الأسبوع الماضي", EventType::ASSAULT));
+  EXPECT_FALSE(specific("اعتقلت الشرطة أمس ثلاثة رجال بتهمة التخطيط لهجوم على السفارة", EventType::ASSAULT));
+  // The same words reporting the happening itself.
+  EXPECT_TRUE(specific("خطف مسلحون ثلاثة صحفيين أمس", EventType::ASSAULT));
+  EXPECT_TRUE(specific("قتل خمسة أشخاص في تفجير استهدف السوق الخميس", EventType::ASSAULT));
+  EXPECT_TRUE(specific("شارك الآلاف أمس في مظاهرة أمام البرلمان", EventType::PROTEST));
+  // A later trigger of the same type that reports it wins over the reference.
+  EXPECT_TRUE(specific("بعد الهجوم على الحاجز قتل مسلحون جنديين أمس", EventType::ASSAULT));
+}
+
+TEST(EventTriggers, SocialIsNoMeeting) {
+  // "اجتماعية" is "social": the adjective of اجتماع names no meeting.
+  EXPECT_FALSE(has("أعلنت وزارة الشؤون الاجتماعية أمس برنامجا جديدا", EventType::CONSULT));
+  EXPECT_FALSE(has("تتفاقم المشكلات الاجتماعية في المدن", EventType::CONSULT));
+  EXPECT_TRUE(has("عقد الوزراء اجتماعا أمس", EventType::CONSULT));
+  EXPECT_TRUE(has("انتهت الاجتماعات أمس", EventType::CONSULT));
+}
+
 TEST(EventSpecific, ANumberedRoundIsOneMeeting) {
   // A round with its number is one meeting, whichever clause dates it.
   EXPECT_TRUE(specific("بدأت في المنتجع، الاثنين، الجولة العاشرة من محادثات السلام", EventType::CONSULT));
