@@ -389,12 +389,14 @@ bool anchors_report(const Word& w) {
 
 // The trigger names a happening its clause only refers to: it comes right after a word of
 // time or cause ("بعد تفجير الخميس", "منذ اغتيال", "على خلفية"), of topic, of a case, a
-// crime or an inquiry ("قضية خطف", "جريمة اغتيال", "التحقيق في", "بتهمة التخطيط لهجوم"), or
+// crime, an inquiry or someone's part in it ("قضية خطف", "جريمة اغتيال", "التحقيق في", "بتهمة
+// التخطيط لهجوم", "للاشتباه في تورطهم في التفجيرات"), or
 // it opens a relative clause ("الجنود الذين قتلوا"). The sentence reports the frame, not it.
 bool is_referred_to(const Trigger& t, const std::vector<Word>& words) {
   static const WordList kFrames{"بعد",   "منذ",    "إثر",   "عقب",   "قبل",     "خلال",  "جراء",  "بسبب",  "خلفية",
                                 "حول",   "بشأن",   "قضية",  "جريمة", "ملف",     "التحقيق", "تحقيق", "طريقة", "وراء",
-                                "الذي",  "التي",   "الذين", "اللذين", "تهمة",   "تهم",     "تنفيذ", "التخطيط"};
+                                "الذي",  "التي",   "الذين", "اللذين", "اللتين", "تهمة",   "تهم",   "تنفيذ", "التخطيط"};
+  static const WordList kInvolvement{"تورط", "ضلوع", "ضالع"};
   const int clause = words[t.first].clause;
   for (std::size_t back = 1; back <= 2 && back <= t.first; ++back) {
     const Word& w = words[t.first - back];
@@ -402,7 +404,9 @@ bool is_referred_to(const Trigger& t, const std::vector<Word>& words) {
     const std::string_view bare = without_conjunction(w.norm);
     // "بتهمة", "لتنفيذ": a preposition glued to the frame word.
     const bool glued = bare.size() > 4 && (bare.substr(0, 2) == "ب" || bare.substr(0, 2) == "ل");
-    if (kFrames.contains(bare) || (glued && kFrames.contains(bare.substr(2)))) return true;
+    if (kFrames.contains(w.norm) || kFrames.contains(bare) || (glued && kFrames.contains(bare.substr(2)))) return true;
+    // Involvement in it, whatever the affixes ("بتورطهم في", "الضالعين في", "بالضلوع في").
+    if (kInvolvement.occurs_in(w.norm)) return true;
   }
   return false;
 }
@@ -510,7 +514,7 @@ std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vect
     if (e.type == EventType::PROTEST && e.sources.empty()) {
       // "خرج المتظاهرون": the word that names the protest names who protests.
       for (const auto& c : candidates) {
-        if (c.first == t.first && !c.mention) e.sources.push_back(argument_of(c, words, sentence));
+        if (c.first >= t.first && c.last <= t.last && !c.mention) e.sources.push_back(argument_of(c, words, sentence));
       }
     }
     out.push_back(std::move(e));

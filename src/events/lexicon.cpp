@@ -51,8 +51,10 @@ constexpr Lexeme kLexicon[] = {
     {THREATEN, S, "هدد توعد", "هدد توعد", "تهديد وعيد"},
     // Demonstrations, sit-ins, strikes, riots.
     {PROTEST, S, "تظاهر احتج اعتصم تجمهر", "تظاهر حتج عتصم تجمهر",
-     "مظاهره تظاهره احتجاج اعتصام متظاهر محتج معتصم تجمهر اضراب شغب انتفاضه"},
-    {PROTEST, W, "اضرب هتف", "ضرب هتف", "مسيره هتاف احتجاجي"},
+     "مظاهره تظاهره احتجاج اعتصام تجمهر اضراب شغب انتفاضه"},
+    // A word for protesters alone reports no protest (the police disperse them, courts try
+    // them): with another word of protest, or an actor next to it, it does. So do gatherings.
+    {PROTEST, W, "اضرب هتف تجمع احتشد", "ضرب هتف تجمع حتشد", "مسيره هتاف احتجاجي متظاهر محتج معتصم"},
     // Troops, forces and alerts.
     {MOBILIZE, S, "استنفر", "ستنفر", "استنفار تعبئه تعزيزات حشود"},
     {MOBILIZE, W, "حشد", "حشد", "انتشار"},
@@ -299,6 +301,7 @@ const std::vector<PhraseTrigger>& phrase_triggers() {
       {PROTEST, {"احرق", "نفس"}, 0},
       {PROTEST, {"احراق", "نفس"}, 0},
       {PROTEST, {"خرج", "شوارع"}, 2},
+      {PROTEST, {"خرج", "متظاهر"}, 1},     // خرج (آلاف) المتظاهرين
       {PROTEST, {"عصيان", "مدني"}, 0},
       {PROTEST, {"رفع", "شعارات"}, 1},
       {PROTEST, {"ردد", "شعارات"}, 1},

@@ -123,12 +123,24 @@ TEST(EventSpecific, AHappeningReferredToIsNotReported) {
   EXPECT_FALSE(specific("تنظر المحكمة اليوم في جريمة اغتيال النائب", EventType::ASSAULT));
   EXPECT_FALSE(specific("زار الوزير أمس الجنود الذين قتلوا الأسبوع الماضي", EventType::ASSAULT));
   EXPECT_FALSE(specific("اعتقلت الشرطة أمس ثلاثة رجال بتهمة التخطيط لهجوم على السفارة", EventType::ASSAULT));
+  EXPECT_FALSE(specific("تقف جماعة مسلحة وراء الهجوم أمس", EventType::ASSAULT));  // و of وراء is no conjunction
+  EXPECT_FALSE(specific("اعتقلت الشرطة أمس رجلين للاشتباه في تورطهما في التفجير", EventType::ASSAULT));
   // The same words reporting the happening itself.
   EXPECT_TRUE(specific("خطف مسلحون ثلاثة صحفيين أمس", EventType::ASSAULT));
   EXPECT_TRUE(specific("قتل خمسة أشخاص في تفجير استهدف السوق الخميس", EventType::ASSAULT));
   EXPECT_TRUE(specific("شارك الآلاف أمس في مظاهرة أمام البرلمان", EventType::PROTEST));
   // A later trigger of the same type that reports it wins over the reference.
   EXPECT_TRUE(specific("بعد الهجوم على الحاجز قتل مسلحون جنديين أمس", EventType::ASSAULT));
+}
+
+TEST(EventTriggers, ProtestersAloneAreNoProtest) {
+  // The police act on them: the sentence reports what the police did.
+  EXPECT_FALSE(has("أطلقت الشرطة أمس الغاز المسيل للدموع لتفريق المتظاهرين", EventType::PROTEST));
+  EXPECT_FALSE(has("حكمت المحكمة أمس على ثلاثة متظاهرين بالسجن", EventType::PROTEST));
+  // With a word of protest or of gathering they are one.
+  EXPECT_TRUE(has("تجمع مئات المتظاهرين أمس أمام البرلمان", EventType::PROTEST));
+  EXPECT_TRUE(has("خرج آلاف المتظاهرين أمس في مسيرة وسط العاصمة", EventType::PROTEST));
+  EXPECT_TRUE(has("تظاهر آلاف الطلاب أمس أمام الوزارة", EventType::PROTEST));
 }
 
 TEST(EventTriggers, SocialIsNoMeeting) {
