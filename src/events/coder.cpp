@@ -395,7 +395,8 @@ bool anchors_report(const Word& w) {
 bool is_referred_to(const Trigger& t, const std::vector<Word>& words) {
   static const WordList kFrames{"بعد",   "منذ",    "إثر",   "عقب",   "قبل",     "خلال",  "جراء",  "بسبب",  "خلفية",
                                 "حول",   "بشأن",   "قضية",  "جريمة", "ملف",     "التحقيق", "تحقيق", "طريقة", "وراء",
-                                "الذي",  "التي",   "الذين", "اللذين", "اللتين", "تهمة",   "تهم",   "تنفيذ", "التخطيط"};
+                                "الذي",  "التي",   "الذين", "اللذين", "اللتين", "تهمة",   "تهم",   "تنفيذ", "التخطيط",
+                                "توجيه"};
   static const WordList kInvolvement{"تورط", "ضلوع", "ضالع"};
   const int clause = words[t.first].clause;
   for (std::size_t back = 1; back <= 2 && back <= t.first; ++back) {
@@ -411,8 +412,27 @@ bool is_referred_to(const Trigger& t, const std::vector<Word>& words) {
   return false;
 }
 
+// "أي ضربة", "كل هجوم": any one of the kind, not one that happened.
+bool is_any_of_a_kind(const Trigger& t, const std::vector<Word>& words) {
+  static const WordList kAny{"أي", "أية", "كل"};
+  if (t.first == 0 || words[t.first - 1].clause != words[t.first].clause) return false;
+  const std::string_view bare = without_conjunction(words[t.first - 1].norm);
+  const bool glued = bare.size() > 2 && (bare.substr(0, 2) == "ب" || bare.substr(0, 2) == "ل");
+  return kAny.contains(words[t.first - 1].norm) || kAny.contains(bare) || (glued && kAny.contains(bare.substr(2)));
+}
+
+// "قتل 76 صحافيا منذ الغزو": a count since a time is a toll of many happenings, not a report.
+// Further off, منذ belongs to another phrase ("… هي الأولى من نوعها منذ العام 2003").
+bool counts_since(const Trigger& t, const std::vector<Word>& words) {
+  static const WordList kSince{"منذ"};
+  for (std::size_t i = t.last + 1; i < words.size() && i <= t.last + 6 && words[i].clause == words[t.first].clause; ++i) {
+    if (kSince.contains(without_conjunction(words[i].norm))) return true;
+  }
+  return false;
+}
+
 bool is_specific(const Trigger& t, const std::vector<Word>& words) {
-  if (is_referred_to(t, words)) return false;
+  if (is_referred_to(t, words) || is_any_of_a_kind(t, words) || counts_since(t, words)) return false;
   if (t.form == Form::past) return true;
   const int clause = words[t.first].clause;
   for (const auto& w : words) {

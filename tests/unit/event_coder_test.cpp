@@ -125,7 +125,12 @@ TEST(EventSpecific, AHappeningReferredToIsNotReported) {
   EXPECT_FALSE(specific("اعتقلت الشرطة أمس ثلاثة رجال بتهمة التخطيط لهجوم على السفارة", EventType::ASSAULT));
   EXPECT_FALSE(specific("تقف جماعة مسلحة وراء الهجوم أمس", EventType::ASSAULT));  // و of وراء is no conjunction
   EXPECT_FALSE(specific("اعتقلت الشرطة أمس رجلين للاشتباه في تورطهما في التفجير", EventType::ASSAULT));
+  EXPECT_FALSE(specific("يستعد الجيش أمس لتوجيه ضربة جوية إلى المواقع", EventType::ASSAULT));
+  // Any one of the kind, and a toll since a time, are no report of one happening.
+  EXPECT_FALSE(specific("رفعت الدفاعات أمس جاهزيتها لصد أي هجوم على المدينة", EventType::ASSAULT));
+  EXPECT_FALSE(specific("قتل 76 صحفيا منذ بداية الحرب", EventType::ASSAULT));
   // The same words reporting the happening itself.
+  EXPECT_TRUE(specific("قتل ستة جنود أمس في هجوم هو الأعنف على الحاجز منذ العام الماضي", EventType::ASSAULT));
   EXPECT_TRUE(specific("خطف مسلحون ثلاثة صحفيين أمس", EventType::ASSAULT));
   EXPECT_TRUE(specific("قتل خمسة أشخاص في تفجير استهدف السوق الخميس", EventType::ASSAULT));
   EXPECT_TRUE(specific("شارك الآلاف أمس في مظاهرة أمام البرلمان", EventType::PROTEST));
