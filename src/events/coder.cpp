@@ -387,16 +387,19 @@ bool anchors_report(const Word& w) {
   return std::find(kAnchors.begin(), kAnchors.end(), bare) != kAnchors.end();
 }
 
-// The trigger names a happening its clause only refers to: it comes right after a word of
-// time or cause ("بعد تفجير الخميس", "منذ اغتيال", "على خلفية"), of topic, of a case, a
-// crime, an inquiry or someone's part in it ("قضية خطف", "جريمة اغتيال", "التحقيق في", "بتهمة
-// التخطيط لهجوم", "للاشتباه في تورطهم في التفجيرات"), or
-// it opens a relative clause ("الجنود الذين قتلوا"). The sentence reports the frame, not it.
+// The trigger names a happening its clause only refers to, right after a word
+//  - of time or cause: "بعد تفجير الخميس", "منذ اغتيال", "على خلفية";
+//  - of topic, a case, a crime, an inquiry or someone's part in it: "قضية خطف", "جريمة
+//    اغتيال", "التحقيق في", "بتهمة التخطيط لهجوم", "للاشتباه في تورطهم في التفجيرات";
+//  - that opens a relative clause: "الجنود الذين قتلوا";
+//  - that fights it or makes it one side of something else: "مكافحة الشغب", "مواجهات بين
+//    المتظاهرين والشرطة".
+// The sentence reports the frame, not it.
 bool is_referred_to(const Trigger& t, const std::vector<Word>& words) {
   static const WordList kFrames{"بعد",   "منذ",    "إثر",   "عقب",   "قبل",     "خلال",  "جراء",  "بسبب",  "خلفية",
                                 "حول",   "بشأن",   "قضية",  "جريمة", "ملف",     "التحقيق", "تحقيق", "طريقة", "وراء",
                                 "الذي",  "التي",   "الذين", "اللذين", "اللتين", "تهمة",   "تهم",   "تنفيذ", "التخطيط",
-                                "توجيه"};
+                                "توجيه",  "مكافحة", "بين"};
   static const WordList kInvolvement{"تورط", "ضلوع", "ضالع"};
   const int clause = words[t.first].clause;
   for (std::size_t back = 1; back <= 2 && back <= t.first; ++back) {
