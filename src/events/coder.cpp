@@ -396,7 +396,10 @@ bool anchors_report(const Word& w) {
 //    المتظاهرين والشرطة".
 // The sentence reports the frame, not it.
 bool is_referred_to(const Trigger& t, const std::vector<Word>& words) {
-  static const WordList kFrames{"بعد",   "منذ",    "إثر",   "عقب",   "قبل",     "خلال",  "جراء",  "بسبب",  "خلفية",
+  // A meeting is the setting of what its clause reports ("قال خلال لقائه نظيره", "عقب
+  // اجتماعه"): these do not make it a mere reference.
+  static const WordList kSettings{"بعد", "إثر", "عقب", "خلال"};
+  static const WordList kFrames{"منذ",   "قبل",    "جراء",  "بسبب",  "خلفية",
                                 "حول",   "بشأن",   "قضية",  "جريمة", "ملف",     "التحقيق", "تحقيق", "طريقة", "وراء",
                                 "الذي",  "التي",   "الذين", "اللذين", "اللتين", "تهمة",   "تهم",   "تنفيذ", "التخطيط",
                                 "توجيه",  "مكافحة", "بين"};
@@ -408,7 +411,10 @@ bool is_referred_to(const Trigger& t, const std::vector<Word>& words) {
     const std::string_view bare = without_conjunction(w.norm);
     // "بتهمة", "لتنفيذ": a preposition glued to the frame word.
     const bool glued = bare.size() > 4 && (bare.substr(0, 2) == "ب" || bare.substr(0, 2) == "ل");
-    if (kFrames.contains(w.norm) || kFrames.contains(bare) || (glued && kFrames.contains(bare.substr(2)))) return true;
+    const auto listed = [&](const WordList& list) {
+      return list.contains(w.norm) || list.contains(bare) || (glued && list.contains(bare.substr(2)));
+    };
+    if (listed(kFrames) || (t.type != EventType::CONSULT && listed(kSettings))) return true;
     // Involvement in it, whatever the affixes ("بتورطهم في", "الضالعين في", "بالضلوع في").
     if (kInvolvement.occurs_in(w.norm)) return true;
   }

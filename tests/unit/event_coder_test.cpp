@@ -131,7 +131,8 @@ TEST(EventSpecific, AHappeningReferredToIsNotReported) {
   // Any one of the kind, and a toll since a time, are no report of one happening.
   EXPECT_FALSE(specific("رفعت الدفاعات أمس جاهزيتها لصد أي هجوم على المدينة", EventType::ASSAULT));
   EXPECT_FALSE(specific("قتل 76 صحفيا منذ بداية الحرب", EventType::ASSAULT));
-  // The same words reporting the happening itself.
+  // The same words reporting the happening itself; a meeting is the setting of what is said in it.
+  EXPECT_TRUE(specific("قال الوزير أمس خلال لقائه نظيره الروسي إن الحل سياسي", EventType::CONSULT));
   EXPECT_TRUE(specific("قتل ستة جنود أمس في هجوم هو الأعنف على الحاجز منذ العام الماضي", EventType::ASSAULT));
   EXPECT_TRUE(specific("خطف مسلحون ثلاثة صحفيين أمس", EventType::ASSAULT));
   EXPECT_TRUE(specific("قتل خمسة أشخاص في تفجير استهدف السوق الخميس", EventType::ASSAULT));
