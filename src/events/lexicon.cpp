@@ -282,29 +282,30 @@ void word_stems_unfiltered(std::string_view word, std::vector<std::string_view>&
 
 const std::vector<PhraseTrigger>& phrase_triggers() {
   static const std::vector<PhraseTrigger> phrases = {
-      {ASSAULT, {"اطلق", "نار"}, 1},        // أطلق (عليه) النار
+      {ASSAULT, {"اطلق", "نار"}, 1, Form::past},  // أطلق (عليه) النار
       {ASSAULT, {"اطلاق", "نار"}, 1},
       {ASSAULT, {"سياره", "مفخخ"}, 0},      // سيارة مفخخة
       {ASSAULT, {"عبو", "ناسف"}, 0},        // عبوة ناسفة (عبوه minus the feminine ending)
       {ASSAULT, {"حزام", "ناسف"}, 0},
-      {ASSAULT, {"فجر", "نفس"}, 0},         // فجّر نفسه
-      {ASSAULT, {"فجرت", "نفس"}, 0},
-      {ASSAULT, {"فجرا", "نفسي"}, 0},
+      {ASSAULT, {"فجر", "نفس"}, 0, Form::past},   // فجّر نفسه
+      {ASSAULT, {"فجر", "سياره"}, 1, Form::past},  // فجّر (انتحاري) سيارة
+      {ASSAULT, {"فجرت", "نفس"}, 0, Form::past},
+      {ASSAULT, {"فجرا", "نفسي"}, 0, Form::past},
       {ASSAULT, {"شن", "غاره"}, 1},
-      {ASSAULT, {"لقي", "مصرع"}, 1},
+      {ASSAULT, {"لقي", "مصرع"}, 1, Form::past},
       {ASSAULT, {"سقوط", "قتلي"}, 2},
       {PROTEST, {"قطع", "طريق"}, 1},        // قطعوا الطريق
       {PROTEST, {"قطع", "طرق"}, 1},
       {PROTEST, {"اقفال", "طريق"}, 1},
-      {PROTEST, {"احرق", "اطارات"}, 1},     // أحرقوا الإطارات
+      {PROTEST, {"احرق", "اطارات"}, 1, Form::past},  // أحرقوا الإطارات
       {PROTEST, {"احراق", "اطارات"}, 1},
-      {PROTEST, {"احرق", "نفس"}, 0},
+      {PROTEST, {"احرق", "نفس"}, 0, Form::past},
       {PROTEST, {"احراق", "نفس"}, 0},
-      {PROTEST, {"خرج", "شوارع"}, 2},
-      {PROTEST, {"خرج", "متظاهر"}, 1},     // خرج (آلاف) المتظاهرين
+      {PROTEST, {"خرج", "شوارع"}, 2, Form::past},
+      {PROTEST, {"خرج", "متظاهر"}, 1, Form::past},  // خرج (آلاف) المتظاهرين
       {PROTEST, {"عصيان", "مدني"}, 0},
       {PROTEST, {"رفع", "شعارات"}, 1},
-      {PROTEST, {"ردد", "شعارات"}, 1},
+      {PROTEST, {"ردد", "شعارات"}, 1},  // chanting describes a protest; it is no report of one alone
       {PROTEST, {"ردد", "هتافات"}, 1},
       {MOBILIZE, {"رفع", "تاهب"}, 2},       // رفع حالة التأهب
       {MOBILIZE, {"نشر", "قوات"}, 1},

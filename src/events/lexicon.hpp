@@ -37,6 +37,7 @@ struct PhraseTrigger {
   EventType type;
   std::vector<std::string> words;  // stems in search form
   int gap = 0;
+  Form form = Form::noun;  // Form::past when the first word is a verb in the past ("فجر نفسه")
 };
 const std::vector<PhraseTrigger>& phrase_triggers();
 // The patterns by their first word, so a sentence word is compared only with the patterns that

@@ -110,6 +110,13 @@ TEST(EventSpecific, PastVerbOrADayMakesAReport) {
   EXPECT_TRUE(specific("تبدأ المحادثات الخميس في العاصمة", EventType::CONSULT));
 }
 
+TEST(EventSpecific, APatternOpenedByAPastVerbIsAReport) {
+  // No day or count in the clause: the verb alone says it happened.
+  EXPECT_TRUE(specific("وقال الضابط إن رجلا يقود شاحنة، فجر نفسه قرب موكب المحافظ", EventType::ASSAULT));
+  EXPECT_TRUE(specific("فجر انتحاري سيارة مفخخة أمام مطعم في المدينة", EventType::ASSAULT));
+  EXPECT_FALSE(specific("تبقى السيارة المفخخة أخطر سلاح في المدينة", EventType::ASSAULT));
+}
+
 TEST(EventSpecific, TalkOfAKindOfThingIsNot) {
   EXPECT_FALSE(specific("تبقى المحادثات السبيل الوحيد إلى الحل", EventType::CONSULT));
 }
