@@ -387,14 +387,6 @@ bool anchors_report(const Word& w) {
   return std::find(kAnchors.begin(), kAnchors.end(), bare) != kAnchors.end();
 }
 
-// The word is in `list` as written, without و/ف, or without a ب or ل glued to it ("وبعد",
-// "بتهمة", "لأي").
-bool listed(const Word& w, const WordList& list) {
-  const std::string_view bare = without_conjunction(w.norm);
-  const bool glued = bare.size() > 4 && (bare.starts_with("ب") || bare.starts_with("ل"));
-  return list.contains(w.norm) || list.contains(bare) || (glued && list.contains(bare.substr(2)));
-}
-
 // The trigger names a happening its clause only refers to, right after a word
 //  - of time or cause: "بعد تفجير الخميس", "منذ اغتيال", "على خلفية";
 //  - of topic, a case, a crime, an inquiry or someone's part in it: "قضية خطف", "جريمة
@@ -416,7 +408,7 @@ bool is_referred_to(const Trigger& t, const std::vector<Word>& words) {
   for (std::size_t back = 1; back <= 2 && back <= t.first; ++back) {
     const Word& w = words[t.first - back];
     if (w.clause != clause) break;
-    if (listed(w, kFrames) || (t.type != EventType::CONSULT && listed(w, kSettings))) return true;
+    if (kFrames.holds(w.norm) || (t.type != EventType::CONSULT && kSettings.holds(w.norm))) return true;
     // Involvement in it, whatever the affixes ("بتورطهم في", "الضالعين في", "بالضلوع في").
     if (kInvolvement.occurs_in(w.norm)) return true;
   }
@@ -426,7 +418,7 @@ bool is_referred_to(const Trigger& t, const std::vector<Word>& words) {
 // "أي ضربة", "كل هجوم": any one of the kind, not one that happened.
 bool is_any_of_a_kind(const Trigger& t, const std::vector<Word>& words) {
   static const WordList kAny{"أي", "أية", "كل"};
-  return t.first > 0 && words[t.first - 1].clause == words[t.first].clause && listed(words[t.first - 1], kAny);
+  return t.first > 0 && words[t.first - 1].clause == words[t.first].clause && kAny.holds(words[t.first - 1].norm);
 }
 
 // "قتل 76 صحافيا منذ الغزو": a count since a time is a toll of many happenings, not a report.
@@ -434,7 +426,7 @@ bool is_any_of_a_kind(const Trigger& t, const std::vector<Word>& words) {
 bool counts_since(const Trigger& t, const std::vector<Word>& words) {
   static const WordList kSince{"منذ"};
   for (std::size_t i = t.last + 1; i < words.size() && i <= t.last + 6 && words[i].clause == words[t.first].clause; ++i) {
-    if (listed(words[i], kSince)) return true;
+    if (kSince.holds(words[i].norm)) return true;
   }
   return false;
 }

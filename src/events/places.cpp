@@ -92,6 +92,12 @@ bool WordList::contains(std::string_view normalized_word) const {
   return std::find(words_.begin(), words_.end(), normalized_word) != words_.end();
 }
 
+bool WordList::holds(std::string_view normalized_word) const {
+  const std::string_view bare = without_conjunction(normalized_word);
+  const bool glued = bare.size() > 4 && (bare.starts_with("ب") || bare.starts_with("ل"));
+  return contains(normalized_word) || contains(bare) || (glued && contains(bare.substr(2)));
+}
+
 bool WordList::occurs_in(std::string_view normalized_text) const {
   return std::any_of(words_.begin(), words_.end(), [&](const std::string& w) { return normalized_text.find(w) != std::string_view::npos; });
 }
@@ -164,8 +170,7 @@ bool names_talks(const std::vector<Candidate>& cs, std::size_t k, const std::vec
   const Candidate& c = cs[k];
   if (!c.place || c.first == 0 || c.first != c.last) return false;
   if (k + 1 < cs.size() && coordinated(cs, k, words) > k) return false;
-  std::string_view before = without_conjunction(words[c.first - 1].norm);
-  return kTalks.contains(before) || ((before.starts_with("ب") || before.starts_with("ل")) && kTalks.contains(before.substr(2)));
+  return kTalks.holds(words[c.first - 1].norm);
 }
 
 }  // namespace detail

@@ -40,6 +40,8 @@ class WordList {
  public:
   WordList(std::initializer_list<std::string_view> written);
   bool contains(std::string_view normalized_word) const;
+  // As written, without و/ف, or without a ب or ل glued to it ("وبعد", "بتهمة", "لأي", "بمحادثات").
+  bool holds(std::string_view normalized_word) const;
   bool occurs_in(std::string_view normalized_text) const;  // any of them, as a substring
  private:
   std::vector<std::string> words_;
