@@ -6,6 +6,7 @@
 #include <array>
 
 #include "events/sentence.hpp"
+#include "events/triggers.hpp"
 #include "lexicon.hpp"
 #include "masar/cluster/series.hpp"
 #include "masar/entities/states.hpp"
@@ -26,118 +27,12 @@ using detail::is_place;
 using detail::names_talks;
 using detail::without_conjunction;
 using detail::words_of;
+using detail::Trigger;
+using detail::find_triggers;
+using detail::mode_of;
+using detail::is_specific;
+using detail::natural_force_near;
 
-struct Trigger {
-  EventType type;
-  std::size_t first = 0, last = 0;  // word range
-  Form form = Form::noun;
-  Strength strength = Strength::strong;
-  bool future = false;
-};
-
-// Multi-word patterns first; single words inside a matched pattern are not read again.
-std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
-  std::vector<Trigger> out;
-  std::vector<bool> covered(words.size(), false);
-  std::vector<std::vector<std::string_view>> stems(words.size());
-  for (std::size_t i = 0; i < words.size(); ++i) detail::word_stems(words[i].norm, stems[i]);
-  const auto has_stem = [&](std::size_t i, std::string_view s) {
-    return std::find(stems[i].begin(), stems[i].end(), s) != stems[i].end();
-  };
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (covered[i]) continue;  // inside a longer pattern already matched
-    const detail::PhraseTrigger* best = nullptr;
-    std::size_t best_last = 0;
-    std::vector<const detail::PhraseTrigger*> starting;
-    for (std::string_view stem : stems[i]) {
-      const auto it = detail::phrases_by_first_word().find(stem);
-      if (it != detail::phrases_by_first_word().end()) starting.insert(starting.end(), it->second.begin(), it->second.end());
-    }
-    for (const detail::PhraseTrigger* pattern : starting) {
-      const auto& p = *pattern;
-      std::size_t at = i;
-      bool ok = true;
-      for (std::size_t k = 1; k < p.words.size() && ok; ++k) {
-        ok = false;
-        for (std::size_t next = at + 1; next <= at + 1 + p.gap && next < words.size(); ++next) {
-          if (has_stem(next, p.words[k])) {
-            at = next;
-            ok = true;
-            break;
-          }
-        }
-      }
-      // The longer pattern wins: "وقف إطلاق النار" is a truce, not shooting.
-      if (ok && (!best || p.words.size() > best->words.size())) {
-        best = &p;
-        best_last = at;
-      }
-    }
-    if (best) {
-      out.push_back({best->type, i, best_last, best->form, Strength::strong, false});
-      for (std::size_t k = i; k <= best_last; ++k) covered[k] = true;
-    }
-  }
-  std::vector<detail::WordTrigger> readings;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (covered[i]) continue;
-    detail::match_word(words[i].norm, readings);
-    for (const auto& r : readings) out.push_back({r.type, i, i, r.form, r.strength, r.future});
-  }
-  std::sort(out.begin(), out.end(), [](const Trigger& a, const Trigger& b) { return a.first < b.first; });
-  return out;
-}
-
-Mode mode_of(const Trigger& t, const std::vector<Word>& words) {
-  const int clause = words[t.first].clause;
-  const auto word_before = [&](std::size_t back) -> std::string_view {
-    if (t.first < back || words[t.first - back].clause != clause) return {};
-    return words[t.first - back].norm;
-  };
-  // Right before the trigger (one helper word may come between: "لم يتم الاتفاق").
-  for (std::size_t back = 1; back <= 2; ++back) {
-    const std::string_view w = word_before(back);
-    if (w.empty()) break;
-    if (in(w, {"لم", "لما", "لن", "لا", "ما", "ليس", "ليست", "غير", "عدم", "دون", "بدون", "بلا", "وعدم", "ولم", "ولن", "ولا", "فلم"})) {
-      return Mode::negated;
-    }
-    // قد before a present verb is "may"; before a past verb it only stresses that it happened.
-    const std::string_view next = words[t.first - back + 1].norm;
-    if ((w == "قد" || w == "وقد") && (next.starts_with("ي") || next.starts_with("ت") || next.starts_with("ن"))) {
-      return Mode::hypothetical;
-    }
-    if (in(w, {"سوف", "وسوف", "لو", "ولو", "اذا", "واذا"})) return Mode::hypothetical;
-    if (back == 1 && !in(w, {"يتم", "تم", "جري", "يجري", "قد", "ان", "انه", "انها"})) break;
-  }
-  if (t.future) return Mode::hypothetical;
-  // "على عقد الجولة", "لعقد اجتماع": holding a meeting as an aim, not a report of it.
-  const auto holding_as_aim = [&](std::size_t at) {
-    const std::string_view w = words[at].norm;
-    return w == "لعقد" || (w == "عقد" && at > 0 && words[at - 1].clause == words[at].clause && in(words[at - 1].norm, {"علي", "الي"}));
-  };
-  if (t.type == EventType::CONSULT) {
-    // The trigger itself ("على عقد اجتماع") or up to four words before it in its clause
-    // ("لعقد جولة جديدة من المحادثات").
-    for (std::size_t back = 0; back <= 4 && (back == 0 || !word_before(back).empty()); ++back) {
-      if (holding_as_aim(t.first - back)) return Mode::hypothetical;
-    }
-  }
-  // Further back in the clause: denials, plans, demands, threats and fears are not reports
-  // of the happening itself.
-  for (std::size_t back = 1; back <= 5; ++back) {
-    const std::string_view w = without_conjunction(word_before(back));  // "وسيعقد"
-    if (w.empty()) break;
-    if (in(w, {"نفي", "نفت", "ينفي", "تنفي", "نفوا"})) return Mode::negated;
-    if (in(w, {"يعتزم", "تعتزم", "ينوي", "تنوي", "المقرر", "المتوقع", "المنتظر", "المحتمل", "يمكن", "يمكنه", "ربما",
-               "يجب", "ينبغي", "مستعد", "مستعده", "يهدد", "تهدد", "هدد", "هددت", "دعا", "دعت", "يدعو", "تدعو", "حذر",
-               "حذرت", "يخشي", "تخشي", "خشيه", "مخاوف", "لمنع", "منع", "يريد", "تريد", "يسعي", "تسعي", "محاوله", "حاول",
-               "حاولت", "بهدف", "لتفادي", "تجنب", "لتجنب", "قرر", "قررت", "تقرر", "ستعقد", "سيعقد", "اقترح", "اقترحت",
-               "بانتظار", "الدعوه", "بالدعوه", "عزم", "عزمه", "عزمها", "عزمهم", "توقع", "يتوقع", "تتوقع"})) {
-      return Mode::hypothetical;
-    }
-  }
-  return Mode::asserted;
-}
 
 // Victims, actors that never act: after a verb they are its object ("قتل 5 مدنيين").
 bool victim(std::string_view w) {
@@ -342,24 +237,6 @@ void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& wo
   if (last + 1 < cs.size() && cs[last + 1].first - cs[last].last <= 6) add_run(e.targets, last + 1);
 }
 
-// "زلزال يضرب جنوب تركيا", "إصابة عدد من المشاركين بفيروس كورونا": a quake, a storm or a
-// virus strikes and kills, but no one attacks. A natural force up to six words before an
-// ASSAULT trigger or four after it, in its clause, makes it no event.
-bool natural_force_near(const Trigger& t, const std::vector<Word>& words) {
-  static const WordList kForces{"زلزال", "زلزالا", "الزلزال", "زلازل", "الزلازل", "هزة", "الهزة", "هزات", "الهزات", "فيضان",
-                                "الفيضان", "فيضانات", "الفيضانات", "سيول", "السيول", "عاصفة", "العاصفة", "إعصار",
-                                "الإعصار", "فيروس", "الفيروس", "كورونا", "وباء", "الوباء", "الجائحة", "صاعقة", "الصاعقة",
-                                "انهيار"};
-  const int clause = words[t.first].clause;
-  const std::size_t from = t.first >= 6 ? t.first - 6 : 0, to = std::min(words.size(), t.last + 5);
-  for (std::size_t i = from; i < to; ++i) {
-    if (words[i].clause != clause || (i >= t.first && i <= t.last)) continue;
-    std::string_view w = without_conjunction(words[i].norm);
-    if (w.starts_with("ب") && w.size() > 6) w.remove_prefix(2);  // "بفيروس"
-    if (kForces.contains(w)) return true;
-  }
-  return false;
-}
 
 // The police, the army, the authorities face a protest; they do not hold it ("فرقت الشرطة
 // المتظاهرين", "مظاهرات ضد الحكومة"). Found among the sources, they are its targets.
@@ -376,70 +253,6 @@ void security_forces_are_not_protesters(CodedEvent& e) {
   e.sources = std::move(kept);
 }
 
-// Words that pin a report to a day or count what happened.
-bool anchors_report(const Word& w) {
-  static const std::array<std::string_view, 36> kAnchors = {
-      "امس", "اليوم", "الليله", "ليل", "فجر", "صباح", "مساء", "ظهر", "السبت", "الاحد", "الاثنين", "الثلاثاء",
-      "الاربعاء", "الخميس", "الجمعه", "قتيل", "قتيلا", "قتلي", "جريح", "جريحا", "جرحي", "مصرع", "اصابه", "اصيب",
-      "اصيبوا", "عشرات", "مئات", "الاف", "الماضي", "الماضيه", "اخرين", "اشخاص", "شخصا", "مدنيين", "جنود", "عناصر"};
-  const std::string_view bare = without_conjunction(w.norm);
-  if (!bare.empty() && bare.front() >= '0' && bare.front() <= '9') return true;
-  return std::find(kAnchors.begin(), kAnchors.end(), bare) != kAnchors.end();
-}
-
-// The trigger names a happening its clause only refers to, right after a word
-//  - of time or cause: "بعد تفجير الخميس", "منذ اغتيال", "على خلفية";
-//  - of topic, a case, a crime, an inquiry or someone's part in it: "قضية خطف", "جريمة
-//    اغتيال", "التحقيق في", "بتهمة التخطيط لهجوم", "للاشتباه في تورطهم في التفجيرات";
-//  - that opens a relative clause: "الجنود الذين قتلوا";
-//  - that fights it or makes it one side of something else: "مكافحة الشغب", "مواجهات بين
-//    المتظاهرين والشرطة".
-// The sentence reports the frame, not it.
-bool is_referred_to(const Trigger& t, const std::vector<Word>& words) {
-  // A meeting is the setting of what its clause reports ("قال خلال لقائه نظيره", "عقب
-  // اجتماعه"): these do not make it a mere reference.
-  static const WordList kSettings{"بعد", "إثر", "عقب", "خلال"};
-  static const WordList kFrames{"منذ",   "قبل",    "جراء",  "بسبب",  "خلفية",
-                                "حول",   "بشأن",   "قضية",  "جريمة", "ملف",     "التحقيق", "تحقيق", "طريقة", "وراء",
-                                "الذي",  "التي",   "الذين", "اللذين", "اللتين", "تهمة",   "تهم",   "تنفيذ", "التخطيط",
-                                "توجيه",  "مكافحة", "بين"};
-  static const WordList kInvolvement{"تورط", "ضلوع", "ضالع"};
-  const int clause = words[t.first].clause;
-  for (std::size_t back = 1; back <= 2 && back <= t.first; ++back) {
-    const Word& w = words[t.first - back];
-    if (w.clause != clause) break;
-    if (kFrames.holds(w.norm) || (t.type != EventType::CONSULT && kSettings.holds(w.norm))) return true;
-    // Involvement in it, whatever the affixes ("بتورطهم في", "الضالعين في", "بالضلوع في").
-    if (kInvolvement.occurs_in(w.norm)) return true;
-  }
-  return false;
-}
-
-// "أي ضربة", "كل هجوم": any one of the kind, not one that happened.
-bool is_any_of_a_kind(const Trigger& t, const std::vector<Word>& words) {
-  static const WordList kAny{"أي", "أية", "كل"};
-  return t.first > 0 && words[t.first - 1].clause == words[t.first].clause && kAny.holds(words[t.first - 1].norm);
-}
-
-// "قتل 76 صحافيا منذ الغزو": a count since a time is a toll of many happenings, not a report.
-// Further off, منذ belongs to another phrase ("… هي الأولى من نوعها منذ العام 2003").
-bool counts_since(const Trigger& t, const std::vector<Word>& words) {
-  static const WordList kSince{"منذ"};
-  for (std::size_t i = t.last + 1; i < words.size() && i <= t.last + 6 && words[i].clause == words[t.first].clause; ++i) {
-    if (kSince.holds(words[i].norm)) return true;
-  }
-  return false;
-}
-
-bool is_specific(const Trigger& t, const std::vector<Word>& words) {
-  if (is_referred_to(t, words) || is_any_of_a_kind(t, words) || counts_since(t, words)) return false;
-  if (t.form == Form::past) return true;
-  const int clause = words[t.first].clause;
-  for (const auto& w : words) {
-    if (w.clause == clause && anchors_report(w)) return true;
-  }
-  return false;
-}
 
 // The first word of a numbered round that a word for talks belongs to: the round right before
 // it ("الجولة الرابعة من محادثات أستانا", "«أستانا 9» من المحادثات"), right after it
