@@ -9,6 +9,48 @@
 
 namespace masar::events::detail {
 
+namespace {
+
+// "عمليات خطف الأجانب", "مسؤوليتها عن خطف السفن", "جرائم اغتصاب وقتل": a bare past form of
+// three letters (قتل، خطف، قصف) is spelled as its verbal noun. Right after a preposition, a
+// noun of acts, or another verbal noun of its type joined by و, it is the noun: it names a
+// kind of act, and whether one happened is read as for any noun. At the head of a clause
+// ("خطف مسلحون ثلاثة صحفيين", "وفي المدينة قتل شرطي") it stays the verb.
+void read_bare_forms_as_verbal_nouns(std::vector<Trigger>& triggers, const std::vector<Word>& words) {
+  static const WordList kPrepositions{"في", "من", "على", "عن", "إلى", "الى", "ضد", "حتى", "عبر",
+                                      "تحت", "مع", "لدى", "نحو", "دون", "بدون"};
+  static const WordList kNounsOfActs{"عملية", "عمليات", "أعمال", "اعمال", "جرائم", "جريمتي", "حوادث", "حادث",
+                                     "حادثة", "حالات", "حالة", "سلسلة", "مسلسل", "مأساة", "قصة", "سيناريو",
+                                     "تكرار", "محاولة", "محاولات", "إمكانية", "مسؤولية", "حملة", "حملات", "ارتكاب",
+                                     "يرتكب", "موجة", "نوع", "وجوب", "اعتبار", "تبرير", "خطة", "مخطط", "ظاهرة"};
+  constexpr std::size_t kThreeLetters = 6;  // bytes
+  const auto noun_of_type_at = [&](std::size_t word, EventType type) {
+    return std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& o) {
+      return o.first == word && o.last == word && o.type == type && o.form == Form::noun;
+    });
+  };
+  for (auto& t : triggers) {
+    if (t.form != Form::past || t.first != t.last || t.first == 0) continue;
+    const Word& w = words[t.first];
+    const Word& before = words[t.first - 1];
+    const std::string_view bare = without_conjunction(w.norm);
+    if (bare.size() != kThreeLetters || before.clause != w.clause) continue;
+    const bool joined = bare.size() < w.norm.size() && noun_of_type_at(t.first - 1, t.type);
+    if (kPrepositions.holds(before.norm) || kNounsOfActs.holds(before.norm) || joined) t.form = Form::noun;
+  }
+  // The word read both ways ("خطف" is in the lexicon as verb and noun) is now one noun.
+  std::vector<Trigger> kept;
+  for (const auto& t : triggers) {
+    const bool repeat = std::any_of(kept.begin(), kept.end(), [&](const Trigger& k) {
+      return k.first == t.first && k.last == t.last && k.type == t.type && k.form == t.form;
+    });
+    if (!repeat) kept.push_back(t);
+  }
+  triggers = std::move(kept);
+}
+
+}  // namespace
+
 std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
   std::vector<Trigger> out;
   std::vector<bool> covered(words.size(), false);
@@ -58,6 +100,7 @@ std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
     for (const auto& r : readings) out.push_back({r.type, i, i, r.form, r.strength, r.future});
   }
   std::sort(out.begin(), out.end(), [](const Trigger& a, const Trigger& b) { return a.first < b.first; });
+  read_bare_forms_as_verbal_nouns(out, words);
   return out;
 }
 

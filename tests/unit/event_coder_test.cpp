@@ -117,6 +117,18 @@ TEST(EventSpecific, APatternOpenedByAPastVerbIsAReport) {
   EXPECT_FALSE(specific("تبقى السيارة المفخخة أخطر سلاح في المدينة", EventType::ASSAULT));
 }
 
+// قتل، خطف، قصف are spelled as their verbal nouns. After a preposition, a noun of acts or
+// another verbal noun joined by و they name a kind of act; at the head of a clause they report one.
+TEST(EventSpecific, ABarePastFormAfterAPrepositionOrANounOfActsIsTheVerbalNoun) {
+  EXPECT_FALSE(specific("تزايدت في المنطقة عمليات خطف الأجانب", EventType::ASSAULT));
+  EXPECT_FALSE(specific("تعلن الجماعة مسؤوليتها عن خطف السفن", EventType::ASSAULT));
+  EXPECT_FALSE(specific("يحاكم المتهمون بارتكاب جرائم تعذيب وقتل", EventType::ASSAULT));
+  EXPECT_FALSE(specific("تبحث الحكومة في قصف المدن", EventType::ASSAULT));
+  EXPECT_TRUE(specific("خطف مسلحون ثلاثة صحفيين في المدينة", EventType::ASSAULT));
+  EXPECT_TRUE(specific("وفي المدينة قتل شرطي برصاص مسلحين", EventType::ASSAULT));
+  EXPECT_TRUE(specific("انفجرت عبوة ناسفة وقتل جنديان", EventType::ASSAULT));
+}
+
 TEST(EventSpecific, TalkOfAKindOfThingIsNot) {
   EXPECT_FALSE(specific("تبقى المحادثات السبيل الوحيد إلى الحل", EventType::CONSULT));
 }
