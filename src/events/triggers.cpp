@@ -188,8 +188,10 @@ bool anchors_report(const Word& w) {
 }
 
 // The trigger names a happening its clause only refers to, right after a word
-//  - of time or cause: "بعد تفجير الخميس", "منذ اغتيال", "على خلفية";
-//  - of topic, a case, a crime, an inquiry or someone's part in it: "قضية خطف", "جريمة
+//  - of time or cause: "بعد تفجير الخميس", "منذ اغتيال", "على خلفية", "في اليوم التالي
+//    لمقتل", "الذكرى الثانية لاغتيال";
+//  - of a count of them: "عدد الهجمات";
+//  - of topic (what something concerns: "بخصوص", "فيما يتصل بخطف", "المتعلقة بالهجوم"), a case, a crime, an inquiry or someone's part in it: "قضية خطف", "جريمة
 //    اغتيال", "التحقيق في", "بتهمة التخطيط لهجوم", "للاشتباه في تورطهم في التفجيرات";
 //  - that opens a relative clause: "الجنود الذين قتلوا";
 //  - that fights it or makes it one side of something else: "مكافحة الشغب", "مواجهات بين
@@ -202,7 +204,8 @@ bool is_referred_to(const Trigger& t, const std::vector<Word>& words) {
   static const WordList kFrames{"منذ",   "قبل",    "جراء",  "بسبب",  "خلفية",
                                 "حول",   "بشأن",   "قضية",  "جريمة", "ملف",     "التحقيق", "تحقيق", "طريقة", "وراء",
                                 "الذي",  "التي",   "الذين", "اللذين", "اللتين", "تهمة",   "تهم",   "تنفيذ", "التخطيط",
-                                "توجيه",  "مكافحة", "بين"};
+                                "توجيه",  "مكافحة", "بين",    "ذكرى",  "الذكرى", "التالي", "بخصوص", "يتصل",  "يتعلق",
+                                "تتعلق",  "المتعلقة", "المتعلق", "عدد"};
   static const WordList kInvolvement{"تورط", "ضلوع", "ضالع"};
   const int clause = words[t.first].clause;
   for (std::size_t back = 1; back <= 2 && back <= t.first; ++back) {

@@ -145,6 +145,10 @@ TEST(EventSpecific, AHappeningReferredToIsNotReported) {
   EXPECT_FALSE(specific("تقف جماعة مسلحة وراء الهجوم أمس", EventType::ASSAULT));  // و of وراء is no conjunction
   EXPECT_FALSE(specific("اعتقلت الشرطة أمس رجلين للاشتباه في تورطهما في التفجير", EventType::ASSAULT));
   EXPECT_FALSE(specific("يستعد الجيش أمس لتوجيه ضربة جوية إلى المواقع", EventType::ASSAULT));
+  EXPECT_FALSE(specific("أقيم أمس حفل في الذكرى الثانية لاغتيال الصحفي", EventType::ASSAULT));
+  EXPECT_FALSE(specific("أعلنت الحكومة في اليوم التالي لمقتل الوزير الحداد", EventType::ASSAULT));
+  EXPECT_FALSE(specific("طلب القاضي أمس وثائق فيما يتصل بخطف المواطن", EventType::ASSAULT));
+  EXPECT_FALSE(specific("تراجع أمس عدد الهجمات على الطرق", EventType::ASSAULT));
   EXPECT_FALSE(specific("أقر البرلمان أمس قانونا جديدا لمكافحة الشغب", EventType::PROTEST));
   EXPECT_FALSE(specific("أصيب 12 شخصا أمس في مواجهات بين المتظاهرين والشرطة", EventType::PROTEST));
   // Any one of the kind, and a toll since a time, are no report of one happening.
