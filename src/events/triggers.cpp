@@ -176,14 +176,19 @@ bool natural_force_near(const Trigger& t, const std::vector<Word>& words) {
 
 namespace {
 
-// Words that pin a report to a day or count what happened.
+// Words that pin a report to a day or count what happened. A year ("في 2005", "هجمات 1998")
+// and "الماضي" ("في مارس الماضي", "العام الماضي", "خلال الأيام الماضية") do not: today's
+// report mentions what happened then as its background.
 bool anchors_report(const Word& w) {
-  static const std::array<std::string_view, 36> kAnchors = {
+  static const std::array<std::string_view, 34> kAnchors = {
       "امس", "اليوم", "الليله", "ليل", "فجر", "صباح", "مساء", "ظهر", "السبت", "الاحد", "الاثنين", "الثلاثاء",
       "الاربعاء", "الخميس", "الجمعه", "قتيل", "قتيلا", "قتلي", "جريح", "جريحا", "جرحي", "مصرع", "اصابه", "اصيب",
-      "اصيبوا", "عشرات", "مئات", "الاف", "الماضي", "الماضيه", "اخرين", "اشخاص", "شخصا", "مدنيين", "جنود", "عناصر"};
+      "اصيبوا", "عشرات", "مئات", "الاف", "اخرين", "اشخاص", "شخصا", "مدنيين", "جنود", "عناصر"};
   const std::string_view bare = without_conjunction(w.norm);
-  if (!bare.empty() && bare.front() >= '0' && bare.front() <= '9') return true;
+  if (!bare.empty() && bare.front() >= '0' && bare.front() <= '9') {
+    const bool year = bare.size() == 4 && (bare.starts_with("19") || bare.starts_with("20"));
+    return !year;
+  }
   return std::find(kAnchors.begin(), kAnchors.end(), bare) != kAnchors.end();
 }
 

@@ -110,6 +110,14 @@ TEST(EventSpecific, PastVerbOrADayMakesAReport) {
   EXPECT_TRUE(specific("تبدأ المحادثات الخميس في العاصمة", EventType::CONSULT));
 }
 
+TEST(EventSpecific, AYearOrLastMonthDatesBackgroundNotAReport) {
+  EXPECT_FALSE(specific("تعود القضية إلى هجوم على السفارة في 1998", EventType::ASSAULT));
+  EXPECT_FALSE(specific("كان ذلك أعنف هجوم على الحاجز خلال الأشهر الماضية", EventType::ASSAULT));
+  EXPECT_FALSE(specific("تذكر المدينة التفجير الانتحاري في مارس الماضي", EventType::ASSAULT));
+  EXPECT_TRUE(specific("أسفر الهجوم على الحاجز عن 12 قتيلا", EventType::ASSAULT));
+  EXPECT_TRUE(specific("وقع الهجوم على الحاجز الخميس الماضي", EventType::ASSAULT));
+}
+
 TEST(EventSpecific, APatternOpenedByAPastVerbIsAReport) {
   // No day or count in the clause: the verb alone says it happened.
   EXPECT_TRUE(specific("وقال الضابط إن رجلا يقود شاحنة، فجر نفسه قرب موكب المحافظ", EventType::ASSAULT));
