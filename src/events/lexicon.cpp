@@ -54,7 +54,8 @@ constexpr Lexeme kLexicon[] = {
      "مظاهره تظاهره احتجاج اعتصام تجمهر اضراب شغب انتفاضه"},
     // A word for protesters alone reports no protest (the police disperse them, courts try
     // them): with another word of protest, or an actor next to it, it does. So do gatherings.
-    {PROTEST, W, "اضرب هتف تجمع احتشد", "ضرب هتف تجمع حتشد", "مسيره هتاف احتجاجي متظاهر محتج معتصم"},
+    // Chanting (هتف) describes a protest reported elsewhere: "وهتف المتظاهرون" is no word of it.
+    {PROTEST, W, "اضرب تجمع احتشد", "ضرب تجمع حتشد", "مسيره احتجاجي متظاهر محتج معتصم"},
     // Troops, forces and alerts.
     {MOBILIZE, S, "استنفر", "ستنفر", "استنفار تعبئه تعزيزات حشود"},
     {MOBILIZE, W, "حشد", "حشد", "انتشار"},

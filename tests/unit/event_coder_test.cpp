@@ -176,6 +176,8 @@ TEST(EventTriggers, ProtestersAloneAreNoProtest) {
   // The police act on them: the sentence reports what the police did.
   EXPECT_FALSE(has("أطلقت الشرطة أمس الغاز المسيل للدموع لتفريق المتظاهرين", EventType::PROTEST));
   EXPECT_FALSE(has("حكمت المحكمة أمس على ثلاثة متظاهرين بالسجن", EventType::PROTEST));
+  // Chanting describes a protest the article reports elsewhere; it reports none itself.
+  EXPECT_FALSE(has("وهتف المتظاهرون «يسقط الفساد»", EventType::PROTEST));
   // With a word of protest or of gathering they are one.
   EXPECT_TRUE(has("تجمع مئات المتظاهرين أمس أمام البرلمان", EventType::PROTEST));
   EXPECT_TRUE(has("خرج آلاف المتظاهرين أمس في مسيرة وسط العاصمة", EventType::PROTEST));
