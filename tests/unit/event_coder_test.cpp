@@ -152,7 +152,7 @@ TEST(EventSpecific, AHappeningReferredToIsNotReported) {
   EXPECT_FALSE(specific("اعتقلت الشرطة أمس ثلاثة رجال بتهمة التخطيط لهجوم على السفارة", EventType::ASSAULT));
   EXPECT_FALSE(specific("تقف جماعة مسلحة وراء الهجوم أمس", EventType::ASSAULT));  // و of وراء is no conjunction
   EXPECT_FALSE(specific("اعتقلت الشرطة أمس رجلين للاشتباه في تورطهما في التفجير", EventType::ASSAULT));
-  EXPECT_FALSE(specific("يستعد الجيش أمس لتوجيه ضربة جوية إلى المواقع", EventType::ASSAULT));
+  EXPECT_FALSE(specific("يستعد الجيش أمس لتوجيه هجوم إلى المواقع", EventType::ASSAULT));
   EXPECT_FALSE(specific("أقيم أمس حفل في الذكرى الثانية لاغتيال الصحفي", EventType::ASSAULT));
   EXPECT_FALSE(specific("أعلنت الحكومة في اليوم التالي لمقتل الوزير الحداد", EventType::ASSAULT));
   EXPECT_FALSE(specific("طلب القاضي أمس وثائق فيما يتصل بخطف المواطن", EventType::ASSAULT));
@@ -182,6 +182,14 @@ TEST(EventTriggers, ProtestersAloneAreNoProtest) {
   EXPECT_TRUE(has("تجمع مئات المتظاهرين أمس أمام البرلمان", EventType::PROTEST));
   EXPECT_TRUE(has("خرج آلاف المتظاهرين أمس في مسيرة وسط العاصمة", EventType::PROTEST));
   EXPECT_TRUE(has("تظاهر آلاف الطلاب أمس أمام الوزارة", EventType::PROTEST));
+}
+
+// A weak word needs another word of its type, not another reading of itself: "ضربة" read as
+// a verb and as a noun is still one word.
+TEST(EventTriggers, TwoReadingsOfOneWeakWordAreOneWord) {
+  EXPECT_FALSE(has("تلقت الشركة ضربة قوية من الأزمة", EventType::ASSAULT));
+  EXPECT_FALSE(has("انفجرت فضيحة جديدة في وجه الوزير", EventType::ASSAULT));
+  EXPECT_TRUE(has("انفجرت عبوة قرب الحاجز وأصيب ثلاثة", EventType::ASSAULT));
 }
 
 TEST(EventTriggers, SocialIsNoMeeting) {
