@@ -318,6 +318,7 @@ std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vect
   std::vector<CodedEvent> out;
   std::optional<std::vector<cluster::SeriesMention>> rounds;  // looked for once, when first needed
   for (const auto& t : triggers) {
+    if (t.strength == Strength::companion && per_type[static_cast<std::size_t>(t.type)] < 2) continue;
     if (t.strength == Strength::weak && per_type[static_cast<std::size_t>(t.type)] < 2) {
       // A weak word alone needs an actor right next to it.
       bool near = false;

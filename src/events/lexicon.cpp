@@ -28,6 +28,7 @@ struct Lexeme {
 
 constexpr Strength S = Strength::strong;
 constexpr Strength W = Strength::weak;
+constexpr Strength C = Strength::companion;
 
 constexpr Lexeme kLexicon[] = {
     // Meetings, talks, visits, calls.
@@ -52,10 +53,12 @@ constexpr Lexeme kLexicon[] = {
     // Demonstrations, sit-ins, strikes, riots.
     {PROTEST, S, "تظاهر احتج اعتصم تجمهر", "تظاهر حتج عتصم تجمهر",
      "مظاهره تظاهره احتجاج اعتصام تجمهر اضراب شغب انتفاضه"},
-    // A word for protesters alone reports no protest (the police disperse them, courts try
-    // them): with another word of protest, or an actor next to it, it does. So do gatherings.
-    // Chanting (هتف) describes a protest reported elsewhere: "وهتف المتظاهرون" is no word of it.
-    {PROTEST, W, "اضرب تجمع احتشد", "ضرب تجمع حتشد", "مسيره احتجاجي متظاهر محتج معتصم"},
+    // Gatherings, marches, strikes. Chanting (هتف) describes a protest reported elsewhere:
+    // "وهتف المتظاهرون" is no word of it.
+    {PROTEST, W, "اضرب تجمع احتشد", "ضرب تجمع حتشد", "مسيره احتجاجي"},
+    // A word for protesters reports a protest only with another word of protest: alone, the
+    // police disperse them, courts try them, the dead are counted among them.
+    {PROTEST, C, "", "", "متظاهر محتج معتصم"},
     // Troops, forces and alerts.
     {MOBILIZE, S, "استنفر", "ستنفر", "استنفار تعبئه تعزيزات حشود"},
     {MOBILIZE, W, "حشد", "حشد", "انتشار"},

@@ -158,7 +158,6 @@ TEST(EventSpecific, AHappeningReferredToIsNotReported) {
   EXPECT_FALSE(specific("طلب القاضي أمس وثائق فيما يتصل بخطف المواطن", EventType::ASSAULT));
   EXPECT_FALSE(specific("تراجع أمس عدد الهجمات على الطرق", EventType::ASSAULT));
   EXPECT_FALSE(specific("أقر البرلمان أمس قانونا جديدا لمكافحة الشغب", EventType::PROTEST));
-  EXPECT_FALSE(specific("أصيب 12 شخصا أمس في مواجهات بين المتظاهرين والشرطة", EventType::PROTEST));
   // Any one of the kind, and a toll since a time, are no report of one happening.
   EXPECT_FALSE(specific("رفعت الدفاعات أمس جاهزيتها لصد أي هجوم على المدينة", EventType::ASSAULT));
   EXPECT_FALSE(specific("قتل 76 صحفيا منذ بداية الحرب", EventType::ASSAULT));
@@ -176,6 +175,10 @@ TEST(EventTriggers, ProtestersAloneAreNoProtest) {
   // The police act on them: the sentence reports what the police did.
   EXPECT_FALSE(has("أطلقت الشرطة أمس الغاز المسيل للدموع لتفريق المتظاهرين", EventType::PROTEST));
   EXPECT_FALSE(has("حكمت المحكمة أمس على ثلاثة متظاهرين بالسجن", EventType::PROTEST));
+  // An actor next to the word does not make it one: the police act on them, the injured are
+  // counted among them.
+  EXPECT_FALSE(has("فرقت الشرطة التركية المتظاهرين أمس", EventType::PROTEST));
+  EXPECT_FALSE(has("أصيب 12 شخصا أمس في مواجهات بين المتظاهرين والشرطة", EventType::PROTEST));
   // Chanting describes a protest the article reports elsewhere; it reports none itself.
   EXPECT_FALSE(has("وهتف المتظاهرون «يسقط الفساد»", EventType::PROTEST));
   // With a word of protest or of gathering they are one.

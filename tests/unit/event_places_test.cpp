@@ -244,7 +244,7 @@ TEST(EventStateOrgans, AnOrganAloneIsNoActorAGenericActorStaysOne) {
 
 
 TEST(EventProtest, SecurityForcesFaceTheProtestTheyDoNotHoldIt) {
-  const auto found = code_sentence("فرقت الشرطة التركية المتظاهرين أمس");
+  const auto found = code_sentence("فرقت الشرطة التركية المتظاهرين المعتصمين أمس");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].type, EventType::PROTEST);
   ASSERT_EQ(found[0].targets.size(), 1u);
