@@ -244,6 +244,11 @@ bool counts_since(const Trigger& t, const std::vector<Word>& words) {
 bool is_specific(const Trigger& t, const std::vector<Word>& words) {
   if (is_referred_to(t, words) || is_any_of_a_kind(t, words) || counts_since(t, words)) return false;
   if (t.form == Form::past) return true;
+  // "تفجيرات 11 سبتمبر", "الهجمات على المدنيين": attacks in the plural are a series or a kind,
+  // and an attack of the series that is reported has its own verb ("قتل 5 في هجمات"). Talks
+  // (محادثات، مفاوضات) are one meeting in the plural, and protests in several towns one wave.
+  const bool plural = t.first == t.last && without_conjunction(words[t.first].norm).ends_with("ات");
+  if (plural && t.type == EventType::ASSAULT) return false;
   const int clause = words[t.first].clause;
   for (const auto& w : words) {
     if (w.clause == clause && anchors_report(w)) return true;

@@ -137,6 +137,13 @@ TEST(EventSpecific, ABarePastFormAfterAPrepositionOrANounOfActsIsTheVerbalNoun) 
   EXPECT_TRUE(specific("انفجرت عبوة ناسفة وقتل جنديان", EventType::ASSAULT));
 }
 
+TEST(EventSpecific, AttacksInThePluralAreASeries) {
+  EXPECT_FALSE(specific("استنكر الوزير أمس تفجيرات المدينة", EventType::ASSAULT));
+  EXPECT_TRUE(specific("استنكر الوزير أمس تفجير المدينة", EventType::ASSAULT));
+  // Talks in the plural are one meeting.
+  EXPECT_TRUE(specific("بدأت المحادثات أمس في العاصمة", EventType::CONSULT));
+}
+
 TEST(EventSpecific, TalkOfAKindOfThingIsNot) {
   EXPECT_FALSE(specific("تبقى المحادثات السبيل الوحيد إلى الحل", EventType::CONSULT));
 }
