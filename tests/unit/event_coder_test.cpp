@@ -92,6 +92,15 @@ TEST(EventMode, FutureAndPlans) {
   EXPECT_TRUE(has("وتوقع الوزير أن يمثل الاجتماع الثاني والعشرون دفعة للعلاقات", EventType::CONSULT, Mode::hypothetical));
 }
 
+TEST(EventMode, AnAttemptOrAPreparationIsNoReportOfTheAct) {
+  // The word of attempt or aim may carry a glued ب or ل.
+  EXPECT_TRUE(has("اتهم الوزير الجماعة بمحاولة اغتيال رئيس الوزراء أمس", EventType::ASSAULT, Mode::hypothetical));
+  EXPECT_TRUE(has("ونجا من ثلاث محاولات اغتيال", EventType::ASSAULT, Mode::hypothetical));
+  EXPECT_TRUE(has("وصلت تعزيزات إلى المدينة استعدادا لشن هجوم عليها", EventType::ASSAULT, Mode::hypothetical));
+  EXPECT_TRUE(has("ندعو إلى اغتيال الكاتب", EventType::ASSAULT, Mode::hypothetical));
+  EXPECT_TRUE(has("شن الجيش هجوما على المدينة أمس", EventType::ASSAULT, Mode::asserted));
+}
+
 TEST(EventMode, PastWithQadIsAsserted) {
   EXPECT_TRUE(has("وكان الوفد قد التقى الوزير أمس", EventType::CONSULT, Mode::asserted));
 }
