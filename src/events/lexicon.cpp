@@ -64,7 +64,9 @@ constexpr Lexeme kLexicon[] = {
     {MOBILIZE, W, "حشد", "حشد", "انتشار"},
     // Killing, bombing, raids, kidnapping, torture.
     {ASSAULT, S, "قتل اغتال هاجم قصف اختطف خطف اعدم طعن اغتصب ذبح اعتدي اعتد", "قتل غتال هاجم قصف ختطف خطف عدم طعن غتصب ذبح عتدي عتد",
-     "مقتل مصرع قتيل هجوم هجمات قصف غاره تفجير اغتيال اختطاف خطف اعتداء مجزره مذبحه كمين انتحاري تعذيب"},
+     "مقتل مصرع قتيل هجوم هجمات قصف غاره تفجير اغتيال اختطاف خطف اعتداء مجزره مذبحه كمين تعذيب"},
+    // The suicide bomber, like the protester, names the act only with another word of it.
+    {ASSAULT, C, "", "", "انتحاري"},
     {ASSAULT, W, "استهدف اصاب جرح ضرب انفجر", "ستهدف صيب جرح ضرب نفجر", "انفجار استهداف جريح اصابه ضرب"},
     // Arrests, detentions, expulsions, bans.
     {COERCE, S, "اعتقل احتجز داهم", "عتقل حتجز داهم", "اعتقال احتجاز مداهمه"},
@@ -288,9 +290,11 @@ const std::vector<PhraseTrigger>& phrase_triggers() {
   static const std::vector<PhraseTrigger> phrases = {
       {ASSAULT, {"اطلق", "نار"}, 1, Form::past},  // أطلق (عليه) النار
       {ASSAULT, {"اطلاق", "نار"}, 1},
-      {ASSAULT, {"سياره", "مفخخ"}, 0},      // سيارة مفخخة
-      {ASSAULT, {"عبو", "ناسف"}, 0},        // عبوة ناسفة (عبوه minus the feminine ending)
-      {ASSAULT, {"حزام", "ناسف"}, 0},
+      // The weapon is found, dismantled, feared or named as the means: with no other word
+      // of attack ("انفجرت", "هجوم", "قتل") it reports none.
+      {ASSAULT, {"سياره", "مفخخ"}, 0, Form::noun, Strength::companion},  // سيارة مفخخة
+      {ASSAULT, {"عبو", "ناسف"}, 0, Form::noun, Strength::companion},    // عبوة ناسفة (عبوه minus ة)
+      {ASSAULT, {"حزام", "ناسف"}, 0, Form::noun, Strength::companion},
       {ASSAULT, {"فجر", "نفس"}, 0, Form::past},   // فجّر نفسه
       {ASSAULT, {"فجر", "سياره"}, 1, Form::past},  // فجّر (انتحاري) سيارة
       {ASSAULT, {"فجرت", "نفس"}, 0, Form::past},

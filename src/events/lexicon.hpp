@@ -40,6 +40,7 @@ struct PhraseTrigger {
   std::vector<std::string> words;  // stems in search form
   int gap = 0;
   Form form = Form::noun;  // Form::past when the first word is a verb in the past ("فجر نفسه")
+  Strength strength = Strength::strong;
 };
 const std::vector<PhraseTrigger>& phrase_triggers();
 // The patterns by their first word, so a sentence word is compared only with the patterns that

@@ -131,7 +131,7 @@ TEST(EventSpecific, APatternOpenedByAPastVerbIsAReport) {
   // No day or count in the clause: the verb alone says it happened.
   EXPECT_TRUE(specific("وقال الضابط إن رجلا يقود شاحنة، فجر نفسه قرب موكب المحافظ", EventType::ASSAULT));
   EXPECT_TRUE(specific("فجر انتحاري سيارة مفخخة أمام مطعم في المدينة", EventType::ASSAULT));
-  EXPECT_FALSE(specific("تبقى السيارة المفخخة أخطر سلاح في المدينة", EventType::ASSAULT));
+  EXPECT_FALSE(has("تبقى السيارة المفخخة أخطر سلاح في المدينة", EventType::ASSAULT));
 }
 
 // قتل، خطف، قصف are spelled as their verbal nouns. After a preposition, a noun of acts or
@@ -209,6 +209,15 @@ TEST(EventTriggers, TwoReadingsOfOneWeakWordAreOneWord) {
   EXPECT_FALSE(has("تلقت الشركة ضربة قوية من الأزمة", EventType::ASSAULT));
   EXPECT_FALSE(has("انفجرت فضيحة جديدة في وجه الوزير", EventType::ASSAULT));
   EXPECT_TRUE(has("انفجرت عبوة قرب الحاجز وأصيب ثلاثة", EventType::ASSAULT));
+}
+
+// The weapon or the bomber alone is no attack: a car bomb is found or dismantled, bombers are
+// counted; with another word of attack they report one.
+TEST(EventTriggers, AWeaponOrABomberAloneIsNoAttack) {
+  EXPECT_FALSE(has("فككت قوات الأمن أمس سيارة مفخخة قرب السفارة", EventType::ASSAULT));
+  EXPECT_FALSE(has("دخل أكثر من 40 انتحاريا إلى البلاد", EventType::ASSAULT));
+  EXPECT_TRUE(has("انفجرت سيارة مفخخة أمس قرب السفارة", EventType::ASSAULT));
+  EXPECT_TRUE(has("قتل ثلاثة جنود أمس بعبوة ناسفة", EventType::ASSAULT));
 }
 
 TEST(EventTriggers, SocialIsNoMeeting) {
