@@ -302,6 +302,16 @@ const std::vector<PhraseTrigger>& phrase_triggers() {
       {ASSAULT, {"شن", "غاره"}, 1},
       {ASSAULT, {"لقي", "مصرع"}, 1, Form::past},
       {ASSAULT, {"سقوط", "قتلي"}, 2},
+      // Idioms: "ضرب مثلا" gave an example, "ضرب موعدا" set a date, "ضرب رقما قياسيا" set a
+      // record, "ضرب بعرض الحائط" brushed aside; "خطف الأضواء" stole the show; "انفجر بالضحك".
+      {ASSAULT, {"ضرب", "مثل"}, 0, Form::noun, Strength::strong, true},
+      {ASSAULT, {"ضرب", "مثال"}, 0, Form::noun, Strength::strong, true},
+      {ASSAULT, {"ضرب", "موعد"}, 0, Form::noun, Strength::strong, true},
+      {ASSAULT, {"ضرب", "رقم"}, 0, Form::noun, Strength::strong, true},
+      {ASSAULT, {"ضرب", "عرض"}, 0, Form::noun, Strength::strong, true},
+      {ASSAULT, {"خطف", "اضواء"}, 1, Form::noun, Strength::strong, true},
+      {ASSAULT, {"خطف", "انظار"}, 1, Form::noun, Strength::strong, true},
+      {ASSAULT, {"انفجر", "ضحك"}, 2, Form::noun, Strength::strong, true},
       {PROTEST, {"قطع", "طريق"}, 1},        // قطعوا الطريق
       {PROTEST, {"قطع", "طرق"}, 1},
       {PROTEST, {"اقفال", "طريق"}, 1},

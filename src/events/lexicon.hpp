@@ -41,6 +41,9 @@ struct PhraseTrigger {
   int gap = 0;
   Form form = Form::noun;  // Form::past when the first word is a verb in the past ("فجر نفسه")
   Strength strength = Strength::strong;
+  // A fixed expression whose words are no trigger at all ("ضرب مثلا", gave an example): the
+  // pattern covers them and reports nothing.
+  bool idiom = false;
 };
 const std::vector<PhraseTrigger>& phrase_triggers();
 // The patterns by their first word, so a sentence word is compared only with the patterns that

@@ -89,7 +89,7 @@ std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
       }
     }
     if (best) {
-      out.push_back({best->type, i, best_last, best->form, best->strength, false});
+      if (!best->idiom) out.push_back({best->type, i, best_last, best->form, best->strength, false});
       for (std::size_t k = i; k <= best_last; ++k) covered[k] = true;
     }
   }

@@ -220,6 +220,13 @@ TEST(EventTriggers, AWeaponOrABomberAloneIsNoAttack) {
   EXPECT_TRUE(has("قتل ثلاثة جنود أمس بعبوة ناسفة", EventType::ASSAULT));
 }
 
+TEST(EventTriggers, IdiomsAreNoTriggers) {
+  EXPECT_FALSE(has("وضرب الوزير مثلا على ذلك", EventType::ASSAULT));
+  EXPECT_FALSE(has("خطف الفيلم الأضواء في المهرجان أمس", EventType::ASSAULT));
+  EXPECT_FALSE(has("فانفجرت الوزيرتان بالضحك أمس", EventType::ASSAULT));
+  EXPECT_TRUE(has("ضرب الجيش مواقع المسلحين أمس", EventType::ASSAULT));
+}
+
 TEST(EventTriggers, SocialIsNoMeeting) {
   // "اجتماعية" is "social": the adjective of اجتماع names no meeting.
   EXPECT_FALSE(has("أعلنت وزارة الشؤون الاجتماعية أمس برنامجا جديدا", EventType::CONSULT));
