@@ -220,6 +220,13 @@ TEST(EventTriggers, AWeaponOrABomberAloneIsNoAttack) {
   EXPECT_TRUE(has("قتل ثلاثة جنود أمس بعبوة ناسفة", EventType::ASSAULT));
 }
 
+TEST(EventTriggers, FiringRocketsOrShellsIsAnAttack) {
+  EXPECT_TRUE(specific("أطلقت الطائرات صباح أمس خمسة صواريخ على الموقع", EventType::ASSAULT));
+  EXPECT_TRUE(specific("أطلقت دبابة إسرائيلية قذيفة على تجمع للمواطنين", EventType::ASSAULT));
+  EXPECT_TRUE(specific("فتحت الدبابات النار على السكان", EventType::ASSAULT));
+  EXPECT_FALSE(has("أطلقت الوزارة حملة جديدة للتوعية", EventType::ASSAULT));
+}
+
 TEST(EventTriggers, IdiomsAreNoTriggers) {
   EXPECT_FALSE(has("وضرب الوزير مثلا على ذلك", EventType::ASSAULT));
   EXPECT_FALSE(has("خطف الفيلم الأضواء في المهرجان أمس", EventType::ASSAULT));
