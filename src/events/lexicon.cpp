@@ -63,7 +63,7 @@ constexpr Lexeme kLexicon[] = {
     {MOBILIZE, S, "استنفر", "ستنفر", "استنفار تعبئه تعزيزات حشود"},
     {MOBILIZE, W, "حشد", "حشد", "انتشار"},
     // Killing, bombing, raids, kidnapping, torture.
-    {ASSAULT, S, "قتل اغتال هاجم قصف اختطف خطف اعدم طعن اغتصب ذبح اعتدي اعتد", "قتل غتال هاجم قصف ختطف خطف عدم طعن غتصب ذبح عتدي عتد",
+    {ASSAULT, S, "قتل اغتال اغتيل هاجم قصف اختطف خطف اعدم طعن اغتصب ذبح اعتدي اعتد", "قتل غتال هاجم قصف ختطف خطف عدم طعن غتصب ذبح عتدي عتد",
      "مقتل مصرع قتيل هجوم هجمات قصف غاره تفجير اغتيال اختطاف خطف اعتداء مجزره مذبحه كمين تعذيب"},
     // The suicide bomber, like the protester, names the act only with another word of it.
     {ASSAULT, C, "", "", "انتحاري"},
@@ -296,6 +296,7 @@ const std::vector<PhraseTrigger>& phrase_triggers() {
       {ASSAULT, {"اطلق", "قذائف"}, 4, Form::past},
       {ASSAULT, {"اطلق", "نيران"}, 1, Form::past},
       {ASSAULT, {"فتح", "نار"}, 1, Form::past},      // فتحت (الدبابات) النار
+      {ASSAULT, {"ضرب", "جوي"}, 0},                   // ضربة جوية، ضربات جوية
       // The weapon is found, dismantled, feared or named as the means: with no other word
       // of attack ("انفجرت", "هجوم", "قتل") it reports none.
       {ASSAULT, {"سياره", "مفخخ"}, 0, Form::noun, Strength::companion},  // سيارة مفخخة

@@ -225,6 +225,9 @@ TEST(EventTriggers, FiringRocketsOrShellsIsAnAttack) {
   EXPECT_TRUE(specific("أطلقت دبابة إسرائيلية قذيفة على تجمع للمواطنين", EventType::ASSAULT));
   EXPECT_TRUE(specific("فتحت الدبابات النار على السكان", EventType::ASSAULT));
   EXPECT_FALSE(has("أطلقت الوزارة حملة جديدة للتوعية", EventType::ASSAULT));
+  // An air strike is an attack whoever names it; "اغتيل" is the passive of اغتال.
+  EXPECT_TRUE(has("نفذت الطائرات ضربة جوية أمس", EventType::ASSAULT));
+  EXPECT_TRUE(specific("اغتيل النائب في انفجار هز العاصمة", EventType::ASSAULT));
 }
 
 TEST(EventTriggers, IdiomsAreNoTriggers) {
