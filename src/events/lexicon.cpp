@@ -328,6 +328,15 @@ const std::vector<PhraseTrigger>& phrase_triggers() {
       {PROTEST, {"احراق", "نفس"}, 0},
       {PROTEST, {"خرج", "شوارع"}, 2, Form::past},
       {PROTEST, {"خرج", "متظاهر"}, 1, Form::past},  // خرج (آلاف) المتظاهرين
+      // Protesters as the subject of what they do in the street: "أغلق المتظاهرون الطريق",
+      // "رشق مئات المتظاهرين الشرطة", "نزل المتظاهرون إلى الشوارع". Raising banners (رفع)
+      // describes a protest as chanting does (2 yes / 37 no on gsr).
+      {PROTEST, {"اغلق", "متظاهر"}, 1, Form::past},
+      {PROTEST, {"سد", "متظاهر"}, 1, Form::past},
+      {PROTEST, {"رشق", "متظاهر"}, 1, Form::past},
+      {PROTEST, {"احرق", "متظاهر"}, 1, Form::past},
+      {PROTEST, {"اضرم", "متظاهر"}, 1, Form::past},
+      {PROTEST, {"نزل", "متظاهر"}, 1, Form::past},
       {PROTEST, {"عصيان", "مدني"}, 0},
       {PROTEST, {"رفع", "شعارات"}, 1},
       {PROTEST, {"ردد", "شعارات"}, 1},  // chanting describes a protest; it is no report of one alone

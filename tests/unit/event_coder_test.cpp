@@ -195,6 +195,11 @@ TEST(EventTriggers, ProtestersAloneAreNoProtest) {
   // counted among them.
   EXPECT_FALSE(has("فرقت الشرطة التركية المتظاهرين أمس", EventType::PROTEST));
   EXPECT_FALSE(has("أصيب 12 شخصا أمس في مواجهات بين المتظاهرين والشرطة", EventType::PROTEST));
+  // As the subject of what protesters do in the street they report one; raising banners
+  // describes one, as chanting does.
+  EXPECT_TRUE(specific("وأغلق المتظاهرون الطريق الرئيسي في المدينة", EventType::PROTEST));
+  EXPECT_TRUE(specific("ورشق مئات المتظاهرين قوات الشرطة بالحجارة", EventType::PROTEST));
+  EXPECT_FALSE(has("ورفع المتظاهرون لافتات تطالب بالإصلاح", EventType::PROTEST));
   // Chanting describes a protest the article reports elsewhere; it reports none itself.
   EXPECT_FALSE(has("وهتف المتظاهرون «يسقط الفساد»", EventType::PROTEST));
   // With a word of protest or of gathering they are one.
