@@ -337,6 +337,12 @@ const std::vector<PhraseTrigger>& phrase_triggers() {
       {PROTEST, {"احرق", "متظاهر"}, 1, Form::past},
       {PROTEST, {"اضرم", "متظاهر"}, 1, Form::past},
       {PROTEST, {"نزل", "متظاهر"}, 1, Form::past},
+      {PROTEST, {"تجمع", "مئات"}, 1, Form::past},  // تجمع (نحو) مئات من …
+      {PROTEST, {"تجمع", "عشرات"}, 1, Form::past},
+      {PROTEST, {"تجمع", "الاف"}, 1, Form::past},
+      {PROTEST, {"احتشد", "مئات"}, 1, Form::past},
+      {PROTEST, {"احتشد", "عشرات"}, 1, Form::past},
+      {PROTEST, {"احتشد", "الاف"}, 1, Form::past},
       {PROTEST, {"عصيان", "مدني"}, 0},
       {PROTEST, {"رفع", "شعارات"}, 1},
       {PROTEST, {"ردد", "شعارات"}, 1},  // chanting describes a protest; it is no report of one alone

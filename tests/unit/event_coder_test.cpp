@@ -200,6 +200,8 @@ TEST(EventTriggers, ProtestersAloneAreNoProtest) {
   EXPECT_TRUE(specific("وأغلق المتظاهرون الطريق الرئيسي في المدينة", EventType::PROTEST));
   EXPECT_TRUE(specific("ورشق مئات المتظاهرين قوات الشرطة بالحجارة", EventType::PROTEST));
   EXPECT_FALSE(has("ورفع المتظاهرون لافتات تطالب بالإصلاح", EventType::PROTEST));
+  // Hundreds gathering in a place are a protest reported.
+  EXPECT_TRUE(specific("وتجمع مئات من العمال أمام مقر الشركة", EventType::PROTEST));
   // Chanting describes a protest the article reports elsewhere; it reports none itself.
   EXPECT_FALSE(has("وهتف المتظاهرون «يسقط الفساد»", EventType::PROTEST));
   // With a word of protest or of gathering they are one.
