@@ -337,10 +337,10 @@ const std::vector<PhraseTrigger>& phrase_triggers() {
       {PROTEST, {"احرق", "متظاهر"}, 1, Form::past},
       {PROTEST, {"اضرم", "متظاهر"}, 1, Form::past},
       {PROTEST, {"نزل", "متظاهر"}, 1, Form::past},
-      {PROTEST, {"تجمع", "مئات"}, 1, Form::past},  // تجمع (نحو) مئات من …
+      {PROTEST, {"تجمع", "ميات"}, 1, Form::past},  // تجمع (نحو) مئات من … (ئ → ي)
       {PROTEST, {"تجمع", "عشرات"}, 1, Form::past},
       {PROTEST, {"تجمع", "الاف"}, 1, Form::past},
-      {PROTEST, {"احتشد", "مئات"}, 1, Form::past},
+      {PROTEST, {"احتشد", "ميات"}, 1, Form::past},
       {PROTEST, {"احتشد", "عشرات"}, 1, Form::past},
       {PROTEST, {"احتشد", "الاف"}, 1, Form::past},
       {PROTEST, {"عصيان", "مدني"}, 0},
