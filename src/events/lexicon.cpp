@@ -60,7 +60,7 @@ constexpr Lexeme kLexicon[] = {
     // police disperse them, courts try them, the dead are counted among them.
     {PROTEST, C, "", "", "متظاهر محتج معتصم"},
     // Troops, forces and alerts.
-    {MOBILIZE, S, "استنفر", "ستنفر", "استنفار تعبئه تعزيزات حشود"},
+    {MOBILIZE, S, "استنفر", "ستنفر", "استنفار تعبيه تعزيزات حشود"},
     {MOBILIZE, W, "حشد", "حشد", "انتشار"},
     // Killing, bombing, raids, kidnapping, torture.
     {ASSAULT, S, "قتل اغتال اغتيل هاجم قصف اختطف خطف اعدم طعن اغتصب ذبح اعتدي اعتد", "قتل غتال هاجم قصف ختطف خطف عدم طعن غتصب ذبح عتدي عتد",
@@ -219,6 +219,12 @@ const StemFilter& stem_filter() {
 }
 }  // namespace
 
+std::vector<std::string_view> lexicon_stems() {
+  std::vector<std::string_view> out;
+  for (const auto& [stem, entries] : table()) out.push_back(stem);
+  return out;
+}
+
 void match_word(std::string_view word, std::vector<WordTrigger>& out) {
   out.clear();
   if (stem_filter().may_hold_a_stem(word)) match_word_unfiltered(word, out);
@@ -293,7 +299,7 @@ const std::vector<PhraseTrigger>& phrase_triggers() {
       {ASSAULT, {"اطلق", "صواريخ"}, 4, Form::past},  // أطلقت (الطائرات صباح أمس خمسة) صواريخ
       {ASSAULT, {"اطلق", "صاروخ"}, 4, Form::past},
       {ASSAULT, {"اطلق", "قذيف"}, 4, Form::past},
-      {ASSAULT, {"اطلق", "قذائف"}, 4, Form::past},
+      {ASSAULT, {"اطلق", "قذايف"}, 4, Form::past},  // قذائف (ئ → ي)
       {ASSAULT, {"اطلق", "نيران"}, 1, Form::past},
       {ASSAULT, {"فتح", "نار"}, 1, Form::past},      // فتحت (الدبابات) النار
       {ASSAULT, {"ضرب", "جوي"}, 0},                   // ضربة جوية، ضربات جوية

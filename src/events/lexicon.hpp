@@ -54,6 +54,9 @@ const std::unordered_map<std::string_view, std::vector<const PhraseTrigger*>>& p
 // preposition and article, and without the common suffixes.
 void word_stems(std::string_view normalized, std::vector<std::string_view>& out);
 
+// Every stem of the word table (for tests: the lexicon must be written in search form).
+std::vector<std::string_view> lexicon_stems();
+
 // The same two without the filter that passes over words holding no piece of a known stem
 // (for tests: filtered and unfiltered must agree on every word).
 void match_word_unfiltered(std::string_view normalized, std::vector<WordTrigger>& out);

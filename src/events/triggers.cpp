@@ -183,24 +183,26 @@ namespace {
 // and "الماضي" ("في مارس الماضي", "العام الماضي", "خلال الأيام الماضية") do not: today's
 // report mentions what happened then as its background.
 bool anchors_report(const Word& w) {
-  static const std::array<std::string_view, 34> kAnchors = {
-      "امس", "اليوم", "الليله", "ليل", "فجر", "صباح", "مساء", "ظهر", "السبت", "الاحد", "الاثنين", "الثلاثاء",
-      "الاربعاء", "الخميس", "الجمعه", "قتيل", "قتيلا", "قتلي", "جريح", "جريحا", "جرحي", "مصرع", "اصابه", "اصيب",
-      "اصيبوا", "عشرات", "مئات", "الاف", "اخرين", "اشخاص", "شخصا", "مدنيين", "جنود", "عناصر"};
+  // Written as the news writes them (a WordList puts them in search form: مئات → ميات).
+  static const WordList kAnchors{"أمس", "اليوم", "الليلة", "ليل", "فجر", "صباح", "مساء", "ظهر", "السبت", "الأحد",
+                                 "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "قتيل", "قتيلا", "قتلى",
+                                 "جريح", "جريحا", "جرحى", "مصرع", "إصابة", "أصيب", "أصيبوا", "عشرات", "مئات",
+                                 "آلاف", "آخرين", "أشخاص", "شخصا", "مدنيين", "جنود", "عناصر"};
   const std::string_view bare = without_conjunction(w.norm);
   if (!bare.empty() && bare.front() >= '0' && bare.front() <= '9') {
     const bool year = bare.size() == 4 && (bare.starts_with("19") || bare.starts_with("20"));
     return !year;
   }
-  return std::find(kAnchors.begin(), kAnchors.end(), bare) != kAnchors.end();
+  return kAnchors.contains(bare);
 }
 
 // The trigger names a happening its clause only refers to, right after a word
 //  - of time or cause: "بعد تفجير الخميس", "منذ اغتيال", "على خلفية", "في اليوم التالي
 //    لمقتل", "الذكرى الثانية لاغتيال";
 //  - of a count of them: "عدد الهجمات";
-//  - of topic (what something concerns: "بخصوص", "فيما يتصل بخطف", "المتعلقة بالهجوم"), a case, a crime, an inquiry or someone's part in it: "قضية خطف", "جريمة
-//    اغتيال", "التحقيق في", "بتهمة التخطيط لهجوم", "للاشتباه في تورطهم في التفجيرات";
+//  - of topic (what something concerns: "بخصوص", "فيما يتصل بخطف", "المتعلقة بالهجوم"), a
+//    case, a crime, an inquiry or someone's part in it: "قضية خطف", "جريمة اغتيال", "التحقيق
+//    في", "بتهمة التخطيط لهجوم", "للاشتباه في تورطهم في التفجيرات";
 //  - that opens a relative clause: "الجنود الذين قتلوا";
 //  - that fights it or makes it one side of something else: "مكافحة الشغب", "مواجهات بين
 //    المتظاهرين والشرطة".

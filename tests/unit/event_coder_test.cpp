@@ -7,6 +7,7 @@
 
 #include "events/lexicon.hpp"
 #include "masar/events/coder.hpp"
+#include "masar/text/normalize.hpp"
 
 namespace masar::events {
 namespace {
@@ -341,6 +342,17 @@ TEST(EventTypes, NamesRoundTrip) {
 }  // namespace masar::events
 
 namespace masar::events {
+
+// The words of a sentence are read in search form (ئ → ي, ة → ه, أ → ا …): a lexicon word
+// written otherwise ("مئات", "قذائف") never matches anything.
+TEST(EventLexicon, IsWrittenInSearchForm) {
+  for (std::string_view stem : masar::events::detail::lexicon_stems()) {
+    EXPECT_EQ(masar::text::normalize_for_search(stem), stem);
+  }
+  for (const auto& p : masar::events::detail::phrase_triggers()) {
+    for (const auto& w : p.words) EXPECT_EQ(masar::text::normalize_for_search(w), w);
+  }
+}
 
 // Contract: the stem filter only skips work. Words built from every prefix, every lexicon stem
 // and pattern word, every suffix (and random letters) read the same with and without it.
