@@ -296,12 +296,12 @@ const std::vector<PhraseTrigger>& phrase_triggers() {
   static const std::vector<PhraseTrigger> phrases = {
       {ASSAULT, {"اطلق", "نار"}, 1, Form::past},  // أطلق (عليه) النار
       {ASSAULT, {"اطلاق", "نار"}, 1},
-      {ASSAULT, {"اطلق", "صواريخ"}, 4, Form::past},  // أطلقت (الطائرات صباح أمس خمسة) صواريخ
+      {ASSAULT, {"اطلق", "صواريخ"}, 4, Form::past},  // أطلقت (المروحيات فجر الأحد ثلاثة) صواريخ
       {ASSAULT, {"اطلق", "صاروخ"}, 4, Form::past},
       {ASSAULT, {"اطلق", "قذيف"}, 4, Form::past},
       {ASSAULT, {"اطلق", "قذايف"}, 4, Form::past},  // قذائف (ئ → ي)
       {ASSAULT, {"اطلق", "نيران"}, 1, Form::past},
-      {ASSAULT, {"فتح", "نار"}, 1, Form::past},      // فتحت (الدبابات) النار
+      {ASSAULT, {"فتح", "نار"}, 1, Form::past},      // فتحت (الدورية) النار
       {ASSAULT, {"ضرب", "جوي"}, 0},                   // ضربة جوية، ضربات جوية
       // The weapon is found, dismantled, feared or named as the means: with no other word
       // of attack ("انفجرت", "هجوم", "قتل") it reports none.

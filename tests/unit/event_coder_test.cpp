@@ -95,7 +95,7 @@ TEST(EventMode, FutureAndPlans) {
 
 TEST(EventMode, AnAttemptOrAPreparationIsNoReportOfTheAct) {
   // The word of attempt or aim may carry a glued ب or ل.
-  EXPECT_TRUE(has("اتهم الوزير الجماعة بمحاولة اغتيال رئيس الوزراء أمس", EventType::ASSAULT, Mode::hypothetical));
+  EXPECT_TRUE(has("اتهمت الحكومة الخلية بمحاولة اغتيال المحافظ", EventType::ASSAULT, Mode::hypothetical));
   EXPECT_TRUE(has("ونجا من ثلاث محاولات اغتيال", EventType::ASSAULT, Mode::hypothetical));
   EXPECT_TRUE(has("وصلت تعزيزات إلى المدينة استعدادا لشن هجوم عليها", EventType::ASSAULT, Mode::hypothetical));
   EXPECT_TRUE(has("ندعو إلى اغتيال الكاتب", EventType::ASSAULT, Mode::hypothetical));
@@ -121,7 +121,7 @@ TEST(EventSpecific, PastVerbOrADayMakesAReport) {
 }
 
 TEST(EventSpecific, AYearOrLastMonthDatesBackgroundNotAReport) {
-  EXPECT_FALSE(specific("تعود القضية إلى هجوم على السفارة في 1998", EventType::ASSAULT));
+  EXPECT_FALSE(specific("تعود القضية إلى هجوم على مصرف في 1996", EventType::ASSAULT));
   EXPECT_FALSE(specific("كان ذلك أعنف هجوم على الحاجز خلال الأشهر الماضية", EventType::ASSAULT));
   EXPECT_FALSE(specific("تذكر المدينة التفجير الانتحاري في مارس الماضي", EventType::ASSAULT));
   EXPECT_TRUE(specific("أسفر الهجوم على الحاجز عن 12 قتيلا", EventType::ASSAULT));
@@ -139,7 +139,7 @@ TEST(EventSpecific, APatternOpenedByAPastVerbIsAReport) {
 // another verbal noun joined by و they name a kind of act; at the head of a clause they report one.
 TEST(EventSpecific, ABarePastFormAfterAPrepositionOrANounOfActsIsTheVerbalNoun) {
   EXPECT_FALSE(specific("تزايدت في المنطقة عمليات خطف الأجانب", EventType::ASSAULT));
-  EXPECT_FALSE(specific("تعلن الجماعة مسؤوليتها عن خطف السفن", EventType::ASSAULT));
+  EXPECT_FALSE(specific("تبنت الجماعة مسؤوليتها عن خطف الشاحنات", EventType::ASSAULT));
   EXPECT_FALSE(specific("يحاكم المتهمون بارتكاب جرائم تعذيب وقتل", EventType::ASSAULT));
   EXPECT_FALSE(specific("تبحث الحكومة في قصف المدن", EventType::ASSAULT));
   EXPECT_TRUE(specific("خطف مسلحون ثلاثة صحفيين في المدينة", EventType::ASSAULT));
@@ -170,9 +170,9 @@ TEST(EventSpecific, AHappeningReferredToIsNotReported) {
   EXPECT_FALSE(specific("تقف جماعة مسلحة وراء الهجوم أمس", EventType::ASSAULT));  // و of وراء is no conjunction
   EXPECT_FALSE(specific("اعتقلت الشرطة أمس رجلين للاشتباه في تورطهما في التفجير", EventType::ASSAULT));
   EXPECT_FALSE(specific("يستعد الجيش أمس لتوجيه هجوم إلى المواقع", EventType::ASSAULT));
-  EXPECT_FALSE(specific("أقيم أمس حفل في الذكرى الثانية لاغتيال الصحفي", EventType::ASSAULT));
+  EXPECT_FALSE(specific("أحيا أنصاره أمس الذكرى الخامسة لاغتيال المحامي", EventType::ASSAULT));
   EXPECT_FALSE(specific("أعلنت الحكومة في اليوم التالي لمقتل الوزير الحداد", EventType::ASSAULT));
-  EXPECT_FALSE(specific("طلب القاضي أمس وثائق فيما يتصل بخطف المواطن", EventType::ASSAULT));
+  EXPECT_FALSE(specific("فتح الادعاء أمس ملفا فيما يتصل بخطف التاجر", EventType::ASSAULT));
   EXPECT_FALSE(specific("تراجع أمس عدد الهجمات على الطرق", EventType::ASSAULT));
   EXPECT_FALSE(specific("أقر البرلمان أمس قانونا جديدا لمكافحة الشغب", EventType::PROTEST));
   // Any one of the kind, and a toll since a time, are no report of one happening.
@@ -199,10 +199,10 @@ TEST(EventTriggers, ProtestersAloneAreNoProtest) {
   // As the subject of what protesters do in the street they report one; raising banners
   // describes one, as chanting does.
   EXPECT_TRUE(specific("وأغلق المتظاهرون الطريق الرئيسي في المدينة", EventType::PROTEST));
-  EXPECT_TRUE(specific("ورشق مئات المتظاهرين قوات الشرطة بالحجارة", EventType::PROTEST));
+  EXPECT_TRUE(specific("ورشق المتظاهرون سيارات الشرطة بالحجارة", EventType::PROTEST));
   EXPECT_FALSE(has("ورفع المتظاهرون لافتات تطالب بالإصلاح", EventType::PROTEST));
   // Hundreds gathering in a place are a protest reported.
-  EXPECT_TRUE(specific("وتجمع مئات من العمال أمام مقر الشركة", EventType::PROTEST));
+  EXPECT_TRUE(specific("تجمع مئات من العمال صباح أمس قرب المصنع", EventType::PROTEST));
   // Chanting describes a protest the article reports elsewhere; it reports none itself.
   EXPECT_FALSE(has("وهتف المتظاهرون «يسقط الفساد»", EventType::PROTEST));
   // With a word of protest or of gathering they are one.
@@ -214,24 +214,24 @@ TEST(EventTriggers, ProtestersAloneAreNoProtest) {
 // A weak word needs another word of its type, not another reading of itself: "ضربة" read as
 // a verb and as a noun is still one word.
 TEST(EventTriggers, TwoReadingsOfOneWeakWordAreOneWord) {
-  EXPECT_FALSE(has("تلقت الشركة ضربة قوية من الأزمة", EventType::ASSAULT));
-  EXPECT_FALSE(has("انفجرت فضيحة جديدة في وجه الوزير", EventType::ASSAULT));
+  EXPECT_FALSE(has("تلقى الفريق ضربة موجعة قبل المباراة", EventType::ASSAULT));
+  EXPECT_FALSE(has("انفجرت فضيحة مالية في البلدية", EventType::ASSAULT));
   EXPECT_TRUE(has("انفجرت عبوة قرب الحاجز وأصيب ثلاثة", EventType::ASSAULT));
 }
 
 // The weapon or the bomber alone is no attack: a car bomb is found or dismantled, bombers are
 // counted; with another word of attack they report one.
 TEST(EventTriggers, AWeaponOrABomberAloneIsNoAttack) {
-  EXPECT_FALSE(has("فككت قوات الأمن أمس سيارة مفخخة قرب السفارة", EventType::ASSAULT));
-  EXPECT_FALSE(has("دخل أكثر من 40 انتحاريا إلى البلاد", EventType::ASSAULT));
+  EXPECT_FALSE(has("عثرت الشرطة على سيارة مفخخة في موقف المستشفى", EventType::ASSAULT));
+  EXPECT_FALSE(has("دخل عشرات الانتحاريين إلى البلاد", EventType::ASSAULT));
   EXPECT_TRUE(has("انفجرت سيارة مفخخة أمس قرب السفارة", EventType::ASSAULT));
   EXPECT_TRUE(has("قتل ثلاثة جنود أمس بعبوة ناسفة", EventType::ASSAULT));
 }
 
 TEST(EventTriggers, FiringRocketsOrShellsIsAnAttack) {
-  EXPECT_TRUE(specific("أطلقت الطائرات صباح أمس خمسة صواريخ على الموقع", EventType::ASSAULT));
-  EXPECT_TRUE(specific("أطلقت دبابة إسرائيلية قذيفة على تجمع للمواطنين", EventType::ASSAULT));
-  EXPECT_TRUE(specific("فتحت الدبابات النار على السكان", EventType::ASSAULT));
+  EXPECT_TRUE(specific("أطلقت المروحيات فجر الأحد ثلاثة صواريخ على مخزن", EventType::ASSAULT));
+  EXPECT_TRUE(specific("أطلقت دبابة قذيفة على منزل في القرية", EventType::ASSAULT));
+  EXPECT_TRUE(specific("فتحت الدورية النار على سيارة عند الحاجز", EventType::ASSAULT));
   EXPECT_FALSE(has("أطلقت الوزارة حملة جديدة للتوعية", EventType::ASSAULT));
   // An air strike is an attack whoever names it; "اغتيل" is the passive of اغتال.
   EXPECT_TRUE(has("نفذت الطائرات ضربة جوية أمس", EventType::ASSAULT));
