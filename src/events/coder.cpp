@@ -238,19 +238,35 @@ void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& wo
 }
 
 
+// A generic actor's word in search form, without و/ف and the article ("والمتظاهرين" → "متظاهرين").
+std::string bare_word(const Argument& a) {
+  const std::string normalized = text::normalize_for_search(a.text);
+  std::string_view w = without_conjunction(normalized);
+  if (w.starts_with("ال")) w.remove_prefix(std::string_view("ال").size());
+  return std::string(w);
+}
+
+// A word for protesters, not a name ("المتظاهرون", "ومحتجين").
+bool is_protester(const Argument& a) {
+  if (a.mention) return false;
+  const std::string w = bare_word(a);
+  return w.starts_with("متظاهر") || w.starts_with("محتج") || w.starts_with("معتصم");
+}
+
 // The police, the army, the authorities face a protest; they do not hold it ("فرقت الشرطة
-// المتظاهرين", "مظاهرات ضد الحكومة"). Found among the sources, they are its targets.
-void security_forces_are_not_protesters(CodedEvent& e) {
+// المتظاهرين", "مظاهرات ضد الحكومة"). Found among the sources, they are its targets; protesters
+// found among the targets ("فرقت الشرطة تجمع المتظاهرين") are its sources.
+void put_protest_sides_right(CodedEvent& e) {
   const auto is_force = [](const Argument& a) {
     if (a.mention) return false;
     if (a.state) return true;  // "القوات الإسرائيلية", "الشرطة التركية"
-    const std::string normalized = text::normalize_for_search(a.text);
-    return in(without_conjunction(normalized),
-              {"الشرطه", "شرطه", "الامن", "الجيش", "جيش", "القوات", "قوات", "الحكومه", "السلطات", "الجنود", "جنود"});
+    return in(bare_word(a), {"شرطه", "امن", "جيش", "قوات", "حكومه", "سلطات", "جنود"});
   };
-  std::vector<Argument> kept;
-  for (auto& a : e.sources) (is_force(a) ? e.targets : kept).push_back(std::move(a));
-  e.sources = std::move(kept);
+  std::vector<Argument> sources, targets;
+  for (auto& a : e.sources) (is_force(a) ? targets : sources).push_back(std::move(a));
+  for (auto& a : e.targets) (is_protester(a) ? sources : targets).push_back(std::move(a));
+  e.sources = std::move(sources);
+  e.targets = std::move(targets);
 }
 
 
@@ -318,7 +334,9 @@ std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vect
   std::vector<CodedEvent> out;
   std::optional<std::vector<cluster::SeriesMention>> rounds;  // looked for once, when first needed
   for (const auto& t : triggers) {
-    if (t.strength == Strength::companion && per_type[static_cast<std::size_t>(t.type)] < 2) continue;
+    // A companion only makes the words of its type around it count ("تجمع المتظاهرون"); it
+    // reports nothing itself: "اعتقلت الشرطة المتظاهرين بعد المظاهرة" reports no protest.
+    if (t.strength == Strength::companion) continue;
     if (t.strength == Strength::weak && per_type[static_cast<std::size_t>(t.type)] < 2) {
       // A weak word alone needs an actor right next to it.
       bool near = false;
@@ -351,11 +369,18 @@ std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vect
       out.erase(same);  // an asserted, specific report beats a negated, planned or generic one
     }
     fill_arguments(e, t, words, candidates, sentence);
-    if (e.type == EventType::PROTEST) security_forces_are_not_protesters(e);
+    if (e.type == EventType::PROTEST) put_protest_sides_right(e);
     if (e.type == EventType::PROTEST && e.sources.empty()) {
-      // "خرج المتظاهرون": the word that names the protest names who protests.
+      // "خرج المتظاهرون": the word that names the protest names who protests; so do the
+      // protesters of the sentence ("قطع متظاهرون غاضبون الطريق", "ورددوا هتافات").
       for (const auto& c : candidates) {
         if (c.first >= t.first && c.last <= t.last && !c.mention) e.sources.push_back(argument_of(c, words, sentence));
+      }
+      for (const auto& c : candidates) {
+        if (!e.sources.empty()) break;
+        if (c.mention || (c.first >= t.first && c.last <= t.last)) continue;
+        Argument a = argument_of(c, words, sentence);
+        if (is_protester(a)) e.sources.push_back(std::move(a));
       }
     }
     out.push_back(std::move(e));

@@ -56,8 +56,8 @@ constexpr Lexeme kLexicon[] = {
     // Gatherings, marches, strikes. Chanting (هتف) describes a protest reported elsewhere:
     // "وهتف المتظاهرون" is no word of it.
     {PROTEST, W, "اضرب تجمع احتشد", "ضرب تجمع حتشد", "مسيره احتجاجي"},
-    // A word for protesters reports a protest only with another word of protest: alone, the
-    // police disperse them, courts try them, the dead are counted among them.
+    // A word for protesters reports no protest itself (the police disperse them, courts try
+    // them, the dead are counted among them); it makes a weak word of protest count.
     {PROTEST, C, "", "", "متظاهر محتج معتصم"},
     // Troops, forces and alerts.
     {MOBILIZE, S, "استنفر", "ستنفر", "استنفار تعبيه تعزيزات حشود"},
@@ -303,8 +303,8 @@ const std::vector<PhraseTrigger>& phrase_triggers() {
       {ASSAULT, {"اطلق", "نيران"}, 1, Form::past},
       {ASSAULT, {"فتح", "نار"}, 1, Form::past},      // فتحت (الدورية) النار
       {ASSAULT, {"ضرب", "جوي"}, 0},                   // ضربة جوية، ضربات جوية
-      // The weapon is found, dismantled, feared or named as the means: with no other word
-      // of attack ("انفجرت", "هجوم", "قتل") it reports none.
+      // The weapon is found, dismantled, feared or named as the means: it reports no attack
+      // itself; the other word of attack does ("انفجرت", "هجوم", "قتل").
       {ASSAULT, {"سياره", "مفخخ"}, 0, Form::noun, Strength::companion},  // سيارة مفخخة
       {ASSAULT, {"عبو", "ناسف"}, 0, Form::noun, Strength::companion},    // عبوة ناسفة (عبوه minus ة)
       {ASSAULT, {"حزام", "ناسف"}, 0, Form::noun, Strength::companion},

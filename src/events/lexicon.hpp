@@ -19,8 +19,9 @@ enum class Form : std::uint8_t { past, present, noun };
 // How much one word says on its own. `strong`: the word names the happening ("اغتال",
 // "مظاهرة"). `weak`: it often means something else too ("ضرب" beat / struck a deal, "مسيرة"
 // march / career) and counts only with an actor next to it or a second trigger of its type.
-// `companion`: it counts only with a second trigger of its type; an actor next to it is no
-// help ("المتظاهرين": the police disperse them, courts try them, the dead are counted among them).
+// `companion`: it reports nothing itself, but counts as a second word of its type for a weak
+// word ("تجمع المتظاهرون"). Alone, or next to an actor, it reports nothing ("المتظاهرين": the
+// police disperse them, courts try them, the dead are counted among them).
 enum class Strength : std::uint8_t { strong, weak, companion };
 
 struct WordTrigger {

@@ -196,6 +196,8 @@ TEST(EventTriggers, ProtestersAloneAreNoProtest) {
   // counted among them.
   EXPECT_FALSE(has("فرقت الشرطة التركية المتظاهرين أمس", EventType::PROTEST));
   EXPECT_FALSE(has("أصيب 12 شخصا أمس في مواجهات بين المتظاهرين والشرطة", EventType::PROTEST));
+  // Nor does the word with another word of protest that is only referred to.
+  EXPECT_FALSE(specific("اعتقلت الشرطة أمس عشرات المتظاهرين بعد المظاهرة", EventType::PROTEST));
   // As the subject of what protesters do in the street they report one; raising banners
   // describes one, as chanting does.
   EXPECT_TRUE(specific("وأغلق المتظاهرون الطريق الرئيسي في المدينة", EventType::PROTEST));

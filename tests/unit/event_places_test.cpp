@@ -244,14 +244,25 @@ TEST(EventStateOrgans, AnOrganAloneIsNoActorAGenericActorStaysOne) {
 
 
 TEST(EventProtest, SecurityForcesFaceTheProtestTheyDoNotHoldIt) {
-  const auto found = code_sentence("فرقت الشرطة التركية المتظاهرين المعتصمين أمس");
+  const auto found = code_sentence("فرقت الشرطة التركية تجمع المتظاهرين أمس");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].type, EventType::PROTEST);
   ASSERT_EQ(found[0].targets.size(), 1u);
   EXPECT_EQ(found[0].targets[0].text, "الشرطة التركية");
-  // With the police moved to the target, the word that names the protest names its source.
+  // The protesters are its source, wherever they stand.
   ASSERT_EQ(found[0].sources.size(), 1u);
   EXPECT_EQ(found[0].sources[0].text, "المتظاهرين");
+}
+
+// The word for protesters reports nothing itself; the protest is the other word, and the
+// protesters of the sentence hold it, wherever they stand.
+TEST(EventProtest, TheProtestersOfTheSentenceHoldTheProtest) {
+  const auto found = code_sentence("نظم المتظاهرون أمس مسيرة ورددوا هتافات ضد الحكومة");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].type, EventType::PROTEST);
+  EXPECT_EQ(found[0].trigger.begin, std::string_view("نظم المتظاهرون أمس ").size());
+  ASSERT_EQ(found[0].sources.size(), 1u);
+  EXPECT_EQ(found[0].sources[0].text, "المتظاهرون");
 }
 
 TEST(EventProtest, ProtestersStaySources) {
