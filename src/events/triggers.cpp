@@ -34,7 +34,9 @@ void read_bare_forms_as_verbal_nouns(std::vector<Trigger>& triggers, const std::
     const Word& w = words[t.first];
     const Word& before = words[t.first - 1];
     const std::string_view bare = without_conjunction(w.norm);
-    if (bare.size() != kThreeLetters || before.clause != w.clause) continue;
+    // Form V and VI (تجمع، تظاهر، تفاوض) are spelled as their verbal nouns too.
+    const bool tafaaul = bare.size() == kThreeLetters + 2 && bare.starts_with("ت");
+    if ((bare.size() != kThreeLetters && !tafaaul) || before.clause != w.clause) continue;
     const bool joined = bare.size() < w.norm.size() && noun_of_type_at(t.first - 1, t.type);
     if (kPrepositions.holds(before.norm) || kNounsOfActs.holds(before.norm) || joined) t.form = Form::noun;
   }
