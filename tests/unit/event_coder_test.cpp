@@ -143,7 +143,7 @@ TEST(EventSpecific, ABarePastFormAfterAPrepositionOrANounOfActsIsTheVerbalNoun) 
   EXPECT_FALSE(specific("يحاكم المتهمون بارتكاب جرائم تعذيب وقتل", EventType::ASSAULT));
   EXPECT_FALSE(specific("تبحث الحكومة في قصف المدن", EventType::ASSAULT));
   // Form V and VI are spelled as their verbal nouns too ("تجمّع" gathered / a gathering).
-  EXPECT_FALSE(specific("أعلنت المنظمة عن تجمع أمام السفارة", EventType::PROTEST));
+  EXPECT_FALSE(specific("أعلنت نقابة المعلمين عن تجمع احتجاجي أمام السفارة", EventType::PROTEST));
   EXPECT_TRUE(specific("خطف مسلحون ثلاثة صحفيين في المدينة", EventType::ASSAULT));
   EXPECT_TRUE(specific("وفي المدينة قتل شرطي برصاص مسلحين", EventType::ASSAULT));
   EXPECT_TRUE(specific("انفجرت عبوة ناسفة وقتل جنديان", EventType::ASSAULT));
