@@ -205,7 +205,9 @@ bool anchors_report(const Word& w) {
 //  - of topic (what something concerns: "بخصوص", "فيما يتصل بخطف", "المتعلقة بالهجوم"), a
 //    case, a crime, an inquiry or someone's part in it: "قضية خطف", "جريمة اغتيال", "التحقيق
 //    في", "بتهمة التخطيط لهجوم", "للاشتباه في تورطهم في التفجيرات";
-//  - that opens a relative clause: "الجنود الذين قتلوا";
+//  - that opens the relative clause it stands in, anywhere before it in its clause up to a
+//    complement ("الجنود الذين قتلوا", "الاعتداء الذي وقع مطلع الأسبوع وأدى إلى مقتل …"; but
+//    "قال المسؤول الذي رفض ذكر اسمه إن مسلحين قتلوا …" reports the killing);
 //  - that fights it or makes it one side of something else: "مكافحة الشغب", "مواجهات بين
 //    المتظاهرين والشرطة".
 // The sentence reports the frame, not it.
@@ -215,7 +217,7 @@ bool is_referred_to(const Trigger& t, const std::vector<Word>& words) {
   static const WordList kSettings{"بعد", "إثر", "عقب", "خلال"};
   static const WordList kFrames{"منذ",   "قبل",    "جراء",  "بسبب",  "خلفية",
                                 "حول",   "بشأن",   "قضية",  "جريمة", "ملف",     "التحقيق", "تحقيق", "طريقة", "وراء",
-                                "الذي",  "التي",   "الذين", "اللذين", "اللتين", "تهمة",   "تهم",   "تنفيذ", "التخطيط",
+                                "تهمة",  "تهم",    "تنفيذ", "التخطيط",
                                 "توجيه",  "مكافحة", "بين",    "ذكرى",  "الذكرى", "التالي", "بخصوص", "يتصل",  "يتعلق",
                                 "تتعلق",  "المتعلقة", "المتعلق", "عدد"};
   static const WordList kInvolvement{"تورط", "ضلوع", "ضالع"};
@@ -226,6 +228,13 @@ bool is_referred_to(const Trigger& t, const std::vector<Word>& words) {
     if (kFrames.holds(w.norm) || (t.type != EventType::CONSULT && kSettings.holds(w.norm))) return true;
     // Involvement in it, whatever the affixes ("بتورطهم في", "الضالعين في", "بالضلوع في").
     if (kInvolvement.occurs_in(w.norm)) return true;
+  }
+  static const WordList kRelatives{"الذي", "التي", "الذين", "اللذين", "اللتين"};
+  static const WordList kComplements{"أن", "إن", "أنه", "إنه", "أنها", "إنها", "بأن"};
+  for (std::size_t back = 1; back <= t.first; ++back) {
+    const Word& w = words[t.first - back];
+    if (w.clause != clause || kComplements.holds(w.norm)) break;
+    if (kRelatives.holds(w.norm)) return true;
   }
   return false;
 }

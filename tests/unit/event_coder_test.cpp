@@ -177,6 +177,9 @@ TEST(EventSpecific, AHappeningReferredToIsNotReported) {
   EXPECT_FALSE(specific("فتح الادعاء أمس ملفا فيما يتصل بخطف التاجر", EventType::ASSAULT));
   EXPECT_FALSE(specific("تراجع أمس عدد الهجمات على الطرق", EventType::ASSAULT));
   EXPECT_FALSE(specific("أقر البرلمان أمس قانونا جديدا لمكافحة الشغب", EventType::PROTEST));
+  // Anywhere in a relative clause, up to a complement that opens a new statement.
+  EXPECT_FALSE(specific("زار الوزير المدينة التي شهدت الأسبوع الماضي مقتل 16 شخصا في السوق", EventType::ASSAULT));
+  EXPECT_TRUE(specific("قال المسؤول الذي رفض ذكر اسمه إن مسلحين قتلوا خمسة أشخاص", EventType::ASSAULT));
   // Any one of the kind, and a toll since a time, are no report of one happening.
   EXPECT_FALSE(specific("رفعت الدفاعات أمس جاهزيتها لصد أي هجوم على المدينة", EventType::ASSAULT));
   EXPECT_FALSE(specific("قتل 76 صحفيا منذ بداية الحرب", EventType::ASSAULT));
