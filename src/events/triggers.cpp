@@ -207,7 +207,8 @@ bool anchors_report(const Word& w) {
 //    في", "بتهمة التخطيط لهجوم", "للاشتباه في تورطهم في التفجيرات";
 //  - that opens the relative clause it stands in, anywhere before it in its clause up to a
 //    complement ("الجنود الذين قتلوا", "الاعتداء الذي وقع مطلع الأسبوع وأدى إلى مقتل …"; but
-//    "قال المسؤول الذي رفض ذكر اسمه إن مسلحين قتلوا …" reports the killing);
+//    "قال المسؤول الذي رفض ذكر اسمه إن مسلحين قتلوا …" reports the killing), or a clause of
+//    what came before ("بعدما فرقت الشرطة المتظاهرين");
 //  - that fights it or makes it one side of something else: "مكافحة الشغب", "مواجهات بين
 //    المتظاهرين والشرطة".
 // The sentence reports the frame, not it.
@@ -229,12 +230,14 @@ bool is_referred_to(const Trigger& t, const std::vector<Word>& words) {
     // Involvement in it, whatever the affixes ("بتورطهم في", "الضالعين في", "بالضلوع في").
     if (kInvolvement.occurs_in(w.norm)) return true;
   }
-  static const WordList kRelatives{"الذي", "التي", "الذين", "اللذين", "اللتين"};
+  // A relative clause, or a clause of what came before ("بعدما"), runs on to the end of its
+  // clause or to a complement.
+  static const WordList kSubordinators{"الذي", "التي", "الذين", "اللذين", "اللتين", "بعدما"};
   static const WordList kComplements{"أن", "إن", "أنه", "إنه", "أنها", "إنها", "بأن"};
   for (std::size_t back = 1; back <= t.first; ++back) {
     const Word& w = words[t.first - back];
     if (w.clause != clause || kComplements.holds(w.norm)) break;
-    if (kRelatives.holds(w.norm)) return true;
+    if (kSubordinators.holds(w.norm)) return true;
   }
   return false;
 }

@@ -180,6 +180,7 @@ TEST(EventSpecific, AHappeningReferredToIsNotReported) {
   // Anywhere in a relative clause, up to a complement that opens a new statement.
   EXPECT_FALSE(specific("زار الوزير المدينة التي شهدت الأسبوع الماضي مقتل 16 شخصا في السوق", EventType::ASSAULT));
   EXPECT_TRUE(specific("قال المسؤول الذي رفض ذكر اسمه إن مسلحين قتلوا خمسة أشخاص", EventType::ASSAULT));
+  EXPECT_FALSE(specific("عاد الهدوء أمس إلى المدينة بعدما اغتال مسلحون رئيس البلدية", EventType::ASSAULT));
   // Any one of the kind, and a toll since a time, are no report of one happening.
   EXPECT_FALSE(specific("رفعت الدفاعات أمس جاهزيتها لصد أي هجوم على المدينة", EventType::ASSAULT));
   EXPECT_FALSE(specific("قتل 76 صحفيا منذ بداية الحرب", EventType::ASSAULT));
