@@ -130,8 +130,9 @@ constexpr std::array<std::string_view, 15> kVerbSuffixes = {"", "ت", "وا", "�
                                                             "ه", "ها", "هم", "تها", "وه"};
 constexpr std::array<std::string_view, 13> kNounSuffixes = {"", "ه", "ات", "ان", "ين", "ون", "ي", "يه", "ا",
                                                             "ها", "هم", "يات", "اته"};
-// Nouns whose adjective in ي names something else: "اجتماعية" is "social", not of a meeting.
-constexpr std::array<std::string_view, 1> kNisbaElsewhere = {"اجتماع"};
+// Nouns whose adjective in ي names something else: "اجتماعية" is "social", not of a meeting;
+// "هجومية" is "offensive" (قدرات هجومية، مروحيات هجومية), not of an attack.
+constexpr std::array<std::string_view, 2> kNisbaElsewhere = {"اجتماع", "هجوم"};
 constexpr bool is_nisba(std::string_view suffix) { return suffix == "ي" || suffix == "يه" || suffix == "يات"; }
 
 constexpr std::array<std::string_view, 4> kImperfect = {"ي", "ت", "ن", "ا"};
@@ -259,8 +260,13 @@ void match_word_unfiltered(std::string_view word, std::vector<WordTrigger>& out)
         const std::string_view stem = body.substr(prefix.size());
         if (is_nisba(suffix) && std::find(kNisbaElsewhere.begin(), kNisbaElsewhere.end(), stem) != kNisbaElsewhere.end()) continue;
         look_up(stem, Form::noun, false, out);
-        // The feminine ending gives way to the suffix: مظاهرة → مظاهرات، اتفاقية → اتفاقيتين.
-        if (!suffix.empty() && stem.size() >= kMinStem) look_up(std::string(stem) + "ه", Form::noun, false, out);
+        // The feminine ending gives way to the suffix: مظاهرة → مظاهرات. Not to a lone ي:
+        // "غاري" is a name (Gary), not a raid (غارة).
+        if (!suffix.empty() && suffix != "ي" && stem.size() >= kMinStem) look_up(std::string(stem) + "ه", Form::noun, false, out);
+        // Or it is written ت before the suffix: غارتين، اتفاقيتين، زيارته، مظاهرتهم.
+        if (!suffix.empty() && stem.ends_with("ت") && stem.size() > kMinStem) {
+          look_up(std::string(stem.substr(0, stem.size() - std::string_view("ت").size())) + "ه", Form::noun, false, out);
+        }
       }
     }
   }

@@ -52,6 +52,16 @@ TEST(EventTriggers, VerbalNounWithArticleAndPlural) {
   EXPECT_TRUE(has("أعلنت الوزارة فرض عقوبات جديدة على الشركة", EventType::SANCTION));
 }
 
+// The feminine ending is written ت before a suffix (dual, pronoun); a lone ي after the stem
+// makes an adjective or a name, not the noun.
+TEST(EventTriggers, FeminineEndingBeforeASuffix) {
+  EXPECT_TRUE(has("شنت الطائرات غارتين على المعسكر", EventType::ASSAULT));
+  EXPECT_TRUE(has("وقع البلدان اتفاقيتين للتعاون", EventType::AGREE));
+  EXPECT_TRUE(has("اختتم الرئيس زيارته إلى العاصمة", EventType::CONSULT));
+  EXPECT_FALSE(has("استبعد غاري سيك وصول الموفد", EventType::ASSAULT));
+  EXPECT_FALSE(has("عزز الفريق قدراته الهجومية أمس", EventType::ASSAULT));
+}
+
 TEST(EventTriggers, MultiWordPatterns) {
   EXPECT_TRUE(has("أطلق مجهولون النار على سيارة الموظف", EventType::ASSAULT));
   EXPECT_TRUE(has("قطع المحتجون الطريق الدولي بالإطارات", EventType::PROTEST));
