@@ -203,8 +203,8 @@ bool anchors_report(const Word& w) {
 //    لمقتل", "الذكرى الثانية لاغتيال";
 //  - of a count of them: "عدد الهجمات";
 //  - of topic (what something concerns: "بخصوص", "فيما يتصل بخطف", "المتعلقة بالهجوم"), a
-//    case, a crime, an inquiry or someone's part in it: "قضية خطف", "جريمة اغتيال", "التحقيق
-//    في", "بتهمة التخطيط لهجوم", "للاشتباه في تورطهم في التفجيرات";
+//    case, a crime, an inquiry, a charge or someone's part in it: "قضية خطف", "جريمة اغتيال",
+//    "التحقيق في", "بتهمة التخطيط لهجوم", "المتهمين بالشغب", "للاشتباه في تورطهم في التفجيرات";
 //  - that opens the relative clause it stands in, anywhere before it in its clause up to a
 //    complement ("الجنود الذين قتلوا", "الاعتداء الذي وقع مطلع الأسبوع وأدى إلى مقتل …"; but
 //    "قال المسؤول الذي رفض ذكر اسمه إن مسلحين قتلوا …" reports the killing), or a clause of
@@ -220,7 +220,8 @@ bool is_referred_to(const Trigger& t, const std::vector<Word>& words) {
                                 "حول",   "بشأن",   "قضية",  "جريمة", "ملف",     "التحقيق", "تحقيق", "طريقة", "وراء",
                                 "تهمة",  "تهم",    "تنفيذ", "التخطيط",
                                 "توجيه",  "مكافحة", "بين",    "ذكرى",  "الذكرى", "التالي", "بخصوص", "يتصل",  "يتعلق",
-                                "تتعلق",  "المتعلقة", "المتعلق", "عدد"};
+                                "تتعلق",  "المتعلقة", "المتعلق", "عدد",   "اتهام",  "اتهامات", "متهم",   "متهما",  "متهمين",
+                                "متهمون", "المتهم", "المتهمين", "المتهمون"};
   static const WordList kInvolvement{"تورط", "ضلوع", "ضالع"};
   const int clause = words[t.first].clause;
   for (std::size_t back = 1; back <= 2 && back <= t.first; ++back) {

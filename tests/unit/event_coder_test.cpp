@@ -180,6 +180,7 @@ TEST(EventSpecific, AHappeningReferredToIsNotReported) {
   EXPECT_FALSE(specific("تنظر المحكمة اليوم في جريمة اغتيال النائب", EventType::ASSAULT));
   EXPECT_FALSE(specific("زار الوزير أمس الجنود الذين قتلوا الأسبوع الماضي", EventType::ASSAULT));
   EXPECT_FALSE(specific("اعتقلت الشرطة أمس ثلاثة رجال بتهمة التخطيط لهجوم على السفارة", EventType::ASSAULT));
+  EXPECT_FALSE(specific("مثل أمس أمام القاضي عشرة متهمين بالشغب", EventType::PROTEST));
   EXPECT_FALSE(specific("تقف جماعة مسلحة وراء الهجوم أمس", EventType::ASSAULT));  // و of وراء is no conjunction
   EXPECT_FALSE(specific("اعتقلت الشرطة أمس رجلين للاشتباه في تورطهما في التفجير", EventType::ASSAULT));
   EXPECT_FALSE(specific("يستعد الجيش أمس لتوجيه هجوم إلى المواقع", EventType::ASSAULT));
