@@ -314,7 +314,7 @@ const std::vector<PhraseTrigger>& phrase_triggers() {
       {ASSAULT, {"سياره", "مفخخ"}, 0, Form::noun, Strength::companion},  // سيارة مفخخة
       {ASSAULT, {"عبو", "ناسف"}, 0, Form::noun, Strength::companion},    // عبوة ناسفة (عبوه minus ة)
       {ASSAULT, {"حزام", "ناسف"}, 0, Form::noun, Strength::companion},
-      {ASSAULT, {"فجر", "نفس"}, 0, Form::past},   // فجّر نفسه
+      {ASSAULT, {"فجر", "نفس"}, 1, Form::past},   // فجّر (انتحاري) نفسه
       {ASSAULT, {"فجر", "سياره"}, 1, Form::past},  // فجّر (انتحاري) سيارة
       {ASSAULT, {"فجرت", "نفس"}, 0, Form::past},
       {ASSAULT, {"فجرا", "نفسي"}, 0, Form::past},

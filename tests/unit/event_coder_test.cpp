@@ -143,6 +143,7 @@ TEST(EventSpecific, APatternOpenedByAPastVerbIsAReport) {
   // No day or count in the clause: the verb alone says it happened.
   EXPECT_TRUE(specific("وقال الضابط إن رجلا يقود شاحنة، فجر نفسه قرب موكب المحافظ", EventType::ASSAULT));
   EXPECT_TRUE(specific("فجر انتحاري سيارة مفخخة أمام مطعم في المدينة", EventType::ASSAULT));
+  EXPECT_TRUE(specific("وفجر مهاجم نفسه عند مدخل المبنى", EventType::ASSAULT));
   EXPECT_FALSE(has("تبقى السيارة المفخخة أخطر سلاح في المدينة", EventType::ASSAULT));
 }
 
