@@ -51,6 +51,20 @@ void read_bare_forms_as_verbal_nouns(std::vector<Trigger>& triggers, const std::
   triggers = std::move(kept);
 }
 
+// "قام مسلحون بخطف نائب رئيس البلدية", "قامت الطائرات بقصف": قام with ب before a verbal
+// noun is a verb in the past, written in two words.
+void read_qama_bi_as_past(std::vector<Trigger>& triggers, const std::vector<Word>& words) {
+  static const WordList kQama{"قام", "قامت", "قاموا", "قامتا", "قاما"};
+  for (auto& t : triggers) {
+    if (t.form != Form::noun || t.first != t.last || !without_conjunction(words[t.first].norm).starts_with("ب")) continue;
+    for (std::size_t back = 1; back <= 3 && back <= t.first; ++back) {
+      const Word& w = words[t.first - back];
+      if (w.clause != words[t.first].clause) break;
+      if (kQama.holds(w.norm)) t.form = Form::past;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
@@ -103,6 +117,7 @@ std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
   }
   std::sort(out.begin(), out.end(), [](const Trigger& a, const Trigger& b) { return a.first < b.first; });
   read_bare_forms_as_verbal_nouns(out, words);
+  read_qama_bi_as_past(out, words);
   return out;
 }
 

@@ -144,6 +144,8 @@ TEST(EventSpecific, APatternOpenedByAPastVerbIsAReport) {
   EXPECT_TRUE(specific("وقال الضابط إن رجلا يقود شاحنة، فجر نفسه قرب موكب المحافظ", EventType::ASSAULT));
   EXPECT_TRUE(specific("فجر انتحاري سيارة مفخخة أمام مطعم في المدينة", EventType::ASSAULT));
   EXPECT_TRUE(specific("وفجر مهاجم نفسه عند مدخل المبنى", EventType::ASSAULT));
+  // قام with ب before a verbal noun is the past verb written in two words.
+  EXPECT_TRUE(specific("وقام مسلحون بخطف موظف البلدية", EventType::ASSAULT));
   EXPECT_FALSE(has("تبقى السيارة المفخخة أخطر سلاح في المدينة", EventType::ASSAULT));
 }
 
