@@ -67,7 +67,10 @@ constexpr Lexeme kLexicon[] = {
      "مقتل مصرع قتيل هجوم هجمات قصف غاره تفجير اغتيال اختطاف خطف اعتداء مجزره مذبحه كمين تعذيب"},
     // The suicide bomber, like the protester, names the act only with another word of it.
     {ASSAULT, C, "", "", "انتحاري"},
-    {ASSAULT, W, "استهدف اصاب جرح ضرب انفجر", "ستهدف صيب جرح ضرب نفجر", "انفجار استهداف جريح اصابه ضرب"},
+    {ASSAULT, W, "استهدف اصاب جرح انفجر", "ستهدف صيب جرح نفجر", "انفجار استهداف جريح اصابه"},
+    // "ضرب" beats, strikes a deal or a record, strikes from work, is a blow to a career: it
+    // reports nothing itself (an air strike, ضربة جوية, is a pattern).
+    {ASSAULT, C, "ضرب", "ضرب", "ضرب"},
     // Arrests, detentions, expulsions, bans.
     {COERCE, S, "اعتقل احتجز داهم", "عتقل حتجز داهم", "اعتقال احتجاز مداهمه"},
     {COERCE, W, "سجن طرد صادر حظر", "سجن طرد صادر حظر", "سجن طرد مصادره حظر"},

@@ -234,10 +234,10 @@ TEST(EventTriggers, ProtestersAloneAreNoProtest) {
   EXPECT_TRUE(has("تظاهر آلاف الطلاب أمس أمام الوزارة", EventType::PROTEST));
 }
 
-// A weak word needs another word of its type, not another reading of itself: "ضربة" read as
+// A weak word needs another word of its type, not another reading of itself: "دعما" read as
 // a verb and as a noun is still one word.
 TEST(EventTriggers, TwoReadingsOfOneWeakWordAreOneWord) {
-  EXPECT_FALSE(has("تلقى الفريق ضربة موجعة قبل المباراة", EventType::ASSAULT));
+  EXPECT_FALSE(has("تلقى القطاع دعما كبيرا من الخارج", EventType::SUPPORT));
   EXPECT_FALSE(has("انفجرت فضيحة مالية في البلدية", EventType::ASSAULT));
   EXPECT_TRUE(has("انفجرت عبوة قرب الحاجز وأصيب ثلاثة", EventType::ASSAULT));
 }
@@ -265,7 +265,19 @@ TEST(EventTriggers, IdiomsAreNoTriggers) {
   EXPECT_FALSE(has("وضرب الوزير مثلا على ذلك", EventType::ASSAULT));
   EXPECT_FALSE(has("خطف الفيلم الأضواء في المهرجان أمس", EventType::ASSAULT));
   EXPECT_FALSE(has("فانفجرت الوزيرتان بالضحك أمس", EventType::ASSAULT));
-  EXPECT_TRUE(has("ضرب الجيش مواقع المسلحين أمس", EventType::ASSAULT));
+  EXPECT_TRUE(has("قصف الجيش مواقع المسلحين أمس", EventType::ASSAULT));
+}
+
+// "ضرب" beats, strikes a deal, a blow to a career, a record, a strike from work: it reports no
+// attack itself (0 yes / 15 no on gsr) but makes a weak word of attack count. An air strike
+// (ضربة جوية) is one.
+TEST(EventTriggers, DarabaIsNoAttackWordAlone) {
+  EXPECT_FALSE(has("تلقى الفريق ضربة موجعة قبل المباراة", EventType::ASSAULT));
+  EXPECT_FALSE(has("ضرب الإرهاب من جديد في قلب العاصمة", EventType::ASSAULT));
+  EXPECT_FALSE(has("ضرب العمال عن العمل أمس", EventType::ASSAULT));
+  // It still makes a weak word of attack count.
+  EXPECT_TRUE(has("ضرب الرجل الحارس وأصابه", EventType::ASSAULT));
+  EXPECT_TRUE(has("نفذت الطائرات ضربة جوية على المعسكر", EventType::ASSAULT));
 }
 
 TEST(EventTriggers, SocialIsNoMeeting) {
