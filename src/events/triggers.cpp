@@ -65,6 +65,20 @@ void read_qama_bi_as_past(std::vector<Trigger>& triggers, const std::vector<Word
   }
 }
 
+// "هجوم انتحاري بسيارة مفخخة استهدف الشرطة", "ضربة جوية استهدفت متمردين": a weak verb right
+// after a noun of its type describes that noun (a relative clause without its pronoun); it
+// reports no happening of its own.
+void read_descriptions_of_nouns(std::vector<Trigger>& triggers, const std::vector<Word>& words) {
+  for (auto& t : triggers) {
+    if (t.form != Form::past || t.strength != Strength::weak) continue;
+    const bool described = std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& o) {
+      return o.type == t.type && o.form == Form::noun && o.last < t.first && t.first - o.last <= 4 &&
+             words[o.last].clause == words[t.first].clause;
+    });
+    if (described) t.form = Form::noun;
+  }
+}
+
 }  // namespace
 
 std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
@@ -118,6 +132,7 @@ std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
   std::sort(out.begin(), out.end(), [](const Trigger& a, const Trigger& b) { return a.first < b.first; });
   read_bare_forms_as_verbal_nouns(out, words);
   read_qama_bi_as_past(out, words);
+  read_descriptions_of_nouns(out, words);
   return out;
 }
 

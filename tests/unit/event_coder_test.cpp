@@ -163,6 +163,13 @@ TEST(EventSpecific, ABarePastFormAfterAPrepositionOrANounOfActsIsTheVerbalNoun) 
   EXPECT_TRUE(specific("انفجرت عبوة ناسفة وقتل جنديان", EventType::ASSAULT));
 }
 
+// A weak verb right after a noun of its type describes it; the noun says whether it happened.
+TEST(EventSpecific, AVerbDescribingANounIsNoReportOfItsOwn) {
+  EXPECT_FALSE(specific("تبنت الجماعة هجوما بسيارة مفخخة استهدف الحاجز", EventType::ASSAULT));
+  EXPECT_TRUE(specific("تبنت الجماعة هجوما بسيارة مفخخة استهدف الحاجز أمس", EventType::ASSAULT));
+  EXPECT_TRUE(specific("استهدف مسلحون الحاجز", EventType::ASSAULT));
+}
+
 TEST(EventSpecific, AttacksInThePluralAreASeries) {
   EXPECT_FALSE(specific("استنكر الوزير أمس تفجيرات المدينة", EventType::ASSAULT));
   EXPECT_TRUE(specific("استنكر الوزير أمس تفجير المدينة", EventType::ASSAULT));
