@@ -110,6 +110,7 @@ TEST(EventMode, AnAttemptOrAPreparationIsNoReportOfTheAct) {
   EXPECT_TRUE(has("وصلت تعزيزات إلى المدينة استعدادا لشن هجوم عليها", EventType::ASSAULT, Mode::hypothetical));
   EXPECT_TRUE(has("ندعو إلى اغتيال الكاتب", EventType::ASSAULT, Mode::hypothetical));
   EXPECT_TRUE(has("يمكنهم إطلاق النار على أي سيارة", EventType::ASSAULT, Mode::hypothetical));
+  EXPECT_TRUE(has("اعتقل رجلان أرادوا خطف طائرة", EventType::ASSAULT, Mode::hypothetical));
   EXPECT_TRUE(has("شن الجيش هجوما على المدينة أمس", EventType::ASSAULT, Mode::asserted));
 }
 
