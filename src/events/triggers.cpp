@@ -79,6 +79,20 @@ void read_descriptions_of_nouns(std::vector<Trigger>& triggers, const std::vecto
   }
 }
 
+// "اندلعت مظاهرات", "خرجت مظاهرة", "نظم الطلاب اعتصاما": a happening the clause says broke out,
+// set off or was held, in the past, is reported as a past verb would report it.
+void read_outbreaks_as_reports(std::vector<Trigger>& triggers, const std::vector<Word>& words) {
+  static const WordList kOutbreaks{"اندلعت", "اندلع", "انطلقت", "انطلق", "خرجت", "جرت", "نظم", "نظمت", "نظموا"};
+  for (auto& t : triggers) {
+    if (t.form != Form::noun) continue;
+    for (std::size_t back = 1; back <= 3 && back <= t.first; ++back) {
+      const Word& w = words[t.first - back];
+      if (w.clause != words[t.first].clause) break;
+      if (kOutbreaks.holds(w.norm)) t.form = Form::past;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
@@ -133,6 +147,7 @@ std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
   read_bare_forms_as_verbal_nouns(out, words);
   read_qama_bi_as_past(out, words);
   read_descriptions_of_nouns(out, words);
+  read_outbreaks_as_reports(out, words);
   return out;
 }
 

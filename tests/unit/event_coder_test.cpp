@@ -178,6 +178,12 @@ TEST(EventSpecific, AttacksInThePluralAreASeries) {
   EXPECT_TRUE(specific("بدأت المحادثات أمس في العاصمة", EventType::CONSULT));
 }
 
+TEST(EventSpecific, WhatBrokeOutOrWasHeldIsReported) {
+  EXPECT_TRUE(specific("اندلعت مظاهرات في عدة أحياء من العاصمة", EventType::PROTEST));
+  EXPECT_TRUE(specific("نظم الطلاب اعتصاما أمام الوزارة", EventType::PROTEST));
+  EXPECT_FALSE(specific("تبقى المظاهرات وسيلة الطلاب للتعبير", EventType::PROTEST));
+}
+
 TEST(EventSpecific, TalkOfAKindOfThingIsNot) {
   EXPECT_FALSE(specific("تبقى المحادثات السبيل الوحيد إلى الحل", EventType::CONSULT));
 }
