@@ -226,6 +226,12 @@ bool natural_force_near(const Trigger& t, const std::vector<Word>& words) {
 
 namespace {
 
+// "1998", "2017": four digits from 1900 on.
+bool is_year(std::string_view bare) {
+  return bare.size() == 4 && (bare.starts_with("19") || bare.starts_with("20")) &&
+         bare.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 // Words that pin a report to a day or count what happened. A year ("في 2005", "هجمات 1998")
 // and "الماضي" ("في مارس الماضي", "العام الماضي", "خلال الأيام الماضية") do not: today's
 // report mentions what happened then as its background.
@@ -236,10 +242,7 @@ bool anchors_report(const Word& w) {
                                  "جريح", "جريحا", "جرحى", "مصرع", "إصابة", "أصيب", "أصيبوا", "عشرات", "مئات",
                                  "آلاف", "آخرين", "أشخاص", "شخصا", "مدنيين", "جنود", "عناصر"};
   const std::string_view bare = without_conjunction(w.norm);
-  if (!bare.empty() && bare.front() >= '0' && bare.front() <= '9') {
-    const bool year = bare.size() == 4 && (bare.starts_with("19") || bare.starts_with("20"));
-    return !year;
-  }
+  if (!bare.empty() && bare.front() >= '0' && bare.front() <= '9') return !is_year(bare);
   return kAnchors.contains(bare);
 }
 
@@ -304,10 +307,23 @@ bool counts_since(const Trigger& t, const std::vector<Word>& words) {
   return false;
 }
 
+// "في عام 2006 قتل 17 ألفا", "منذ العام 2003": a year named as a year dates what the clause
+// reports to another time; today's report tells it as background. A year inside a full date
+// ("في 12 ديسمبر 2017") is only the date.
+bool names_a_past_year(const Trigger& t, const std::vector<Word>& words) {
+  static const WordList kYearWords{"عام", "العام", "سنة", "السنة", "عامي"};
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    const std::string_view bare = without_conjunction(words[i].norm);
+    if (is_year(bare) && words[i].clause == words[t.first].clause && kYearWords.holds(words[i - 1].norm)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_specific(const Trigger& t, const std::vector<Word>& words) {
   if (is_referred_to(t, words) || is_any_of_a_kind(t, words) || counts_since(t, words)) return false;
+  if (names_a_past_year(t, words)) return false;
   if (t.form == Form::past) return true;
   // "تفجيرات 11 سبتمبر", "الهجمات على المدنيين": attacks in the plural are a series or a kind,
   // and an attack of the series that is reported has its own verb ("قتل 5 في هجمات"). Talks

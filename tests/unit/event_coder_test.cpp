@@ -138,6 +138,9 @@ TEST(EventSpecific, AYearOrLastMonthDatesBackgroundNotAReport) {
   EXPECT_FALSE(specific("تذكر المدينة التفجير الانتحاري في مارس الماضي", EventType::ASSAULT));
   EXPECT_TRUE(specific("أسفر الهجوم على الحاجز عن 12 قتيلا", EventType::ASSAULT));
   EXPECT_TRUE(specific("وقع الهجوم على الحاجز الخميس الماضي", EventType::ASSAULT));
+  // A year named as a year dates even a verb in the past; a year inside a full date does not.
+  EXPECT_FALSE(specific("وفي عام 2006 قتل آلاف المدنيين في المدينة", EventType::ASSAULT));
+  EXPECT_TRUE(specific("قتل خمسة مدنيين في 12 ديسمبر 2017 في المدينة", EventType::ASSAULT));
 }
 
 TEST(EventSpecific, APatternOpenedByAPastVerbIsAReport) {
