@@ -307,14 +307,21 @@ bool counts_since(const Trigger& t, const std::vector<Word>& words) {
   return false;
 }
 
-// "في عام 2006 قتل 17 ألفا", "منذ العام 2003": a year named as a year dates what the clause
-// reports to another time; today's report tells it as background. A year inside a full date
-// ("في 12 ديسمبر 2017") is only the date.
-bool names_a_past_year(const Trigger& t, const std::vector<Word>& words) {
+// "في عام 2006 قتل 17 ألفا", "الشهر الماضي": a year named as a year, or last month or year,
+// dates what the clause reports to another time; today's report tells it as background. A year
+// inside a full date ("في 12 ديسمبر 2017") is only the date, a weekday ("الخميس الماضي") this
+// week's news, and "منذ" compares ("الأعنف منذ العام الماضي", "الأولى منذ العام 2003").
+bool dates_it_to_another_time(const Trigger& t, const std::vector<Word>& words) {
   static const WordList kYearWords{"عام", "العام", "سنة", "السنة", "عامي"};
+  static const WordList kPeriods{"العام", "الشهر", "السنة"};
+  static const WordList kLast{"الماضي", "الماضية"};
+  static const WordList kSince{"منذ"};
   for (std::size_t i = 1; i < words.size(); ++i) {
-    const std::string_view bare = without_conjunction(words[i].norm);
-    if (is_year(bare) && words[i].clause == words[t.first].clause && kYearWords.holds(words[i - 1].norm)) return true;
+    if (words[i].clause != words[t.first].clause) continue;
+    const std::string_view before = words[i - 1].norm;
+    const bool year = is_year(without_conjunction(words[i].norm)) && kYearWords.holds(before);
+    const bool last = kLast.holds(words[i].norm) && kPeriods.holds(before);
+    if ((year || last) && !(i >= 2 && kSince.holds(words[i - 2].norm))) return true;
   }
   return false;
 }
@@ -323,7 +330,7 @@ bool names_a_past_year(const Trigger& t, const std::vector<Word>& words) {
 
 bool is_specific(const Trigger& t, const std::vector<Word>& words) {
   if (is_referred_to(t, words) || is_any_of_a_kind(t, words) || counts_since(t, words)) return false;
-  if (names_a_past_year(t, words)) return false;
+  if (dates_it_to_another_time(t, words)) return false;
   if (t.form == Form::past) return true;
   // "تفجيرات 11 سبتمبر", "الهجمات على المدنيين": attacks in the plural are a series or a kind,
   // and an attack of the series that is reported has its own verb ("قتل 5 في هجمات"). Talks

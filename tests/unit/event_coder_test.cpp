@@ -141,6 +141,8 @@ TEST(EventSpecific, AYearOrLastMonthDatesBackgroundNotAReport) {
   // A year named as a year dates even a verb in the past; a year inside a full date does not.
   EXPECT_FALSE(specific("وفي عام 2006 قتل آلاف المدنيين في المدينة", EventType::ASSAULT));
   EXPECT_TRUE(specific("قتل خمسة مدنيين في 12 ديسمبر 2017 في المدينة", EventType::ASSAULT));
+  EXPECT_FALSE(specific("قتل مسلحون الشهر الماضي ثلاثة جنود", EventType::ASSAULT));
+  EXPECT_TRUE(specific("قتل مسلحون جنديين قرب الحاجز في هجوم هو الأول من نوعه منذ العام 2003", EventType::ASSAULT));
 }
 
 TEST(EventSpecific, APatternOpenedByAPastVerbIsAReport) {
