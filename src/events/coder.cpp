@@ -322,13 +322,13 @@ std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vect
   const std::vector<Trigger> triggers = find_triggers(words);
   if (triggers.empty()) return {};
   const std::vector<Candidate> candidates = candidates_of(words, mentions);
-  // Words of each type, not readings: "ضربة" read as verb and as noun is one word.
+  // Words of each type, not readings: "دعما" read as verb and as noun is one word.
   std::array<int, kEventTypeCount> per_type{};
   for (std::size_t k = 0; k < triggers.size(); ++k) {
     const auto& t = triggers[k];
-    const bool read_before = k > 0 && std::any_of(triggers.begin(), triggers.begin() + static_cast<std::ptrdiff_t>(k), [&](const Trigger& o) {
-      return o.type == t.type && o.first == t.first;
-    });
+    const auto earlier = triggers.begin() + static_cast<std::ptrdiff_t>(k);
+    const bool read_before =
+        std::any_of(triggers.begin(), earlier, [&](const Trigger& o) { return o.type == t.type && o.first == t.first; });
     if (!read_before) ++per_type[static_cast<std::size_t>(t.type)];
   }
   std::vector<CodedEvent> out;

@@ -265,7 +265,9 @@ void match_word_unfiltered(std::string_view word, std::vector<WordTrigger>& out)
         look_up(stem, Form::noun, false, out);
         // The feminine ending gives way to the suffix: مظاهرة → مظاهرات. Not to a lone ي:
         // "غاري" is a name (Gary), not a raid (غارة).
-        if (!suffix.empty() && suffix != "ي" && stem.size() >= kMinStem) look_up(std::string(stem) + "ه", Form::noun, false, out);
+        if (!suffix.empty() && suffix != "ي" && stem.size() >= kMinStem) {
+          look_up(std::string(stem) + "ه", Form::noun, false, out);
+        }
         // Or it is written ت before the suffix: غارتين، اتفاقيتين، زيارته، مظاهرتهم.
         if (!suffix.empty() && stem.ends_with("ت") && stem.size() > kMinStem) {
           look_up(std::string(stem.substr(0, stem.size() - std::string_view("ت").size())) + "ه", Form::noun, false, out);
