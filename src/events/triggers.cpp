@@ -11,7 +11,7 @@ namespace masar::events::detail {
 
 namespace {
 
-// "عمليات خطف الأجانب", "مسؤوليتها عن خطف السفن", "جرائم اغتصاب وقتل": a bare past form of
+// "عمليات خطف الأجانب", "مسؤوليتها عن خطف السفن", "جرائم تعذيب وقتل": a bare past form of
 // three letters (قتل، خطف، قصف) is spelled as its verbal noun. Right after a preposition, a
 // noun of acts, or another verbal noun of its type joined by و, it is the noun: it names a
 // kind of act, and whether one happened is read as for any noun. At the head of a clause
