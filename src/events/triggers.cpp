@@ -51,17 +51,23 @@ void read_bare_forms_as_verbal_nouns(std::vector<Trigger>& triggers, const std::
   triggers = std::move(kept);
 }
 
+// A word of `list` within `reach` words before the trigger, in its clause.
+bool said_just_before(const Trigger& t, const std::vector<Word>& words, const WordList& list, std::size_t reach) {
+  for (std::size_t back = 1; back <= reach && back <= t.first; ++back) {
+    const Word& w = words[t.first - back];
+    if (w.clause != words[t.first].clause) break;
+    if (list.holds(w.norm)) return true;
+  }
+  return false;
+}
+
 // "قام مسلحون بخطف نائب رئيس البلدية", "قامت الطائرات بقصف": قام with ب before a verbal
 // noun is a verb in the past, written in two words.
 void read_qama_bi_as_past(std::vector<Trigger>& triggers, const std::vector<Word>& words) {
   static const WordList kQama{"قام", "قامت", "قاموا", "قامتا", "قاما"};
   for (auto& t : triggers) {
     if (t.form != Form::noun || t.first != t.last || !without_conjunction(words[t.first].norm).starts_with("ب")) continue;
-    for (std::size_t back = 1; back <= 3 && back <= t.first; ++back) {
-      const Word& w = words[t.first - back];
-      if (w.clause != words[t.first].clause) break;
-      if (kQama.holds(w.norm)) t.form = Form::past;
-    }
+    if (said_just_before(t, words, kQama, 3)) t.form = Form::past;
   }
 }
 
@@ -84,12 +90,7 @@ void read_descriptions_of_nouns(std::vector<Trigger>& triggers, const std::vecto
 void read_outbreaks_as_reports(std::vector<Trigger>& triggers, const std::vector<Word>& words) {
   static const WordList kOutbreaks{"اندلعت", "اندلع", "انطلقت", "انطلق", "خرجت", "جرت", "نظم", "نظمت", "نظموا"};
   for (auto& t : triggers) {
-    if (t.form != Form::noun) continue;
-    for (std::size_t back = 1; back <= 3 && back <= t.first; ++back) {
-      const Word& w = words[t.first - back];
-      if (w.clause != words[t.first].clause) break;
-      if (kOutbreaks.holds(w.norm)) t.form = Form::past;
-    }
+    if (t.form == Form::noun && said_just_before(t, words, kOutbreaks, 3)) t.form = Form::past;
   }
 }
 
@@ -296,7 +297,7 @@ bool is_referred_to(const Trigger& t, const std::vector<Word>& words) {
 // "أي ضربة", "كل هجوم": any one of the kind, not one that happened.
 bool is_any_of_a_kind(const Trigger& t, const std::vector<Word>& words) {
   static const WordList kAny{"أي", "أية", "كل"};
-  return t.first > 0 && words[t.first - 1].clause == words[t.first].clause && kAny.holds(words[t.first - 1].norm);
+  return said_just_before(t, words, kAny, 1);
 }
 
 // "قتل 76 صحافيا منذ الغزو": a count since a time is a toll of many happenings, not a report.
