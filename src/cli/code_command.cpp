@@ -1,4 +1,4 @@
-// masar code [--format tsv|jsonl] [--all-modes] [--no-entities] < sentences.tsv
+// masar code [--format tsv|jsonl] [--all-modes] [--no-entities] [--rules-only | --event-model M] < sentences.tsv
 // Codes sentences (`id<TAB>sentence` a line) to PLOVER event types. tsv prints
 // `id<TAB>TYPE,TYPE` (what ../shared/tools/score-event-detection reads: asserted reports of a
 // particular happening only, unless --all-modes); jsonl prints the events with their mode,
@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "masar/entities/ner.hpp"
 #include "masar/events/coder.hpp"
+#include "masar/events/learned.hpp"
 #include "masar/text/utf8.hpp"
 #include "masar/util/parallel.hpp"
 
@@ -22,6 +23,8 @@ struct CodeOptions {
   std::string format = "tsv";
   bool all_modes = false;
   bool no_entities = false;
+  bool rules_only = false;
+  std::string event_model;  // empty: the built-in learned check
   unsigned threads = util::default_threads();
 };
 
@@ -57,6 +60,7 @@ void print(const Line& line, const CodeOptions& options) {
     nlohmann::json j = {{"event", events::type_name(e.type)},
                         {"mode", events::mode_name(e.mode)},
                         {"specific", e.specific},
+                        {"probability", e.probability ? nlohmann::json(*e.probability) : nlohmann::json(nullptr)},
                         {"trigger", line.sentence.substr(e.trigger.begin, e.trigger.end - e.trigger.begin)},
                         {"source", arguments_json(e.sources)},
                         {"target", arguments_json(e.targets)},
@@ -81,6 +85,17 @@ int run_code(const CodeOptions& options) {
     }
     model = std::move(loaded.value());
   }
+  std::optional<events::LearnedCheck> loaded_check;
+  const events::LearnedCheck* check = options.rules_only ? nullptr : events::LearnedCheck::builtin();
+  if (!options.event_model.empty() && !options.rules_only) {
+    auto read = events::LearnedCheck::load(options.event_model);
+    if (!read) {
+      std::cerr << "masar code: " << read.error().message << "\n";
+      return kExitInputError;
+    }
+    loaded_check = std::move(read.value());
+    check = &*loaded_check;
+  }
   std::vector<Line> lines;
   std::string raw;
   std::size_t number = 0, skipped = 0;
@@ -98,7 +113,7 @@ int run_code(const CodeOptions& options) {
   }
   util::parallel_for(lines.size(), options.threads, [&](std::size_t i) {
     if (model) lines[i].mentions = entities::find_mentions(lines[i].sentence, *model);
-    lines[i].events = events::code_sentence(lines[i].sentence, lines[i].mentions);
+    lines[i].events = events::code_sentence(lines[i].sentence, lines[i].mentions, check);
   }, 16);
   for (const auto& line : lines) print(line, options);
   if (lines.empty() && skipped > 0) return kExitFailure;
@@ -114,6 +129,9 @@ void add_code_command(CLI::App& app, Action& action) {
       ->check(CLI::IsMember({"tsv", "jsonl"}));
   cmd->add_flag("--all-modes", options->all_modes, "Also print negated, hypothetical and generic events");
   cmd->add_flag("--no-entities", options->no_entities, "Do not tag entities (actors are then generic words only)");
+  cmd->add_flag("--rules-only", options->rules_only, "The trigger rules alone, without the learned check");
+  cmd->add_option("--event-model", options->event_model, "A model from `masar train events` (default: the built-in one)")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--threads", options->threads, "Worker threads")->check(CLI::PositiveNumber);
   cmd->callback([options, &action] { action = [options] { return run_code(*options); }; });
 }

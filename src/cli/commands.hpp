@@ -33,6 +33,7 @@ void add_ner_command(CLI::App& app, Action& action);
 void add_dates_command(CLI::App& app, Action& action);
 void add_entities_command(CLI::App& app, Action& action);
 void add_train_command(CLI::App& app, Action& action);
+void add_train_events_command(CLI::App& train, Action& action);  // under `train`
 void add_code_command(CLI::App& app, Action& action);
 void add_events_command(CLI::App& app, Action& action);
 void add_serve_command(CLI::App& app, Action& action);

@@ -175,6 +175,7 @@ void add_train_command(CLI::App& app, Action& action) {
   clusters->add_option("--max-words", cargs->options.max_words, "The most frequent words clustered");
   clusters->add_flag("-q,--quiet", cargs->quiet, "No progress on stderr");
   clusters->callback([cargs, &action] { action = [cargs] { return run_train_clusters(*cargs); }; });
+  add_train_events_command(*train, action);
 }
 
 }  // namespace masar::cli

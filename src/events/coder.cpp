@@ -1,6 +1,7 @@
 // The sentence coder: triggers (lexicon.hpp), their mode from the words before them, and
 // their arguments from the entity mentions and generic actors around them.
 #include "masar/events/coder.hpp"
+#include "masar/events/learned.hpp"
 
 #include <algorithm>
 #include <array>
@@ -318,6 +319,11 @@ const char* mode_name(Mode m) {
 }
 
 std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vector<entities::Mention>& mentions) {
+  return code_sentence(sentence, mentions, LearnedCheck::builtin());
+}
+
+std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vector<entities::Mention>& mentions,
+                                      const LearnedCheck* check) {
   const std::vector<Word> words = words_of(sentence);
   const std::vector<Trigger> triggers = find_triggers(words);
   if (triggers.empty()) return {};
@@ -386,6 +392,7 @@ std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vect
     out.push_back(std::move(e));
   }
   std::sort(out.begin(), out.end(), [](const CodedEvent& a, const CodedEvent& b) { return a.trigger.begin < b.trigger.begin; });
+  if (check) apply_check(sentence, out, *check);
   return out;
 }
 

@@ -55,11 +55,21 @@ struct CodedEvent {
   Span trigger;
   std::vector<Argument> sources, targets;
   std::optional<Argument> location;
+  // The learned check's probability that the sentence reports an event of this type
+  // (learned.hpp), for the types it covers; `specific` then says whether it reaches the
+  // check's threshold.
+  std::optional<double> probability;
 };
 
+class LearnedCheck;
+
 // The events of one sentence, in trigger order; at most one per type (the first, preferring
-// an asserted one). `mentions` are the entity mentions of this sentence, offsets into it.
+// an asserted one). `mentions` are the entity mentions of this sentence, offsets into it. The
+// built-in learned check (learned.hpp) decides `specific` for the types it covers.
 std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vector<entities::Mention>& mentions = {});
+// The same with another check, or with the rules alone when `check` is null.
+std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vector<entities::Mention>& mentions,
+                                      const LearnedCheck* check);
 
 // Whether a text refers to states as a group: "الدول الضامنة", "الدول الثلاث", "الضامنين".
 bool names_a_group(std::string_view text);
