@@ -8,7 +8,10 @@
 #include <sstream>
 
 #include "entities/model_file.hpp"
+#include "masar/entities/word_clusters.hpp"
 #include "masar/text/analyzer.hpp"
+#include "masar/text/normalize.hpp"
+#include "masar/text/tokenize.hpp"
 
 #ifdef MASAR_EVENT_MODEL_PATH
 // The shipped model, assembled into the program (no file to find at run time).
@@ -37,8 +40,12 @@ Error bad_model(const std::string& origin, std::size_t line, const std::string& 
 
 }  // namespace
 
-std::vector<std::string> check_features(std::string_view sentence, const CodedEvent& event, const std::vector<CodedEvent>& all) {
-  std::vector<std::string> out = {"bias"};
+namespace {
+
+// The rules' findings: whether they judged the event a report, its mode, its actors, the
+// trigger in search form (its words joined: "trig=اطلق_نار") and the sentence's other types.
+void add_rule_features(std::string_view sentence, const CodedEvent& event, const std::vector<CodedEvent>& all,
+                       std::vector<std::string>& out) {
   const bool rule_specific = event.specific;
   if (event.mode == Mode::asserted && rule_specific) out.emplace_back("rule");
   const char* mode = mode_name(event.mode);
@@ -47,10 +54,8 @@ std::vector<std::string> check_features(std::string_view sentence, const CodedEv
   out.push_back(std::string("ms=") + mode + "|" + (rule_specific ? "1" : "0"));
   if (!event.sources.empty()) out.emplace_back("src");
   if (!event.targets.empty()) out.emplace_back("tgt");
-  const text::Analyzer& analyzer = text::Analyzer::standard();
-  // The trigger in search form, its words joined: "trig=اطلق_نار".
   std::string trigger = "trig=";
-  for (const auto& t : analyzer.analyze(sentence.substr(event.trigger.begin, event.trigger.end - event.trigger.begin))) {
+  for (const auto& t : text::Analyzer::standard().analyze(sentence.substr(event.trigger.begin, event.trigger.end - event.trigger.begin))) {
     if (trigger.size() > 5) trigger += '_';
     trigger += t.text;
   }
@@ -58,11 +63,57 @@ std::vector<std::string> check_features(std::string_view sentence, const CodedEv
   for (const auto& other : all) {
     if (other.type != event.type) out.push_back(std::string("other=") + type_name(other.type));
   }
-  const std::vector<text::Term> terms = analyzer.analyze(sentence);
+}
+
+// The sentence's words (search terms, "w=") and their neighbour pairs ("b="); the two terms
+// just before and after the trigger ("before1=", "after1="), where the frame of a mention and
+// the actors of a report stand; the sentence's length and where the trigger stands in it
+// (headline-like reports are short and open with the act); numbers and Latin words.
+void add_word_features(std::string_view sentence, const CodedEvent& event, std::vector<std::string>& out) {
+  const std::vector<text::Term> terms = text::Analyzer::standard().analyze(sentence);
   for (std::size_t i = 0; i < terms.size(); ++i) {
     out.push_back("w=" + terms[i].text);
     if (i + 1 < terms.size()) out.push_back("b=" + terms[i].text + "_" + terms[i + 1].text);
+    if (terms[i].kind == text::TokenKind::number) out.emplace_back("number");
+    if (terms[i].kind == text::TokenKind::latin) out.emplace_back("latin");
   }
+  std::size_t first = 0;  // the trigger's first term
+  while (first < terms.size() && terms[first].begin < event.trigger.begin) ++first;
+  std::size_t after = first;  // the first term after it
+  while (after < terms.size() && terms[after].begin < event.trigger.end) ++after;
+  for (std::size_t k = 1; k <= 2 && first >= k; ++k) out.push_back("before" + std::to_string(k) + "=" + terms[first - k].text);
+  for (std::size_t k = 0; k < 2 && after + k < terms.size(); ++k) {
+    out.push_back("after" + std::to_string(k + 1) + "=" + terms[after + k].text);
+  }
+  out.push_back("length=" + std::to_string(std::min<std::size_t>(terms.size() / 8, 6)));
+  out.push_back("at=" + std::to_string(std::min<std::size_t>(first / 4, 6)));
+}
+
+// The word clusters (entities/word_clusters.hpp) of the three words on each side of the
+// trigger: words the labelled sentences never had still count by the company they keep.
+void add_cluster_features(std::string_view sentence, const CodedEvent& event, std::vector<std::string>& out) {
+  const auto& clusters = entities::WordClusters::builtin();
+  const auto tokens = text::tokenize(sentence);
+  std::size_t first = 0, after = 0;
+  while (first < tokens.size() && tokens[first].begin < event.trigger.begin) ++first;
+  after = first;
+  while (after < tokens.size() && tokens[after].begin < event.trigger.end) ++after;
+  const auto cluster_of = [&](std::size_t i) {
+    return std::to_string(clusters.cluster(text::normalize_for_search(sentence.substr(tokens[i].begin, tokens[i].end - tokens[i].begin))));
+  };
+  for (std::size_t k = 1; k <= 3 && first >= k; ++k) out.push_back("cluster_before" + std::to_string(k) + "=" + cluster_of(first - k));
+  for (std::size_t k = 0; k < 3 && after + k < tokens.size(); ++k) {
+    out.push_back("cluster_after" + std::to_string(k + 1) + "=" + cluster_of(after + k));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> check_features(std::string_view sentence, const CodedEvent& event, const std::vector<CodedEvent>& all) {
+  std::vector<std::string> out = {"bias"};
+  add_rule_features(sentence, event, all, out);
+  add_word_features(sentence, event, out);
+  add_cluster_features(sentence, event, out);
   // Each feature counts once, whatever the number of times the sentence holds it.
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

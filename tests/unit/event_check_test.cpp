@@ -97,8 +97,33 @@ TEST(CheckFeatures, TheRulesFindingsTheTriggerAndTheWords) {
   EXPECT_TRUE(has("w=جنود"));
   EXPECT_TRUE(has("b=مسلح_ثلاث")) << ::testing::PrintToString(f);  // words as search terms
   EXPECT_FALSE(has("b=قتل_ثلاث"));  // pairs of neighbours only
+  EXPECT_TRUE(has("after1=مسلح"));
+  EXPECT_TRUE(has("after2=ثلاث"));
+  EXPECT_TRUE(has("at=0"));  // the act opens the sentence
+  EXPECT_TRUE(has("length=0"));
+  EXPECT_FALSE(has("number"));
   EXPECT_TRUE(std::is_sorted(f.begin(), f.end()));
   EXPECT_EQ(std::adjacent_find(f.begin(), f.end()), f.end());  // each once
+}
+
+TEST(CheckFeatures, TheWordsBeforeTheTriggerAndTheirClusters) {
+  const std::string s = "وفي المدينة قتل 3 جنود أمس";
+  const auto events = code_sentence(s, {}, nullptr);
+  ASSERT_EQ(events.size(), 1u);
+  const auto f = check_features(s, events[0], events);
+  const auto has = [&](const std::string& name) { return std::find(f.begin(), f.end(), name) != f.end(); };
+  EXPECT_TRUE(has("before1=مدين")) << ::testing::PrintToString(f);  // في is a stop word
+  EXPECT_FALSE(has("before2=مدين"));
+  EXPECT_TRUE(has("after1=3"));
+  EXPECT_TRUE(has("number"));
+  // The clusters of the words as written around it: وفي and المدينة before, 3 جنود أمس after.
+  const auto count = [&](std::string_view prefix) {
+    return std::count_if(f.begin(), f.end(), [&](const std::string& x) { return x.rfind(prefix, 0) == 0; });
+  };
+  EXPECT_EQ(count("cluster_before1="), 1);
+  EXPECT_EQ(count("cluster_before2="), 1);
+  EXPECT_EQ(count("cluster_before3="), 0);
+  EXPECT_EQ(count("cluster_after3="), 1);
 }
 
 // Sentences of `documents` documents, two a document: the word "مؤكد" marks a report, "مزعوم"
