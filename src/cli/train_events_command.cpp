@@ -85,7 +85,7 @@ int run_train_events(const TrainEventsArgs& args) {
               << r.reports << " reports, " << r.candidates << " with a trigger; " << args.training.folds
               << "-fold cross-validation P " << p << " R " << recall << " F1 " << f1 << " (tp " << r.true_positives
               << " fp " << r.false_positives << " fn " << r.false_negatives << "); model: threshold " << std::setprecision(2)
-              << r.threshold << ", " << r.features << " weights\n";
+              << r.threshold << ", rate " << std::setprecision(3) << r.rate << ", " << r.features << " weights\n";
     for (const auto& id : r.predicted_ids) predicted[id].insert(events::type_name(r.type));
   }
   if (!args.cv_out.empty()) {
@@ -125,6 +125,9 @@ void add_train_events_command(CLI::App& train, Action& action) {
   cmd->add_option("--epochs", args->training.epochs, "Passes of gradient descent")->check(CLI::Range(1, 200));
   cmd->add_option("--min-count", args->training.min_count, "Sentences a feature must occur in to get a weight")
       ->check(CLI::PositiveNumber);
+  cmd->add_option("--rate", args->training.rates, "Learning rates to choose from by cross-validation (default 0.003 0.01 0.03 0.1)")
+      ->check(CLI::Range(1e-5, 10.0));
+  cmd->add_option("--l2", args->training.l2, "Weight decay")->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--seed", args->training.seed, "Seed of the fold assignment and the shuffling");
   cmd->add_flag("--no-entities", args->no_entities, "Do not tag entities (actors are then generic words only)");
   cmd->add_option("--threads", args->threads, "Worker threads")->check(CLI::PositiveNumber);

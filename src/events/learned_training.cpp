@@ -71,7 +71,8 @@ struct Sample {
   bool reports = false;
 };
 
-std::vector<double> fit(const std::vector<const Sample*>& samples, std::size_t dimensions, const CheckTraining& options) {
+std::vector<double> fit(const std::vector<const Sample*>& samples, std::size_t dimensions, const CheckTraining& options,
+                        double rate) {
   std::vector<double> w(dimensions, 0.0);
   std::vector<const Sample*> order = samples;
   std::mt19937 rng(options.seed);
@@ -82,7 +83,7 @@ std::vector<double> fit(const std::vector<const Sample*>& samples, std::size_t d
       for (auto f : s->features) z += w[f];
       const double p = 1.0 / (1.0 + std::exp(-std::clamp(z, -30.0, 30.0)));
       const double gradient = p - (s->reports ? 1.0 : 0.0);
-      for (auto f : s->features) w[f] -= options.rate * (gradient + options.l2 * w[f]);
+      for (auto f : s->features) w[f] -= rate * (gradient + options.l2 * w[f]);
     }
   }
   return w;
@@ -104,7 +105,7 @@ struct Case {
 // Out-of-fold probabilities of `cases` (indexes into all cases), folds by document. Cases
 // without a sample get 0.
 std::vector<double> out_of_fold(const std::vector<Case>& cases, const std::vector<std::size_t>& subset, std::size_t dimensions,
-                                const CheckTraining& options, int folds) {
+                                const CheckTraining& options, double rate, int folds) {
   std::vector<std::string> documents;
   for (auto i : subset) documents.push_back(document_of(cases[i].sentence->id));
   std::sort(documents.begin(), documents.end());
@@ -118,7 +119,7 @@ std::vector<double> out_of_fold(const std::vector<Case>& cases, const std::vecto
     for (auto i : subset) {
       if (cases[i].sample && fold_of[document_of(cases[i].sentence->id)] != fold) train.push_back(&*cases[i].sample);
     }
-    const std::vector<double> w = fit(train, dimensions, options);
+    const std::vector<double> w = fit(train, dimensions, options, rate);
     for (std::size_t k = 0; k < subset.size(); ++k) {
       const Case& c = cases[subset[k]];
       if (c.sample && fold_of[document_of(c.sentence->id)] == fold) out[k] = probability(w, *c.sample);
@@ -129,11 +130,15 @@ std::vector<double> out_of_fold(const std::vector<Case>& cases, const std::vecto
 
 bool predicted(const Case& c, double p, double threshold) { return c.sample && c.sentence->asserted && p >= threshold; }
 
+struct Choice {
+  double rate = 0.1, threshold = 0.5, f1 = -1;
+};
+
 // The threshold with the best F1 of `probabilities` (one per case of `subset`); the lowest of
 // equals.
-double best_threshold(const std::vector<Case>& cases, const std::vector<std::size_t>& subset,
+Choice best_threshold(const std::vector<Case>& cases, const std::vector<std::size_t>& subset,
                       const std::vector<double>& probabilities) {
-  double best = 0.5, best_f1 = -1;
+  Choice best;
   for (int step = 2; step <= 90; ++step) {
     const double threshold = step / 100.0;
     std::size_t tp = 0, fp = 0, fn = 0;
@@ -145,7 +150,20 @@ double best_threshold(const std::vector<Case>& cases, const std::vector<std::siz
       fn += !yes && c.sentence->reports;
     }
     const double f1 = tp == 0 ? 0.0 : 2.0 * tp / (2.0 * tp + fp + fn);
-    if (f1 > best_f1) best_f1 = f1, best = threshold;
+    if (f1 > best.f1) best.f1 = f1, best.threshold = threshold;
+  }
+  return best;
+}
+
+// The learning rate and threshold with the best out-of-fold F1 on `subset`: how far to fit
+// depends on how many sentences there are (97 reports of one type against 335 of another).
+Choice choose(const std::vector<Case>& cases, const std::vector<std::size_t>& subset, std::size_t dimensions,
+              const CheckTraining& options, int folds) {
+  Choice best;
+  for (const double rate : options.rates) {
+    Choice c = best_threshold(cases, subset, out_of_fold(cases, subset, dimensions, options, rate, folds));
+    c.rate = rate;
+    if (c.f1 > best.f1) best = c;
   }
   return best;
 }
@@ -205,15 +223,15 @@ TypeReport train_type(EventType type, const std::vector<TrainingSentence>& sente
   for (int fold = 0; fold < folds; ++fold) {
     std::vector<std::size_t> train, held;
     for (std::size_t i = 0; i < cases.size(); ++i) (fold_of[documents[i]] == fold ? held : train).push_back(i);
-    const double threshold = best_threshold(cases, train, out_of_fold(cases, train, names.size(), options, std::min(folds, 5)));
+    const Choice choice = choose(cases, train, names.size(), options, std::min(folds, 5));
     std::vector<const Sample*> samples;
     for (auto i : train) {
       if (cases[i].sample) samples.push_back(&*cases[i].sample);
     }
-    const std::vector<double> w = fit(samples, names.size(), options);
+    const std::vector<double> w = fit(samples, names.size(), options, choice.rate);
     for (auto i : held) {
       const Case& c = cases[i];
-      const bool yes = c.sample && predicted(c, probability(w, *c.sample), threshold);
+      const bool yes = c.sample && predicted(c, probability(w, *c.sample), choice.threshold);
       report.true_positives += yes && c.sentence->reports;
       report.false_positives += yes && !c.sentence->reports;
       report.false_negatives += !yes && c.sentence->reports;
@@ -221,12 +239,14 @@ TypeReport train_type(EventType type, const std::vector<TrainingSentence>& sente
     }
   }
   // The model itself: every sentence, its threshold from their out-of-fold probabilities.
-  report.threshold = best_threshold(cases, all, out_of_fold(cases, all, names.size(), options, folds));
+  const Choice choice = choose(cases, all, names.size(), options, folds);
+  report.threshold = choice.threshold;
+  report.rate = choice.rate;
   std::vector<const Sample*> samples;
   for (const auto& c : cases) {
     if (c.sample) samples.push_back(&*c.sample);
   }
-  const std::vector<double> w = fit(samples, names.size(), options);
+  const std::vector<double> w = fit(samples, names.size(), options, choice.rate);
   LearnedCheck::TypeWeights tw;
   tw.threshold = report.threshold;
   for (std::size_t f = 0; f < names.size(); ++f) {

@@ -75,7 +75,8 @@ Result<std::vector<LabelledSentence>> read_labelled_csv(std::istream& in, const 
 struct CheckTraining {
   int folds = 10;         // cross-validation folds (sentences of one document stay together)
   int epochs = 15;        // passes of stochastic gradient descent
-  double rate = 0.1;      // learning rate
+  // Learning rates tried; the inner cross-validation picks one with the threshold.
+  std::vector<double> rates = {0.003, 0.01, 0.03, 0.1};
   double l2 = 1e-4;       // weight decay
   unsigned seed = 7;      // fold assignment and shuffling
   std::size_t min_count = 3;  // sentences a feature must occur in to get a weight
@@ -93,13 +94,14 @@ struct TrainingSentence {
 };
 
 // What cross-validation measured for one type: every sentence predicted by a model that never
-// saw it, the threshold chosen on the training folds alone (nested), so the figures are what a
-// new sentence of the same kind would get.
+// saw it, the learning rate and threshold chosen on the training folds alone (nested), so the
+// figures are what a new sentence of the same kind would get.
 struct TypeReport {
   EventType type = EventType::ASSAULT;
   std::size_t sentences = 0, reports = 0, candidates = 0;
   std::size_t true_positives = 0, false_positives = 0, false_negatives = 0;
   double threshold = 0.5;  // chosen on every sentence, for the model trained on all of them
+  double rate = 0.1;       // ... as is the learning rate
   std::size_t features = 0;
   std::vector<std::string> predicted_ids;  // out-of-fold yes
 };
