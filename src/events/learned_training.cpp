@@ -2,8 +2,10 @@
 // gradient descent, and nested cross-validation that reports what a new sentence would get.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <unordered_map>
 
@@ -95,24 +97,32 @@ double probability(const std::vector<double>& w, const Sample& s) {
   return 1.0 / (1.0 + std::exp(-std::clamp(z, -30.0, 30.0)));
 }
 
-// One labelled sentence of a type as the trainer sees it: a sample when the rules found a
-// candidate, the gold answer, and whether its mode lets it be reported at all.
+// One labelled sentence of a type as the trainer sees it: the sentence (its label, whether the
+// rules' candidate is asserted) and a sample when the rules found a candidate.
 struct Case {
   const TrainingSentence* sentence = nullptr;
   std::optional<Sample> sample;
 };
 
-// Out-of-fold probabilities of `cases` (indexes into all cases), folds by document. Cases
-// without a sample get 0.
-std::vector<double> out_of_fold(const std::vector<Case>& cases, const std::vector<std::size_t>& subset, std::size_t dimensions,
-                                const CheckTraining& options, double rate, int folds) {
+// The fold of each document of `subset`'s cases, documents dealt round the folds in a shuffled
+// order: the sentences of one article always fall together.
+std::unordered_map<std::string, int> assign_folds(const std::vector<Case>& cases, const std::vector<std::size_t>& subset, int folds,
+                                                  unsigned seed) {
   std::vector<std::string> documents;
   for (auto i : subset) documents.push_back(document_of(cases[i].sentence->id));
   std::sort(documents.begin(), documents.end());
   documents.erase(std::unique(documents.begin(), documents.end()), documents.end());
-  std::shuffle(documents.begin(), documents.end(), std::mt19937(options.seed));
+  std::shuffle(documents.begin(), documents.end(), std::mt19937(seed));
   std::unordered_map<std::string, int> fold_of;
   for (std::size_t k = 0; k < documents.size(); ++k) fold_of[documents[k]] = static_cast<int>(k % static_cast<std::size_t>(folds));
+  return fold_of;
+}
+
+// Out-of-fold probabilities of `cases` (indexes into all cases), folds by document. Cases
+// without a sample get 0.
+std::vector<double> out_of_fold(const std::vector<Case>& cases, const std::vector<std::size_t>& subset, std::size_t dimensions,
+                                const CheckTraining& options, double rate, int folds) {
+  auto fold_of = assign_folds(cases, subset, folds, options.seed);
   std::vector<double> out(subset.size(), 0.0);
   for (int fold = 0; fold < folds; ++fold) {
     std::vector<const Sample*> train;
@@ -210,19 +220,10 @@ TypeReport train_type(EventType type, const std::vector<TrainingSentence>& sente
   const int folds = std::max(2, options.folds);
   // Nested: each outer fold's threshold is chosen by an inner cross-validation of its training
   // part, so the held-out sentences decide nothing.
-  std::vector<std::string> documents;
-  for (const auto& c : cases) documents.push_back(document_of(c.sentence->id));
-  std::vector<std::string> unique_documents = documents;
-  std::sort(unique_documents.begin(), unique_documents.end());
-  unique_documents.erase(std::unique(unique_documents.begin(), unique_documents.end()), unique_documents.end());
-  std::shuffle(unique_documents.begin(), unique_documents.end(), std::mt19937(options.seed + 1));
-  std::unordered_map<std::string, int> fold_of;
-  for (std::size_t k = 0; k < unique_documents.size(); ++k) {
-    fold_of[unique_documents[k]] = static_cast<int>(k % static_cast<std::size_t>(folds));
-  }
+  auto fold_of = assign_folds(cases, all, folds, options.seed + 1);
   for (int fold = 0; fold < folds; ++fold) {
     std::vector<std::size_t> train, held;
-    for (std::size_t i = 0; i < cases.size(); ++i) (fold_of[documents[i]] == fold ? held : train).push_back(i);
+    for (std::size_t i = 0; i < cases.size(); ++i) (fold_of[document_of(cases[i].sentence->id)] == fold ? held : train).push_back(i);
     const Choice choice = choose(cases, train, names.size(), options, std::min(folds, 5));
     std::vector<const Sample*> samples;
     for (auto i : train) {
