@@ -87,7 +87,7 @@ int run_code(const CodeOptions& options) {
   }
   std::optional<events::LearnedCheck> loaded_check;
   const events::LearnedCheck* check = options.rules_only ? nullptr : events::LearnedCheck::builtin();
-  if (!options.event_model.empty() && !options.rules_only) {
+  if (!options.event_model.empty()) {
     auto read = events::LearnedCheck::load(options.event_model);
     if (!read) {
       std::cerr << "masar code: " << read.error().message << "\n";
@@ -129,9 +129,10 @@ void add_code_command(CLI::App& app, Action& action) {
       ->check(CLI::IsMember({"tsv", "jsonl"}));
   cmd->add_flag("--all-modes", options->all_modes, "Also print negated, hypothetical and generic events");
   cmd->add_flag("--no-entities", options->no_entities, "Do not tag entities (actors are then generic words only)");
-  cmd->add_flag("--rules-only", options->rules_only, "The trigger rules alone, without the learned check");
+  auto* rules_only = cmd->add_flag("--rules-only", options->rules_only, "The trigger rules alone, without the learned check");
   cmd->add_option("--event-model", options->event_model, "A model from `masar train events` (default: the built-in one)")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->excludes(rules_only);
   cmd->add_option("--threads", options->threads, "Worker threads")->check(CLI::PositiveNumber);
   cmd->callback([options, &action] { action = [options] { return run_code(*options); }; });
 }

@@ -87,6 +87,14 @@ TEST(TrainEventsCli, CodeUsesTheTrainedModelTheBuiltinOneOrTheRulesAlone) {
   EXPECT_TRUE(only_event(rules)["probability"].is_null()) << rules.out;
 }
 
+TEST(TrainEventsCli, RulesOnlyAndAModelExcludeEachOther) {
+  const TrainedModel trained;
+  ASSERT_EQ(trained.run.status, 0) << trained.run.err;
+  const auto r = run_masar("code --rules-only --event-model '" + trained.model.string() + "'", "x\tاجتمع الوزراء\n");
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_NE(r.err.find("excludes"), std::string::npos) << r.err;
+}
+
 TEST(TrainEventsCli, AFileThatIsNoModelIsRefused) {
   const auto bogus = temp_path("bogus.bin");
   std::ofstream(bogus) << "not a model\n";
