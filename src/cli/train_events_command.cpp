@@ -1,4 +1,5 @@
-// masar train events --data LABELLED.csv [--data …] --out MODEL [--folds N] [--min-count N] [--seed N] [--cv-out PRED.tsv]
+// masar train events --data LABELLED.csv [--data …] --out MODEL [--cv-out PRED.tsv] [--folds N] [--rate R…]
+//                    [--min-count N] [--seed N]
 // Trains the learned check of the event coder (include/masar/events/learned.hpp) on labelled
 // sentences, prints on stderr what nested cross-validation measured for each type, and writes
 // the model trained on every sentence. --cv-out writes the out-of-fold decisions as
@@ -90,7 +91,9 @@ int run_train_events(const TrainEventsArgs& args) {
   }
   if (!args.cv_out.empty()) {
     std::ofstream out(args.cv_out);
+    std::set<std::string> written;  // a sentence labelled for two types is one line
     for (const auto& s : labelled) {
+      if (!written.insert(s.id).second) continue;
       std::string types;
       for (const auto& t : predicted[s.id]) types += (types.empty() ? "" : ",") + t;
       out << s.id << '\t' << types << '\n';

@@ -4,6 +4,7 @@
 // other not ("في رواية مزعومة"), so only the learned words can tell them apart.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -57,6 +58,18 @@ TEST(TrainEventsCli, ReportsCrossValidationWritesTheModelAndTheHeldOutDecisions)
   }
   EXPECT_EQ(lines, 24);
   EXPECT_EQ(found, 12);
+}
+
+TEST(TrainEventsCli, ASentenceLabelledForTwoTypesIsOneLineOfTheDecisions) {
+  const auto csv = temp_path("two-types.csv"), model = temp_path("two.bin"), cv = temp_path("two.tsv");
+  std::ofstream(csv, std::ios::binary) << labelled_csv(6) << "doc0-1,\"قتل مسلحون 2 جنود قرب الحاجز أمس، بحسب شهود\",PROTEST,no\n";
+  const auto r = run_masar("train events --no-entities --folds 3 --min-count 1 --data '" + csv.string() + "' --out '" +
+                           model.string() + "' --cv-out '" + cv.string() + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const std::string decisions = read_file(cv);
+  EXPECT_EQ(std::count(decisions.begin(), decisions.end(), '\n'), 12) << decisions;
+  EXPECT_EQ(decisions.find("doc0-1\t"), decisions.rfind("doc0-1\t")) << decisions;
+  for (const auto& p : {csv, model, cv}) std::filesystem::remove(p);
 }
 
 nlohmann::json only_event(const RunResult& r) {
