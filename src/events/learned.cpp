@@ -38,10 +38,6 @@ Error bad_model(const std::string& origin, std::size_t line, const std::string& 
   return make_error(Errc::parse_error, origin + ":" + std::to_string(line) + ": " + what);
 }
 
-}  // namespace
-
-namespace {
-
 // The rules' findings: whether they judged the event a report, its mode, its actors, the
 // trigger in search form (its words joined: "trig=اطلق_نار") and the sentence's other types.
 void add_rule_features(std::string_view sentence, const CodedEvent& event, const std::vector<CodedEvent>& all,
