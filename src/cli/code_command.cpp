@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/entity_scan.hpp"
 #include "masar/entities/ner.hpp"
 #include "masar/events/coder.hpp"
 #include "masar/events/learned.hpp"
@@ -77,14 +78,7 @@ int run_code(const CodeOptions& options) {
     return kExitUsage;
   }
   std::optional<entities::NerModel> model;
-  if (!options.no_entities) {
-    auto loaded = entities::NerModel::builtin();
-    if (!loaded) {
-      std::cerr << "masar code: " << loaded.error().message << " (use --no-entities)\n";
-      return kExitInternal;
-    }
-    model = std::move(loaded.value());
-  }
+  if (!load_sentence_tagger("code", options.no_entities, model)) return kExitInternal;
   std::optional<events::LearnedCheck> loaded_check;
   const events::LearnedCheck* check = options.rules_only ? nullptr : events::LearnedCheck::builtin();
   if (!options.event_model.empty()) {

@@ -28,4 +28,15 @@ Result<entities::EntityRunSummary> scan_entities(store::Store& store, unsigned t
   return done;
 }
 
+bool load_sentence_tagger(std::string_view command, bool no_entities, std::optional<entities::NerModel>& tagger) {
+  if (no_entities) return true;
+  auto loaded = entities::NerModel::builtin();
+  if (!loaded) {
+    std::cerr << "masar " << command << ": " << loaded.error().message << " (use --no-entities)\n";
+    return false;
+  }
+  tagger = std::move(loaded.value());
+  return true;
+}
+
 }  // namespace masar::cli

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "cli/commands.hpp"
+#include "cli/entity_scan.hpp"
 #include "masar/entities/ner.hpp"
 #include "masar/events/learned.hpp"
 #include "masar/text/utf8.hpp"
@@ -66,14 +67,7 @@ int run_train_events(const TrainEventsArgs& args) {
     return kExitFailure;
   }
   std::optional<entities::NerModel> ner;
-  if (!args.no_entities) {
-    auto loaded = entities::NerModel::builtin();
-    if (!loaded) {
-      std::cerr << "masar train events: " << loaded.error().message << " (use --no-entities)\n";
-      return kExitInternal;
-    }
-    ner = std::move(loaded.value());
-  }
+  if (!load_sentence_tagger("train events", args.no_entities, ner)) return kExitInternal;
   const auto sentences = prepare(labelled, ner ? &*ner : nullptr, args.threads);
   const events::TrainedCheck trained = events::train_check(sentences, args.training);
   std::map<std::string, std::set<std::string>> predicted;

@@ -15,19 +15,12 @@
 #include "entities/ner_internal.hpp"
 #include "masar/entities/ner.hpp"
 
+#include "masar/util/embed.hpp"
 #include "masar/util/string_index.hpp"
 
 #ifdef MASAR_NER_MODEL_PATH
-// The shipped model, assembled into the program (no file to find at run time).
-__asm__(".section .rodata\n"
-        ".global masar_ner_model_begin\n"
-        "masar_ner_model_begin:\n"
-        ".incbin \"" MASAR_NER_MODEL_PATH "\"\n"
-        ".global masar_ner_model_end\n"
-        "masar_ner_model_end:\n"
-        ".previous\n");
-extern "C" const char masar_ner_model_begin[];
-extern "C" const char masar_ner_model_end[];
+// The shipped model, assembled into the program (util/embed.hpp).
+MASAR_EMBED_FILE(masar_ner_model, MASAR_NER_MODEL_PATH)
 #endif
 
 namespace masar::entities {
@@ -449,8 +442,7 @@ Result<NerModel> NerModel::load(const std::filesystem::path& path) {
 
 Result<NerModel> NerModel::builtin() {
 #ifdef MASAR_NER_MODEL_PATH
-  return from_bytes(std::string_view(masar_ner_model_begin, static_cast<std::size_t>(masar_ner_model_end - masar_ner_model_begin)),
-                    "built-in model");
+  return from_bytes(masar_ner_model_bytes(), "built-in model");
 #else
   return make_error(Errc::not_found, "this build has no named-entity model (models/ner.bin was missing at build time)");
 #endif

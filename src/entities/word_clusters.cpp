@@ -12,18 +12,12 @@
 #include "entities/model_file.hpp"
 #include "masar/text/normalize.hpp"
 #include "masar/text/tokenize.hpp"
+#include "masar/util/embed.hpp"
 #include "masar/util/parallel.hpp"
 
 #ifdef MASAR_WORD_CLUSTERS_PATH
-__asm__(".section .rodata\n"
-        ".global masar_word_clusters_begin\n"
-        "masar_word_clusters_begin:\n"
-        ".incbin \"" MASAR_WORD_CLUSTERS_PATH "\"\n"
-        ".global masar_word_clusters_end\n"
-        "masar_word_clusters_end:\n"
-        ".previous\n");
-extern "C" const char masar_word_clusters_begin[];
-extern "C" const char masar_word_clusters_end[];
+// The shipped model, assembled into the program (util/embed.hpp).
+MASAR_EMBED_FILE(masar_word_clusters, MASAR_WORD_CLUSTERS_PATH)
 #endif
 
 namespace masar::entities {
@@ -222,9 +216,7 @@ Status WordClusters::save(const std::filesystem::path& path) const { return writ
 const WordClusters& WordClusters::builtin() {
   static const WordClusters clusters = [] {
 #ifdef MASAR_WORD_CLUSTERS_PATH
-    auto loaded = from_bytes(std::string_view(masar_word_clusters_begin,
-                                              static_cast<std::size_t>(masar_word_clusters_end - masar_word_clusters_begin)),
-                             "built-in word clusters");
+    auto loaded = from_bytes(masar_word_clusters_bytes(), "built-in word clusters");
     if (loaded) return std::move(loaded.value());
 #endif
     return WordClusters();

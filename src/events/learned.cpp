@@ -5,25 +5,20 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <sstream>
+#include <utility>
 
 #include "entities/model_file.hpp"
 #include "masar/entities/word_clusters.hpp"
 #include "masar/text/analyzer.hpp"
 #include "masar/text/normalize.hpp"
 #include "masar/text/tokenize.hpp"
+#include "masar/util/embed.hpp"
 
 #ifdef MASAR_EVENT_MODEL_PATH
-// The shipped model, assembled into the program (no file to find at run time).
-__asm__(".section .rodata\n"
-        ".global masar_event_model_begin\n"
-        "masar_event_model_begin:\n"
-        ".incbin \"" MASAR_EVENT_MODEL_PATH "\"\n"
-        ".global masar_event_model_end\n"
-        "masar_event_model_end:\n"
-        ".previous\n");
-extern "C" const char masar_event_model_begin[];
-extern "C" const char masar_event_model_end[];
+// The shipped model, assembled into the program (util/embed.hpp).
+MASAR_EMBED_FILE(masar_event_model, MASAR_EVENT_MODEL_PATH)
 #endif
 
 namespace masar::events {
@@ -36,6 +31,27 @@ double sigmoid(double z) { return 1.0 / (1.0 + std::exp(-std::clamp(z, -30.0, 30
 
 Error bad_model(const std::string& origin, std::size_t line, const std::string& what) {
   return make_error(Errc::parse_error, origin + ":" + std::to_string(line) + ": " + what);
+}
+
+// What the features read of a sentence, made once for all its events: its search terms and
+// its tokens as written.
+struct SentenceWords {
+  std::vector<text::Term> terms;
+  std::vector<text::Token> tokens;
+};
+
+SentenceWords words_of(std::string_view sentence) {
+  return {text::Analyzer::standard().analyze(sentence), text::tokenize(sentence)};
+}
+
+// [first, after): the items (terms or tokens, in text order) that the trigger covers.
+template <typename Item>
+std::pair<std::size_t, std::size_t> trigger_items(const std::vector<Item>& items, const Span& trigger) {
+  std::size_t first = 0;
+  while (first < items.size() && items[first].begin < trigger.begin) ++first;
+  std::size_t after = first;
+  while (after < items.size() && items[after].begin < trigger.end) ++after;
+  return {first, after};
 }
 
 // The rules' findings: whether they judged the event a report, its mode, its actors, the
@@ -65,18 +81,14 @@ void add_rule_features(std::string_view sentence, const CodedEvent& event, const
 // just before and after the trigger ("before1=", "after1="), where the frame of a mention and
 // the actors of a report stand; the sentence's length and where the trigger stands in it
 // (headline-like reports are short and open with the act); numbers and Latin words.
-void add_word_features(std::string_view sentence, const CodedEvent& event, std::vector<std::string>& out) {
-  const std::vector<text::Term> terms = text::Analyzer::standard().analyze(sentence);
+void add_word_features(const std::vector<text::Term>& terms, const CodedEvent& event, std::vector<std::string>& out) {
   for (std::size_t i = 0; i < terms.size(); ++i) {
     out.push_back("w=" + terms[i].text);
     if (i + 1 < terms.size()) out.push_back("b=" + terms[i].text + "_" + terms[i + 1].text);
     if (terms[i].kind == text::TokenKind::number) out.emplace_back("number");
     if (terms[i].kind == text::TokenKind::latin) out.emplace_back("latin");
   }
-  std::size_t first = 0;  // the trigger's first term
-  while (first < terms.size() && terms[first].begin < event.trigger.begin) ++first;
-  std::size_t after = first;  // the first term after it
-  while (after < terms.size() && terms[after].begin < event.trigger.end) ++after;
+  const auto [first, after] = trigger_items(terms, event.trigger);
   for (std::size_t k = 1; k <= 2 && first >= k; ++k) out.push_back("before" + std::to_string(k) + "=" + terms[first - k].text);
   for (std::size_t k = 0; k < 2 && after + k < terms.size(); ++k) {
     out.push_back("after" + std::to_string(k + 1) + "=" + terms[after + k].text);
@@ -87,13 +99,10 @@ void add_word_features(std::string_view sentence, const CodedEvent& event, std::
 
 // The word clusters (entities/word_clusters.hpp) of the three words on each side of the
 // trigger: words the labelled sentences never had still count by the company they keep.
-void add_cluster_features(std::string_view sentence, const CodedEvent& event, std::vector<std::string>& out) {
+void add_cluster_features(std::string_view sentence, const std::vector<text::Token>& tokens, const CodedEvent& event,
+                          std::vector<std::string>& out) {
   const auto& clusters = entities::WordClusters::builtin();
-  const auto tokens = text::tokenize(sentence);
-  std::size_t first = 0, after = 0;
-  while (first < tokens.size() && tokens[first].begin < event.trigger.begin) ++first;
-  after = first;
-  while (after < tokens.size() && tokens[after].begin < event.trigger.end) ++after;
+  const auto [first, after] = trigger_items(tokens, event.trigger);
   const auto cluster_of = [&](std::size_t i) {
     return std::to_string(clusters.cluster(text::normalize_for_search(sentence.substr(tokens[i].begin, tokens[i].end - tokens[i].begin))));
   };
@@ -103,17 +112,22 @@ void add_cluster_features(std::string_view sentence, const CodedEvent& event, st
   }
 }
 
-}  // namespace
-
-std::vector<std::string> check_features(std::string_view sentence, const CodedEvent& event, const std::vector<CodedEvent>& all) {
+std::vector<std::string> features_of(std::string_view sentence, const SentenceWords& words, const CodedEvent& event,
+                                     const std::vector<CodedEvent>& all) {
   std::vector<std::string> out = {"bias"};
   add_rule_features(sentence, event, all, out);
-  add_word_features(sentence, event, out);
-  add_cluster_features(sentence, event, out);
+  add_word_features(words.terms, event, out);
+  add_cluster_features(sentence, words.tokens, event, out);
   // Each feature counts once, whatever the number of times the sentence holds it.
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> check_features(std::string_view sentence, const CodedEvent& event, const std::vector<CodedEvent>& all) {
+  return features_of(sentence, words_of(sentence), event, all);
 }
 
 double LearnedCheck::probability(EventType type, const std::vector<std::string>& features) const {
@@ -128,8 +142,11 @@ double LearnedCheck::probability(EventType type, const std::vector<std::string>&
 void apply_check(std::string_view sentence, std::vector<CodedEvent>& events, const LearnedCheck& check) {
   // Features first: they read the rules' findings of every event, before any is changed.
   std::vector<std::pair<std::size_t, std::vector<std::string>>> asked;
+  std::optional<SentenceWords> words;  // made only when an event is asked about, and once
   for (std::size_t i = 0; i < events.size(); ++i) {
-    if (check.covers(events[i].type)) asked.emplace_back(i, check_features(sentence, events[i], events));
+    if (!check.covers(events[i].type)) continue;
+    if (!words) words = words_of(sentence);
+    asked.emplace_back(i, features_of(sentence, *words, events[i], events));
   }
   for (const auto& [i, features] : asked) {
     CodedEvent& e = events[i];
@@ -200,9 +217,7 @@ Result<LearnedCheck> LearnedCheck::from_bytes(std::string_view bytes, const std:
 
 const LearnedCheck* LearnedCheck::builtin() {
 #ifdef MASAR_EVENT_MODEL_PATH
-  static const Result<LearnedCheck> shipped = from_bytes(
-      std::string_view(masar_event_model_begin, static_cast<std::size_t>(masar_event_model_end - masar_event_model_begin)),
-      "built-in event model");
+  static const Result<LearnedCheck> shipped = from_bytes(masar_event_model_bytes(), "built-in event model");
   return shipped ? &shipped.value() : nullptr;
 #else
   return nullptr;
