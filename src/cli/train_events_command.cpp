@@ -1,9 +1,11 @@
 // masar train events --data LABELLED.csv [--data …] --out MODEL [--cv-out PRED.tsv] [--folds N] [--rate R…]
-//                    [--min-count N] [--seed N]
+//                    [--min-count N] [--seed N] [--hard-labels]
 // Trains the learned check of the event coder (include/masar/events/learned.hpp) on labelled
 // sentences, prints on stderr what nested cross-validation measured for each type, and writes
 // the model trained on every sentence. --cv-out writes the out-of-fold decisions as
-// `id<TAB>TYPE,TYPE` (what ../shared/tools/score-event-detection reads).
+// `id<TAB>TYPE,TYPE` (what ../shared/tools/score-event-detection reads). The fit follows the
+// annotators' votes when the file has them (CheckTraining::soft_labels).
+#include <algorithm>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -40,6 +42,9 @@ std::vector<events::TrainingSentence> prepare(const std::vector<events::Labelled
     s.id = labelled[i].id;
     s.type = labelled[i].type;
     s.reports = labelled[i].reports;
+    s.accepts = labelled[i].accepts;
+    s.annotators = labelled[i].annotators;
+    s.scored = labelled[i].scored;
     for (const auto& e : found) {
       if (e.type != s.type) continue;
       s.candidate = true;
@@ -62,8 +67,9 @@ int run_train_events(const TrainEventsArgs& args) {
     for (auto& s : read.value()) labelled.push_back(std::move(s));
   }
   for (const auto& p : problems) std::cerr << p << "\n";
-  if (labelled.empty()) {
-    std::cerr << "masar train events: no labelled sentences\n";
+  // "ambiguous" rows only train: a file of nothing else has nothing to measure.
+  if (std::none_of(labelled.begin(), labelled.end(), [](const auto& s) { return s.scored; })) {
+    std::cerr << "masar train events: no labelled sentences (\"ambiguous\" rows are not enough)\n";
     return kExitFailure;
   }
   std::optional<entities::NerModel> ner;
@@ -87,7 +93,7 @@ int run_train_events(const TrainEventsArgs& args) {
     std::ofstream out(args.cv_out);
     std::set<std::string> written;  // a sentence labelled for two types is one line
     for (const auto& s : labelled) {
-      if (!written.insert(s.id).second) continue;
+      if (!s.scored || !written.insert(s.id).second) continue;  // "ambiguous" ones are not scored
       std::string types;
       for (const auto& t : predicted[s.id]) types += (types.empty() ? "" : ",") + t;
       out << s.id << '\t' << types << '\n';
@@ -113,7 +119,7 @@ int run_train_events(const TrainEventsArgs& args) {
 void add_train_events_command(CLI::App& train, Action& action) {
   auto args = std::make_shared<TrainEventsArgs>();
   auto* cmd = train.add_subcommand("events", "Train the learned check of the event coder on labelled sentences (CSV)");
-  cmd->add_option("--data", args->data, "CSV with the columns id, text, event_type, label (yes / no / easy no / difficult no)")
+  cmd->add_option("--data", args->data, "CSV with the columns id, text, event_type, label (yes / no / easy no / difficult no / ambiguous), and optionally accept and total")
       ->required()
       ->check(CLI::ExistingFile);
   cmd->add_option("--out", args->out, "Model file to write")->required();
@@ -126,6 +132,9 @@ void add_train_events_command(CLI::App& train, Action& action) {
       ->check(CLI::Range(1e-5, 10.0));
   cmd->add_option("--l2", args->training.l2, "Weight decay")->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--seed", args->training.seed, "Seed of the fold assignment and the shuffling");
+  cmd->add_flag("!--hard-labels", args->training.soft_labels,
+               "Fit 1 for a report and 0 for the rest, leaving \"ambiguous\" rows out (default: the share of annotators "
+               "who accepted a sentence, from the columns accept and total)");
   cmd->add_flag("--no-entities", args->no_entities, "Do not tag entities (actors are then generic words only)");
   cmd->add_option("--threads", args->threads, "Worker threads")->check(CLI::PositiveNumber);
   cmd->callback([args, &action] { action = [args] { return run_train_events(*args); }; });

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <fstream>
 #include <numeric>
 #include <optional>
@@ -70,7 +71,7 @@ std::string document_of(const std::string& id) {
 
 struct Sample {
   std::vector<std::uint32_t> features;
-  bool reports = false;
+  double target = 0;
 };
 
 std::vector<double> fit(const std::vector<const Sample*>& samples, std::size_t dimensions, const CheckTraining& options,
@@ -84,7 +85,7 @@ std::vector<double> fit(const std::vector<const Sample*>& samples, std::size_t d
       double z = 0;
       for (auto f : s->features) z += w[f];
       const double p = 1.0 / (1.0 + std::exp(-std::clamp(z, -30.0, 30.0)));
-      const double gradient = p - (s->reports ? 1.0 : 0.0);
+      const double gradient = p - s->target;
       for (auto f : s->features) w[f] -= rate * (gradient + options.l2 * w[f]);
     }
   }
@@ -154,6 +155,7 @@ Choice best_threshold(const std::vector<Case>& cases, const std::vector<std::siz
     std::size_t tp = 0, fp = 0, fn = 0;
     for (std::size_t k = 0; k < subset.size(); ++k) {
       const Case& c = cases[subset[k]];
+      if (!c.sentence->scored) continue;
       const bool yes = predicted(c, probabilities[k], threshold);
       tp += yes && c.sentence->reports;
       fp += yes && !c.sentence->reports;
@@ -178,6 +180,16 @@ Choice choose(const std::vector<Case>& cases, const std::vector<std::size_t>& su
   return best;
 }
 
+bool trained_on(const TrainingSentence& s, const CheckTraining& options) { return s.scored || options.soft_labels; }
+
+// What the regression fits: 1 for a report; for the rest 0, or with soft labels the share of
+// annotators who accepted it (a "difficult no" two of four accepted is 0.5).
+double target_of(const TrainingSentence& s, const CheckTraining& options) {
+  if (s.reports) return 1.0;
+  if (!options.soft_labels || s.annotators <= 0) return 0.0;
+  return static_cast<double>(s.accepts) / static_cast<double>(s.annotators);
+}
+
 TypeReport train_type(EventType type, const std::vector<TrainingSentence>& sentences, const CheckTraining& options,
                       LearnedCheck& check) {
   // Feature names to dense indexes, for this type's samples.
@@ -185,19 +197,19 @@ TypeReport train_type(EventType type, const std::vector<TrainingSentence>& sente
   // sentence says more about that sentence than about the type.
   std::unordered_map<std::string, std::size_t> count;
   for (const auto& s : sentences) {
-    if (s.type != type || !s.candidate) continue;
+    if (s.type != type || !s.candidate || !trained_on(s, options)) continue;
     for (const auto& f : s.features) ++count[f];
   }
   std::unordered_map<std::string, std::uint32_t> index;
   std::vector<std::string> names;
   std::vector<Case> cases;
   for (const auto& s : sentences) {
-    if (s.type != type) continue;
+    if (s.type != type || !trained_on(s, options)) continue;
     Case c;
     c.sentence = &s;
     if (s.candidate) {
       Sample sample;
-      sample.reports = s.reports;
+      sample.target = target_of(s, options);
       for (const auto& f : s.features) {
         if (count[f] < options.min_count) continue;
         const auto [it, added] = index.emplace(f, static_cast<std::uint32_t>(names.size()));
@@ -210,8 +222,9 @@ TypeReport train_type(EventType type, const std::vector<TrainingSentence>& sente
   }
   TypeReport report;
   report.type = type;
-  report.sentences = cases.size();
   for (const auto& c : cases) {
+    if (!c.sentence->scored) continue;
+    ++report.sentences;
     report.reports += c.sentence->reports;
     report.candidates += c.sample.has_value();
   }
@@ -232,6 +245,7 @@ TypeReport train_type(EventType type, const std::vector<TrainingSentence>& sente
     const std::vector<double> w = fit(samples, names.size(), options, choice.rate);
     for (auto i : held) {
       const Case& c = cases[i];
+      if (!c.sentence->scored) continue;
       const bool yes = c.sample && predicted(c, probability(w, *c.sample), choice.threshold);
       report.true_positives += yes && c.sentence->reports;
       report.false_positives += yes && !c.sentence->reports;
@@ -282,6 +296,7 @@ Result<std::vector<LabelledSentence>> read_labelled_csv(std::istream& in, const 
   if (!id || !text || !type || !label) {
     return make_error(Errc::parse_error, origin + ":1: the header must name the columns id, text, event_type and label");
   }
+  const auto accepts = column("accept"), annotators = column("total");
   const std::size_t needed = std::max({*id, *text, *type, *label}) + 1;
   std::vector<LabelledSentence> out;
   while (next_record(in, line, record, unterminated)) {
@@ -300,8 +315,14 @@ Result<std::vector<LabelledSentence>> read_labelled_csv(std::istream& in, const 
     s.sentence = record.fields[*text];
     s.line = record.line;
     const std::string& l = record.fields[*label];
-    if (l == "ambiguous") continue;
-    if (l == "yes") {
+    if (accepts && annotators && *accepts < record.fields.size() && *annotators < record.fields.size()) {
+      s.accepts = std::atoi(record.fields[*accepts].c_str());
+      s.annotators = std::atoi(record.fields[*annotators].c_str());
+      if (s.accepts < 0 || s.annotators <= 0 || s.accepts > s.annotators) s.accepts = s.annotators = 0;
+    }
+    if (l == "ambiguous") {
+      s.scored = false;
+    } else if (l == "yes") {
       s.reports = true;
     } else if (l != "no" && l != "easy no" && l != "difficult no" && l != "hard no") {
       problems.push_back(where + "unknown label \"" + l + "\", skipped");

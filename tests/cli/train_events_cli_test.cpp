@@ -117,6 +117,28 @@ TEST(TrainEventsCli, AFileThatIsNoModelIsRefused) {
   std::filesystem::remove(bogus);
 }
 
+TEST(TrainEventsCli, VotesTrainAmbiguousRowsAndOnlyScoredRowsAreCounted) {
+  // The same rows with the annotators' votes, and split votes labelled "ambiguous".
+  std::string csv = "id,text,event_type,label,accept,total\n";
+  std::istringstream rows(labelled_csv(12));
+  std::string row;
+  std::getline(rows, row);  // header
+  while (std::getline(rows, row)) csv += row + (row.ends_with(",yes") ? ",3,3\n" : ",1,3\n");
+  for (int k = 0; k < 3; ++k) csv += "amb" + std::to_string(k) + "-1,قتل مسلحون جنديا قرب الحاجز أمس,ASSAULT,ambiguous,2,3\n";
+  const auto path = temp_path("votes.csv"), model = temp_path("votes.bin"), cv = temp_path("votes.tsv");
+  std::ofstream(path, std::ios::binary) << csv;
+  for (const std::string extra : {"", " --hard-labels"}) {
+    const auto r = run_masar("train events --no-entities --folds 3 --min-count 1 --data '" + path.string() + "' --out '" +
+                             model.string() + "' --cv-out '" + cv.string() + "'" + extra);
+    ASSERT_EQ(r.status, 0) << extra << r.err;
+    EXPECT_NE(r.err.find("ASSAULT: 24 sentences, 12 reports, 24 with a trigger"), std::string::npos) << extra << r.err;
+    const std::string decisions = read_file(cv);
+    EXPECT_EQ(std::count(decisions.begin(), decisions.end(), '\n'), 24) << extra;
+    EXPECT_EQ(decisions.find("amb"), std::string::npos) << extra;
+  }
+  for (const auto& p : {path, model, cv}) std::filesystem::remove(p);
+}
+
 TEST(TrainEventsCli, NoUsableRowIsAFailure) {
   const auto csv = temp_path("empty.csv"), model = temp_path("none.bin");
   std::ofstream(csv) << "id,text,event_type,label\na-1,جملة,ASSAULT,ambiguous\n";

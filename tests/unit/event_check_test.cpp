@@ -54,12 +54,40 @@ TEST(LabelledCsv, BadRowsAreNamedByFileAndLineAndSkipped) {
   std::vector<std::string> problems;
   const auto read = read_labelled_csv(path, problems);
   ASSERT_TRUE(read);
-  ASSERT_EQ(read.value().size(), 1u);
-  EXPECT_EQ(read.value()[0].id, "a-5");
+  ASSERT_EQ(read.value().size(), 2u);
+  EXPECT_EQ(read.value()[0].id, "a-4");  // "ambiguous" is read, not scored
+  EXPECT_EQ(read.value()[1].id, "a-5");
   ASSERT_EQ(problems.size(), 3u);
   EXPECT_EQ(problems[0], path.string() + ":2: unknown label \"maybe\", skipped");
   EXPECT_EQ(problems[1], path.string() + ":4: unknown event type \"RIOT\", skipped");
   EXPECT_EQ(problems[2], path.string() + ":5: expected 4 fields, skipped");
+  std::filesystem::remove(path);
+}
+
+TEST(LabelledCsv, TheAnnotatorsVotesAreReadAndAmbiguousRowsAreNotScored) {
+  const auto path = write_temp("votes.csv",
+                               "accept,event_type,id,label,reject,text,total\n"
+                               "3,ASSAULT,v1-1,yes,0,قتل مسلحون جنديين,3\n"
+                               "2,ASSAULT,v1-2,difficult no,2,قتل في هجوم,4\n"
+                               "2,PROTEST,v2-1,ambiguous,1,تظاهر مئات,3\n"
+                               "5,PROTEST,v2-2,easy no,0,عدد أكبر من المصوتين,3\n");
+  std::vector<std::string> problems;
+  const auto read = read_labelled_csv(path, problems);
+  ASSERT_TRUE(read) << read.error().message;
+  EXPECT_TRUE(problems.empty());
+  const auto& rows = read.value();
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0].accepts, 3);
+  EXPECT_EQ(rows[0].annotators, 3);
+  EXPECT_TRUE(rows[0].scored);
+  EXPECT_EQ(rows[1].accepts, 2);
+  EXPECT_EQ(rows[1].annotators, 4);
+  EXPECT_FALSE(rows[1].reports);
+  EXPECT_FALSE(rows[2].scored);
+  EXPECT_FALSE(rows[2].reports);
+  // More accepts than annotators is not a vote: read as unknown.
+  EXPECT_EQ(rows[3].accepts, 0);
+  EXPECT_EQ(rows[3].annotators, 0);
   std::filesystem::remove(path);
 }
 
@@ -166,6 +194,60 @@ TEST(TrainCheck, LearnsTheWordThatMarksAReportAndMeasuresItOnHeldOutDocuments) {
   const LearnedCheck& check = trained.check;
   EXPECT_GE(check.probability(EventType::ASSAULT, {"bias", "trig=قتل", "w=مؤكد"}), check.threshold(EventType::ASSAULT));
   EXPECT_LT(check.probability(EventType::ASSAULT, {"bias", "trig=قتل", "w=مزعوم"}), check.threshold(EventType::ASSAULT));
+}
+
+TEST(TrainCheck, AmbiguousSentencesTrainButAreNeverScored) {
+  auto sentences = marked_sentences(20);
+  for (int d = 0; d < 6; ++d) {
+    TrainingSentence s;
+    s.id = "amb" + std::to_string(d) + "-1";
+    s.candidate = s.asserted = true;
+    s.scored = false;
+    s.accepts = 2;
+    s.annotators = 3;
+    s.features = {"bias", "trig=قتل", "w=مؤكد"};
+    sentences.push_back(s);
+  }
+  CheckTraining options;
+  options.folds = 4;
+  options.min_count = 1;
+  const auto trained = train_check(sentences, options);
+  const TypeReport& r = trained.reports.at(0);
+  EXPECT_EQ(r.sentences, 41u);
+  EXPECT_EQ(r.candidates, 40u);
+  EXPECT_EQ(r.true_positives + r.false_positives, r.predicted_ids.size());
+  for (const auto& id : r.predicted_ids) EXPECT_NE(id.rfind("amb", 0), 0u) << id;
+}
+
+TEST(TrainCheck, ASplitVoteCountsAsPartlyAReport) {
+  // "w=خلاف" marks only non-reports, which half the annotators accepted: soft labels fit it
+  // nearer to a report than hard labels do.
+  auto sentences = marked_sentences(20);
+  for (int d = 0; d < 8; ++d) {
+    TrainingSentence s;
+    s.id = "split" + std::to_string(d) + "-1";
+    s.candidate = s.asserted = true;
+    s.accepts = 2;
+    s.annotators = 4;
+    s.features = {"bias", "trig=قتل", "w=خلاف"};
+    sentences.push_back(s);
+  }
+  CheckTraining options;
+  options.folds = 4;
+  options.min_count = 1;
+  const auto weight = [&] {
+    const TrainedCheck trained = train_check(sentences, options);
+    const auto& weights = trained.check.types().at(EventType::ASSAULT).weights;
+    const auto it = weights.find("w=خلاف");
+    return it == weights.end() ? 0.0f : it->second;
+  };
+  const float soft = weight();
+  options.soft_labels = false;
+  const float hard = weight();
+  // Half of the rest are reports: a target of 0.5 leaves the word near 0, a target of 0 pushes
+  // it down.
+  EXPECT_LT(hard, -0.1f);
+  EXPECT_GT(soft, hard + 0.1f);
 }
 
 TEST(TrainCheck, RareFeaturesGetNoWeight) {

@@ -60,13 +60,17 @@ struct LabelledSentence {
   std::string id, sentence;
   EventType type = EventType::ASSAULT;
   bool reports = false;
+  // Annotators who accepted it as a report, of how many (0 of 0 when the file does not say).
+  int accepts = 0, annotators = 0;
+  // False for a split vote the file labels "ambiguous": trained on, never scored.
+  bool scored = true;
   std::size_t line = 0;  // where it starts in its file, for messages
 };
 
 // The labelled sentences of a CSV file with a header naming at least the columns id, text,
 // event_type and label (label "yes" is a report; "no", "easy no", "difficult no", "hard no" are
-// not; "ambiguous" rows are left out). Bad rows are reported in `problems` as "file:line:
-// reason" and skipped.
+// not; "ambiguous" rows are read as not scored), and optionally accept and total (the
+// annotators' votes). Bad rows are reported in `problems` as "file:line: reason" and skipped.
 Result<std::vector<LabelledSentence>> read_labelled_csv(const std::filesystem::path& path, std::vector<std::string>& problems);
 // The same from a stream; `origin` names it in messages.
 Result<std::vector<LabelledSentence>> read_labelled_csv(std::istream& in, const std::string& origin,
@@ -80,6 +84,10 @@ struct CheckTraining {
   double l2 = 1e-4;       // weight decay
   unsigned seed = 7;      // fold assignment and shuffling
   std::size_t min_count = 3;  // sentences a feature must occur in to get a weight
+  // Fit the share of annotators who accepted a sentence that is not a report (a split vote
+  // says more than a unanimous "no"), and train on the "ambiguous" ones too. Off: 1 for a
+  // report, 0 for the rest, "ambiguous" ones left out.
+  bool soft_labels = true;
 };
 
 // A sentence prepared for training: its candidate event of the labelled type, if the rules
@@ -88,6 +96,8 @@ struct TrainingSentence {
   std::string id;
   EventType type = EventType::ASSAULT;
   bool reports = false;
+  int accepts = 0, annotators = 0;  // as labelled (0 of 0: not said)
+  bool scored = true;               // false: an "ambiguous" sentence, trained on and never scored
   bool candidate = false;  // the rules found a trigger of the type
   bool asserted = false;   // ... in the asserted mode (only those can be reported)
   std::vector<std::string> features;
