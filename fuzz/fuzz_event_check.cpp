@@ -1,7 +1,7 @@
 // libFuzzer harness for the learned check's inputs: any bytes as a labelled CSV (what `masar
 // train events` reads), as a model file (`--event-model`), and as a sentence coded with the
 // built-in check. Checks: rows come out in file order with an id and a text, bad rows are
-// problems (never thrown); a model that reads writes bytes that read back the same; every
+// problems (never thrown), votes in range; a model that reads writes bytes that read back the same; every
 // probability lies in [0, 1] and `specific` is exactly "at least the threshold".
 #include <cstddef>
 #include <cstdint>
@@ -21,6 +21,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::size_t last_line = 0;
     for (const auto& row : rows.value()) {
       if (row.id.empty() || row.sentence.empty() || row.line <= last_line) std::abort();
+      // Votes are both said, in range, or both 0; an "ambiguous" row is never a report.
+      if (row.accepts < 0 || row.accepts > row.annotators || (row.annotators == 0 && row.accepts != 0)) std::abort();
+      if (!row.scored && row.reports) std::abort();
       last_line = row.line;
     }
   }

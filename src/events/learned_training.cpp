@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <cstdlib>
+#include <charconv>
 #include <fstream>
 #include <numeric>
 #include <optional>
@@ -60,6 +60,14 @@ bool next_record(std::istream& in, std::size_t& line, CsvRecord& record, bool& u
   unterminated = quoted;
   if (any) ++line;
   return any;
+}
+
+// A vote count: digits only, else nothing.
+std::optional<int> count_of(const std::string& field) {
+  int n = 0;
+  const auto [end, error] = std::from_chars(field.data(), field.data() + field.size(), n);
+  if (error != std::errc{} || end != field.data() + field.size() || n < 0) return std::nullopt;
+  return n;
 }
 
 std::string document_of(const std::string& id) {
@@ -316,9 +324,8 @@ Result<std::vector<LabelledSentence>> read_labelled_csv(std::istream& in, const 
     s.line = record.line;
     const std::string& l = record.fields[*label];
     if (accepts && annotators && *accepts < record.fields.size() && *annotators < record.fields.size()) {
-      s.accepts = std::atoi(record.fields[*accepts].c_str());
-      s.annotators = std::atoi(record.fields[*annotators].c_str());
-      if (s.accepts < 0 || s.annotators <= 0 || s.accepts > s.annotators) s.accepts = s.annotators = 0;
+      const auto yes = count_of(record.fields[*accepts]), all = count_of(record.fields[*annotators]);
+      if (yes && all && *all > 0 && *yes <= *all) s.accepts = *yes, s.annotators = *all;  // else: not said
     }
     if (l == "ambiguous") {
       s.scored = false;

@@ -70,13 +70,14 @@ TEST(LabelledCsv, TheAnnotatorsVotesAreReadAndAmbiguousRowsAreNotScored) {
                                "3,ASSAULT,v1-1,yes,0,قتل مسلحون جنديين,3\n"
                                "2,ASSAULT,v1-2,difficult no,2,قتل في هجوم,4\n"
                                "2,PROTEST,v2-1,ambiguous,1,تظاهر مئات,3\n"
-                               "5,PROTEST,v2-2,easy no,0,عدد أكبر من المصوتين,3\n");
+                               "5,PROTEST,v2-2,easy no,0,عدد أكبر من المصوتين,3\n"
+                               "x,PROTEST,v2-3,easy no,0,عدد غير مقروء,99999999999\n");
   std::vector<std::string> problems;
   const auto read = read_labelled_csv(path, problems);
   ASSERT_TRUE(read) << read.error().message;
   EXPECT_TRUE(problems.empty());
   const auto& rows = read.value();
-  ASSERT_EQ(rows.size(), 4u);
+  ASSERT_EQ(rows.size(), 5u);
   EXPECT_EQ(rows[0].accepts, 3);
   EXPECT_EQ(rows[0].annotators, 3);
   EXPECT_TRUE(rows[0].scored);
@@ -88,6 +89,9 @@ TEST(LabelledCsv, TheAnnotatorsVotesAreReadAndAmbiguousRowsAreNotScored) {
   // More accepts than annotators is not a vote: read as unknown.
   EXPECT_EQ(rows[3].accepts, 0);
   EXPECT_EQ(rows[3].annotators, 0);
+  // So are counts that are not small whole numbers.
+  EXPECT_EQ(rows[4].accepts, 0);
+  EXPECT_EQ(rows[4].annotators, 0);
   std::filesystem::remove(path);
 }
 
