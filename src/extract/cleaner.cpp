@@ -4,6 +4,7 @@
 #include "masar/extract/dates.hpp"
 #include "masar/extract/html.hpp"
 #include "masar/extract/metadata.hpp"
+#include "masar/extract/url.hpp"
 #include "masar/text/clean.hpp"
 #include "masar/text/normalize.hpp"
 #include "masar/text/tokenize.hpp"
@@ -36,18 +37,6 @@ std::string date_field(std::string_view raw) {
 constexpr const char* kRepeatedTitle = "repeated-title";
 
 }  // namespace
-
-std::string url_host(std::string_view url) {
-  const std::size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  std::string_view rest = url.substr(scheme + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  rest = rest.substr(rest.find('@') == std::string_view::npos ? 0 : rest.find('@') + 1);
-  rest = rest.substr(0, rest.find(':'));
-  std::string host(rest);
-  for (char& c : host) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return host;
-}
 
 Cleaner::Cleaner(CleanOptions options)
     : options_(options), stats_(std::make_unique<SourceLineStats>(options.recurrent_min_count)) {}
@@ -101,7 +90,7 @@ CleanedArticle Cleaner::finish(PreparedArticle p) const {
   std::vector<std::string> reason(lines.size());  // empty: keep
   std::vector<bool> is_title_line(lines.size(), false);
 
-  // Title: the input's, else the page's, else the first real line.
+  // Title: the input's, else the page's, else the first real line, else the address's.
   if (!a.title.empty()) out.title = text::clean_for_display(a.title);
   if (out.title.empty()) out.title = p.html_title;
   const bool use_stats = options_.use_source_stats && !p.source_key.empty();
@@ -128,6 +117,8 @@ CleanedArticle Cleaner::finish(PreparedArticle p) const {
       }
     }
   }
+  // No title line: the headline many sites write into the address.
+  if (out.title.empty()) out.title = text::clean_for_display(title_from_url(out.url));
   // A title given by the input and repeated in the body is a repetition wherever it stands.
   if (!out.title.empty()) {
     const std::string title_norm = text::normalize_for_search(out.title);

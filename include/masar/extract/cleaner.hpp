@@ -64,7 +64,4 @@ class Cleaner {
   std::unique_ptr<SourceLineStats> stats_;
 };
 
-// "www.dw.com" from "http://www.dw.com/ar/...", "" when there is no host.
-std::string url_host(std::string_view url);
-
 }  // namespace masar::extract
