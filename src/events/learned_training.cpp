@@ -70,10 +70,6 @@ std::optional<int> count_of(const std::string& field) {
   return n;
 }
 
-std::string document_of(const std::string& id) {
-  const std::size_t dash = id.rfind('-');
-  return dash == std::string::npos ? id : id.substr(0, dash);
-}
 
 // ---- logistic regression ----
 
@@ -346,6 +342,13 @@ Result<std::vector<LabelledSentence>> read_labelled_csv(std::istream& in, const 
     out.push_back(std::move(s));
   }
   return out;
+}
+
+std::string document_of(const std::string& id) {
+  std::size_t digits = id.size();
+  while (digits > 0 && id[digits - 1] >= '0' && id[digits - 1] <= '9') --digits;
+  const bool numbered = digits < id.size() && digits >= 2 && (id[digits - 1] == '-' || id[digits - 1] == '_');
+  return numbered ? id.substr(0, digits - 1) : id;
 }
 
 TrainedCheck train_check(const std::vector<TrainingSentence>& sentences, const CheckTraining& options) {

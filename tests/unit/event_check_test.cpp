@@ -254,6 +254,15 @@ TEST(TrainCheck, ASplitVoteCountsAsPartlyAReport) {
   EXPECT_GT(soft, hard + 0.1f);
 }
 
+TEST(TrainCheck, TheSentencesOfOneDocumentShareItsId) {
+  EXPECT_EQ(document_of("AAW_ARB_20080913.0007-59"), "AAW_ARB_20080913.0007");
+  EXPECT_EQ(document_of("e6874d82b9c4d010_21"), "e6874d82b9c4d010");  // hashed ids number with '_'
+  EXPECT_EQ(document_of("doc3-1"), "doc3");
+  EXPECT_EQ(document_of("plain"), "plain");
+  EXPECT_EQ(document_of("a-b"), "a-b");  // no number after the mark: not a sentence number
+  EXPECT_EQ(document_of("_7"), "_7");    // nothing before it
+}
+
 TEST(TrainCheck, RareFeaturesGetNoWeight) {
   auto sentences = marked_sentences(20);
   sentences[0].features.push_back("w=نادر");

@@ -121,6 +121,11 @@ struct TrainedCheck {
   std::vector<TypeReport> reports;
 };
 
+// The document a sentence id belongs to, so that cross-validation keeps an article's sentences
+// in one fold: the id without its trailing sentence number ("AAW_ARB_20080913.0007-59" ->
+// "AAW_ARB_20080913.0007", "e6874d…bb64_21" -> "e6874d…bb64"); an id without one is its own.
+std::string document_of(const std::string& sentence_id);
+
 TrainedCheck train_check(const std::vector<TrainingSentence>& sentences, const CheckTraining& options);
 
 }  // namespace masar::events
