@@ -184,7 +184,10 @@ Choice choose(const std::vector<Case>& cases, const std::vector<std::size_t>& su
   return best;
 }
 
-bool trained_on(const TrainingSentence& s, const CheckTraining& options) { return s.scored || options.soft_labels; }
+// An "ambiguous" sentence trains only on its votes: without them it says neither yes nor no.
+bool trained_on(const TrainingSentence& s, const CheckTraining& options) {
+  return s.scored || (options.soft_labels && s.annotators > 0);
+}
 
 // What the regression fits: 1 for a report; for the rest 0, or with soft labels the share of
 // annotators who accepted it (a "difficult no" two of four accepted is 0.5).
@@ -272,7 +275,7 @@ TypeReport train_type(EventType type, const std::vector<TrainingSentence>& sente
     if (std::abs(w[f]) >= 1e-4) tw.weights.emplace(names[f], static_cast<float>(w[f]));
   }
   report.features = tw.weights.size();
-  if (!tw.weights.empty()) check.set(type, std::move(tw));
+  if (!tw.weights.empty() && choice.f1 > 0) check.set(type, std::move(tw));  // F1 0 everywhere: no threshold means anything
   return report;
 }
 
@@ -354,7 +357,8 @@ std::string document_of(const std::string& id) {
 TrainedCheck train_check(const std::vector<TrainingSentence>& sentences, const CheckTraining& options) {
   std::vector<EventType> types;
   for (const auto& s : sentences) {
-    if (std::find(types.begin(), types.end(), s.type) == types.end()) types.push_back(s.type);
+    // A type with no scored sentence has nothing to choose a threshold on.
+    if (s.scored && std::find(types.begin(), types.end(), s.type) == types.end()) types.push_back(s.type);
   }
   std::sort(types.begin(), types.end());
   TrainedCheck out;

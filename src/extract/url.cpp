@@ -34,7 +34,8 @@ std::string percent_decoded(std::string_view s) {
   return out;
 }
 
-bool is_word_break(char c) { return c == '-' || c == '_' || c == '+' || c == ' '; }
+// '/' too: "%2F" decodes to one inside a segment.
+bool is_word_break(char c) { return c == '-' || c == '_' || c == '+' || c == ' ' || c == '/'; }
 
 // The segment's words (valid UTF-8), split at the word breaks.
 std::vector<std::string> words_of(std::string_view segment) {
@@ -59,10 +60,16 @@ bool has_arabic_letter(std::string_view word) {
   return false;
 }
 
+std::string lowercase_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return out;
+}
+
 std::string_view without_extension(std::string_view segment) {
   static constexpr std::array<std::string_view, 6> kExtensions = {".html", ".htm", ".php", ".aspx", ".asp", ".jsp"};
   for (std::string_view ext : kExtensions) {
-    if (segment.size() > ext.size() && segment.substr(segment.size() - ext.size()) == ext) {
+    if (segment.size() > ext.size() && lowercase_ascii(segment.substr(segment.size() - ext.size())) == ext) {
       return segment.substr(0, segment.size() - ext.size());
     }
   }
@@ -88,8 +95,8 @@ std::string title_from_url(std::string_view url) {
   const std::size_t scheme = url.find("://");
   if (scheme == std::string_view::npos) return {};
   std::string_view path = url.substr(scheme + 3);
-  const std::size_t slash = path.find('/');
-  if (slash == std::string_view::npos) return {};
+  const std::size_t slash = path.find_first_of("/?#");
+  if (slash == std::string_view::npos || path[slash] != '/') return {};  // no path: a query or fragment is not one
   path = path.substr(slash, path.find_first_of("?#", slash) - slash);
   std::vector<std::string> best;
   std::size_t best_arabic = 0;

@@ -263,6 +263,47 @@ TEST(TrainCheck, TheSentencesOfOneDocumentShareItsId) {
   EXPECT_EQ(document_of("_7"), "_7");    // nothing before it
 }
 
+TEST(TrainCheck, AmbiguousSentencesWithoutVotesAreLeftOut) {
+  // Without votes an "ambiguous" sentence says neither yes nor no: it must not train as a no.
+  auto sentences = marked_sentences(20);
+  CheckTraining options;
+  options.folds = 4;
+  options.min_count = 1;
+  const auto before = train_check(sentences, options).check.to_bytes();
+  for (int d = 0; d < 6; ++d) {
+    TrainingSentence s;
+    s.id = "amb" + std::to_string(d) + "-1";
+    s.candidate = s.asserted = true;
+    s.scored = false;
+    s.features = {"bias", "trig=قتل", "w=مؤكد"};
+    sentences.push_back(s);
+  }
+  EXPECT_EQ(train_check(sentences, options).check.to_bytes(), before);
+}
+
+TEST(TrainCheck, ATypeWithNothingToMeasureGetsNoModel) {
+  // PROTEST has only ambiguous sentences: no threshold can be chosen, so no weights ship.
+  auto sentences = marked_sentences(20);
+  for (int d = 0; d < 8; ++d) {
+    TrainingSentence s;
+    s.id = "p" + std::to_string(d) + "-1";
+    s.type = EventType::PROTEST;
+    s.candidate = s.asserted = true;
+    s.scored = false;
+    s.accepts = 2;
+    s.annotators = 3;
+    s.features = {"bias", "trig=تظاهر"};
+    sentences.push_back(s);
+  }
+  CheckTraining options;
+  options.folds = 4;
+  options.min_count = 1;
+  const auto trained = train_check(sentences, options);
+  EXPECT_TRUE(trained.check.covers(EventType::ASSAULT));
+  EXPECT_FALSE(trained.check.covers(EventType::PROTEST));
+  for (const auto& r : trained.reports) EXPECT_NE(r.type, EventType::PROTEST);
+}
+
 TEST(TrainCheck, RareFeaturesGetNoWeight) {
   auto sentences = marked_sentences(20);
   sentences[0].features.push_back("w=نادر");

@@ -45,6 +45,18 @@ TEST(UrlTitle, NoHeadlineInTheAddress) {
   EXPECT_EQ(title_from_url("محادثات أستانا تنطلق اليوم"), "");  // not an address
 }
 
+TEST(UrlTitle, TheQueryAndTheFragmentAreNotThePath) {
+  EXPECT_EQ(title_from_url("http://example.com?ref=/وساطة-لإجلاء-محاصر"), "");
+  EXPECT_EQ(title_from_url("http://example.com#/وساطة-لإجلاء-محاصر"), "");
+  EXPECT_EQ(title_from_url("http://example.com/news?ref=/وساطة-لإجلاء-محاصر"), "");
+}
+
+TEST(UrlTitle, ExtensionsInCapitalsAndEncodedSlashes) {
+  EXPECT_EQ(title_from_url("https://example.com/وساطة-لإجلاء-500-محاصر-بالغوطة.HTML"), "وساطة لإجلاء 500 محاصر بالغوطة");
+  // "%2F" decodes to a slash inside the segment: a word break, not a character of the title.
+  EXPECT_EQ(title_from_url("https://example.com/وساطة%2Fلإجلاء-محاصر-بالغوطة"), "وساطة لإجلاء محاصر بالغوطة");
+}
+
 TEST(UrlTitle, BrokenEncodingIsNoTitle) {
   // A cut sequence ("%D9%85%D8" then a dash) does not decode to UTF-8: the segment is skipped.
   EXPECT_EQ(title_from_url("http://example.com/%D9%85%D8-%D8%A3-%D8%A8-%D8%AA"), "");
