@@ -84,10 +84,7 @@ std::string url_host(std::string_view url) {
   std::string_view rest = url.substr(scheme + 3);
   rest = rest.substr(0, rest.find_first_of("/?#"));
   rest = rest.substr(rest.find('@') == std::string_view::npos ? 0 : rest.find('@') + 1);
-  rest = rest.substr(0, rest.find(':'));
-  std::string host(rest);
-  for (char& c : host) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return host;
+  return lowercase_ascii(rest.substr(0, rest.find(':')));
 }
 
 std::string title_from_url(std::string_view url) {
