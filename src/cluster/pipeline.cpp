@@ -351,6 +351,7 @@ class ChunkReader {
     texts.reserve(to - from);
     for (std::size_t k = from; k < to; ++k) {
       text_.reset().bind(1, items[order[k]].rowid);
+      const store::sql::ResetAtExit done(text_);
       if (text_.step() == SQLITE_ROW) {
         texts.emplace_back(text_.text(0), text_.text(1));
         out[k - from].source = text_.text(2);
@@ -432,6 +433,7 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
       std::optional<std::int64_t> original_event;
       if (p.copy_of) {
         event_of.reset().bind(1, *p.copy_of);
+        const store::sql::ResetAtExit done(event_of);
         if (event_of.step() == SQLITE_ROW) original_event = event_of.int64(0);
       }
       Status s = Ok{};

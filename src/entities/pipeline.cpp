@@ -154,12 +154,14 @@ Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, s
     if (impl_->follow_arrivals) {
       for (TaggedText& article : batch.articles) {
         stored.reset().bind(1, article.rowid);
+        const store::sql::ResetAtExit stored_read(stored);
         if (stored.step() != SQLITE_ROW || stored.int64(1) != 0) {
           article.rowid = 0;  // gone or a copy now: not scanned
           continue;
         }
         if (stored.int64(0) == article.content_hash) continue;
         text.reset().bind(1, article.rowid);
+        const store::sql::ResetAtExit text_read(text);
         if (text.step() != SQLITE_ROW) return store::sql::db_error(db, "reading an article stored again");
         article = queue.tag_one(article.rowid, text.text(0), text.text(1), text.text(2));
         article.content_hash = text.int64(3);

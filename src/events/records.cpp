@@ -322,6 +322,7 @@ Status RecordWriter::article_scanned(const entities::ScannedArticle& scanned, co
     d.find.reset().bind(1, std::string_view(key)).bind(2, std::string_view(low)).bind(3, std::string_view(high))
         .bind(4, std::string_view(r.date));
     std::int64_t record = 0;
+    const store::sql::ResetAtExit done(d.find);
     const int found = d.find.step();
     if (found == SQLITE_ROW) {
       record = d.find.int64(0);

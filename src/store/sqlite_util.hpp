@@ -77,6 +77,21 @@ class Statement {
   std::string error_;
 };
 
+// Resets a statement when the scope ends, on every path out of it (bindings are kept). A
+// statement left on a row keeps its connection in a read transaction: the connection keeps an
+// old snapshot, and a writing connection cannot checkpoint the WAL, which then grows for the
+// whole run (tests/store/wal_checkpoint_test.cpp). For lookups that read one row.
+class ResetAtExit {
+ public:
+  explicit ResetAtExit(Statement& st) : st_(st) {}
+  ResetAtExit(const ResetAtExit&) = delete;
+  ResetAtExit& operator=(const ResetAtExit&) = delete;
+  ~ResetAtExit() { sqlite3_reset(st_.get()); }
+
+ private:
+  Statement& st_;
+};
+
 inline Status exec(sqlite3* db, const char* sql) {
   char* msg = nullptr;
   if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {

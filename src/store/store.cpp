@@ -206,10 +206,12 @@ Result<UpsertOutcome> Store::upsert(const extract::CleanedArticle& a, const Dupl
   std::optional<std::int64_t> dup_rowid;
   if (!dup.representative_id.empty()) {
     s.rowid_of.reset().bind(1, dup.representative_id);
+    const sql::ResetAtExit done(s.rowid_of);
     if (s.rowid_of.step() == SQLITE_ROW) dup_rowid = s.rowid_of.int64(0);
   }
 
   s.find.reset().bind(1, a.id);
+  const sql::ResetAtExit found(s.find);
   const bool exists = s.find.step() == SQLITE_ROW;
   std::int64_t rowid = 0;
   if (exists) {
@@ -317,6 +319,7 @@ Status Store::add_source_line_counts(const std::string& source, const std::vecto
 Result<std::uint32_t> Store::source_line_count(const std::string& source, std::uint64_t line_hash) const {
   auto& st = stmts_->line_get;
   st.reset().bind(1, source).bind(2, static_cast<std::int64_t>(line_hash));
+  const sql::ResetAtExit done(st);
   const int rc = st.step();
   if (rc == SQLITE_ROW) return static_cast<std::uint32_t>(st.int64(0));
   if (rc == SQLITE_DONE) return std::uint32_t{0};
