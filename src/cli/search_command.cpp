@@ -152,6 +152,8 @@ void add_search_command(CLI::App& app, Action& action) {
   cmd->add_option("--common-share", args->request.common_word_share,
                   "Any-word mode: leave out words found in more than this share of articles (1 = keep all)")
       ->check(CLI::Range(0.0, 1.0));
+  cmd->add_flag("!--no-coverage", args->request.coverage,
+                "Keep BM25F's order of the best hits (no reordering by the share of query words they hold)");
   cmd->add_option("--feedback-docs", args->request.feedback_docs, "Pseudo-relevance feedback: top hits that suggest terms (0 = off)");
   cmd->add_option("--feedback-terms", args->request.feedback_terms, "Pseudo-relevance feedback: terms added");
   cmd->add_option("--feedback-weight", args->request.feedback_weight, "Pseudo-relevance feedback: weight of added terms");

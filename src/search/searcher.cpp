@@ -3,15 +3,19 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "masar/text/analyzer.hpp"
+#include "search/coverage.hpp"
 #include "store/sqlite_util.hpp"
 
 namespace masar::search {
 namespace {
 
+using detail::Coverage;
+using detail::Ranked;
 using store::sql::Statement;
 
 constexpr std::size_t kAllModeMaxWords = 4;
@@ -71,8 +75,10 @@ Result<std::int64_t> count_matches(sqlite3* db, const std::string& fts, const Se
 // the FTS table alone (and the narrow facets table when a date or source filter applies):
 // joining the wide articles rows costs a B-tree lookup per match, and a claim-long query
 // matches most of the collection. highlight() and masar_snippet() run per hit, bound to its rowid.
+// `coverage` (may be null or empty): the head of the ranking is reordered by it; a page that
+// overlaps the head is cut from the reordered list, so pages neither repeat nor skip a hit.
 Status run(sqlite3* db, const std::string& fts, const SearchRequest& req, std::size_t limit,
-           const std::vector<double>& phrase_weights, std::unordered_set<std::string>& seen,
+           const std::vector<double>& phrase_weights, const Coverage* coverage, std::unordered_set<std::string>& seen,
            std::vector<SearchHit>& hits) {
   std::string weights;
   for (double w : phrase_weights) weights += ", " + number(w);
@@ -85,23 +91,27 @@ Status run(sqlite3* db, const std::string& fts, const SearchRequest& req, std::s
   Statement st(db, sql);
   if (!st.ok()) return store::sql::db_error(db, "preparing the search");
   bind_match(st, fts, req);
-  st.bind(5, static_cast<std::int64_t>(limit + seen.size())).bind(6, static_cast<std::int64_t>(req.offset));
+  const bool from_head = coverage != nullptr && !coverage->empty() && req.offset < Coverage::kDepth;
+  const std::size_t wanted = limit + seen.size();
+  st.bind(5, static_cast<std::int64_t>(from_head ? std::max(Coverage::kDepth, req.offset + wanted) : wanted))
+      .bind(6, static_cast<std::int64_t>(from_head ? 0 : req.offset));
+  std::vector<Ranked> ranked;
+  int rc;
+  while ((rc = st.step()) == SQLITE_ROW) ranked.push_back(Ranked{st.int64(0), st.real(1)});
+  if (rc != SQLITE_DONE) return make_error(Errc::invalid_argument, std::string("search failed: ") + sqlite3_errmsg(db));
+  if (from_head) coverage->rerank(ranked);
   Statement article(db, "SELECT id, title, date, source FROM articles WHERE rowid = ?1");
   if (!article.ok()) return store::sql::db_error(db, "reading hits");
   std::vector<std::int64_t> rowids;
   const std::size_t first_new = hits.size();
-  int rc;
-  while ((rc = st.step()) == SQLITE_ROW && hits.size() < limit) {
-    const std::int64_t rowid = st.int64(0);
+  for (std::size_t i = from_head ? req.offset : 0; i < ranked.size() && hits.size() < limit; ++i) {
+    const std::int64_t rowid = ranked[i].rowid;
     article.reset().bind(1, rowid);
     if (article.step() != SQLITE_ROW) continue;  // an index row without its article: not a hit
     std::string id = article.text(0);
     if (!seen.insert(id).second) continue;
     rowids.push_back(rowid);
-    hits.push_back(SearchHit{std::move(id), article.text(1), article.text(2), article.text(3), "", st.real(1), {}});
-  }
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-    return make_error(Errc::invalid_argument, std::string("search failed: ") + sqlite3_errmsg(db));
+    hits.push_back(SearchHit{std::move(id), article.text(1), article.text(2), article.text(3), "", ranked[i].score, {}});
   }
   // Copies are stored but not indexed: each hit carries the ids of its copies.
   Statement copies(db, "SELECT id FROM articles WHERE dup_of = ?1 ORDER BY rowid");
@@ -217,6 +227,7 @@ std::unordered_set<std::string> analyzed_terms(const ParsedQuery& q) {
 // of the first run, and whether any-word hits follow the all-word ones.
 struct Plan {
   ParsedQuery parsed;
+  ParsedQuery every_word;  // the groups before the common words left the match (coverage)
   MatchMode first = MatchMode::all;
   bool top_up = false;
 };
@@ -225,6 +236,7 @@ Plan plan_of(const store::Store& store, const SearchRequest& req) {
   Plan plan;
   plan.parsed = parse_query(req.query);
   if (plan.parsed.empty()) return plan;
+  plan.every_word.groups = plan.parsed.groups;
   const bool short_query = plan.parsed.word_count() <= kAllModeMaxWords;
   plan.first = req.mode == ModeChoice::all ? MatchMode::all
                : req.mode == ModeChoice::any ? MatchMode::any
@@ -284,7 +296,18 @@ Result<SearchResponse> search(const store::Store& store, const SearchRequest& re
   out.fts_query = to_fts5(parsed, first);
   const bool feedback = first == MatchMode::any && req.feedback_docs > 0 && req.offset == 0;
   const std::size_t first_limit = feedback ? std::max(req.limit, req.feedback_docs) : req.limit;
-  if (Status s = run(store.handle(), out.fts_query, req, first_limit, {}, seen, out.hits); !s) return s.error();
+  // Coverage reorders hits that hold some of the words (an all-words match holds them all).
+  std::optional<Coverage> coverage;
+  if (req.coverage && (first == MatchMode::any || plan.top_up)) {
+    auto c = Coverage::of(store, plan.every_word);
+    if (!c) return c.error();
+    coverage = std::move(c.value());
+  }
+  const Coverage* any_coverage = coverage ? &*coverage : nullptr;
+  const Coverage* first_coverage = first == MatchMode::any ? any_coverage : nullptr;
+  if (Status s = run(store.handle(), out.fts_query, req, first_limit, {}, first_coverage, seen, out.hits); !s) {
+    return s.error();
+  }
   if (feedback && !out.hits.empty()) {
     std::vector<SearchHit> top(out.hits.begin(), out.hits.begin() + static_cast<std::ptrdiff_t>(std::min(out.hits.size(), req.feedback_docs)));
     auto terms = feedback_terms(store.handle(), top, analyzed_terms(parsed), req);
@@ -299,7 +322,9 @@ Result<SearchResponse> search(const store::Store& store, const SearchRequest& re
       out.fts_query = to_fts5(parsed, first, extra);
       seen.clear();
       out.hits.clear();
-      if (Status s = run(store.handle(), out.fts_query, req, req.limit, weights, seen, out.hits); !s) return s.error();
+      if (Status s = run(store.handle(), out.fts_query, req, req.limit, weights, first_coverage, seen, out.hits); !s) {
+        return s.error();
+      }
     }
   }
   if (out.hits.size() > req.limit) out.hits.resize(req.limit);
@@ -323,7 +348,7 @@ Result<SearchResponse> search(const store::Store& store, const SearchRequest& re
       weights.resize(2 * phrases, 0.0);
       any = "(" + any + ") NOT (" + all + ")";
     }
-    if (Status s = run(store.handle(), any, rest, req.limit, weights, seen, out.hits); !s) return s.error();
+    if (Status s = run(store.handle(), any, rest, req.limit, weights, any_coverage, seen, out.hits); !s) return s.error();
     out.fts_query += " || " + any;
   }
   out.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -3,11 +3,14 @@
 // list — a common word's is long, and common words are the ones asked for.
 #include "store/term_counts.hpp"
 
+#include <algorithm>
+
 namespace masar::store {
 namespace {
 
 // Bounds the cache of a long-lived connection (a server's): cleared when full.
 constexpr std::size_t kMaxTerms = 100000;
+constexpr std::size_t kMaxCachedRows = std::size_t{1} << 22;  // 32 MB of rowids
 
 }  // namespace
 
@@ -17,8 +20,10 @@ Status Store::TermCounts::refresh(sqlite3* db, std::unique_ptr<TermCounts>& coun
       return s;
     }
     counts = std::make_unique<TermCounts>(TermCounts{sql::Statement(db, "PRAGMA data_version"),
-                                                     sql::Statement(db, "SELECT doc FROM temp.masar_vocab WHERE term = ?1"), -1, {}, {}});
-    if (!counts->data_version.ok() || !counts->documents.ok()) {
+                                                     sql::Statement(db, "SELECT doc FROM temp.masar_vocab WHERE term = ?1"), -1, {}, {},
+                                                     sql::Statement(db, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"),
+                                                     {}, 0});
+    if (!counts->data_version.ok() || !counts->documents.ok() || !counts->matching.ok()) {
       counts.reset();
       return sql::db_error(db, "preparing term counts");
     }
@@ -27,10 +32,17 @@ Status Store::TermCounts::refresh(sqlite3* db, std::unique_ptr<TermCounts>& coun
   if (c.data_version.reset().step() != SQLITE_ROW) return sql::db_error(db, "reading the data version");
   const std::int64_t version = c.data_version.int64(0);
   c.data_version.reset();  // a statement left on a row keeps its read transaction, and this connection's snapshot, open
-  if (version != c.version || c.by_term.size() >= kMaxTerms) {
+  if (version != c.version) {
     c.version = version;
     c.articles.reset();
     c.by_term.clear();
+    c.rows_by_query.clear();
+    c.cached_rows = 0;
+  }
+  if (c.by_term.size() >= kMaxTerms) c.by_term.clear();
+  if (c.cached_rows >= kMaxCachedRows) {
+    c.rows_by_query.clear();
+    c.cached_rows = 0;
   }
   return Ok{};
 }
@@ -46,6 +58,22 @@ Result<std::int64_t> Store::term_document_count(const std::string& term) const {
   c.documents.reset();
   c.by_term.emplace(term, n);
   return n;
+}
+
+Result<std::shared_ptr<const std::vector<std::int64_t>>> Store::matching_articles(const std::string& fts) const {
+  if (Status s = TermCounts::refresh(db_, term_counts_); !s) return s.error();
+  TermCounts& c = *term_counts_;
+  if (const auto it = c.rows_by_query.find(fts); it != c.rows_by_query.end()) return it->second;
+  c.matching.reset().bind(1, fts);
+  const sql::ResetAtExit done(c.matching);
+  auto rows = std::make_shared<std::vector<std::int64_t>>();
+  int rc;
+  while ((rc = c.matching.step()) == SQLITE_ROW) rows->push_back(c.matching.int64(0));
+  if (rc != SQLITE_DONE) return sql::db_error(db_, "reading the articles of a query word");
+  if (!std::is_sorted(rows->begin(), rows->end())) std::sort(rows->begin(), rows->end());
+  c.cached_rows += rows->size();
+  c.rows_by_query.emplace(fts, rows);
+  return std::shared_ptr<const std::vector<std::int64_t>>(std::move(rows));
 }
 
 Result<std::int64_t> Store::indexed_article_count() const {

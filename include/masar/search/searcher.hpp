@@ -31,6 +31,9 @@ struct SearchRequest {
   // In "any" mode, words found in more than this share of the articles are left out of the
   // match (their BM25 weight is near zero); 1 keeps every word.
   double common_word_share = 0.1;
+  // Queries of several words matched in "any" mode: the best hits are reordered by the share
+  // of the query's words each holds, common words included (search/coverage.hpp).
+  bool coverage = true;
   // Pseudo-relevance feedback (RM3-style) for long queries in "any" mode: the top
   // `feedback_docs` hits suggest `feedback_terms` more terms, weighted `feedback_weight`
   // relative to the query's own. 0 docs turns it off.

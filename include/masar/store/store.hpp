@@ -106,6 +106,10 @@ class Store {
   // stream of queries asks for the same common words again and again.
   Result<std::int64_t> term_document_count(const std::string& term) const;
   Result<std::int64_t> indexed_article_count() const;
+  // The indexed articles (rowids, ascending) an FTS5 expression matches, kept like the counts
+  // above. The searcher asks it which of its best hits hold each word of a query, the common
+  // words included, and a stream of queries asks for the same common words again and again.
+  Result<std::shared_ptr<const std::vector<std::int64_t>>> matching_articles(const std::string& fts) const;
 
   sqlite3* handle() const { return db_; }
 
