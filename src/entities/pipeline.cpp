@@ -95,6 +95,24 @@ class Linker {
 };
 
 
+// An article's mentions of one entity in one spelling; the offset of the first (-1: the title).
+struct MentionRow {
+  std::int64_t entity = 0;
+  std::string_view surface;
+  std::int64_t mentions = 0;
+  std::int64_t first_offset = 0;
+};
+
+void count_mention(std::vector<MentionRow>& rows, std::int64_t entity, std::string_view surface, std::int64_t offset) {
+  for (MentionRow& row : rows) {
+    if (row.entity == entity && row.surface == surface) {
+      ++row.mentions;
+      return;
+    }
+  }
+  rows.push_back({entity, surface, 1, offset});
+}
+
 }  // namespace
 
 std::int64_t resolve_entity(sqlite3* db, std::int64_t id) {
@@ -137,8 +155,8 @@ Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, s
   EntityRunSummary summary;
   Linker linker(db);
   if (Status s = linker.load(); !s) return s.error();
-  Statement mention(db, "INSERT INTO article_entities(article, entity, surface, mentions, first_offset) VALUES(?1, ?2, ?3, 1, ?4) "
-                        "ON CONFLICT(article, entity, surface) DO UPDATE SET mentions = mentions + 1");
+  Statement mention(db, "INSERT INTO article_entities(article, entity, surface, mentions, first_offset) VALUES(?1, ?2, ?3, ?4, ?5) "
+                        "ON CONFLICT(article, entity, surface) DO UPDATE SET mentions = mentions + excluded.mentions");
   Statement scanned(db, "INSERT OR IGNORE INTO entity_scan(article) VALUES(?1)");
   if (!mention.ok() || !scanned.ok()) return store::sql::db_error(db, "preparing the entity statements");
   const auto fail = [&](Error e) -> Result<EntityRunSummary> {
@@ -171,6 +189,9 @@ Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, s
     for (const TaggedText& article : batch.articles) {
       if (article.rowid == 0) continue;
       std::vector<std::int64_t> title_ids, body_ids;
+      // One row per entity and surface form of the article, counted here: a name repeated in
+      // an article is one write, not one per mention.
+      std::vector<MentionRow> rows;
       for (const auto* mentions : {&article.title_mentions, &article.body_mentions}) {
         const bool in_title = mentions == &article.title_mentions;
         for (const auto& m : *mentions) {
@@ -179,11 +200,14 @@ Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, s
           if (!id) return fail(id.error());
           (in_title ? title_ids : body_ids).push_back(id.value());
           summary.new_entities += created;
-          const std::int64_t offset = in_title ? -1 : static_cast<std::int64_t>(m.begin);
-          mention.reset().bind(1, article.rowid).bind(2, id.value()).bind(3, std::string_view(m.surface)).bind(4, offset);
-          if (mention.step() != SQLITE_DONE) return fail(store::sql::db_error(db, "saving a mention"));
+          count_mention(rows, id.value(), m.surface, in_title ? -1 : static_cast<std::int64_t>(m.begin));
           ++summary.mentions;
         }
+      }
+      for (const MentionRow& row : rows) {
+        mention.reset().bind(1, article.rowid).bind(2, row.entity).bind(3, std::string_view(row.surface))
+            .bind(4, row.mentions).bind(5, row.first_offset);
+        if (mention.step() != SQLITE_DONE) return fail(store::sql::db_error(db, "saving a mention"));
       }
       if (observer) {
         const TaggedArticle tagged{article.rowid, article.title, article.body, article.date, article.title_mentions, article.body_mentions};
