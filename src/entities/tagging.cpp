@@ -94,6 +94,7 @@ Result<TaggedBatch> TaggingQueue::read_and_tag(sqlite3* db, const std::vector<st
   std::vector<Stored> stored(rowids.size());
   for (std::size_t k = 0; k < rowids.size(); ++k) {
     text.reset().bind(1, rowids[k]);
+    const store::sql::ResetAtExit done(text);  // no snapshot held while the batch is tagged
     if (text.step() == SQLITE_ROW) stored[k] = {text.text(0), text.text(1), text.text(2), text.int64(3)};
   }
   TaggedBatch batch;

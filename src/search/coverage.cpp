@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "masar/text/analyzer.hpp"
 
@@ -42,6 +43,20 @@ void Coverage::rerank(std::vector<Ranked>& ranked) const {
   for (std::size_t i = 0; i < head; ++i) ranked[i].score *= std::pow(share(ranked[i].rowid), kExponent);
   std::stable_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(head),
                    [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+  for (std::size_t i = std::max<std::size_t>(head, 1); i < ranked.size(); ++i) {
+    if (ranked[i].score >= ranked[i - 1].score) {
+      ranked[i].score = std::nextafter(ranked[i - 1].score, -std::numeric_limits<double>::infinity());
+    }
+  }
+}
+
+Result<const Coverage*> LazyCoverage::get() {
+  if (!built_) {
+    auto c = Coverage::of(store_, query_);
+    if (!c) return c.error();
+    built_ = std::move(c.value());
+  }
+  return &*built_;
 }
 
 }  // namespace masar::search::detail

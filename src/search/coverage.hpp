@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "masar/error.hpp"
@@ -34,12 +35,28 @@ class Coverage {
   // Fewer than two groups: nothing to weigh.
   bool empty() const { return groups_.size() < 2; }
   double share(std::int64_t rowid) const;  // in [0, 1]
-  // The first kDepth of `ranked` (best first) reordered by score × share^kExponent.
+  // The first kDepth of `ranked` (best first, from the top of the ranking) reordered by
+  // score × share^kExponent. The scores after them are kept below the head's, so the scores
+  // of the whole list still decrease (tools such as trec_eval order a run by its scores).
   void rerank(std::vector<Ranked>& ranked) const;
 
  private:
   using Rows = std::shared_ptr<const std::vector<std::int64_t>>;
   std::vector<std::vector<Rows>> groups_;
+};
+
+// A Coverage built on first use: a query whose head is never reordered (its all-word matches
+// fill the page, it has one word) reads no word lists.
+class LazyCoverage {
+ public:
+  LazyCoverage(const store::Store& store, const ParsedQuery& query) : store_(store), query_(query) {}
+  bool may_apply() const { return query_.groups.size() >= 2; }
+  Result<const Coverage*> get();
+
+ private:
+  const store::Store& store_;
+  const ParsedQuery& query_;
+  std::optional<Coverage> built_;
 };
 
 }  // namespace masar::search::detail

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -15,6 +14,7 @@ namespace masar::search {
 namespace {
 
 using detail::Coverage;
+using detail::LazyCoverage;
 using detail::Ranked;
 using store::sql::Statement;
 
@@ -75,10 +75,10 @@ Result<std::int64_t> count_matches(sqlite3* db, const std::string& fts, const Se
 // the FTS table alone (and the narrow facets table when a date or source filter applies):
 // joining the wide articles rows costs a B-tree lookup per match, and a claim-long query
 // matches most of the collection. highlight() and masar_snippet() run per hit, bound to its rowid.
-// `coverage` (may be null or empty): the head of the ranking is reordered by it; a page that
-// overlaps the head is cut from the reordered list, so pages neither repeat nor skip a hit.
+// `coverage` (may be null): the head of the ranking is reordered by it. The list is then read
+// from its top and the page cut from it, so every page sees the same order and scores.
 Status run(sqlite3* db, const std::string& fts, const SearchRequest& req, std::size_t limit,
-           const std::vector<double>& phrase_weights, const Coverage* coverage, std::unordered_set<std::string>& seen,
+           const std::vector<double>& phrase_weights, LazyCoverage* coverage, std::unordered_set<std::string>& seen,
            std::vector<SearchHit>& hits) {
   std::string weights;
   for (double w : phrase_weights) weights += ", " + number(w);
@@ -91,20 +91,24 @@ Status run(sqlite3* db, const std::string& fts, const SearchRequest& req, std::s
   Statement st(db, sql);
   if (!st.ok()) return store::sql::db_error(db, "preparing the search");
   bind_match(st, fts, req);
-  const bool from_head = coverage != nullptr && !coverage->empty() && req.offset < Coverage::kDepth;
+  const bool from_top = coverage != nullptr && coverage->may_apply();
   const std::size_t wanted = limit + seen.size();
-  st.bind(5, static_cast<std::int64_t>(from_head ? std::max(Coverage::kDepth, req.offset + wanted) : wanted))
-      .bind(6, static_cast<std::int64_t>(from_head ? 0 : req.offset));
+  st.bind(5, static_cast<std::int64_t>(from_top ? std::max(Coverage::kDepth, req.offset + wanted) : wanted))
+      .bind(6, static_cast<std::int64_t>(from_top ? 0 : req.offset));
   std::vector<Ranked> ranked;
   int rc;
   while ((rc = st.step()) == SQLITE_ROW) ranked.push_back(Ranked{st.int64(0), st.real(1)});
   if (rc != SQLITE_DONE) return make_error(Errc::invalid_argument, std::string("search failed: ") + sqlite3_errmsg(db));
-  if (from_head) coverage->rerank(ranked);
+  if (from_top) {
+    auto built = coverage->get();
+    if (!built) return built.error();
+    built.value()->rerank(ranked);
+  }
   Statement article(db, "SELECT id, title, date, source FROM articles WHERE rowid = ?1");
   if (!article.ok()) return store::sql::db_error(db, "reading hits");
   std::vector<std::int64_t> rowids;
   const std::size_t first_new = hits.size();
-  for (std::size_t i = from_head ? req.offset : 0; i < ranked.size() && hits.size() < limit; ++i) {
+  for (std::size_t i = from_top ? req.offset : 0; i < ranked.size() && hits.size() < limit; ++i) {
     const std::int64_t rowid = ranked[i].rowid;
     article.reset().bind(1, rowid);
     if (article.step() != SQLITE_ROW) continue;  // an index row without its article: not a hit
@@ -297,14 +301,9 @@ Result<SearchResponse> search(const store::Store& store, const SearchRequest& re
   const bool feedback = first == MatchMode::any && req.feedback_docs > 0 && req.offset == 0;
   const std::size_t first_limit = feedback ? std::max(req.limit, req.feedback_docs) : req.limit;
   // Coverage reorders hits that hold some of the words (an all-words match holds them all).
-  std::optional<Coverage> coverage;
-  if (req.coverage && (first == MatchMode::any || plan.top_up)) {
-    auto c = Coverage::of(store, plan.every_word);
-    if (!c) return c.error();
-    coverage = std::move(c.value());
-  }
-  const Coverage* any_coverage = coverage ? &*coverage : nullptr;
-  const Coverage* first_coverage = first == MatchMode::any ? any_coverage : nullptr;
+  LazyCoverage coverage(store, plan.every_word);
+  LazyCoverage* any_coverage = req.coverage ? &coverage : nullptr;
+  LazyCoverage* first_coverage = first == MatchMode::any ? any_coverage : nullptr;
   if (Status s = run(store.handle(), out.fts_query, req, first_limit, {}, first_coverage, seen, out.hits); !s) {
     return s.error();
   }
@@ -331,9 +330,15 @@ Result<SearchResponse> search(const store::Store& store, const SearchRequest& re
   // Short queries: documents with every word first, then those with some of them.
   if (plan.top_up && out.hits.size() < req.limit) {
     const std::string all = out.fts_query;
-    std::string any = to_fts5(parsed, MatchMode::any);
+    // The any-word list without the all-word matches, on every page, so that every page
+    // reorders the same head. The phrases after NOT are the same as before it: weighted 0 they
+    // leave the scores as they are.
+    const std::string any_words = to_fts5(parsed, MatchMode::any);
+    const std::size_t phrases = phrase_count(any_words);
+    std::vector<double> weights(phrases, 1.0);
+    weights.resize(2 * phrases, 0.0);
+    const std::string any = "(" + any_words + ") NOT (" + all + ")";
     SearchRequest rest = req;
-    std::vector<double> weights;
     if (req.offset > 0) {
       // A later page: the any-word list goes on after every all-word match, not after this
       // page's, so pages neither repeat nor skip an article.
@@ -341,12 +346,6 @@ Result<SearchResponse> search(const store::Store& store, const SearchRequest& re
       if (!all_count) return all_count.error();
       const auto before = static_cast<std::size_t>(all_count.value());
       rest.offset = req.offset > before ? req.offset - before : 0;
-      // The phrases after NOT are the same as before it: weighted 0 they leave the scores as
-      // on the first page.
-      const std::size_t phrases = phrase_count(any);
-      weights.assign(phrases, 1.0);
-      weights.resize(2 * phrases, 0.0);
-      any = "(" + any + ") NOT (" + all + ")";
     }
     if (Status s = run(store.handle(), any, rest, req.limit, weights, any_coverage, seen, out.hits); !s) return s.error();
     out.fts_query += " || " + any;

@@ -10,7 +10,7 @@ namespace {
 
 // Bounds the cache of a long-lived connection (a server's): cleared when full.
 constexpr std::size_t kMaxTerms = 100000;
-constexpr std::size_t kMaxCachedRows = std::size_t{1} << 22;  // 32 MB of rowids
+constexpr std::size_t kMaxCachedRows = std::size_t{1} << 22;  // 32 MB of rowids a connection
 
 }  // namespace
 
@@ -71,7 +71,7 @@ Result<std::shared_ptr<const std::vector<std::int64_t>>> Store::matching_article
   while ((rc = c.matching.step()) == SQLITE_ROW) rows->push_back(c.matching.int64(0));
   if (rc != SQLITE_DONE) return sql::db_error(db_, "reading the articles of a query word");
   if (!std::is_sorted(rows->begin(), rows->end())) std::sort(rows->begin(), rows->end());
-  c.cached_rows += rows->size();
+  c.cached_rows += rows->size() + 1;  // an empty list still takes an entry
   c.rows_by_query.emplace(fts, rows);
   return std::shared_ptr<const std::vector<std::int64_t>>(std::move(rows));
 }

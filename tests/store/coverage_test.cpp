@@ -10,9 +10,12 @@
 
 #include "masar/search/searcher.hpp"
 #include "masar/store/store.hpp"
+#include "search/coverage.hpp"
 
 namespace masar {
 namespace {
+
+using search::detail::Coverage;
 
 struct TempDb {
   std::filesystem::path path;
@@ -38,10 +41,10 @@ extract::CleanedArticle article(std::string id, std::string title, std::string b
 }
 
 search::SearchResponse find(const store::Store& s, const std::string& q, bool coverage, std::size_t limit = 10,
-                            std::size_t offset = 0) {
+                            std::size_t offset = 0, search::ModeChoice mode = search::ModeChoice::any) {
   search::SearchRequest req;
   req.query = q;
-  req.mode = search::ModeChoice::any;
+  req.mode = mode;
   req.coverage = coverage;
   req.limit = limit;
   req.offset = offset;
@@ -127,6 +130,58 @@ TEST(Coverage, PagesNeitherRepeatNorSkipAHit) {
     EXPECT_EQ(paged[i].id, all.hits[i].id) << i;
     EXPECT_DOUBLE_EQ(paged[i].score, all.hits[i].score) << i;
   }
+}
+
+// Every page of `query` (limit `page`) put together gives the list read at once, with the same
+// scores, and the scores decrease down the list.
+void expect_pages_make_the_list(const store::Store& s, const std::string& query, std::size_t page,
+                                search::ModeChoice mode) {
+  const auto all = find(s, query, true, 100, 0, mode);
+  ASSERT_GT(all.hits.size(), 2 * Coverage::kDepth);
+  for (std::size_t i = 1; i < all.hits.size(); ++i) EXPECT_GE(all.hits[i - 1].score, all.hits[i].score) << i;
+  std::vector<search::SearchHit> paged;
+  for (std::size_t offset = 0; offset < all.hits.size(); offset += page) {
+    for (auto& h : find(s, query, true, page, offset, mode).hits) paged.push_back(std::move(h));
+  }
+  ASSERT_EQ(paged.size(), all.hits.size());
+  for (std::size_t i = 0; i < paged.size(); ++i) {
+    EXPECT_EQ(paged[i].id, all.hits[i].id) << i;
+    EXPECT_DOUBLE_EQ(paged[i].score, all.hits[i].score) << i;
+  }
+}
+
+// Articles holding one, two or three of the words "قمة الرياض الطاقة" in varied amounts, so the
+// reordering moves hits across the head's edge.
+void add_many(store::Store& s) {
+  const char* words[] = {"قمة", "الرياض", "الطاقة"};
+  for (int i = 0; i < 50; ++i) {
+    std::string body;
+    for (int w = 0; w < 3; ++w) {
+      if ((i >> w) & 1) body += std::string(" ") + words[w];
+    }
+    if (body.empty()) body = " قمة";
+    for (int r = 0; r < i % 5; ++r) body += std::string(" ") + words[i % 3];
+    body += " " + std::string(static_cast<std::size_t>(1 + i % 7), 'q');
+    ASSERT_TRUE(s.upsert(article("many-" + std::to_string(i), "خبر", body), {}).ok());
+  }
+}
+
+TEST(Coverage, PagesAcrossTheReorderedHeadNeitherRepeatNorSkip) {
+  TempDb db;
+  auto s = store::Store::open(db.path);
+  ASSERT_TRUE(s.ok());
+  add_many(s.value());
+  expect_pages_make_the_list(*s, "قمة الرياض الطاقة", 7, search::ModeChoice::any);
+}
+
+// A short query lists its all-word matches first, then tops up with the others: each page must
+// reorder the same head of that second list.
+TEST(Coverage, PagesOfAToppedUpShortQueryNeitherRepeatNorSkip) {
+  TempDb db;
+  auto s = store::Store::open(db.path);
+  ASSERT_TRUE(s.ok());
+  add_many(s.value());
+  expect_pages_make_the_list(*s, "قمة الرياض الطاقة", 10, search::ModeChoice::automatic);
 }
 
 TEST(Coverage, MatchingArticlesFollowTheWritesOfThisConnection) {

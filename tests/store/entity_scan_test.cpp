@@ -2,6 +2,7 @@
 // is a file, and on the caller's thread otherwise: both must give the same entities, across
 // more batches than the background queue holds.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <unistd.h>
 
@@ -115,6 +116,39 @@ TEST(EntityScan, FollowingArrivalsSavesWhatIsStoredAtTheEnd) {
     EXPECT_EQ(with_erdogan, 2);  // articles 0, 3 and 5 named him; 0 no longer does
   }
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
+}
+
+// An article's mentions of one entity in one spelling make one row: their count, and the offset
+// of the first (-1 when it is in the title).
+TEST(EntityScan, MentionsOfOneNameInOneArticleAreCountedInOneRow) {
+  const auto model = entities::NerModel::builtin();
+  if (!model) GTEST_SKIP() << "this build has no named-entity model";
+  auto store = store::Store::open(":memory:");
+  ASSERT_TRUE(store) << store.error().message;
+  extract::Article a;
+  a.id = "rows-1";
+  a.source = "test";
+  a.date = "2019-04-25";
+  a.title = "بوتين يستقبل أردوغان";
+  a.text = "قال الرئيس الروسي فلاديمير بوتين إن المحادثات كانت مثمرة. وأضاف بوتين أن اللقاء المقبل في موسكو. "
+           "وختم بوتين بالقول إن التعاون مستمر.";
+  auto ingester = store::Ingester::create(store.value(), {});
+  ASSERT_TRUE(ingester);
+  ASSERT_TRUE(ingester->ingest({a}));
+  auto scanned = entities::scan_pending(store.value(), model.value(), {});
+  ASSERT_TRUE(scanned) << scanned.error().message;
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(store->handle(),
+                               "SELECT sum(mentions), count(*), min(first_offset) FROM article_entities WHERE surface LIKE '%بوتين'",
+                               -1, &st, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  const std::int64_t mentions = sqlite3_column_int64(st, 0), rows = sqlite3_column_int64(st, 1), first = sqlite3_column_int64(st, 2);
+  sqlite3_finalize(st);
+  EXPECT_GE(mentions, 3);  // the title's and two or more of the body's
+  EXPECT_LT(rows, mentions);
+  EXPECT_EQ(first, -1);
+  EXPECT_GE(static_cast<std::int64_t>(scanned->mentions), mentions);
 }
 
 }  // namespace

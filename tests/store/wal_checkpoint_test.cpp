@@ -32,8 +32,8 @@ struct TempDb {
   static inline int counter = 0;
 };
 
-// The SQL of every statement still reading on `db` after one of its commits. The hook replaces
-// the automatic checkpoint, and does one itself so the run goes on as it would.
+// The SQL of every statement still reading on `db` after one of its commits. (The hook takes
+// the place of the automatic checkpoint while it is installed.)
 class StaleReads {
  public:
   explicit StaleReads(sqlite3* db) : db_(db) { sqlite3_wal_hook(db, &StaleReads::after_commit, this); }
