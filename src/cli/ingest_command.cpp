@@ -86,15 +86,17 @@ int run_ingest(IngestArgs& args) {
   options.threads = args.threads;
   options.batch_size = args.batch;
   options.dedup.threshold = args.threshold;
-  auto ingester = store::Ingester::create(store.value(), options);
-  if (!ingester) {
-    std::cerr << "masar ingest: " << ingester.error().message << "\n";
-    return kExitFailure;
-  }
-  // Started first, so that the entity scan tags each batch as it is committed.
+  // Started before storing, so that the entity scan tags each batch as it is committed and
+  // tracking counts terms as the index analyzes them.
   auto after = pipeline::AfterIngest::start(store.value(), after_ingest_options(args), true);
   if (!after) {
     std::cerr << "masar ingest: " << after.error().message << "\n";
+    return kExitFailure;
+  }
+  options.with_index_terms = after->index_terms_hook();
+  auto ingester = store::Ingester::create(store.value(), options);
+  if (!ingester) {
+    std::cerr << "masar ingest: " << ingester.error().message << "\n";
     return kExitFailure;
   }
   const auto started = std::chrono::steady_clock::now();

@@ -64,21 +64,32 @@ void keep_heaviest(SparseVector& v, std::size_t keep) {
   std::sort(v.begin(), v.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
 }
 
+double OccurrenceWeights::title(std::string_view term) const {
+  return text::is_protected_name(term) ? options_.title_weight * options_.name_weight : options_.title_weight;
+}
+
+double OccurrenceWeights::next_body(std::string_view term) {
+  if (body_seen_ >= options_.body_terms) return 0.0;
+  const double base = body_seen_++ < options_.lead_terms ? options_.lead_weight : 1.0;
+  return text::is_protected_name(term) ? base * options_.name_weight : base;
+}
+
+std::size_t counted_body_bytes(std::string_view body, const FeatureOptions& options) {
+  // About 12 bytes per Arabic term with its space, and stop words between them: a long page
+  // is not analyzed to its end.
+  const std::size_t limit = options.body_terms * 16;
+  if (body.size() <= limit) return body.size();
+  const std::size_t space = body.find_last_of(" \t\r\n", limit);
+  return space == std::string_view::npos ? 0 : space;
+}
+
 SparseVector count_terms(std::string_view title, std::string_view body, const FeatureOptions& options) {
-  std::map<std::string, double> counts;
-  auto weight_of = [&](const text::Term& t, double base) {
-    return text::is_protected_name(t.text) ? base * options.name_weight : base;
-  };
+  std::map<std::string, double, std::less<>> counts;
+  OccurrenceWeights weights(options);
   const auto& analyzer = text::Analyzer::standard();
-  analyzer.analyze(title, [&](const text::Term& t) { counts[t.text] += weight_of(t, options.title_weight); });
-  std::size_t seen = 0;
-  // Stop reading once enough body terms were seen: the cut happens at a byte bound first so a
-  // long page is not analyzed to its end (about 12 bytes per Arabic term with its space).
-  const std::string_view head = body.substr(0, std::min(body.size(), options.body_terms * 16));
-  analyzer.analyze(head, [&](const text::Term& t) {
-    if (seen >= options.body_terms) return;
-    counts[t.text] += weight_of(t, seen < options.lead_terms ? options.lead_weight : 1.0);
-    ++seen;
+  analyzer.analyze(title, [&](const text::Term& t) { counts[t.text] += weights.title(t.text); });
+  analyzer.analyze(body.substr(0, counted_body_bytes(body, options)), [&](const text::Term& t) {
+    if (const double w = weights.next_body(t.text); w > 0) counts[t.text] += w;
   });
   return SparseVector(counts.begin(), counts.end());
 }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "masar/cluster/feature_cache.hpp"
 #include "masar/cluster/series.hpp"
 #include "masar/extract/dates.hpp"
 #include "masar/text/analyzer.hpp"
@@ -29,11 +30,12 @@ struct Pending {
   double copy_similarity = 0;
 };
 
-// What counting (in parallel, ahead of the tracker) makes of an article's text.
+// What counting (in parallel, ahead of the tracker) makes of an article's text, or what the
+// ingest counted of it while storing it (`cached`).
 struct Counted {
-  std::string source, headline;
-  SparseVector counts;
-  std::vector<SeriesKey> series;
+  std::string source;
+  ArticleFeatures features;
+  std::shared_ptr<const FeatureCache::Entry> cached;
 };
 
 json vector_json(const SparseVector& v) {
@@ -74,29 +76,6 @@ std::set<SeriesKey> rounds_of(const std::string& text) {
 }
 
 std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-// The title, or for untitled pages the opening words of the body.
-std::string headline_of(const std::string& title, const std::string& body) {
-  if (!title.empty()) return title;
-  const auto tokens = text::tokenize(std::string_view(body).substr(0, std::min<std::size_t>(body.size(), 400)));
-  if (tokens.empty()) return {};
-  const std::size_t last = std::min<std::size_t>(tokens.size(), 12) - 1;
-  return body.substr(0, tokens[last].end) + (tokens.size() > 12 ? "…" : "");
-}
-
-// Numbered series named in the title or the lead, as tracker keys ({"استانا", 9}).
-std::vector<SeriesKey> series_keys(const std::string& title, const std::string& lead) {
-  std::vector<SeriesKey> out;
-  for (const std::string* text : {&title, &lead}) {
-    for (const auto& m : find_series(*text)) {
-      if (m.name.empty()) continue;  // "الجولة الثالثة" of what? Only named series link stories
-      out.push_back({m.name, m.number});
-    }
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
 
 // How central a headline is to a centroid: the weight of its distinct terms, over the square
 // root of their number (long headlines do not win by length alone).
@@ -335,12 +314,17 @@ std::string date_of_days(double days) {
 
 namespace {
 
-// Reads and counts the articles order[from, to) — on a worker, while the tracker runs.
+// Reads and counts the articles order[from, to) — on a worker, while the tracker runs. Articles
+// the ingest counted already (`cache`) are only looked up.
 class ChunkReader {
  public:
-  ChunkReader(sqlite3* db, const ClusterOptions& options)
-      : db_(db), options_(options), text_(db, "SELECT title, body, source FROM articles WHERE rowid = ?1") {}
-  bool ok() const { return text_.ok(); }
+  ChunkReader(sqlite3* db, const ClusterOptions& options, FeatureCache::Reader* cache)
+      : db_(db),
+        options_(options),
+        cache_(cache),
+        text_(db, "SELECT title, body, source FROM articles WHERE rowid = ?1"),
+        source_(db, "SELECT source FROM articles WHERE rowid = ?1") {}
+  bool ok() const { return text_.ok() && source_.ok(); }
 
   // Reading uses the connection, so it happens on the caller's thread; counting is returned as
   // a future.
@@ -350,23 +334,29 @@ class ChunkReader {
     std::vector<Counted> out(to - from);
     texts.reserve(to - from);
     for (std::size_t k = from; k < to; ++k) {
-      text_.reset().bind(1, items[order[k]].rowid);
+      const std::int64_t rowid = items[order[k]].rowid;
+      Counted& c = out[k - from];
+      if (cache_ && (c.cached = cache_->take(rowid))) {
+        texts.emplace_back();
+        source_.reset().bind(1, rowid);
+        const store::sql::ResetAtExit done(source_);
+        if (source_.step() == SQLITE_ROW) c.source = source_.text(0);
+        continue;
+      }
+      text_.reset().bind(1, rowid);
       const store::sql::ResetAtExit done(text_);
       if (text_.step() == SQLITE_ROW) {
         texts.emplace_back(text_.text(0), text_.text(1));
-        out[k - from].source = text_.text(2);
+        c.source = text_.text(2);
       } else {
         texts.emplace_back();
       }
     }
     return std::async(std::launch::async, [texts = std::move(texts), out = std::move(out), this]() mutable {
       util::parallel_for(out.size(), options_.threads, [&](std::size_t i) {
+        if (out[i].cached) return;
         const auto& [title, body] = texts[i];
-        Counted& c = out[i];
-        c.counts = count_terms(title, body, options_.features);
-        c.headline = headline_of(title, body);
-        const std::size_t first_break = body.find('\n');
-        c.series = series_keys(title, body.substr(0, std::min(first_break, std::size_t{4000})));
+        out[i].features = article_features(title, body, options_.features);
       });
       return std::move(out);
     });
@@ -375,15 +365,22 @@ class ChunkReader {
  private:
   sqlite3* db_;
   const ClusterOptions& options_;
-  Statement text_;
+  FeatureCache::Reader* cache_;
+  Statement text_, source_;
 };
 
 constexpr std::size_t kChunk = 1024;
 
+// Whether terms counted with `a` are what counting with `b` would give.
+bool counts_alike(const FeatureOptions& a, const FeatureOptions& b) {
+  return a.title_weight == b.title_weight && a.lead_weight == b.lead_weight && a.lead_terms == b.lead_terms &&
+         a.body_terms == b.body_terms && a.name_weight == b.name_weight;
+}
+
 }  // namespace
 
 Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions& options,
-                                       const std::function<void(std::size_t, std::size_t)>& progress) {
+                                       const std::function<void(std::size_t, std::size_t)>& progress, FeatureCache* counted) {
   sqlite3* db = store.handle();
   ClusterSummary summary;
   auto pending = read_pending(db);
@@ -402,7 +399,9 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
   }
   double clock = meta_value(db, "clock");  // the latest publication time tracked so far
   Saver saver(db);
-  ChunkReader reader(db, options);
+  std::optional<FeatureCache::Reader> cached;
+  if (counted && counts_alike(counted->options(), options.features)) cached.emplace(*counted, vocabulary);
+  ChunkReader reader(db, options, cached ? &*cached : nullptr);
   Statement event_of(db, "SELECT event FROM article_events WHERE article = ?1");
   if (!saver.ok() || !reader.ok() || !event_of.ok()) return store::sql::db_error(db, "preparing the clustering statements");
 
@@ -442,14 +441,15 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
         s = saver.assign(p.rowid, *original_event, p.copy_similarity, true);
         ++summary.copies;
       } else {
-        const IdVector counts = vocabulary.to_ids(c.counts);
+        const IdVector counts = c.cached ? cached->counts(*c.cached) : vocabulary.to_ids(c.features.counts);
+        std::vector<SeriesKey> series = c.cached ? FeatureCache::Reader::series(*c.cached) : std::move(c.features.series);
         const double t = p.time.value_or(clock);
         recent.advance(t);
-        TrackedArticle a{p.rowid, {}, {}, t, p.time.has_value(), std::move(c.source), std::move(c.series)};
+        TrackedArticle a{p.rowid, {}, {}, t, p.time.has_value(), std::move(c.source), std::move(series)};
         a.vector = weigh(counts, df, vocabulary, options.features, &recent, &a.story_vector);
         if (p.time) clock = std::max(clock, *p.time), now = std::max(now, *p.time);
         const Decision d = tracker.track(a);
-        if (d.new_event) opening_headlines.emplace(d.event, std::move(c.headline));
+        if (d.new_event) opening_headlines.emplace(d.event, c.cached ? FeatureCache::Reader::headline(*c.cached) : std::move(c.features.headline));
         df.add(counts);
         recent.add(counts, t);
         summary.new_events += d.new_event;

@@ -3,10 +3,15 @@
 #include <chrono>
 #include <optional>
 
+#include "masar/cluster/feature_cache.hpp"
 #include "masar/events/records.hpp"
 
 namespace masar::pipeline {
 namespace {
+
+// Terms counted ahead for tracking, at most (about 16 bytes each): past it, tracking reads the
+// text of the rest (an archive of millions of articles in one ingest).
+constexpr std::size_t kMaxCountedTerms = std::size_t{16} << 20;
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -21,15 +26,28 @@ struct AfterIngest::Impl {
   std::optional<entities::NerModel> loaded;
   std::optional<events::RecordWriter> records;
   std::optional<entities::EntityScan> scan;
+  std::unique_ptr<cluster::FeatureCache> counted;  // by index_terms_hook(), for tracking
 };
 
 AfterIngest::AfterIngest(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+store::IndexTermsHook AfterIngest::index_terms_hook() {
+  Impl& d = *impl_;
+  if (!d.options.cluster) return {};
+  if (!d.counted) d.counted = std::make_unique<cluster::FeatureCache>(d.options.tracking.features, kMaxCountedTerms);
+  cluster::FeatureCache* cache = d.counted.get();
+  return [cache](std::string_view title, std::string_view body, const store::IndexTerms& terms) -> std::function<void(std::int64_t)> {
+    auto entry = cache->count(title, body, terms);
+    if (!entry) return {};
+    return [cache, entry = std::move(entry)](std::int64_t rowid) mutable { cache->keep(rowid, std::move(entry)); };
+  };
+}
+
 AfterIngest::AfterIngest(AfterIngest&&) noexcept = default;
 AfterIngest& AfterIngest::operator=(AfterIngest&&) noexcept = default;
 AfterIngest::~AfterIngest() = default;
 
 Result<AfterIngest> AfterIngest::start(store::Store& store, const AfterIngestOptions& options, bool articles_arriving) {
-  auto impl = std::unique_ptr<Impl>(new Impl{store, options, {}, {}, {}, {}});
+  auto impl = std::unique_ptr<Impl>(new Impl{store, options, {}, {}, {}, {}, {}});
   const entities::NerModel* model = options.model;
   if (options.entities && model == nullptr) {
     auto builtin = entities::NerModel::builtin();
@@ -68,7 +86,8 @@ Result<AfterIngestReport> AfterIngest::finish(const AfterIngestHooks& hooks) {
     const auto start = std::chrono::steady_clock::now();
     cluster::ClusterOptions tracking = d.options.tracking;
     tracking.threads = d.options.threads;
-    auto tracked = cluster::cluster_pending(d.store, tracking, progress_of(Stage::events));
+    auto tracked = cluster::cluster_pending(d.store, tracking, progress_of(Stage::events), d.counted.get());
+    d.counted.reset();
     report.tracking_seconds = seconds_since(start);
     if (!tracked) {
       return make_error(tracked.error().code, "tracking events failed (articles are stored): " + tracked.error().message);

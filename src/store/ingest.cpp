@@ -97,11 +97,17 @@ Result<IngestSummary> Ingester::ingest_prepared(std::vector<extract::PreparedArt
   // The index terms of each batch are computed on another core while the batch before it is
   // stored: indexing happens at commit on this, the one writing thread, and the analysis was
   // most of it.
-  using BatchTerms = std::vector<std::shared_ptr<const IndexTerms>>;
-  const auto analyze_batch = [&cleaned, size = st.options.batch_size](std::size_t start) {
+  struct BatchTerms {
+    std::vector<std::shared_ptr<const IndexTerms>> terms;
+    std::vector<std::function<void(std::int64_t)>> when_stored;  // from options.with_index_terms
+  };
+  const auto analyze_batch = [&cleaned, size = st.options.batch_size, &hook = st.options.with_index_terms](std::size_t start) {
     BatchTerms out;
     for (std::size_t i = start; i < std::min(cleaned.size(), start + size); ++i) {
-      out.push_back(std::make_shared<const IndexTerms>(analyze_for_index(cleaned[i].title, cleaned[i].body())));
+      const std::string body = cleaned[i].body();
+      auto terms = std::make_shared<const IndexTerms>(analyze_for_index(cleaned[i].title, body));
+      if (hook) out.when_stored.push_back(hook(cleaned[i].title, body, *terms));
+      out.terms.push_back(std::move(terms));
     }
     return out;
   };
@@ -135,7 +141,8 @@ Result<IngestSummary> Ingester::ingest_prepared(std::vector<extract::PreparedArt
           link = DuplicateLink{rep, matched_self ? "near" : dedup::match_kind_name(m.kind), m.similarity};
         }
       }
-      auto outcome = st.store->upsert(a, link, ahead ? std::move(terms[i - start]) : nullptr);
+      std::int64_t rowid = 0;
+      auto outcome = st.store->upsert(a, link, ahead ? std::move(terms.terms[i - start]) : nullptr, &rowid);
       if (!outcome) {
         r.status = "skipped";
         r.error = outcome.error().message;
@@ -150,6 +157,10 @@ Result<IngestSummary> Ingester::ingest_prepared(std::vector<extract::PreparedArt
         if (!link.representative_id.empty() && outcome.value() != UpsertOutcome::unchanged) {
           ++summary.duplicates;
           r.duplicate_of = link.representative_id;
+        }
+        if (link.representative_id.empty() && outcome.value() != UpsertOutcome::unchanged && ahead &&
+            !terms.when_stored.empty() && terms.when_stored[i - start]) {
+          terms.when_stored[i - start](rowid);
         }
       }
       if (results) (*results)[i] = std::move(r);

@@ -195,7 +195,7 @@ Status Store::write_index() {
 }
 
 Result<UpsertOutcome> Store::upsert(const extract::CleanedArticle& a, const DuplicateLink& dup,
-                                    std::shared_ptr<const IndexTerms> terms) {
+                                    std::shared_ptr<const IndexTerms> terms, std::int64_t* rowid_out) {
   auto& s = *stmts_;
   if (!s.insert.ok()) return make_error(Errc::invalid_argument, "the database was opened read-only");
   std::string body = a.body();
@@ -216,6 +216,7 @@ Result<UpsertOutcome> Store::upsert(const extract::CleanedArticle& a, const Dupl
   std::int64_t rowid = 0;
   if (exists) {
     rowid = s.find.int64(0);
+    if (rowid_out) *rowid_out = rowid;
     if (s.find.int64(1) == hash) return UpsertOutcome::unchanged;
     // Take the old text out of the index before the row changes (external-content FTS5).
     if (s.find.is_null(4)) {
@@ -229,6 +230,7 @@ Result<UpsertOutcome> Store::upsert(const extract::CleanedArticle& a, const Dupl
   write.bind(13, dup.kind).bind(14, dup.similarity);
   if (write.step() != SQLITE_DONE) return sql::db_error(db_, "storing " + a.id);
   if (!exists) rowid = sqlite3_last_insert_rowid(db_);
+  if (rowid_out) *rowid_out = rowid;
   if (exists) {  // changed text: tracked again by the next clustering pass
     // An updated article is tracked and scanned for entities again.
     for (Statement* st : {&s.unassign, &s.unscan, &s.unmention, &s.unreport}) {

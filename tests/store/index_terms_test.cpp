@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <map>
 #include <random>
 #include <tuple>
 
@@ -122,4 +123,45 @@ TEST(IndexTerms, ATextTheyDoNotMatchIsAnalyzedAsUsual) {
   auto a = store::Store::open(plain.path), b = store::Store::open(mismatched.path);
   ASSERT_TRUE(a.ok() && b.ok());
   EXPECT_EQ(postings(a.value()), postings(b.value()));
+}
+
+// The hook that wants the index terms (store::IngestOptions::with_index_terms) hears of every
+// analyzed article, and learns the rowid of those stored as originals only: not of a copy
+// (linked, not indexed) nor of an unchanged article ingested again.
+TEST(IndexTerms, TheHookLearnsTheRowidsOfStoredOriginals) {
+  TempDb db("hook");
+  auto s = store::Store::open(db.path);
+  ASSERT_TRUE(s.ok());
+  std::vector<std::string> analyzed;
+  std::map<std::string, std::int64_t> stored;  // title -> rowid
+  store::IngestOptions options;
+  options.threads = 2;
+  options.batch_size = 3;
+  options.with_index_terms = [&](std::string_view title, std::string_view body, const store::IndexTerms& terms) {
+    EXPECT_TRUE(terms.title.matches(title));
+    EXPECT_TRUE(terms.body.matches(body));
+    analyzed.emplace_back(title);
+    return [&stored, title = std::string(title)](std::int64_t rowid) { stored[title] = rowid; };
+  };
+  auto ingester = store::Ingester::create(s.value(), options);
+  ASSERT_TRUE(ingester.ok());
+  auto articles = random_articles(5, 8);
+  for (std::size_t i = 0; i < articles.size(); ++i) articles[i].title = "t" + std::to_string(i);
+  extract::Article copy = articles[2];
+  copy.id = "copy";
+  copy.title = "copy";
+  articles.push_back(copy);
+  ASSERT_TRUE(ingester->ingest(articles).ok());
+  EXPECT_EQ(analyzed.size(), 9u);
+  EXPECT_EQ(stored.size(), 8u);
+  EXPECT_EQ(stored.count("copy"), 0u);
+  for (std::size_t i = 0; i < 8; ++i) {
+    auto row = s->get("a" + std::to_string(i));
+    ASSERT_TRUE(row.ok() && row.value());
+    EXPECT_EQ(stored["t" + std::to_string(i)], row.value()->rowid);
+  }
+  stored.clear();
+  articles.pop_back();
+  ASSERT_TRUE(ingester->ingest(articles).ok());  // the same again: unchanged
+  EXPECT_TRUE(stored.empty());
 }

@@ -72,6 +72,26 @@ struct FeatureOptions {
 // Weighted term frequencies of one article, sorted by term.
 SparseVector count_terms(std::string_view title, std::string_view body, const FeatureOptions& options);
 
+// How much of the body count_terms() reads: about `body_terms` terms' worth of bytes, ended
+// at a space so that no word is cut (the terms before it are exactly those the whole body's
+// analysis gives there, whoever analyzed it).
+std::size_t counted_body_bytes(std::string_view body, const FeatureOptions& options);
+
+// What each occurrence of a term adds to its count in count_terms(), in the order of the
+// article: the title's terms, then the body's (0 past the counted ones). For counting terms
+// analyzed elsewhere (the full-text index's, feature_cache.hpp) exactly as count_terms() does;
+// body terms past counted_body_bytes() must not be given.
+class OccurrenceWeights {
+ public:
+  explicit OccurrenceWeights(const FeatureOptions& options) : options_(options) {}
+  double title(std::string_view term) const;
+  double next_body(std::string_view term);
+
+ private:
+  const FeatureOptions& options_;
+  std::size_t body_seen_ = 0;
+};
+
 // Document frequencies of the articles tracked so far, by term id.
 class DocumentFrequencies {
  public:

@@ -27,9 +27,14 @@ struct ClusterSummary {
   std::size_t new_stories = 0;
 };
 
-// `progress(done, total)` after each batch.
+class FeatureCache;
+
+// `progress(done, total)` after each batch. `counted`: what an ingest counted of the articles
+// while storing them (feature_cache.hpp), taken out of it as they are tracked; the options of
+// its counting must be `options.features`.
 Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions& options,
-                                       const std::function<void(std::size_t, std::size_t)>& progress = {});
+                                       const std::function<void(std::size_t, std::size_t)>& progress = {},
+                                       FeatureCache* counted = nullptr);
 Result<ClusterSummary> recluster(store::Store& store, const ClusterOptions& options,
                                  const std::function<void(std::size_t, std::size_t)>& progress = {});
 

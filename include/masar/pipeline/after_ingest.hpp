@@ -15,6 +15,7 @@
 #include "masar/entities/ner.hpp"
 #include "masar/entities/pipeline.hpp"
 #include "masar/error.hpp"
+#include "masar/store/ingest.hpp"
 #include "masar/store/store.hpp"
 
 namespace masar::pipeline {
@@ -55,6 +56,10 @@ struct AfterIngestHooks {
 class AfterIngest {
  public:
   static Result<AfterIngest> start(store::Store& store, const AfterIngestOptions& options, bool articles_arriving);
+  // For the Ingester that stores the articles (store::IngestOptions::with_index_terms): tracking
+  // counts the terms of each stored article from its index terms, on the ingest's analysis
+  // thread, instead of reading and analyzing the text again in finish(). Empty when tracking is off.
+  store::IndexTermsHook index_terms_hook();
   Result<AfterIngestReport> finish(const AfterIngestHooks& hooks = {});
 
   AfterIngest(AfterIngest&&) noexcept;

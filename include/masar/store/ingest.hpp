@@ -15,15 +15,25 @@
 #include "masar/error.hpp"
 #include "masar/extract/article.hpp"
 #include "masar/extract/cleaner.hpp"
+#include "masar/store/index_terms.hpp"
 #include "masar/store/store.hpp"
 
 namespace masar::store {
+
+// Work that wants the index terms of each article's title and body (tracking counts its terms from them,
+// cluster/feature_cache.hpp). Called on the analysis thread, one article at a time; the function
+// it returns, if any, is called on the writing thread with the article's rowid once the article
+// is stored as an original (inserted or changed, not a duplicate).
+using IndexTermsHook = std::function<std::function<void(std::int64_t rowid)>(
+    std::string_view title, std::string_view body, const IndexTerms& terms)>;
 
 struct IngestOptions {
   extract::CleanOptions clean;
   dedup::Options dedup;
   unsigned threads = 1;
   std::size_t batch_size = 2000;  // articles per transaction
+  // Runs only where the terms are computed ahead of the write (threads > 1).
+  IndexTermsHook with_index_terms;
 };
 
 struct IngestSummary {

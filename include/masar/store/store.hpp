@@ -78,8 +78,9 @@ class Store {
   // Insert, update in place (same id, different content) or skip (unchanged). Duplicates are
   // stored and linked but not put in the full-text index. `terms`: the index terms of the
   // article's title and body computed ahead (analyze_for_index), so indexing only copies them.
+  // `rowid`, when given, receives the article's rowid.
   Result<UpsertOutcome> upsert(const extract::CleanedArticle& article, const DuplicateLink& duplicate,
-                               std::shared_ptr<const IndexTerms> terms = nullptr);
+                               std::shared_ptr<const IndexTerms> terms = nullptr, std::int64_t* rowid = nullptr);
 
   Result<std::optional<StoredArticle>> get(const std::string& id) const;
   // Ids of the stored copies of an article (linked to it as their representative), in storage order.
