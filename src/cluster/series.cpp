@@ -79,6 +79,7 @@ struct Tables {
   // first word; leading ordinals have few lengths.
   std::unordered_map<std::string, std::vector<std::size_t>, util::StringViewHash, std::equal_to<>> names_by_first;
   std::uint64_t leading_lengths = 0;  // bit n: some ordinal is n bytes long
+  std::size_t longest_name = 0;       // in words
 };
 
 std::vector<std::string> split_words(const std::string& s) {
@@ -116,7 +117,10 @@ const Tables& tables() {
       t.names.emplace_back(split_words(normalize_for_search(e.written)), normalize_for_search(e.name));
       t.shown.emplace(normalize_for_search(e.name), e.name);
     }
-    for (std::size_t i = 0; i < t.names.size(); ++i) t.names_by_first[t.names[i].first[0]].push_back(i);
+    for (std::size_t i = 0; i < t.names.size(); ++i) {
+      t.names_by_first[t.names[i].first[0]].push_back(i);
+      t.longest_name = std::max(t.longest_name, t.names[i].first.size());
+    }
     for (const auto& [ordinal, value] : t.leading) t.leading_lengths |= std::uint64_t{1} << std::min<std::size_t>(ordinal.size(), 63);
     t.al = "ال";
     t.waw = "و";
@@ -359,8 +363,20 @@ std::optional<Found> ordinal_then_noun(const Doc& d, std::size_t i) {
   return Found{std::string(noun->noun), "", it->second, i, i + 1, i + 1};
 }
 
+// Whether a word of [from, to) holds an ASCII digit (the search form folds the other digits).
+bool digit_within(const Doc& d, std::size_t from, std::size_t to) {
+  for (std::size_t k = from; k < std::min(to, d.size()); ++k) {
+    if (std::any_of(d.words[k].begin(), d.words[k].end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+  }
+  return false;
+}
+
 // "أستانا 9", "أستانا-9", "#أستانا_9", "جنيف الـ8".
 std::optional<Found> name_then_digits(const Doc& d, std::size_t i) {
+  // Nearly no word is a name with digits after it: the digits (a byte scan of the next few
+  // words) are looked for before the name (lexicon lookups of four forms). The number starts
+  // right after a name of up to longest_name words, and may be written "الـ" + digits.
+  if (!digit_within(d, i + 1, i + tables().longest_name + 2)) return std::nullopt;
   const auto nm = name_at(d, i);
   if (!nm) return std::nullopt;
   const std::size_t j = i + nm->second;

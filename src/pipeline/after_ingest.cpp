@@ -11,7 +11,7 @@ namespace {
 
 // Terms counted ahead for tracking, at most (about 16 bytes each): past it, tracking reads the
 // text of the rest (an archive of millions of articles in one ingest).
-constexpr std::size_t kMaxCountedTerms = std::size_t{16} << 20;
+constexpr std::size_t kMaxCountedTerms = std::size_t{8} << 20;
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
