@@ -28,7 +28,10 @@ std::vector<SeriesKey> series_keys(std::string_view title, std::string_view body
 
 struct FeatureCache::Entry {
   std::string headline;
-  IdVector counts;  // cache term ids, in the order of their terms
+  // Cache term ids with their counts, in the order of their terms: in `narrow` when every count
+  // is exact as a float, else in `wide`.
+  std::vector<std::pair<TermId, float>> narrow;
+  IdVector wide;
   std::vector<SeriesKey> series;
 };
 
@@ -44,47 +47,95 @@ ArticleFeatures article_features(std::string_view title, std::string_view body, 
   return {headline_of(title, body), count_terms(title, body, options), series_keys(title, body)};
 }
 
-FeatureCache::FeatureCache(const FeatureOptions& options, std::size_t max_terms) : options_(options), max_terms_(max_terms) {}
+FeatureCache::FeatureCache(const FeatureOptions& options, std::size_t max_terms)
+    : options_(options), max_terms_(max_terms), local_(std::make_unique<LocalCounts>()) {}
 FeatureCache::~FeatureCache() = default;
+
+// The distinct terms of one article with their summed weights, keyed by the text of the
+// terms (views into the index terms): each occurrence costs a hash, not an interning.
+class FeatureCache::LocalCounts {
+ public:
+  void start(std::size_t most_terms) {
+    ++stamp_;
+    terms_.clear();
+    sums_.clear();
+    std::size_t size = 64;
+    while (size < 2 * most_terms) size *= 2;
+    if (slots_.size() < size) slots_.assign(size, Slot{});
+  }
+  void add(std::string_view term, double w) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = std::hash<std::string_view>()(term) & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.stamp != stamp_) {
+        slot = Slot{stamp_, static_cast<std::uint32_t>(terms_.size())};
+        terms_.push_back(term);
+        sums_.push_back(w);
+        return;
+      }
+      if (terms_[slot.index] == term) {
+        sums_[slot.index] += w;  // in the order of the text, as count_terms() adds them
+        return;
+      }
+    }
+  }
+  const std::vector<std::string_view>& terms() const { return terms_; }
+  const std::vector<double>& sums() const { return sums_; }
+
+ private:
+  struct Slot {
+    std::uint32_t stamp = 0, index = 0;
+  };
+  std::vector<Slot> slots_;
+  std::uint32_t stamp_ = 0;
+  std::vector<std::string_view> terms_;
+  std::vector<double> sums_;
+};
 
 std::shared_ptr<FeatureCache::Entry> FeatureCache::count(std::string_view title, std::string_view body,
                                                          const store::IndexTerms& terms) {
   if (counted_terms_ >= max_terms_) return nullptr;
-  ++articles_;
   auto entry = std::make_shared<Entry>();
   entry->headline = headline_of(title, body);
   entry->series = series_keys(title, body);
-  IdVector& counts = entry->counts;
-  const auto add = [&](std::string_view term, double w) {
-    const TermId id = vocabulary_.intern(term);
-    if (id >= sums_.size()) {
-      const std::size_t size = std::max<std::size_t>(id + 1, sums_.size() * 3 / 2);
-      sums_.resize(size, 0.0);
-      seen_in_.resize(size, 0);
-    }
-    if (seen_in_[id] != articles_) seen_in_[id] = articles_, counts.emplace_back(id, 0.0);
-    sums_[id] += w;  // in the order of the text, as count_terms() adds them
-  };
+  SparseVector from_text;  // when the terms are of another text
+  std::vector<std::pair<std::string_view, double>> counted;
   if (terms.title.matches(title) && terms.body.matches(body)) {
+    LocalCounts& local = *local_;
+    local.start(terms.title.entries.size() + options_.body_terms);
     OccurrenceWeights weights(options_);
     const auto term_text = [](const store::IndexTerms::Column& column, const store::IndexTerms::Term& t) {
       return std::string_view(column.terms).substr(t.text_begin, t.text_size);
     };
-    for (const auto& t : terms.title.entries) add(term_text(terms.title, t), weights.title(term_text(terms.title, t)));
+    for (const auto& t : terms.title.entries) local.add(term_text(terms.title, t), weights.title(term_text(terms.title, t)));
     const std::size_t cut = counted_body_bytes(body, options_);
     for (const auto& t : terms.body.entries) {
       if (t.end > cut) break;
       const double w = weights.next_body(term_text(terms.body, t));
       if (w <= 0) break;
-      add(term_text(terms.body, t), w);
+      local.add(term_text(terms.body, t), w);
     }
+    counted.reserve(local.terms().size());
+    for (std::size_t i = 0; i < local.terms().size(); ++i) counted.emplace_back(local.terms()[i], local.sums()[i]);
+    // In the order of the terms, like count_terms(): the order the tracker interns them in.
+    std::sort(counted.begin(), counted.end());
   } else {
-    for (const auto& [term, w] : count_terms(title, body, options_)) add(term, w);
+    from_text = count_terms(title, body, options_);
+    for (const auto& [term, w] : from_text) counted.emplace_back(term, w);
   }
-  for (auto& [id, w] : counts) w = std::exchange(sums_[id], 0.0);
-  // In the order of the terms, like count_terms(): the order the tracker interns them in.
-  std::sort(counts.begin(), counts.end(), [this](const auto& a, const auto& b) { return vocabulary_.term(a.first) < vocabulary_.term(b.first); });
-  counted_terms_ += counts.size();
+  // Most weights are sums of a few multiples of the title, lead and name weights, exact in a
+  // float: half the memory. Otherwise the doubles are kept, so the counts stay exact.
+  const bool narrow = std::all_of(counted.begin(), counted.end(),
+                                  [](const auto& c) { return static_cast<double>(static_cast<float>(c.second)) == c.second; });
+  for (const auto& [term, w] : counted) {
+    const TermId id = vocabulary_.intern(term);
+    if (narrow) {
+      entry->narrow.emplace_back(id, static_cast<float>(w));
+    } else {
+      entry->wide.emplace_back(id, w);
+    }
+  }
+  counted_terms_ += counted.size();
   return entry;
 }
 
@@ -104,15 +155,17 @@ std::shared_ptr<const FeatureCache::Entry> FeatureCache::Reader::take(std::int64
 
 IdVector FeatureCache::Reader::counts(const Entry& entry) {
   IdVector out;
-  out.reserve(entry.counts.size());
+  out.reserve(entry.narrow.size() + entry.wide.size());
   // In the order of the terms, as Vocabulary::to_ids() interns a counted vector: the tracker's
   // ids, and so the order of its sums, are those of a run without the cache.
-  for (const auto& [cached, w] : entry.counts) {
+  const auto add = [&](TermId cached, double w) {
     if (cached >= to_tracker_.size()) to_tracker_.resize(std::max<std::size_t>(cached + 1, to_tracker_.size() * 3 / 2), 0);
     TermId& id = to_tracker_[cached];
     if (id == 0) id = vocabulary_.intern(cache_.vocabulary_.term(cached)) + 1;
     out.emplace_back(id - 1, w);
-  }
+  };
+  for (const auto& [cached, w] : entry.narrow) add(cached, w);
+  for (const auto& [cached, w] : entry.wide) add(cached, w);
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -36,7 +36,8 @@ std::string headline_of(std::string_view title, std::string_view body);
 // Features of stored articles by rowid, held until tracking takes them. Two threads fill it, each
 // through its own half, never at once on the same half: the analysis thread count()s (one call
 // at a time), the writing thread keep()s with the rowid. Tracking reads it after both are done.
-// Past `max_terms` counted terms in all, articles are no longer kept: tracking reads their text.
+// Past `max_terms` counted terms in all (8 bytes each, 16 when a count is not exact as a
+// float), articles are no longer kept: tracking reads their text.
 class FeatureCache {
  public:
   struct Entry;
@@ -75,11 +76,8 @@ class FeatureCache {
   std::size_t max_terms_;
   std::size_t counted_terms_ = 0;  // analysis thread
   Vocabulary vocabulary_;          // analysis thread while storing; Reader's afterwards
-  // Analysis thread, by cache term id: the sum of the article being counted (0 between
-  // articles), and the last article (a count of count() calls) that had the term.
-  std::vector<double> sums_;
-  std::vector<std::uint32_t> seen_in_;
-  std::uint32_t articles_ = 0;
+  class LocalCounts;
+  std::unique_ptr<LocalCounts> local_;  // analysis thread: the article being counted
   std::unordered_map<std::int64_t, std::shared_ptr<const Entry>> kept_;  // writing thread, then Reader's
 };
 
