@@ -336,7 +336,9 @@ class ChunkReader {
     for (std::size_t k = from; k < to; ++k) {
       const std::int64_t rowid = items[order[k]].rowid;
       Counted& c = out[k - from];
-      if (cache_ && (c.cached = cache_->take(rowid))) {
+      // A copy is counted from its text, as ever: it only needs it when its original has no
+      // event, and its row may have been stored as an original earlier in the same ingest.
+      if (cache_ && !items[order[k]].copy_of && (c.cached = cache_->take(rowid))) {
         texts.emplace_back();
         source_.reset().bind(1, rowid);
         const store::sql::ResetAtExit done(source_);
