@@ -140,7 +140,11 @@ std::shared_ptr<FeatureCache::Entry> FeatureCache::count(std::string_view title,
 }
 
 void FeatureCache::keep(std::int64_t rowid, std::shared_ptr<Entry> entry) {
-  if (entry) kept_[rowid] = std::move(entry);
+  if (entry) {
+    kept_[rowid] = std::move(entry);
+  } else {
+    kept_.erase(rowid);
+  }
 }
 
 bool FeatureCache::Reader::has(std::int64_t rowid) const { return cache_.kept_.count(rowid) != 0; }

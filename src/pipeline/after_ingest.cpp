@@ -9,8 +9,8 @@
 namespace masar::pipeline {
 namespace {
 
-// Terms counted ahead for tracking, at most (about 16 bytes each): past it, tracking reads the
-// text of the rest (an archive of millions of articles in one ingest).
+// Terms counted ahead for tracking, at most (8 bytes each, 16 when a count is not exact as a
+// float): past it, tracking reads the text of the rest (millions of articles in one ingest).
 constexpr std::size_t kMaxCountedTerms = std::size_t{8} << 20;
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -30,18 +30,6 @@ struct AfterIngest::Impl {
 };
 
 AfterIngest::AfterIngest(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-store::IndexTermsHook AfterIngest::index_terms_hook() {
-  Impl& d = *impl_;
-  if (!d.options.cluster) return {};
-  if (!d.counted) d.counted = std::make_unique<cluster::FeatureCache>(d.options.tracking.features, kMaxCountedTerms);
-  cluster::FeatureCache* cache = d.counted.get();
-  return [cache](std::string_view title, std::string_view body, const store::IndexTerms& terms) -> std::function<void(std::int64_t)> {
-    auto entry = cache->count(title, body, terms);
-    if (!entry) return {};
-    return [cache, entry = std::move(entry)](std::int64_t rowid) mutable { cache->keep(rowid, std::move(entry)); };
-  };
-}
-
 AfterIngest::AfterIngest(AfterIngest&&) noexcept = default;
 AfterIngest& AfterIngest::operator=(AfterIngest&&) noexcept = default;
 AfterIngest::~AfterIngest() = default;
@@ -69,6 +57,17 @@ Result<AfterIngest> AfterIngest::start(store::Store& store, const AfterIngestOpt
     impl->scan.emplace(store, *model, run, &*impl->records, articles_arriving);
   }
   return AfterIngest(std::move(impl));
+}
+
+store::IndexTermsHook AfterIngest::index_terms_hook() {
+  Impl& d = *impl_;
+  if (!d.options.cluster) return {};
+  if (!d.counted) d.counted = std::make_unique<cluster::FeatureCache>(d.options.tracking.features, kMaxCountedTerms);
+  cluster::FeatureCache* cache = d.counted.get();
+  return [cache](std::string_view title, std::string_view body, const store::IndexTerms& terms) {
+    // Kept even when null (the cache is full): the row then forgets an earlier version's entry.
+    return [cache, entry = cache->count(title, body, terms)](std::int64_t rowid) mutable { cache->keep(rowid, std::move(entry)); };
+  };
 }
 
 Result<AfterIngestReport> AfterIngest::finish(const AfterIngestHooks& hooks) {

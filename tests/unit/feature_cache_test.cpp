@@ -81,6 +81,17 @@ TEST(FeatureCache, StopsKeepingWhenFull) {
   EXPECT_EQ(cache.count(text, "", terms), nullptr);
 }
 
+// A row stored again when the cache is full must not keep its earlier version's counts.
+TEST(FeatureCache, ANullEntryForgetsTheRowsEarlierOne) {
+  FeatureCache cache(FeatureOptions{}, 1000);
+  const std::string text = "وصل الوفد الروسي";
+  cache.keep(3, cache.count(text, "", store::analyze_for_index(text, "")));
+  cache.keep(3, nullptr);
+  Vocabulary vocabulary;
+  FeatureCache::Reader reader(cache, vocabulary);
+  EXPECT_FALSE(reader.has(3));
+}
+
 // The tracker's ids come in the order a run without the cache would give them.
 TEST(FeatureCache, InternsTermsInTheOrderOfTheTerms) {
   FeatureCache cache(FeatureOptions{}, 1000);

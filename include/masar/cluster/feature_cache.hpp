@@ -49,7 +49,8 @@ class FeatureCache {
   // Analysis thread: count_terms() of this title and body from their index terms (the text
   // when the terms are of another text). Null once the cache is full.
   std::shared_ptr<Entry> count(std::string_view title, std::string_view body, const store::IndexTerms& terms);
-  // Writing thread: `entry` belongs to the article stored as `rowid` (a later keep replaces it).
+  // Writing thread: `entry` belongs to the article stored as `rowid` (a later keep replaces it;
+  // a null one forgets it, so that a row stored again uncounted is read from its text).
   void keep(std::int64_t rowid, std::shared_ptr<Entry> entry);
   const FeatureOptions& options() const { return options_; }
   std::size_t size() const { return kept_.size(); }
