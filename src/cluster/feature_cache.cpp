@@ -107,13 +107,17 @@ std::shared_ptr<FeatureCache::Entry> FeatureCache::count(std::string_view title,
     const auto term_text = [](const store::IndexTerms::Column& column, const store::IndexTerms::Term& t) {
       return std::string_view(column.terms).substr(t.text_begin, t.text_size);
     };
-    for (const auto& t : terms.title.entries) local.add(term_text(terms.title, t), weights.title(term_text(terms.title, t)));
+    for (const auto& t : terms.title.entries) {
+      const std::string_view term = term_text(terms.title, t);
+      local.add(term, weights.title(term));
+    }
     const std::size_t cut = counted_body_bytes(body, options_);
     for (const auto& t : terms.body.entries) {
       if (t.end > cut) break;
-      const double w = weights.next_body(term_text(terms.body, t));
+      const std::string_view term = term_text(terms.body, t);
+      const double w = weights.next_body(term);
       if (w <= 0) break;
-      local.add(term_text(terms.body, t), w);
+      local.add(term, w);
     }
     counted.reserve(local.terms().size());
     for (std::size_t i = 0; i < local.terms().size(); ++i) counted.emplace_back(local.terms()[i], local.sums()[i]);

@@ -28,12 +28,12 @@ struct Pending {
   std::optional<double> time;
   std::optional<std::int64_t> copy_of;  // rowid of the original when this is a stored duplicate
   double copy_similarity = 0;
+  std::string source;
 };
 
 // What counting (in parallel, ahead of the tracker) makes of an article's text, or what the
 // ingest counted of it while storing it (`cached`).
 struct Counted {
-  std::string source;
   ArticleFeatures features;
   std::shared_ptr<const FeatureCache::Entry> cached;
 };
@@ -188,7 +188,7 @@ double meta_value(sqlite3* db, const char* key) {
 
 Result<std::vector<Pending>> read_pending(sqlite3* db) {
   Statement st(db,
-               "SELECT a.rowid, a.date, a.dup_of, a.dup_similarity FROM articles a "
+               "SELECT a.rowid, a.date, a.dup_of, a.dup_similarity, a.source FROM articles a "
                "LEFT JOIN article_events ae ON ae.article = a.rowid WHERE ae.article IS NULL ORDER BY a.rowid");
   if (!st.ok()) return store::sql::db_error(db, "reading articles to cluster");
   std::vector<Pending> out;
@@ -198,6 +198,7 @@ Result<std::vector<Pending>> read_pending(sqlite3* db) {
     p.rowid = st.int64(0);
     p.time = days_since_epoch(st.text(1));
     if (!st.is_null(2)) p.copy_of = st.int64(2), p.copy_similarity = st.real(3);
+    p.source = st.text(4);
     out.push_back(p);
   }
   if (rc != SQLITE_DONE) return store::sql::db_error(db, "reading articles to cluster");
@@ -322,9 +323,8 @@ class ChunkReader {
       : db_(db),
         options_(options),
         cache_(cache),
-        text_(db, "SELECT title, body, source FROM articles WHERE rowid = ?1"),
-        source_(db, "SELECT source FROM articles WHERE rowid = ?1") {}
-  bool ok() const { return text_.ok() && source_.ok(); }
+        text_(db, "SELECT title, body FROM articles WHERE rowid = ?1") {}
+  bool ok() const { return text_.ok(); }
 
   // Reading uses the connection, so it happens on the caller's thread; counting is returned as
   // a future.
@@ -340,16 +340,12 @@ class ChunkReader {
       // event, and its row may have been stored as an original earlier in the same ingest.
       if (cache_ && !items[order[k]].copy_of && (c.cached = cache_->take(rowid))) {
         texts.emplace_back();
-        source_.reset().bind(1, rowid);
-        const store::sql::ResetAtExit done(source_);
-        if (source_.step() == SQLITE_ROW) c.source = source_.text(0);
         continue;
       }
       text_.reset().bind(1, rowid);
       const store::sql::ResetAtExit done(text_);
       if (text_.step() == SQLITE_ROW) {
         texts.emplace_back(text_.text(0), text_.text(1));
-        c.source = text_.text(2);
       } else {
         texts.emplace_back();
       }
@@ -368,7 +364,7 @@ class ChunkReader {
   sqlite3* db_;
   const ClusterOptions& options_;
   FeatureCache::Reader* cache_;
-  Statement text_, source_;
+  Statement text_;
 };
 
 constexpr std::size_t kChunk = 1024;
@@ -439,7 +435,7 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
       }
       Status s = Ok{};
       if (original_event) {
-        tracker.add_copy(*original_event, c.source);
+        tracker.add_copy(*original_event, p.source);
         s = saver.assign(p.rowid, *original_event, p.copy_similarity, true);
         ++summary.copies;
       } else {
@@ -447,7 +443,7 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
         std::vector<SeriesKey> series = c.cached ? FeatureCache::Reader::series(*c.cached) : std::move(c.features.series);
         const double t = p.time.value_or(clock);
         recent.advance(t);
-        TrackedArticle a{p.rowid, {}, {}, t, p.time.has_value(), std::move(c.source), std::move(series)};
+        TrackedArticle a{p.rowid, {}, {}, t, p.time.has_value(), p.source, std::move(series)};
         a.vector = weigh(counts, df, vocabulary, options.features, &recent, &a.story_vector);
         if (p.time) clock = std::max(clock, *p.time), now = std::max(now, *p.time);
         const Decision d = tracker.track(a);

@@ -158,7 +158,7 @@ Result<IngestSummary> Ingester::ingest_prepared(std::vector<extract::PreparedArt
           ++summary.duplicates;
           r.duplicate_of = link.representative_id;
         }
-        if (link.representative_id.empty() && outcome.value() != UpsertOutcome::unchanged && ahead &&
+        if (link.representative_id.empty() && outcome.value() != UpsertOutcome::unchanged &&
             !terms.when_stored.empty() && terms.when_stored[i - start]) {
           terms.when_stored[i - start](rowid);
         }
