@@ -21,6 +21,7 @@ struct SearchArgs {
   search::SearchRequest request;
   bool json = false;
   bool latency = false;
+  std::string unused_positional;  // never set: see the "--" note in add_search_command
 };
 
 search::ModeChoice mode_of(const std::string& m) {
@@ -140,6 +141,13 @@ void add_search_command(CLI::App& app, Action& action) {
   // Everything after the options is the query, so that "-word" excludes a word instead of
   // being read as an option: masar search --db x.db محادثات أستانا -سوتشي
   cmd->prefix_command();
+  // "--" ends the options too. CLI11 hands a "--" to the parent command when the subcommand
+  // has no positional left to fill, and the parent refuses the words after it; this positional
+  // accepts no word (its check fails, so the words go to the query as before) but keeps the
+  // "--" here.
+  cmd->validate_positionals();
+  cmd->add_option("QUERY", args->unused_positional, "Words, \"phrases\", -excluded, a OR b (after the options)")
+      ->check(CLI::Validator([](std::string&) { return std::string("part of the query"); }, "", ""));
   cmd->footer("QUERY: words, \"quoted phrases\" (quote them for the shell), -excluded, a OR b; options go first.");
   cmd->add_option("--limit", args->request.limit, "Hits to return")->check(CLI::Range(1, 10000));
   cmd->add_option("--offset", args->request.offset, "Hits to skip");
@@ -161,7 +169,9 @@ void add_search_command(CLI::App& app, Action& action) {
   cmd->add_flag("--latency", args->latency, "Batch mode: print latency percentiles on stderr");
   cmd->add_option("--format", args->format, "Batch output format")->check(CLI::IsMember({"trec", "text"}));
   cmd->callback([args, cmd, &action] {
-    for (const auto& word : cmd->remaining()) args->query += (args->query.empty() ? "" : " ") + word;
+    auto words = cmd->remaining();
+    if (!words.empty() && words.front() == "--") words.erase(words.begin());  // the separator itself
+    for (const auto& word : words) args->query += (args->query.empty() ? "" : " ") + word;
     args->request.mode = mode_of(args->mode);
     action = [args] { return run_search(*args); };
   });

@@ -116,6 +116,19 @@ TEST(SearchCli, PhraseAndExclusion) {
   EXPECT_LT(without["hits"].size(), with["hits"].size());
 }
 
+// "--" ends the options, as everywhere else: what follows is the query even when a word
+// starts with "-" (it was refused as an unexpected argument).
+TEST(SearchCli, DoubleDashEndsTheOptions) {
+  const json plain = search_json("--mode all --limit 50 زلزال -حلب");
+  const json dashed = search_json("--mode all --limit 50 -- زلزال -حلب");
+  EXPECT_EQ(dashed["query"], "زلزال -حلب");
+  EXPECT_EQ(dashed["hits"], plain["hits"]);
+  const json exclusion_first = search_json("--mode all --limit 50 -- -حلب زلزال");
+  EXPECT_EQ(exclusion_first["query"], "-حلب زلزال");
+  EXPECT_EQ(exclusion_first["hits"].size(), plain["hits"].size());
+  EXPECT_FALSE(plain["hits"].empty());
+}
+
 TEST(SearchCli, HighlightsTheOriginalCharacters) {
   TempDb db;
   const std::string input = R"({"id": "d1", "title": "تصريح", "text": "قال المبعوثُ الأمميّ إنّ الحلَّ سياسيّ"})" "\n";
