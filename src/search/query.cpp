@@ -5,13 +5,15 @@
 namespace masar::search {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// Control characters (a NUL from a form, a tab) separate words like a space: FTS5 reads its
+// expression as a C string, so a NUL would cut a quoted phrase short ("unterminated string").
+bool is_space(char c) { return c == ' ' || static_cast<unsigned char>(c) < 0x20 || c == '\x7f'; }
 
 // FTS5 string literal: double quotes inside are doubled.
 std::string quoted(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
-    out += c;
+    out += is_space(c) ? ' ' : c;
     if (c == '"') out += '"';
   }
   out += '"';

@@ -64,7 +64,7 @@ std::string random_query(std::mt19937& rng) {
       "في",     "من",      "على",      "و",      "ال",     "\"",    "-",       "--",      "OR",        "or",         "AND",
       "NOT",    "NEAR",    "NEAR(",    "(",      ")",      "*",     "^",       ":",       "title:",    "{",          "}",
       "+",      "'",       "٢٠",       "20",     "الـ20",  "ـ",     "\u200b",  "\xff",    "\xd8",      "«",          "»",
-      "،",      ".",       "-حلب",     "\"في من\"", "\"أستانا 9\"", "-\"جنوب تركيا\"", "x", ""};
+      std::string(1, '\0'), "\t", "،", ".", "-حلب",     "\"في من\"", "\"أستانا 9\"", "-\"جنوب تركيا\"", "x", ""};
   std::uniform_int_distribution<int> count(0, 8);
   std::uniform_int_distribution<std::size_t> pick(0, kPieces.size() - 1);
   std::uniform_int_distribution<int> glue(0, 4);
@@ -131,4 +131,25 @@ TEST(SearchContract, AnyQueryIsAnsweredWithStoredArticles) {
     EXPECT_GE(counted->total, static_cast<std::int64_t>(found->hits.size()));
   }
   EXPECT_GT(answered, 300);  // the queries do find articles: the checks above are not vacuous
+}
+
+// Found by fuzz_search: a NUL byte inside a quoted phrase.
+TEST(SearchContract, ANulByteInAPhraseIsNoError) {
+  ScratchDb db;
+  auto opened = store::Store::open(db.path);
+  ASSERT_TRUE(opened.ok()) << opened.error().message;
+  extract::CleanedArticle article;
+  article.id = "a3";
+  article.title = corpus().at("a3").title;
+  article.paragraphs = {bodies().at("a3")};
+  ASSERT_TRUE(opened->upsert(article, {}).ok());
+  search::SearchRequest req;
+  req.query = std::string("\"خفض التصعي&\0\" OR زلزال", sizeof("\"خفض التصعي&\0\" OR زلزال") - 1);
+  req.mode = search::ModeChoice::any;
+  auto found = search::search(opened.value(), req);
+  ASSERT_TRUE(found.ok()) << found.error().message;
+  ASSERT_EQ(found->hits.size(), 1u);
+  EXPECT_EQ(found->hits[0].id, "a3");
+  auto counted = search::facets(opened.value(), req);
+  ASSERT_TRUE(counted.ok()) << counted.error().message;
 }

@@ -35,3 +35,11 @@ TEST(Query, LeadingOrIsAWord) {
   auto q = parse_query("OR سوريا");
   EXPECT_EQ(q.groups.size(), 1u);
 }
+TEST(Query, ControlCharactersSeparateWords) {
+  // FTS5 reads its expression as a C string: a NUL left in a phrase cut it short.
+  const std::string nul_in_phrase("\"خفض\0التصعيد\"", sizeof("\"خفض\0التصعيد\"") - 1);
+  EXPECT_EQ(to_fts5(parse_query(nul_in_phrase), MatchMode::all), "\"خفض التصعيد\"");
+  const std::string nul_between("إدلب\0حلب\x7f", sizeof("إدلب\0حلب\x7f") - 1);
+  EXPECT_EQ(to_fts5(parse_query(nul_between), MatchMode::all), "\"إدلب\" AND \"حلب\"");
+  EXPECT_EQ(to_fts5(parse_query("إدلب\tOR\vحلب"), MatchMode::all), "(\"إدلب\" OR \"حلب\")");
+}
