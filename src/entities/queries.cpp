@@ -4,6 +4,7 @@
 
 #include "masar/entities/pipeline.hpp"
 #include "masar/text/normalize.hpp"
+#include "masar/text/utf8.hpp"
 #include "store/sqlite_util.hpp"
 
 namespace masar::entities {
@@ -90,7 +91,7 @@ struct NameReader {
 
 Result<std::vector<EntityInfo>> list_entities(store::Store& store, const EntityQuery& q) {
   sqlite3* db = store.handle();
-  const std::string key = q.query.empty() ? std::string() : text_key(q.query);
+  const std::string key = q.query.empty() ? std::string() : text_key(text::decode_utf8(q.query).text);
   Statement st(db, std::string(kEntitySelect) +
                        "WHERE (?1 = '' OR e.type = ?1) AND (?2 = '' OR instr(e.key, ?2) > 0) "
                        "GROUP BY e.id ORDER BY 3 DESC, e.id LIMIT ?3 OFFSET ?4");

@@ -1,6 +1,7 @@
 #include "masar/search/query.hpp"
 
 #include "masar/text/analyzer.hpp"
+#include "masar/text/utf8.hpp"
 
 namespace masar::search {
 namespace {
@@ -36,7 +37,10 @@ std::size_t ParsedQuery::word_count() const {
   return n;
 }
 
-ParsedQuery parse_query(std::string_view q) {
+ParsedQuery parse_query(std::string_view raw) {
+  // A query is input like any other: the analysis chain assumes valid UTF-8.
+  const std::string decoded = text::decode_utf8(raw).text;
+  const std::string_view q = decoded;
   ParsedQuery out;
   bool pending_or = false;
   std::size_t i = 0;

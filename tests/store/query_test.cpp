@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "masar/text/utf8.hpp"
+
 using namespace masar::search;
 
 TEST(Query, WordsBecomeGroups) {
@@ -42,4 +44,13 @@ TEST(Query, ControlCharactersSeparateWords) {
   const std::string nul_between("إدلب\0حلب\x7f", sizeof("إدلب\0حلب\x7f") - 1);
   EXPECT_EQ(to_fts5(parse_query(nul_between), MatchMode::all), "\"إدلب\" AND \"حلب\"");
   EXPECT_EQ(to_fts5(parse_query("إدلب\tOR\vحلب"), MatchMode::all), "(\"إدلب\" OR \"حلب\")");
+}
+TEST(Query, InvalidUtf8IsRepairedBeforeAnalysis) {
+  // Found by fuzz_search: a truncated sequence at the end of a word made the tokenizer read
+  // past the word (heap-buffer-overflow under ASan). The query is decoded first, as every
+  // other input is: each invalid sequence becomes U+FFFD, a separator.
+  const std::string fts = to_fts5(parse_query("\x80\xff حلب\xd9"), MatchMode::all);
+  EXPECT_TRUE(masar::text::is_valid_utf8(fts)) << fts;
+  EXPECT_NE(fts.find("حلب"), std::string::npos) << fts;
+  EXPECT_TRUE(masar::text::is_valid_utf8(to_fts5(parse_query("\"خفض\xe2\x80 التصعيد\""), MatchMode::any)));
 }

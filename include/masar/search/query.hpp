@@ -29,6 +29,8 @@ struct ParsedQuery {
 
 enum class MatchMode { all, any };
 
+// Any bytes: invalid UTF-8 is repaired first (each bad sequence becomes U+FFFD), and control
+// characters separate words like spaces.
 ParsedQuery parse_query(std::string_view query);
 
 // The FTS5 expression, or "" when nothing searchable is left (only stop words, say).
