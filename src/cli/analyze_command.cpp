@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "masar/text/analyzer.hpp"
+#include "masar/text/utf8.hpp"
 
 namespace masar::cli {
 namespace {
@@ -50,11 +51,13 @@ int run_analyze(const AnalyzeOptions& options) {
     analyzer = &custom.value();
   }
   if (!options.texts.empty()) {
-    for (const auto& text : options.texts) print_terms(*analyzer, text, options.json);
+    for (const auto& text : options.texts) print_terms(*analyzer, text::decode_utf8(text).text, options.json);
     return kExitOk;
   }
   std::string line;
-  while (std::getline(std::cin, line)) print_terms(*analyzer, line, options.json);
+  // The chain assumes valid UTF-8: each invalid sequence becomes U+FFFD (offsets are then into
+  // the repaired text, which is the input itself whenever it is valid).
+  while (std::getline(std::cin, line)) print_terms(*analyzer, text::decode_utf8(line).text, options.json);
   return kExitOk;
 }
 

@@ -106,7 +106,9 @@ Result<std::vector<EntityInfo>> list_entities(store::Store& store, const EntityQ
   return out;
 }
 
-Result<std::vector<std::int64_t>> entities_named(store::Store& store, std::string_view spec) {
+Result<std::vector<std::int64_t>> entities_named(store::Store& store, std::string_view raw) {
+  const std::string decoded = text::decode_utf8(raw).text;  // keys are made of valid UTF-8
+  const std::string_view spec = decoded;
   std::string_view digits = spec;
   if (!digits.empty() && digits.front() == 'N') digits.remove_prefix(1);
   if (!digits.empty() && digits.size() <= 18 && digits.find_first_not_of("0123456789") == std::string_view::npos) {

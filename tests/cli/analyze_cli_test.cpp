@@ -38,3 +38,11 @@ TEST(AnalyzeCli, UnknownStageIsAUsageError) {
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("nosuchstage"), std::string::npos) << r.err;
 }
+
+// Bytes that are not UTF-8 used to reach the tokenizer raw: a stray 0xFF swallowed the letter
+// after it, a truncated lead byte the space after it. They are repaired first, as everywhere.
+TEST(AnalyzeCli, InvalidBytesAreRepairedFirst) {
+  const auto r = run_masar("analyze --stages normalize", "اتفاق\xff\xfeحلب\nحلب\xd9 x\n");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "اتفاق حلب\nحلب x\n");
+}
