@@ -100,6 +100,8 @@ struct RecordWriter::Impl {
       : db(h),
         find(h, "SELECT id, date_precision FROM event_records WHERE merge_key = ?1 AND date BETWEEN ?2 AND ?3 "
                 "ORDER BY abs(julianday(date) - julianday(?4)), id LIMIT 1"),
+        tracked(h, "SELECT event FROM article_events WHERE article = ?1"),
+        precision(h, "SELECT date_precision FROM event_records WHERE id = ?1"),
         redate(h, "UPDATE event_records SET date = ?2, date_precision = ?3 WHERE id = ?1"),
         insert(h, "INSERT INTO event_records(type, mode, date, date_precision, merge_key, series_name, series_ordinal) "
                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
@@ -109,7 +111,74 @@ struct RecordWriter::Impl {
                           "WHERE r.merge_key >= ?1 AND r.merge_key < ?2 AND a.role = 'source' AND a.entity IS NOT NULL "
                           "ORDER BY a.record, a.entity") {}
 
-  bool ok() const { return find.ok() && redate.ok() && insert.ok() && actor.ok() && report.ok() && series_sources.ok(); }
+  bool ok() const {
+    return find.ok() && tracked.ok() && precision.ok() && redate.ok() && insert.ok() && actor.ok() && report.ok() && series_sources.ok();
+  }
+
+  // The record a report of `r` belongs to: the one of the same key dated nearest within
+  // `window` days, or a new one (counted in `created`).
+  Result<std::int64_t> record_for(const EventRecord& r, const std::string& key, int window, std::size_t& created) {
+    const std::string low = r.date.empty() ? "" : shift_date(r.date, -window);
+    const std::string high = r.date.empty() ? "" : shift_date(r.date, window);
+    find.reset().bind(1, std::string_view(key)).bind(2, std::string_view(low)).bind(3, std::string_view(high))
+        .bind(4, std::string_view(r.date));
+    const store::sql::ResetAtExit done(find);
+    const int found = find.step();
+    if (found == SQLITE_ROW) {
+      const std::int64_t record = find.int64(0);
+      if (Status s = redate_if_finer(record, r, find.text(1)); !s) return s.error();
+      return record;
+    }
+    if (found != SQLITE_DONE) return store::sql::db_error(db, "finding an event record");
+    insert.reset().bind(1, std::string_view(type_name(r.type))).bind(2, std::string_view(mode_name(r.mode)))
+        .bind(3, std::string_view(r.date)).bind(4, std::string_view(r.date_precision)).bind(5, std::string_view(key));
+    if (r.series_name) insert.bind(6, std::string_view(*r.series_name)).bind(7, static_cast<std::int64_t>(*r.series_ordinal));
+    if (insert.step() != SQLITE_DONE) return store::sql::db_error(db, "saving an event record");
+    ++created;
+    return sqlite3_last_insert_rowid(db);
+  }
+
+  // The event tracking put the article in, none before it is tracked.
+  Result<std::optional<std::int64_t>> tracked_event_of(std::int64_t article) {
+    tracked.reset().bind(1, article);
+    const store::sql::ResetAtExit done(tracked);
+    const int rc = tracked.step();
+    if (rc == SQLITE_ROW) return std::optional<std::int64_t>(tracked.int64(0));
+    if (rc != SQLITE_DONE) return store::sql::db_error(db, "reading the event of an article");
+    return std::optional<std::int64_t>();
+  }
+
+  // A report that dates the event more finely dates the record: "أمس" after "الأسبوع الماضي".
+  Status redate_if_finer(std::int64_t record, const EventRecord& r, std::string_view stored_precision) {
+    if (date_rank(r.date_precision) >= date_rank(stored_precision)) return Ok{};
+    redate.reset().bind(1, record).bind(2, std::string_view(r.date)).bind(3, std::string_view(r.date_precision));
+    if (redate.step() != SQLITE_DONE) return store::sql::db_error(db, "dating an event record");
+    return Ok{};
+  }
+
+  Status refine_date(std::int64_t record, const EventRecord& r) {
+    precision.reset().bind(1, record);
+    const store::sql::ResetAtExit done(precision);
+    if (precision.step() != SQLITE_ROW) return store::sql::db_error(db, "reading the date of an event record");
+    const std::string stored(precision.text(0));
+    return redate_if_finer(record, r, stored);
+  }
+
+  // The actors of `r` (none for a report joining another's record) and the sentence reporting it.
+  Status save_report(std::int64_t record, const EventRecord& r, std::int64_t article, const Coded& c) {
+    const auto save_actor = [&](const Actor& a, std::string_view role) -> Status {
+      actor.reset().bind(1, record).bind(2, role).bind(3, std::string_view(a.text));
+      if (a.entity) actor.bind(4, *a.entity);
+      if (actor.step() != SQLITE_DONE) return store::sql::db_error(db, "saving an event actor");
+      return Ok{};
+    };
+    for (const auto& a : r.sources) if (Status s = save_actor(a, "source"); !s) return s;
+    for (const auto& a : r.targets) if (Status s = save_actor(a, "target"); !s) return s;
+    if (r.location) if (Status s = save_actor(*r.location, "location"); !s) return s;
+    report.reset().bind(1, record).bind(2, article).bind(3, static_cast<std::int64_t>(c.index)).bind(4, std::string_view(c.sentence));
+    if (report.step() != SQLITE_DONE) return store::sql::db_error(db, "saving an event report");
+    return Ok{};
+  }
 
   // The group a series' meetings are usually held by: the set of two or more linked source
   // actors its asserted rounds list most often (the latest record wins a tie). "البيان الختامي
@@ -139,7 +208,7 @@ struct RecordWriter::Impl {
   }
 
   sqlite3* db;
-  Statement find, redate, insert, actor, report, series_sources;
+  Statement find, tracked, precision, redate, insert, actor, report, series_sources;
 };
 
 RecordWriter::RecordWriter(store::Store& store) : impl_(std::make_unique<Impl>(store.handle())) {}
@@ -265,12 +334,99 @@ std::unique_ptr<entities::Prepared> RecordWriter::prepare(const entities::Tagged
   return out;
 }
 
+namespace {
+
+// One coded event of an article with its actors linked and the key its reports merge on.
+struct Keyed {
+  const Coded* coded = nullptr;
+  EventRecord record;
+  std::string key;
+  int window = kEventWindowDays;
+  bool anchored = false;  // a named round, or an actor or place linked to an entity
+};
+
+bool names_an_entity(const EventRecord& r) {
+  const auto linked = [](const std::vector<Actor>& actors) {
+    return std::any_of(actors.begin(), actors.end(), [](const Actor& a) { return a.entity.has_value(); });
+  };
+  return linked(r.sources) || linked(r.targets) || (r.location && r.location->entity);
+}
+
+// Days between two "YYYY-MM-DD" dates; 0 when either is missing.
+long days_apart(const std::string& a, const std::string& b) {
+  const extract::DateTime x = extract::parse_iso_date(a), y = extract::parse_iso_date(b);
+  if (!x.valid() || !y.valid()) return 0;
+  return std::labs(extract::days_from_civil(x.year, x.month, x.day) - extract::days_from_civil(y.year, y.month, y.day));
+}
+
+// Who a later sentence names when it takes up a meeting or deal the article has already
+// reported: "بحث الجانبان", "اتفق الطرفان", "ناقشت الوفود".
+bool refers_back(std::string_view text) {
+  static const std::vector<std::string> kReferences = [] {
+    std::vector<std::string> out;
+    for (const char* w : {"الجانبان", "الجانبين", "الطرفان", "الطرفين", "الوزيران", "الوزيرين", "الرئيسان", "الرئيسين",
+                          "الزعيمان", "الزعيمين", "الوفدان", "الوفدين", "الوفود", "الدولتان", "الدولتين", "المجتمعون",
+                          "المجتمعين", "المشاركون", "المشاركين"}) {
+      out.push_back(text::normalize_for_search(w));
+    }
+    return out;
+  }();
+  const std::string key = text::normalize_for_search(text);
+  return std::find(kReferences.begin(), kReferences.end(), key) != kReferences.end();
+}
+
+// The word right after the trigger: the subject of "وبحث الوزيران" when the coder took none.
+std::string_view word_after_trigger(const Coded& c) {
+  std::string_view rest = std::string_view(c.sentence).substr(std::min(c.event.trigger.end, c.sentence.size()));
+  const std::size_t begin = rest.find_first_not_of(' ');
+  if (begin == std::string_view::npos) return {};
+  rest.remove_prefix(begin);
+  std::string_view word = rest.substr(0, rest.find_first_of(" ,.:;\"()"));  // ASCII only: bytes
+  for (const std::string_view mark : {"،", "؛", "»"}) {
+    if (word.ends_with(mark)) word.remove_suffix(mark.size());
+  }
+  return word;
+}
+
+// A loose event takes up an anchored one only when its actors refer back to it: the
+// article's last sentences often go on with "بحث الجانبان"; any other actor, or none, may be
+// another happening ("كما طالب الفائز بنوبل بعقوبات", "وكان القضاء طالب…"): reading 20
+// random takings-up of an actorless event found 9 right.
+bool may_take_up(const Coded& c, const EventRecord& loose) {
+  const auto text_refers_back = [](const Actor& a) { return refers_back(a.text); };
+  if (loose.location) return false;
+  if (loose.sources.empty() && loose.targets.empty()) return refers_back(word_after_trigger(c));
+  return std::all_of(loose.sources.begin(), loose.sources.end(), text_refers_back) &&
+         std::all_of(loose.targets.begin(), loose.targets.end(), text_refers_back);
+}
+
+// The one anchored event of the article an unanchored one of the same type and mode, dated
+// within its window, takes up ("وبحث الوزيران" after "اجتمع لافروف مع جاويش أوغلو"); none when
+// the article has no such event or more than one (which one is meant is not known).
+const Keyed* only_anchor_for(const Keyed& loose, const std::vector<Keyed>& all) {
+  if (!may_take_up(*loose.coded, loose.record)) return nullptr;
+  const Keyed* found = nullptr;
+  for (const Keyed& k : all) {
+    if (!k.anchored || k.record.type != loose.record.type || k.record.mode != loose.record.mode) continue;
+    if (found && found->key != k.key) return nullptr;
+    if (!found) found = &k;
+  }
+  if (found && days_apart(found->record.date, loose.record.date) > found->window) return nullptr;
+  return found;
+}
+
+}  // namespace
+
 Status RecordWriter::article_scanned(const entities::ScannedArticle& scanned, const entities::Prepared* prepared) {
   Impl& d = *impl_;
   if (!d.ok()) return store::sql::db_error(d.db, "preparing the event statements");
   // `prepared` is what prepare() made of this article (entities::ArticleObserver).
+  std::vector<Keyed> keyed;
+  std::optional<std::string> scope;  // of the loose events, looked up once when first needed
   for (const Coded& c : static_cast<const CodedArticle&>(*prepared).coded) {
-    EventRecord r;
+    Keyed k;
+    k.coded = &c;
+    EventRecord& r = k.record;
     r.type = c.event.type;
     r.mode = c.event.mode;
     r.date = c.date;
@@ -298,61 +454,57 @@ Status RecordWriter::article_scanned(const entities::ScannedArticle& scanned, co
     for (const auto& a : c.event.sources) if (Status s = add(r.sources, a); !s) return s;
     for (const auto& a : c.event.targets) if (Status s = add(r.targets, a); !s) return s;
     if (c.event.location) r.location = actor_of(*c.event.location, c.mentions, ids);
-  std::string key = std::string(type_name(r.type)) + '|' + mode_name(r.mode) + '|';
-    int window = kEventWindowDays;
+    k.key = std::string(type_name(r.type)) + '|' + mode_name(r.mode) + '|';
     // A named series ("استانا" 9) is one event per round whoever reports it; a bare "الجولة
     // الثانية" is not enough to tell rounds of different talks apart.
     if (c.named_round) {
-      key += "series:" + *r.series_name + ':';
+      k.key += "series:" + *r.series_name + ':';
       if (c.group_unlisted && r.sources.empty()) {
-        auto group = d.usual_group(key);
+        auto group = d.usual_group(k.key);
         if (!group) return group.error();
         r.sources = std::move(group.value());
       }
-      key += std::to_string(*r.series_ordinal);
-      window = kSeriesWindowDays;
+      k.key += std::to_string(*r.series_ordinal);
+      k.window = kSeriesWindowDays;
+      k.anchored = true;
     } else {
-      key += actors_key(r.sources) + '|' + actors_key(r.targets) + '|';
-      if (r.location) key += actors_key({*r.location});
-      // With nobody and nowhere named, only reports of the same article are known to agree.
-      if (r.sources.empty() && r.targets.empty() && !r.location) key += "article:" + std::to_string(scanned.tagged.rowid);
-    }
-    const std::string low = r.date.empty() ? "" : shift_date(r.date, -window);
-    const std::string high = r.date.empty() ? "" : shift_date(r.date, window);
-    d.find.reset().bind(1, std::string_view(key)).bind(2, std::string_view(low)).bind(3, std::string_view(high))
-        .bind(4, std::string_view(r.date));
-    std::int64_t record = 0;
-    const store::sql::ResetAtExit done(d.find);
-    const int found = d.find.step();
-    if (found == SQLITE_ROW) {
-      record = d.find.int64(0);
-      // A report that dates the event more finely dates the record: "أمس" after "الأسبوع الماضي".
-      if (date_rank(r.date_precision) < date_rank(d.find.text(1))) {
-        d.redate.reset().bind(1, record).bind(2, std::string_view(r.date)).bind(3, std::string_view(r.date_precision));
-        if (d.redate.step() != SQLITE_DONE) return store::sql::db_error(d.db, "dating an event record");
+      k.key += actors_key(r.sources) + '|' + actors_key(r.targets) + '|';
+      if (r.location) k.key += actors_key({*r.location});
+      // Nobody named: only reports of one article are known to agree. Actors named only by a
+      // common noun ("قتل 26 شخصا", "الشرطة", "الوفود"): reports of one happening as tracking
+      // grouped them (cluster/), or of one article when it is not tracked.
+      k.anchored = names_an_entity(r);
+      if (!k.anchored && r.sources.empty() && r.targets.empty() && !r.location) {
+        k.key += "|article:" + std::to_string(scanned.tagged.rowid);
+      } else if (!k.anchored) {
+        if (!scope) {
+          auto tracked = d.tracked_event_of(scanned.tagged.rowid);
+          if (!tracked) return tracked.error();
+          scope = tracked.value() ? "|event:" + std::to_string(*tracked.value()) : "|article:" + std::to_string(scanned.tagged.rowid);
+        }
+        k.key += *scope;
       }
-    } else if (found == SQLITE_DONE) {
-      d.insert.reset().bind(1, std::string_view(type_name(r.type))).bind(2, std::string_view(mode_name(r.mode)))
-          .bind(3, std::string_view(r.date)).bind(4, std::string_view(r.date_precision)).bind(5, std::string_view(key));
-      if (r.series_name) d.insert.bind(6, std::string_view(*r.series_name)).bind(7, static_cast<std::int64_t>(*r.series_ordinal));
-      if (d.insert.step() != SQLITE_DONE) return store::sql::db_error(d.db, "saving an event record");
-      record = sqlite3_last_insert_rowid(d.db);
-      ++new_records_;
-    } else {
-      return store::sql::db_error(d.db, "finding an event record");
     }
-    const auto save_actor = [&](const Actor& a, std::string_view role) -> Status {
-      d.actor.reset().bind(1, record).bind(2, role).bind(3, std::string_view(a.text));
-      if (a.entity) d.actor.bind(4, *a.entity);
-      if (d.actor.step() != SQLITE_DONE) return store::sql::db_error(d.db, "saving an event actor");
-      return Ok{};
-    };
-    for (const auto& a : r.sources) if (Status s = save_actor(a, "source"); !s) return s;
-    for (const auto& a : r.targets) if (Status s = save_actor(a, "target"); !s) return s;
-    if (r.location) if (Status s = save_actor(*r.location, "location"); !s) return s;
-    d.report.reset().bind(1, record).bind(2, scanned.tagged.rowid).bind(3, static_cast<std::int64_t>(c.index)).bind(4, std::string_view(c.sentence));
-    if (d.report.step() != SQLITE_DONE) return store::sql::db_error(d.db, "saving an event report");
-    ++reports_;
+    keyed.push_back(std::move(k));
+  }
+  // The anchored events first, so that the loose ones of the article can join them.
+  std::map<std::string, std::int64_t> record_of_key;
+  for (const bool anchored : {true, false}) {
+    for (const Keyed& k : keyed) {
+      if (k.anchored != anchored) continue;
+      const Keyed* anchor = anchored ? nullptr : only_anchor_for(k, keyed);
+      Result<std::int64_t> record = anchor ? Result<std::int64_t>(record_of_key.at(anchor->key)) : Result<std::int64_t>(0);
+      if (!anchor) record = d.record_for(k.record, k.key, k.window, new_records_);
+      if (!record) return record.error();
+      if (anchored) record_of_key.emplace(k.key, record.value());
+      // A loose report joins its anchor's record as a sentence: its common-noun actors would
+      // only blur the record's named ones.
+      if (Status s = d.save_report(record.value(), anchor ? EventRecord{} : k.record, scanned.tagged.rowid, *k.coded); !s) return s;
+      if (anchor) {
+        if (Status s = d.refine_date(record.value(), k.record); !s) return s;
+      }
+      ++reports_;
+    }
   }
   return Ok{};
 }
