@@ -132,6 +132,43 @@ int run_search(const SearchArgs& args) {
   return kExitOk;
 }
 
+// The words after the first query word, options among them taken out and applied: "masar
+// search --db x.db أستانا --limit 3" limits to 3 hits instead of searching for "--limit" and "3".
+// Only a word starting with "--" can be an option ("-سوتشي" excludes a word); after a "--" every
+// word is the query's. Mistakes throw CLI11's parse errors, so they read as any other.
+std::vector<std::string> query_words(CLI::App& cmd, const std::vector<std::string>& words) {
+  std::vector<std::string> query;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& word = words[i];
+    if (word == "--") {
+      query.insert(query.end(), words.begin() + static_cast<std::ptrdiff_t>(i) + 1, words.end());
+      break;
+    }
+    if (!word.starts_with("--")) {
+      query.push_back(word);
+      continue;
+    }
+    const std::size_t equals = word.find('=');
+    const std::string name = word.substr(0, equals);
+    CLI::Option* option = cmd.get_option_no_throw(name);
+    if (option == nullptr) throw CLI::ExtrasError(cmd.get_name(), {word});
+    std::string value;
+    if (option->get_expected_max() == 0) {  // a flag
+      value = option->get_flag_value(name.substr(2), equals == std::string::npos ? "" : word.substr(equals + 1));
+    } else if (equals != std::string::npos) {
+      value = word.substr(equals + 1);
+    } else if (i + 1 < words.size()) {
+      value = words[++i];
+    } else {
+      throw CLI::ArgumentMismatch(name + ": needs a value");
+    }
+    option->clear();
+    option->add_result(value);
+    option->run_callback();  // checks the value as on the command line, then stores it
+  }
+  return query;
+}
+
 }  // namespace
 
 void add_search_command(CLI::App& app, Action& action) {
@@ -148,7 +185,8 @@ void add_search_command(CLI::App& app, Action& action) {
   cmd->validate_positionals();
   cmd->add_option("QUERY", args->unused_positional, "Words, \"phrases\", -excluded, a OR b (after the options)")
       ->check(CLI::Validator([](std::string&) { return std::string("part of the query"); }, "", ""));
-  cmd->footer("QUERY: words, \"quoted phrases\" (quote them for the shell), -excluded, a OR b; options go first.");
+  cmd->footer("QUERY: words, \"quoted phrases\" (quote them for the shell), -excluded, a OR b; options (--name) may follow it, "
+              "words after -- are all the query's.");
   cmd->add_option("--limit", args->request.limit, "Hits to return")->check(CLI::Range(1, 10000));
   cmd->add_option("--offset", args->request.offset, "Hits to skip");
   cmd->add_option("--from", args->request.from, "Earliest date, YYYY[-MM[-DD]]");
@@ -169,9 +207,7 @@ void add_search_command(CLI::App& app, Action& action) {
   cmd->add_flag("--latency", args->latency, "Batch mode: print latency percentiles on stderr");
   cmd->add_option("--format", args->format, "Batch output format")->check(CLI::IsMember({"trec", "text"}));
   cmd->callback([args, cmd, &action] {
-    auto words = cmd->remaining();
-    if (!words.empty() && words.front() == "--") words.erase(words.begin());  // the separator itself
-    for (const auto& word : words) args->query += (args->query.empty() ? "" : " ") + word;
+    for (const auto& word : query_words(*cmd, cmd->remaining())) args->query += (args->query.empty() ? "" : " ") + word;
     args->request.mode = mode_of(args->mode);
     action = [args] { return run_search(*args); };
   });

@@ -129,6 +129,27 @@ TEST(SearchCli, DoubleDashEndsTheOptions) {
   EXPECT_FALSE(plain["hits"].empty());
 }
 
+// "masar search --db x.db أستانا --limit 3": an option written after the query is an option,
+// not three more query words ("--limit" and "3" once went into the query).
+TEST(SearchCli, OptionsAfterTheQueryAreOptions) {
+  const json before = search_json("--mode all --limit 2 --no-coverage أستانا");
+  const auto after = run_masar("search " + demo_db().arg() + " أستانا --mode all --limit=2 --json --no-coverage");
+  ASSERT_EQ(after.status, 0) << after.err;
+  const json parsed = json::parse(after.out);
+  EXPECT_EQ(parsed["query"], "أستانا");
+  EXPECT_EQ(parsed["hits"], before["hits"]);
+  EXPECT_EQ(parsed["hits"].size(), 2u);
+  // Words after "--" are the query, whatever they look like.
+  EXPECT_EQ(search_json("-- أستانا --limit")["query"], "أستانا --limit");
+  const auto unknown = run_masar("search " + demo_db().arg() + " أستانا --limt 2");
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_NE(unknown.err.find("--limt"), std::string::npos) << unknown.err;
+  const auto missing = run_masar("search " + demo_db().arg() + " أستانا --limit");
+  EXPECT_EQ(missing.status, 2);
+  const auto out_of_range = run_masar("search " + demo_db().arg() + " أستانا --limit 0");
+  EXPECT_EQ(out_of_range.status, 2);
+}
+
 TEST(SearchCli, HighlightsTheOriginalCharacters) {
   TempDb db;
   const std::string input = R"({"id": "d1", "title": "تصريح", "text": "قال المبعوثُ الأمميّ إنّ الحلَّ سياسيّ"})" "\n";
