@@ -62,7 +62,7 @@ int run_stories(const StoriesArgs& args) {
 struct TimelineArgs {
   std::string db;
   std::int64_t story = 0;
-  std::string query;
+  std::vector<std::string> query;  // its words, as given after the options
   bool json = false;
 };
 
@@ -73,9 +73,11 @@ int run_timeline(const TimelineArgs& args) {
     return kExitFailure;
   }
   std::int64_t id = args.story;
+  std::string query;
+  for (const auto& word : args.query) query += (query.empty() ? "" : " ") + word;
   if (id == 0) {  // the story that best matches the query
     cluster::StoryFilter filter;
-    filter.query = args.query;
+    filter.query = query;
     filter.limit = 1;
     auto found = cluster::list_stories(store.value(), filter);
     if (!found) {
@@ -83,7 +85,7 @@ int run_timeline(const TimelineArgs& args) {
       return kExitFailure;
     }
     if (found->empty()) {
-      std::cerr << "masar timeline: no story matches \"" << args.query << "\"\n";
+      std::cerr << "masar timeline: no story matches \"" << query << "\"\n";
       return kExitFailure;
     }
     id = found->front().id;
@@ -142,7 +144,7 @@ void add_timeline_command(CLI::App& app, Action& action) {
   auto* story = cmd->add_option("--story", args->story, "Story id (S12 or 12)")->transform([](const std::string& s) {
     return !s.empty() && (s[0] == 'S' || s[0] == 's') ? s.substr(1) : s;
   });
-  auto* query = cmd->add_option("query", args->query, "Search words: the best-matching story");
+  auto* query = cmd->add_option("query", args->query, "Search words (quoted or not): the best-matching story");
   story->excludes(query);
   cmd->add_flag("--json", args->json, "JSON output");
   cmd->callback([args, &action, cmd] {

@@ -242,6 +242,15 @@ TEST(TimelineCli, AQueryPicksTheBestMatchingStory) {
   EXPECT_EQ("S" + std::to_string(t["id"].get<int>()), c.at("earthquake-first-day-sada").story);
 }
 
+// Like search, the query is every word after the options, quoted or not.
+TEST(TimelineCli, AQueryOfSeveralWordsNeedsNoQuotes) {
+  const auto quoted = run_masar("timeline --json " + demo_db().arg() + " 'زلزال جنوب تركيا'");
+  const auto unquoted = run_masar("timeline --json " + demo_db().arg() + " زلزال جنوب تركيا");
+  ASSERT_EQ(quoted.status, 0) << quoted.err;
+  ASSERT_EQ(unquoted.status, 0) << unquoted.err;
+  EXPECT_EQ(unquoted.out, quoted.out);
+}
+
 TEST(TimelineCli, UnknownStoryIsAnError) {
   const auto r = run_masar("timeline " + demo_db().arg() + " --story 999999");
   EXPECT_NE(r.status, 0);
