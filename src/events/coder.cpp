@@ -63,6 +63,17 @@ bool state_organ(std::string_view w) {
   return kOrgans.contains(without_conjunction(w));
 }
 
+// "مايك بومبيو وزير الخارجية الأمريكي", "زاخاروفا المتحدثة باسم الخارجية الروسية": the words
+// before word `i` are a title that follows a person's name, so what `i` starts is that title's.
+bool in_a_persons_title(const std::vector<Word>& words, const std::vector<bool>& person, std::size_t i) {
+  static const WordList kTitles{"وزير", "وزيرة", "نائب", "مساعد", "سفير", "سفيرة", "رئيس", "رئيسة", "مدير", "مديرة",
+                                "قائد", "مندوب", "مندوبة", "مبعوث", "باسم", "المتحدث", "المتحدثة", "الناطق", "الناطقة"};
+  constexpr std::size_t kLongestTitle = 3;  // "المتحدثة باسم" and a word more
+  std::size_t at = i;
+  while (at > 0 && i - at < kLongestTitle && kTitles.contains(words[at - 1].norm)) --at;
+  return at < i && at > 0 && person[at - 1];
+}
+
 std::vector<Candidate> candidates_of(const std::vector<Word>& words, const std::vector<entities::Mention>& mentions) {
   std::vector<Candidate> out;
   std::vector<bool> taken(words.size(), false), person(words.size(), false);
@@ -76,7 +87,7 @@ std::vector<Candidate> candidates_of(const std::vector<Word>& words, const std::
     out.push_back(*c);
   }
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (taken[i]) continue;
+    if (taken[i] || in_a_persons_title(words, person, i)) continue;
     const bool generic = generic_actor(words[i].norm);
     Candidate c;
     c.first = c.last = i;

@@ -369,6 +369,26 @@ TEST(EventArguments, CoordinatedParticipantsOfAMeeting) {
   EXPECT_EQ(found[0].sources[0].mention, std::optional<std::size_t>(0));
 }
 
+// "مايك بومبيو وزير الخارجية الأمريكي": the organ after a person's title is the title's, not an
+// actor of its own — the accused is Iran, not the United States.
+TEST(EventArguments, AnOrganInThePersonsTitleIsNoActor) {
+  const std::string s = "اتهم مايك بومبيو وزير الخارجية الأمريكي إيران أمس بدعم الإرهاب";
+  const auto found = code_sentence(s, {mention(s, "مايك بومبيو", entities::EntityType::PER),
+                                       mention(s, "إيران", entities::EntityType::LOC)});
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].type, EventType::ACCUSE);
+  ASSERT_EQ(found[0].sources.size(), 1u);
+  EXPECT_EQ(found[0].sources[0].text, "مايك بومبيو");
+  ASSERT_EQ(found[0].targets.size(), 1u);
+  EXPECT_EQ(found[0].targets[0].text, "إيران");
+  // With no name, the minister's organ stands for the state.
+  const std::string unnamed = "اتهم وزير الخارجية الأمريكي إيران أمس بدعم الإرهاب";
+  const auto alone = code_sentence(unnamed, {mention(unnamed, "إيران", entities::EntityType::LOC)});
+  ASSERT_FALSE(alone.empty());
+  ASSERT_EQ(alone[0].sources.size(), 1u);
+  EXPECT_EQ(alone[0].sources[0].state, std::optional<std::string>("الولايات المتحدة"));
+}
+
 TEST(EventArguments, OffsetsPointIntoTheSentence) {
   const std::string s = "وتظاهر آلاف العمال في الساحة";
   for (const auto& e : rules(s)) {
