@@ -215,12 +215,41 @@ void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& wo
       break;
     }
   }
+  // Who a meeting or a deal is with ("مع نظيره التركي مولود جاويش أوغلو") is its other party,
+  // however far the sentence carries it from the subject.
+  const auto add_partner = [&] {
+    if (!e.targets.empty() || (e.type != EventType::CONSULT && e.type != EventType::AGREE && e.type != EventType::COOPERATE)) return;
+    for (std::size_t i = t.last + 1; i < words.size() && words[i].clause == clause; ++i) {
+      if (without_conjunction(words[i].norm) != "مع") continue;
+      for (std::size_t k = 0; k < cs.size(); ++k) {
+        if (cs[k].first <= i || cs[k].first > i + 3) continue;
+        const bool already = std::any_of(e.sources.begin(), e.sources.end(), [&](const Argument& a) {
+          return a.span.begin == words[cs[k].first].begin || (cs[k].mention && a.mention == cs[k].mention);
+        });
+        if (!already) add_run(e.targets, k);
+        return;
+      }
+      // "مع نظيره الأمريكي" with no name: the counterpart's state.
+      if (i + 2 < words.size() && words[i + 2].clause == clause &&
+          in(words[i + 1].norm, {"نظيره", "نظيرته", "نظيرها", "نظيرتها", "نظيريه", "نظرائه"})) {
+        if (const auto state = entities::state_of_demonym(words[i + 2].norm)) {
+          Candidate counterpart;
+          counterpart.first = i + 1;
+          counterpart.last = i + 2;
+          counterpart.state = std::string(*state);
+          e.targets.push_back(argument_of(counterpart, words, sentence));
+        }
+      }
+      return;
+    }
+  };
   if (before && (t.form != Form::noun || !after)) {
     // Subject first ("الجيش قتل …") or a noun whose agent comes before it.
     std::size_t first = *before;
     while (first > 0 && coordinated(cs, first - 1, words) >= *before) --first;
     add_run(e.sources, first);
     if (after) add_run(e.targets, *after);
+    add_partner();
     return;
   }
   if (!after) return;
@@ -247,6 +276,7 @@ void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& wo
   }
   const std::size_t last = add_run(e.sources, *after);
   if (last + 1 < cs.size() && cs[last + 1].first - cs[last].last <= 6) add_run(e.targets, last + 1);
+  add_partner();
 }
 
 

@@ -389,6 +389,27 @@ TEST(EventArguments, AnOrganInThePersonsTitleIsNoActor) {
   EXPECT_EQ(alone[0].sources[0].state, std::optional<std::string>("الولايات المتحدة"));
 }
 
+// "مع نظيره التركي مولود جاويش أوغلو": who a meeting is held with is its other party, however
+// far the sentence carries it from the subject; a counterpart named by demonym alone is his state.
+TEST(EventArguments, TheCounterpartAfterMaIsTheOtherParty) {
+  const std::string s = "اجتمع وزير الخارجية الروسي سيرغي لافروف أمس في موسكو مع نظيره التركي مولود جاويش أوغلو";
+  const auto found = code_sentence(s, {mention(s, "سيرغي لافروف", entities::EntityType::PER),
+                                       mention(s, "موسكو", entities::EntityType::LOC),
+                                       mention(s, "مولود جاويش أوغلو", entities::EntityType::PER)});
+  ASSERT_FALSE(found.empty());
+  EXPECT_EQ(found[0].type, EventType::CONSULT);
+  ASSERT_EQ(found[0].sources.size(), 1u);
+  EXPECT_EQ(found[0].sources[0].text, "سيرغي لافروف");
+  ASSERT_EQ(found[0].targets.size(), 1u);
+  EXPECT_EQ(found[0].targets[0].text, "مولود جاويش أوغلو");
+  const std::string call = "بحث وزير الخارجية السعودي في اتصال هاتفي أمس مع نظيره الأمريكي الأوضاع في المنطقة";
+  const auto by_phone = rules(call);
+  ASSERT_FALSE(by_phone.empty());
+  EXPECT_EQ(by_phone[0].type, EventType::CONSULT);
+  ASSERT_EQ(by_phone[0].targets.size(), 1u);
+  EXPECT_EQ(by_phone[0].targets[0].state, std::optional<std::string>("الولايات المتحدة"));
+}
+
 TEST(EventArguments, OffsetsPointIntoTheSentence) {
   const std::string s = "وتظاهر آلاف العمال في الساحة";
   for (const auto& e : rules(s)) {
