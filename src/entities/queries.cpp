@@ -92,17 +92,27 @@ struct NameReader {
 Result<std::vector<EntityInfo>> list_entities(store::Store& store, const EntityQuery& q) {
   sqlite3* db = store.handle();
   const std::string key = q.query.empty() ? std::string() : text_key(text::decode_utf8(q.query).text);
-  Statement st(db, std::string(kEntitySelect) +
-                       "WHERE (?1 = '' OR e.type = ?1) AND (?2 = '' OR instr(e.key, ?2) > 0) "
-                       "GROUP BY e.id ORDER BY 3 DESC, e.id LIMIT ?3 OFFSET ?4");
+  // The page is chosen from article_entities alone; the dates, which join every article that
+  // names an entity, are read for that page only (all of them at once took a second on 30k
+  // articles).
+  Statement page(db, "SELECT ae.entity FROM article_entities ae JOIN entities e ON e.id = ae.entity "
+                     "WHERE (?1 = '' OR e.type = ?1) AND (?2 = '' OR instr(e.key, ?2) > 0) "
+                     "GROUP BY ae.entity ORDER BY count(DISTINCT ae.article) DESC, ae.entity LIMIT ?3 OFFSET ?4");
+  Statement one(db, std::string(kEntitySelect) + "WHERE e.id = ?1 GROUP BY e.id");
   AliasReader aliases(db);
-  if (!st.ok() || !aliases.ok()) return store::sql::db_error(db, "reading entities");
-  st.bind(1, std::string_view(q.type ? type_name(*q.type) : "")).bind(2, std::string_view(key))
+  if (!page.ok() || !one.ok() || !aliases.ok()) return store::sql::db_error(db, "reading entities");
+  page.bind(1, std::string_view(q.type ? type_name(*q.type) : "")).bind(2, std::string_view(key))
       .bind(3, static_cast<std::int64_t>(q.limit)).bind(4, static_cast<std::int64_t>(q.offset));
-  std::vector<EntityInfo> out;
+  std::vector<std::int64_t> ids;
   int rc;
-  while ((rc = st.step()) == SQLITE_ROW) out.push_back(entity_from(st, aliases));
+  while ((rc = page.step()) == SQLITE_ROW) ids.push_back(page.int64(0));
   if (rc != SQLITE_DONE) return store::sql::db_error(db, "reading entities");
+  std::vector<EntityInfo> out;
+  for (const std::int64_t id : ids) {
+    one.reset().bind(1, id);
+    if (one.step() != SQLITE_ROW) return store::sql::db_error(db, "reading an entity");
+    out.push_back(entity_from(one, aliases));
+  }
   return out;
 }
 
