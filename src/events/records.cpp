@@ -263,19 +263,34 @@ void date_and_round(std::vector<Coded>& coded, const entities::TaggedArticle& ar
   }
   const extract::DateTime anchor = extract::parse_iso_date(article.date);
   const Coded* previous = nullptr;  // events of one sentence come together
+  std::vector<extract::TimeExpression> times;  // of the sentence of `previous`
   for (Coded& c : coded) {
-    if (previous && previous->index == c.index && previous->in_title == c.in_title) {
-      c.date = previous->date, c.date_precision = previous->date_precision;
-    } else {
-      c.date = anchor.valid() ? std::string(article.date) : "";
-      c.date_precision = anchor.valid() ? "article" : "";
-      const auto times = extract::find_time_expressions(c.sentence, anchor);
-      if (!times.empty()) {
-        c.date = times.front().first.iso().substr(0, 10);
-        c.date_precision = extract::precision_name(times.front().precision);
-      }
+    if (!previous || previous->index != c.index || previous->in_title != c.in_title) {
+      times = extract::find_time_expressions(c.sentence, anchor);
     }
     previous = &c;
+    // The expression nearest the trigger dates it: "اعتقلت السلطات أمس نواز شريف … قبل انتخابات
+    // 25 يوليو" was arrested yesterday, not on election day.
+    const extract::TimeExpression* nearest_time = nullptr;
+    std::size_t nearest_time_gap = 0;
+    for (const auto& t : times) {
+      // "في 25 شباط/فبراير الماضي" is read as a day and, next to it, a month: the day dates it.
+      constexpr std::size_t kJoined = 3;  // bytes between two readings of one date ("/", " / ")
+      const bool finer_over_it = std::any_of(times.begin(), times.end(), [&](const extract::TimeExpression& u) {
+        return u.begin < t.end + kJoined && t.begin < u.end + kJoined && u.precision < t.precision;
+      });
+      if (finer_over_it) continue;
+      const std::size_t gap = t.end <= c.event.trigger.begin ? c.event.trigger.begin - t.end
+                              : t.begin >= c.event.trigger.end ? t.begin - c.event.trigger.end
+                                                               : 0;
+      if (!nearest_time || gap < nearest_time_gap) nearest_time = &t, nearest_time_gap = gap;
+    }
+    c.date = anchor.valid() ? std::string(article.date) : "";
+    c.date_precision = anchor.valid() ? "article" : "";
+    if (nearest_time) {
+      c.date = nearest_time->first.iso().substr(0, 10);
+      c.date_precision = extract::precision_name(nearest_time->precision);
+    }
     // The numbered round of the event: the one nearest its trigger inside the sentence, as the
     // scan of its whole text found it. A report takes any round its sentence names; a plan
     // only one next to its trigger ("«أستانا 9» تنتهي بالاتفاق على عقد الجولة المقبلة" plans

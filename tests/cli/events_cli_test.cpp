@@ -367,6 +367,24 @@ TEST(EventsCli, AnUnnamedReportStaysApartWhenItsArticleNamesTwoSuchEvents) {
   for (const auto& rec : records) EXPECT_EQ(rec["sentences"].size(), 1u) << rec.dump();
 }
 
+// The time expression nearest the trigger dates the event, not the sentence's first: the arrests
+// were yesterday, after the attack of 11 April; "25 شباط/فبراير" is one day, not February.
+TEST(EventsCli, TheTimeNearestItsTriggerDatesAnEvent) {
+  TempDb db;
+  const auto in = run_masar("ingest --quiet " + db.arg() + " -",
+                            titled("t1", "اعتقالات", "بعد الهجوم الذي وقع في 11 نيسان/أبريل الماضي، اعتقلت الشرطة أمس خمسة مشتبه بهم.") +
+                                titled("t2", "مظاهرة", "تظاهر مئات الطلاب في 25 شباط/فبراير الماضي أمام البرلمان."));
+  ASSERT_EQ(in.status, 0) << in.err;
+  const auto coerce = json_lines(run_masar("events " + db.arg() + " --type COERCE --format jsonl").out);
+  ASSERT_EQ(coerce.size(), 1u);
+  EXPECT_EQ(coerce[0]["date"], "2024-03-04");
+  EXPECT_EQ(coerce[0]["date_precision"], "day");
+  const auto protest = json_lines(run_masar("events " + db.arg() + " --type PROTEST --format jsonl").out);
+  ASSERT_EQ(protest.size(), 1u);
+  EXPECT_EQ(protest[0]["date"], "2024-02-25");
+  EXPECT_EQ(protest[0]["date_precision"], "day");
+}
+
 TEST(EventsCli, RescanGivesTheSameRecords) {
   TempDb db;
   ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " '" + demo_corpus().string() + "'").status, 0);
