@@ -88,17 +88,33 @@ std::vector<Candidate> candidates_of(const std::vector<Word>& words, const std::
   }
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (taken[i] || in_a_persons_title(words, person, i)) continue;
-    const bool generic = generic_actor(words[i].norm);
+    const auto joins = [&](std::size_t j) {  // word j may continue the phrase that ends before it
+      return j < words.size() && !taken[j] && words[j].clause == words[i].clause && !victim(words[j].norm);
+    };
+    const auto definite = [&](std::size_t j) { return without_conjunction(words[j].norm).starts_with("ال"); };
+    // "قوات الأمن", "رجال الشرطة", "عناصر الجيش": a head before the force it belongs to.
+    static const WordList kHeads{"رجال", "أفراد", "عناصر", "قوات", "قوة"};
+    const bool headed = kHeads.contains(without_conjunction(words[i].norm)) && !definite(i) && joins(i + 1) &&
+                        definite(i + 1) && generic_actor(words[i + 1].norm);
+    const bool generic = headed || generic_actor(words[i].norm);
     Candidate c;
     c.first = c.last = i;
-    // "القوات الروسية", "الجانب التركي", "الخارجية الإيرانية": an organ of a state, named by its
-    // demonym, acts for that state — unless a person's name follows, whose title it is ("وزير
-    // الدفاع البريطاني غافين وليامسون").
-    if ((generic || state_organ(words[i].norm)) && i + 1 < words.size() && !taken[i + 1] &&
-        words[i + 1].clause == words[i].clause && !(i + 2 < words.size() && person[i + 2])) {
-      if (const auto state = entities::state_of_demonym(words[i + 1].norm)) {
+    if (headed) c.last = i + 1;
+    // "مسلحون مجهولون", "المسلحين الملثمين": the adjective that tells who they are, agreeing in
+    // definiteness (two nouns in a row are subject and object: "فرقت الشرطة المتظاهرين").
+    static const WordList kDescribing{"مجهولون", "مجهولين", "ملثمون", "ملثمين", "مسلحون", "مسلحين"};
+    while (generic && joins(c.last + 1) && definite(c.last + 1) == definite(i)) {
+      std::string_view w = words[c.last + 1].norm;
+      if (definite(c.last + 1)) w.remove_prefix(std::string_view("ال").size());
+      if (!kDescribing.contains(w)) break;
+      ++c.last;
+    }
+    const std::size_t next = c.last + 1;
+    if ((generic || state_organ(words[i].norm)) && next < words.size() && !taken[next] &&
+        words[next].clause == words[i].clause && !(next + 1 < words.size() && person[next + 1])) {
+      if (const auto state = entities::state_of_demonym(words[next].norm)) {
         c.state = std::string(*state);
-        c.last = i + 1;
+        c.last = next;
       }
     }
     if (!generic && !c.state) continue;
@@ -280,10 +296,17 @@ void fill_arguments(CodedEvent& e, const Trigger& t, const std::vector<Word>& wo
 }
 
 
-// A generic actor's word in search form, without و/ف and the article ("والمتظاهرين" → "متظاهرين").
-std::string bare_word(const Argument& a) {
+// A generic actor's word in search form, without و/ف and the article ("والمتظاهرين" → "متظاهرين");
+// of a phrase ("عناصر الشرطة", "مسلحون مجهولون"), the word `at` (0 the head, 1 the next).
+std::string bare_word(const Argument& a, std::size_t at = 0) {
   const std::string normalized = text::normalize_for_search(a.text);
   std::string_view w = without_conjunction(normalized);
+  for (std::size_t k = 0; k < at; ++k) {
+    const std::size_t space = w.find(' ');
+    if (space == std::string_view::npos) return {};
+    w.remove_prefix(space + 1);
+  }
+  w = w.substr(0, w.find(' '));
   if (w.starts_with("ال")) w.remove_prefix(std::string_view("ال").size());
   return std::string(w);
 }
@@ -302,7 +325,8 @@ void put_protest_sides_right(CodedEvent& e) {
   const auto is_force = [](const Argument& a) {
     if (a.mention) return false;
     if (a.state) return true;  // "القوات الإسرائيلية", "الشرطة التركية"
-    return in(bare_word(a), {"شرطه", "امن", "جيش", "قوات", "حكومه", "سلطات", "جنود"});
+    const auto force = [](const std::string& w) { return in(w, {"شرطه", "امن", "جيش", "قوات", "حكومه", "سلطات", "جنود"}); };
+    return force(bare_word(a)) || force(bare_word(a, 1));  // "عناصر الشرطة"
   };
   std::vector<Argument> sources, targets;
   for (auto& a : e.sources) (is_force(a) ? targets : sources).push_back(std::move(a));

@@ -410,6 +410,25 @@ TEST(EventArguments, TheCounterpartAfterMaIsTheOtherParty) {
   EXPECT_EQ(by_phone[0].targets[0].state, std::optional<std::string>("الولايات المتحدة"));
 }
 
+// "مسلحون مجهولون", "قوات الأمن العراقية", "رجال الشرطة": an actor named by a common noun is the
+// whole phrase, not its first word (nor its second taken for the other party).
+TEST(EventArguments, ACommonNounActorIsItsWholePhrase) {
+  const auto gunmen = rules("قتل مسلحون مجهولون ضابطا أمس في بغداد");
+  ASSERT_FALSE(gunmen.empty());
+  ASSERT_EQ(gunmen[0].sources.size(), 1u);
+  EXPECT_EQ(gunmen[0].sources[0].text, "مسلحون مجهولون");
+  EXPECT_TRUE(gunmen[0].targets.empty());
+  const auto forces = rules("اعتقلت قوات الأمن العراقية أمس خمسة مشتبه بهم");
+  ASSERT_FALSE(forces.empty());
+  ASSERT_EQ(forces[0].sources.size(), 1u);
+  EXPECT_EQ(forces[0].sources[0].text, "قوات الأمن العراقية");
+  EXPECT_EQ(forces[0].sources[0].state, std::optional<std::string>("العراق"));
+  const auto police = rules("اعتقل رجال الشرطة أمس ثلاثة ناشطين");
+  ASSERT_FALSE(police.empty());
+  ASSERT_EQ(police[0].sources.size(), 1u);
+  EXPECT_EQ(police[0].sources[0].text, "رجال الشرطة");
+}
+
 TEST(EventArguments, OffsetsPointIntoTheSentence) {
   const std::string s = "وتظاهر آلاف العمال في الساحة";
   for (const auto& e : rules(s)) {
