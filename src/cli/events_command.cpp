@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/date_options.hpp"
 #include "masar/cluster/series.hpp"
 #include "masar/entities/pipeline.hpp"
 #include "masar/events/format.hpp"
@@ -102,8 +103,8 @@ void add_events_command(CLI::App& app, Action& action) {
       ->check(CLI::IsMember({"jsonl", "tsv"}));
   cmd->add_option("--type", args->type, "Only this PLOVER type (CONSULT, AGREE, ASSAULT, PROTEST, ...)");
   cmd->add_option("--entity", args->entity, "Only records naming this entity (id, or words of its name)");
-  cmd->add_option("--from", args->from, "Records dated on or after (YYYY-MM-DD)");
-  cmd->add_option("--to", args->to, "Records dated on or before (YYYY-MM-DD)");
+  add_date_option(*cmd, "--from", args->from, extract::DateEdge::first, "Records dated on or after");
+  add_date_option(*cmd, "--to", args->to, extract::DateEdge::last, "Records dated on or before");
   cmd->add_option("--series", args->series, "Only rounds of this numbered series (أستانا, جنيف, اللجنة الدستورية, ...)");
   cmd->add_option("--round", args->round, "Only this round of the series")->check(CLI::Range(1, 200));
   cmd->add_flag("--asserted", args->asserted, "Leave out negated and hypothetical records");

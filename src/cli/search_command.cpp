@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/date_options.hpp"
 #include "masar/search/searcher.hpp"
 
 namespace masar::cli {
@@ -189,8 +190,8 @@ void add_search_command(CLI::App& app, Action& action) {
               "words after -- are all the query's.");
   cmd->add_option("--limit", args->request.limit, "Hits to return")->check(CLI::Range(1, 10000));
   cmd->add_option("--offset", args->request.offset, "Hits to skip");
-  cmd->add_option("--from", args->request.from, "Earliest date, YYYY[-MM[-DD]]");
-  cmd->add_option("--to", args->request.to, "Latest date, YYYY[-MM[-DD]] (inclusive)");
+  add_date_option(*cmd, "--from", args->request.from, extract::DateEdge::first, "Earliest date");
+  add_date_option(*cmd, "--to", args->request.to, extract::DateEdge::last, "Latest date (inclusive)");
   cmd->add_option("--source", args->request.source, "Only this outlet");
   cmd->add_option("--mode", args->mode, "auto (all words for short queries), all, any")
       ->check(CLI::IsMember({"auto", "all", "any"}));

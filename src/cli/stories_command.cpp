@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/date_options.hpp"
 #include "masar/cluster/queries.hpp"
 
 namespace masar::cli {
@@ -129,8 +130,8 @@ void add_stories_command(CLI::App& app, Action& action) {
   auto* cmd = app.add_subcommand("stories", "Stories (threads of events) with label, dates and sizes");
   cmd->add_option("--db", args->db, "SQLite database file")->required();
   cmd->add_option("--query", args->filter.query, "Only stories with articles matching this search");
-  cmd->add_option("--from", args->filter.from, "Stories still running on or after this date (YYYY-MM-DD)");
-  cmd->add_option("--to", args->filter.to, "Stories started on or before this date (YYYY-MM-DD)");
+  add_date_option(*cmd, "--from", args->filter.from, extract::DateEdge::first, "Stories still running on or after");
+  add_date_option(*cmd, "--to", args->filter.to, extract::DateEdge::last, "Stories started on or before");
   cmd->add_option("--limit", args->filter.limit, "How many stories")->check(CLI::Range(1, 100000));
   cmd->add_option("--min-articles", args->filter.min_articles, "Smallest story shown");
   cmd->add_flag("--json", args->json, "One JSON object per story");

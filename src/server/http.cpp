@@ -98,19 +98,12 @@ Result<std::string> Params::query(const std::string& name) const {
   return text::decode_utf8(q).text;  // the marks of highlighting rely on valid text
 }
 
-Result<std::string> Params::date(const std::string& name) const {
+Result<std::string> Params::date(const std::string& name, extract::DateEdge edge) const {
   const std::string d = text(name);
-  const auto digits = [&](std::size_t from, std::size_t n) {
-    for (std::size_t i = from; i < from + n; ++i) {
-      if (d[i] < '0' || d[i] > '9') return false;
-    }
-    return true;
-  };
-  const bool ok = d.empty() || (d.size() == 4 && digits(0, 4)) ||
-                  (d.size() == 7 && digits(0, 4) && d[4] == '-' && digits(5, 2)) ||
-                  (d.size() == 10 && digits(0, 4) && d[4] == '-' && digits(5, 2) && d[7] == '-' && digits(8, 2));
-  if (!ok) return make_error(Errc::invalid_argument, name + " is a date YYYY[-MM[-DD]], not \"" + d + "\"");
-  return d;
+  if (d.empty()) return d;
+  auto day = extract::date_bound(d, edge);
+  if (!day) return make_error(Errc::invalid_argument, name + " is a date YYYY[-MM[-DD]] that exists, not \"" + d + "\"");
+  return *day;
 }
 
 std::optional<std::int64_t> parse_id(std::string_view text) {

@@ -2,6 +2,7 @@
 // replies, and request parameters checked against the limits.
 #pragma once
 
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "masar/error.hpp"
+#include "masar/extract/dates.hpp"
 #include "masar/server/server.hpp"
 
 namespace httplib {
@@ -64,7 +66,8 @@ class Params {
   // The search words: at most max_query_chars characters.
   Result<std::string> query(const std::string& name = "q") const;
   // A date bound: "", YYYY, YYYY-MM or YYYY-MM-DD.
-  Result<std::string> date(const std::string& name) const;
+  // A range bound YYYY[-MM[-DD]] as the day it stands for (extract::date_bound); "" when absent.
+  Result<std::string> date(const std::string& name, extract::DateEdge edge) const;
 
  private:
   Result<std::size_t> positive(const std::string& name, std::size_t fallback) const;

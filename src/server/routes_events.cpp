@@ -36,8 +36,8 @@ Json record_list_json(const std::vector<events::EventRecord>& records) {
 
 Reply get_events(Context& ctx, const Call& call) {
   auto page = call.params.page();
-  auto from = call.params.date("from");
-  auto to = call.params.date("to");
+  auto from = call.params.date("from", extract::DateEdge::first);
+  auto to = call.params.date("to", extract::DateEdge::last);
   auto entity = call.params.query("entity");
   if (const Error* e = first_error(page, from, to, entity)) return error_reply(api_error(*e));
   const std::string format = call.params.text("format").empty() ? "json" : call.params.text("format");

@@ -47,8 +47,8 @@ Reply get_search(Context& ctx, const Call& call) {
   const auto start = std::chrono::steady_clock::now();
   auto q = call.params.query();
   auto page = call.params.page();
-  auto from = call.params.date("from");
-  auto to = call.params.date("to");
+  auto from = call.params.date("from", extract::DateEdge::first);
+  auto to = call.params.date("to", extract::DateEdge::last);
   if (const Error* e = first_error(q, page, from, to)) return error_reply(api_error(*e));
   search::SearchRequest req;
   req.query = q.value();
@@ -110,8 +110,8 @@ Reply get_article(Context& ctx, const Call& call) {
 Reply get_stories(Context& ctx, const Call& call) {
   auto q = call.params.query();
   auto page = call.params.page();
-  auto from = call.params.date("from");
-  auto to = call.params.date("to");
+  auto from = call.params.date("from", extract::DateEdge::first);
+  auto to = call.params.date("to", extract::DateEdge::last);
   if (const Error* e = first_error(q, page, from, to)) return error_reply(api_error(*e));
   cluster::StoryFilter filter;
   filter.query = q.value();

@@ -385,6 +385,25 @@ TEST(EventsCli, TheTimeNearestItsTriggerDatesAnEvent) {
   EXPECT_EQ(protest[0]["date_precision"], "day");
 }
 
+// --from / --to take a year, a month or a day, as search does; a date that does not exist is
+// refused, not compared as text.
+TEST(EventsCli, AMonthBoundsTheRecordsAndABadDateIsRefused) {
+  const auto& db = demo_db();
+  const auto june = json_lines(run_masar("events " + db.arg() + " --type CONSULT --from 2023-06 --to 2023-06").out);
+  ASSERT_FALSE(june.empty());
+  for (const auto& rec : june) {
+    EXPECT_GE(rec["date"].get<std::string>(), "2023-06-01");
+    EXPECT_LE(rec["date"].get<std::string>(), "2023-06-30");
+  }
+  const auto year = json_lines(run_masar("events " + db.arg() + " --type CONSULT --from 2023 --to 2023").out);
+  EXPECT_GE(year.size(), june.size());
+  for (const std::string command : {"events", "stories", "search --mode all"}) {
+    const auto bad = run_masar(command + " " + db.arg() + " --from 2018-13-45" + (command.starts_with("search") ? " أستانا" : ""));
+    EXPECT_EQ(bad.status, 2) << command;
+    EXPECT_NE(bad.err.find("2018-13-45"), std::string::npos) << command << ": " << bad.err;
+  }
+}
+
 TEST(EventsCli, RescanGivesTheSameRecords) {
   TempDb db;
   ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " '" + demo_corpus().string() + "'").status, 0);

@@ -35,6 +35,8 @@ TEST(ServerEvents, FiltersByTypeDateAndEntity) {
     round20 = round20 || (!rec["series"].is_null() && rec["series"]["ordinal"] == 20);
   }
   EXPECT_TRUE(round20);
+  const json month = get_json("/api/events", {{"type", "CONSULT"}, {"from", "2023-06"}, {"to", "2023-06"}});
+  EXPECT_EQ(month["total"], consult["total"]);  // a month is its first to its last day
   const json russia = get_json("/api/entities", {{"q", "روسيا"}, {"type", "LOC"}});
   ASSERT_FALSE(russia["entities"].empty());
   const auto id = russia["entities"][0]["id"].get<std::int64_t>();
@@ -90,6 +92,8 @@ TEST(ServerEvents, BadParametersAreClearErrors) {
   expect_error(get_json("/api/events", {{"type", "MEET"}}, 400), "bad_request");
   expect_error(get_json("/api/events", {{"format", "xml"}}, 400), "bad_request");
   expect_error(get_json("/api/events", {{"from", "yesterday"}}, 400), "bad_request");
+  expect_error(get_json("/api/events", {{"from", "2018-13-45"}}, 400), "bad_request");
+  expect_error(get_json("/api/stories", {{"to", "2018-02-30"}}, 400), "bad_request");
   expect_error(get_json("/api/events", {{"entity", "لا أحد بهذا الاسم"}}, 404), "not_found");
 }
 

@@ -241,3 +241,17 @@ TEST(DatesContract, TruncatedUtf8DoesNotCrash) {
     for (const auto& m : find_dates(s)) ASSERT_LE(m.end, s.size());
   }
 }
+
+// --from / --to of the CLI and the API: a year or a month stands for its first day when it opens
+// a range and for its last when it closes one; a date that does not exist is refused.
+TEST(DateBound, AYearOrAMonthStandsForItsFirstOrLastDay) {
+  EXPECT_EQ(date_bound("2018", DateEdge::first).value_or(""), "2018-01-01");
+  EXPECT_EQ(date_bound("2018", DateEdge::last).value_or(""), "2018-12-31");
+  EXPECT_EQ(date_bound("2018-02", DateEdge::last).value_or(""), "2018-02-28");
+  EXPECT_EQ(date_bound("2016-02", DateEdge::last).value_or(""), "2016-02-29");
+  EXPECT_EQ(date_bound("2018-04", DateEdge::first).value_or(""), "2018-04-01");
+  EXPECT_EQ(date_bound("2018-04-10", DateEdge::last).value_or(""), "2018-04-10");
+  for (const char* bad : {"2018-13", "2018-02-30", "2018-00-10", "18-01-01", "2018-1-1", "2018/04/10", "yesterday", ""}) {
+    EXPECT_FALSE(date_bound(bad, DateEdge::first).has_value()) << bad;
+  }
+}

@@ -34,6 +34,13 @@ DateTime parse_iso_date(std::string_view iso);
 int month_of_word(std::string_view normalized);
 int month_of_pair(std::string_view first, std::string_view second);
 
+// A bound of a date range as users write it (--from / --to, from= / to=): "YYYY", "YYYY-MM" or
+// "YYYY-MM-DD", as the day "YYYY-MM-DD" it stands for — the first of its year or month when it
+// opens the range, the last when it closes it. None when it is not such a date or the date does
+// not exist ("2018-13", "2018-02-30").
+enum class DateEdge { first, last };
+std::optional<std::string> date_bound(std::string_view written, DateEdge edge);
+
 // Calendar arithmetic (proleptic Gregorian): days since 1970-01-01 and back.
 int days_in_month(int year, int month);
 long days_from_civil(int year, int month, int day);
