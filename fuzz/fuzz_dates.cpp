@@ -1,12 +1,13 @@
 // libFuzzer harness for time expressions and numbered series: any bytes as text, resolved
-// against a fixed anchor. Checks: offsets in bounds and ordered, every resolved day valid and
-// first <= last.
+// against a fixed anchor, and as the bound of a date range. Checks: offsets in bounds and
+// ordered, every resolved day valid and first <= last.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
 #include "masar/cluster/series.hpp"
+#include "masar/extract/dates.hpp"
 #include "masar/extract/time_expressions.hpp"
 #include "masar/text/utf8.hpp"
 
@@ -22,6 +23,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   for (const auto& m : masar::cluster::find_series(text)) {
     if (m.end > text.size() || m.begin >= m.end) std::abort();
+  }
+  // A range bound as a user writes it (any bytes): when read, a valid day, the first not after
+  // the last, and a day read back as itself.
+  const std::string_view raw(reinterpret_cast<const char*>(data), size);
+  const auto first = date_bound(raw, DateEdge::first), last = date_bound(raw, DateEdge::last);
+  if (first.has_value() != last.has_value()) std::abort();
+  if (first) {
+    if (!parse_iso_date(*first).valid() || !parse_iso_date(*last).valid() || *first > *last) std::abort();
+    if (date_bound(*first, DateEdge::last) != first) std::abort();
   }
   // A series name as a user writes it: valid UTF-8 out. (Not always the same when read again:
   // case folding may give a letter the tokenizer does not read, "Ⱦ" → "ⱦ".)

@@ -15,7 +15,7 @@ inline CLI::Option* add_date_option(CLI::App& cmd, const std::string& name, std:
       ->transform(CLI::Validator(
           [edge](std::string& value) {
             const auto day = extract::date_bound(value, edge);
-            if (!day) return "a date YYYY[-MM[-DD]] that exists, not \"" + value + "\"";
+            if (!day) return "a date YYYY[-MM[-DD]] that exists, 1900-2100, not \"" + value + "\"";
             value = *day;
             return std::string();
           },

@@ -18,8 +18,9 @@ std::optional<std::string> date_bound(std::string_view w, DateEdge edge) {
   const int month = w.size() >= 7 ? number(5, 2) : edge == DateEdge::first ? 1 : 12;
   if (year < 0 || month < 1 || month > 12) return std::nullopt;
   const int day = w.size() == 10 ? number(8, 2) : edge == DateEdge::first ? 1 : days_in_month(year, month);
-  if (day < 1 || day > days_in_month(year, month)) return std::nullopt;
-  return DateTime{year, month, day}.iso();
+  const DateTime date{year, month, day};
+  if (day < 1 || day > days_in_month(year, month) || !date.valid()) return std::nullopt;  // valid: 1900-2100, as dates are read
+  return date.iso();
 }
 
 }  // namespace masar::extract

@@ -102,7 +102,7 @@ Result<std::string> Params::date(const std::string& name, extract::DateEdge edge
   const std::string d = text(name);
   if (d.empty()) return d;
   auto day = extract::date_bound(d, edge);
-  if (!day) return make_error(Errc::invalid_argument, name + " is a date YYYY[-MM[-DD]] that exists, not \"" + d + "\"");
+  if (!day) return make_error(Errc::invalid_argument, name + " is a date YYYY[-MM[-DD]] that exists, 1900-2100, not \"" + d + "\"");
   return *day;
 }
 

@@ -251,7 +251,7 @@ TEST(DateBound, AYearOrAMonthStandsForItsFirstOrLastDay) {
   EXPECT_EQ(date_bound("2016-02", DateEdge::last).value_or(""), "2016-02-29");
   EXPECT_EQ(date_bound("2018-04", DateEdge::first).value_or(""), "2018-04-01");
   EXPECT_EQ(date_bound("2018-04-10", DateEdge::last).value_or(""), "2018-04-10");
-  for (const char* bad : {"2018-13", "2018-02-30", "2018-00-10", "18-01-01", "2018-1-1", "2018/04/10", "yesterday", ""}) {
+  for (const char* bad : {"2018-13", "2018-02-30", "2018-00-10", "18-01-01", "2018-1-1", "2018/04/10", "yesterday", "", "1850", "2201"}) {
     EXPECT_FALSE(date_bound(bad, DateEdge::first).has_value()) << bad;
   }
 }

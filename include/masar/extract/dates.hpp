@@ -36,8 +36,8 @@ int month_of_pair(std::string_view first, std::string_view second);
 
 // A bound of a date range as users write it (--from / --to, from= / to=): "YYYY", "YYYY-MM" or
 // "YYYY-MM-DD", as the day "YYYY-MM-DD" it stands for — the first of its year or month when it
-// opens the range, the last when it closes it. None when it is not such a date or the date does
-// not exist ("2018-13", "2018-02-30").
+// opens the range, the last when it closes it. None when it is not such a date, the date does
+// not exist ("2018-13", "2018-02-30") or its year is outside 1900-2100 (DateTime::valid()).
 enum class DateEdge { first, last };
 std::optional<std::string> date_bound(std::string_view written, DateEdge edge);
 
