@@ -11,6 +11,7 @@
 #include "masar/extract/dates.hpp"
 #include "masar/extract/time_expressions.hpp"
 #include "masar/text/normalize.hpp"
+#include "masar/text/tokenize.hpp"
 #include "store/sqlite_util.hpp"
 
 namespace masar::events {
@@ -248,8 +249,32 @@ void code_text(std::string_view text, const std::vector<entities::Mention>& ment
   }
 }
 
-// The date of each coded sentence (its first time expression, resolved against the article's
-// date, else the article's date) and its numbered round, once per sentence.
+// Whether a plan ("سيلتقيان الثلاثاء") takes the coming occurrence of the bare weekday `t`:
+// only when the weekday comes after a trigger that is no verb in the past ("حذر الأحد من",
+// "قد تعهد الخميس"), with no past report between. Before the trigger, the weekday dates the
+// statement ("أعلن الجمعة أن الوفد سيزور"); after "وفق ما أفاد … الأحد" or "الذي بدأ
+// الثلاثاء" it is a past day too.
+bool plans_on_weekday(const Coded& c, const extract::TimeExpression& t) {
+  if (c.event.mode != Mode::hypothetical || c.event.past_verb || !t.ahead.valid() || t.begin < c.event.trigger.end) return false;
+  static const std::vector<std::string> kPastReports = [] {
+    std::vector<std::string> out;
+    for (const char* w : {"قال", "قالت", "اعلن", "اعلنت", "افاد", "افادت", "اكد", "اكدت", "ذكر", "ذكرت", "صرح", "صرحت",
+                          "اوضح", "اوضحت", "اضاف", "اضافت", "بدا", "بدات", "انطلق", "انطلقت", "جري", "جرت", "عقدت"}) {
+      out.push_back(text::normalize_for_search(w));
+    }
+    return out;
+  }();
+  const std::string_view between = std::string_view(c.sentence).substr(c.event.trigger.end, t.begin - c.event.trigger.end);
+  for (const auto& token : text::tokenize(between)) {
+    std::string w = text::normalize_for_search(between.substr(token.begin, token.end - token.begin));
+    if (w.starts_with("و") && w.size() > 4) w.erase(0, 2);  // "وأعلن"
+    if (std::find(kPastReports.begin(), kPastReports.end(), w) != kPastReports.end()) return false;
+  }
+  return true;
+}
+
+// The date of each coded event (the time expression nearest its trigger, resolved against the
+// article's date, else the article's date) and its numbered round.
 void date_and_round(std::vector<Coded>& coded, const entities::TaggedArticle& article) {
   // A round named once ("الجولة العشرون من مسار أستانا") keeps its name where the article
   // later writes only "الجولة الـ20".
@@ -288,7 +313,8 @@ void date_and_round(std::vector<Coded>& coded, const entities::TaggedArticle& ar
     c.date = anchor.valid() ? std::string(article.date) : "";
     c.date_precision = anchor.valid() ? "article" : "";
     if (nearest_time) {
-      c.date = nearest_time->first.iso().substr(0, 10);
+      // "سيلتقيان الجمعة" plans the coming Friday; a report of the past reads the last one.
+      c.date = (plans_on_weekday(c, *nearest_time) ? nearest_time->ahead : nearest_time->first).iso().substr(0, 10);
       c.date_precision = extract::precision_name(nearest_time->precision);
     }
     // The numbered round of the event: the one nearest its trigger inside the sentence, as the

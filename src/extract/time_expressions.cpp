@@ -82,9 +82,11 @@ std::pair<int, int> add_months(int y, int m, int n) {
 }
 
 struct Found {
+  Found(DateTime f, DateTime l, TimePrecision p, std::size_t n) : first(f), last(l), precision(p), words(n) {}
   DateTime first, last;
   TimePrecision precision;
   std::size_t words;  // how many words it spans
+  DateTime ahead;     // a weekday with no direction: its next occurrence (TimeExpression::ahead)
 };
 
 Found day_span(const DateTime& d, std::size_t words) { return {d, d, TimePrecision::day, words}; }
@@ -183,7 +185,9 @@ std::optional<Found> match(const Words& d, std::size_t i, const DateTime& anchor
       delta = -((today - wd + 7) % 7);
       if (dir && *dir < 0 && delta == 0) delta = -7;
     }
-    return day_span(add_days(anchor, delta), day_word - i + 1 + (dir ? 1 : 0));
+    Found found = day_span(add_days(anchor, delta), day_word - i + 1 + (dir ? 1 : 0));
+    if (!dir) found.ahead = add_days(anchor, (wd - today + 7) % 7);
+    return found;
   }
   // "الأسبوع الماضي", "هذا الأسبوع": seven days from the Saturday that starts the week.
   if ((w == "الاسبوع" && direction(d, i + 1)) || (w == "هذا" && d.is(i + 1, {"الاسبوع"}))) {
@@ -291,6 +295,7 @@ std::vector<TimeExpression> find_time_expressions(std::string_view raw, const Da
     e.first = found->first, e.last = found->last;
     e.precision = found->precision;
     e.relative = true;
+    e.ahead = found->ahead;
     out.push_back(e);
     i += found->words;
   }

@@ -53,6 +53,21 @@ TEST(TimeWeekdays, PastNextAndBare) {
   EXPECT_EQ(resolve("بين الاثنين"), "");  // "the two"
 }
 
+// A bare weekday also carries its next occurrence, the reading for a plan; the anchor's own
+// weekday is the anchor either way, and a weekday with a direction has no second reading.
+TEST(TimeWeekdays, ABareWeekdayAlsoReadsAhead) {
+  const auto ahead = [](std::string_view text) {
+    const auto all = find_time_expressions(text, kAnchor);
+    return all.empty() || !all[0].ahead.valid() ? std::string() : all[0].ahead.iso();
+  };
+  EXPECT_EQ(ahead("سيصل الوفد الجمعة"), "2023-06-23");
+  EXPECT_EQ(ahead("يوم الثلاثاء"), "2023-06-27");
+  EXPECT_EQ(ahead("الأربعاء"), "2023-06-21");
+  EXPECT_EQ(ahead("الجمعة المقبل"), "");
+  EXPECT_EQ(ahead("الجمعة الماضي"), "");
+  EXPECT_EQ(ahead("أمس"), "");
+}
+
 TEST(TimeWeeks, SaturdayToFriday) {
   EXPECT_EQ(resolve("الأسبوع الماضي"), "2023-06-10..2023-06-16 week");
   EXPECT_EQ(resolve("هذا الأسبوع"), "2023-06-17..2023-06-23 week");

@@ -53,6 +53,7 @@ struct CodedEvent {
   // الخميس، فجر اليوم) or counts its people or victims.
   bool specific = false;
   Span trigger;
+  bool past_verb = false;  // the trigger is a verb in the past ("حذر", "تعهد"), whatever the mode
   std::vector<Argument> sources, targets;
   std::optional<Argument> location;
   // The learned check's probability that the sentence reports an event of this type

@@ -23,12 +23,16 @@ struct TimeExpression {
   DateTime first, last;            // the days it covers (first == last for one day)
   TimePrecision precision = TimePrecision::day;
   bool relative = false;           // resolved against the anchor
+  // A weekday written with no الماضي/المقبل is read back (news reports past days); `ahead` is
+  // its next occurrence on or after the anchor, the reading for a plan ("سيلتقيان الجمعة").
+  // Not valid for every other expression.
+  DateTime ahead;
 };
 
 // In text order, over valid UTF-8 (decode first: text/utf8.hpp; invalid text gives nothing).
 // Relative expressions need a valid `anchor` (without one only absolute dates
 // are returned); a weekday alone means its latest occurrence on or before the anchor, as news
-// reports past days ("قال الوزير الثلاثاء").
+// reports past days ("قال الوزير الثلاثاء"), with its next occurrence in `ahead` for a plan.
 std::vector<TimeExpression> find_time_expressions(std::string_view text, const DateTime& anchor);
 
 }  // namespace masar::extract
