@@ -152,6 +152,16 @@ std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
   return out;
 }
 
+// Whether the قد at word `qad` follows a form of كان in its clause, a few words back: "وكان
+// الرئيس الأمريكي قد تعهد".
+bool past_perfect(const std::vector<Word>& words, std::size_t qad) {
+  constexpr std::size_t kBack = 5;
+  for (std::size_t k = qad; k > 0 && qad - k < kBack && words[k - 1].clause == words[qad].clause; --k) {
+    if (in(words[k - 1].norm, {"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"})) return true;
+  }
+  return false;
+}
+
 Mode mode_of(const Trigger& t, const std::vector<Word>& words) {
   const int clause = words[t.first].clause;
   const auto word_before = [&](std::size_t back) -> std::string_view {
@@ -166,8 +176,10 @@ Mode mode_of(const Trigger& t, const std::vector<Word>& words) {
       return Mode::negated;
     }
     // قد before a present verb is "may"; before a past verb it only stresses that it happened.
+    // "كان … قد" is the past perfect, whatever the verb looks like ("وكان قد تعهد").
     const std::string_view next = words[t.first - back + 1].norm;
-    if ((w == "قد" || w == "وقد") && (next.starts_with("ي") || next.starts_with("ت") || next.starts_with("ن"))) {
+    if ((w == "قد" || w == "وقد") && (next.starts_with("ي") || next.starts_with("ت") || next.starts_with("ن")) &&
+        !past_perfect(words, t.first - back)) {
       return Mode::hypothetical;
     }
     if (in(w, {"سوف", "وسوف", "لو", "ولو", "اذا", "واذا"})) return Mode::hypothetical;

@@ -122,6 +122,16 @@ TEST(EventMode, PastWithQadIsAsserted) {
   EXPECT_TRUE(has("وكان الوفد قد التقى الوزير أمس", EventType::CONSULT, Mode::asserted));
 }
 
+// A past verb of the forms تفاعل / تفعّل looks like a present one after قد ("قد تظاهر"); after
+// "كان … قد" it is the past perfect, a report. Without كان, "قد تظاهر" stays a may.
+TEST(EventMode, KanaQadBeforeAVerbInTIsThePastPerfect) {
+  EXPECT_TRUE(has("وكان الطلاب قد تظاهروا أمام الوزارة أمس", EventType::PROTEST, Mode::asserted));
+  EXPECT_TRUE(has("وكان الرئيس قد توعد المسلحين بالرد", EventType::THREATEN, Mode::asserted));
+  EXPECT_TRUE(has("وكانت النقابات قد تظاهرت أمس", EventType::PROTEST, Mode::asserted));
+  EXPECT_TRUE(has("قد تتظاهر النقابات غدا", EventType::PROTEST, Mode::hypothetical));
+  EXPECT_TRUE(has("قال الوزير إن الطلاب قد يتظاهرون غدا", EventType::PROTEST, Mode::hypothetical));
+}
+
 // Whether a report tells of one particular happening (records keep only those).
 bool specific(std::string_view sentence, EventType t, Mode mode = Mode::asserted) {
   for (const auto& e : rules(sentence)) {
