@@ -15,6 +15,7 @@
 #include "masar/entities/pipeline.hpp"
 #include "masar/events/format.hpp"
 #include "masar/events/records.hpp"
+#include "masar/text/utf8.hpp"
 
 namespace masar::cli {
 namespace {
@@ -66,7 +67,7 @@ int run_events(const EventsArgs& args) {
       return kExitFailure;
     }
     if (ids->empty()) {
-      std::cerr << "masar events: no entity named \"" << args.entity << "\"\n";
+      std::cerr << "masar events: no entity named \"" << text::decode_utf8(args.entity).text << "\"\n";
       return kExitFailure;
     }
     filter.entities = std::move(ids.value());

@@ -89,9 +89,24 @@ struct NameReader {
 
 }  // namespace
 
+namespace {
+
+// A name as a user typed it, as valid text: a byte that is no UTF-8 separates words, as it
+// does in a search ("\xff" + "بوتين" is بوتين), and is never part of a name.
+std::string typed_name(std::string_view raw) {
+  std::string text = text::decode_utf8(raw).text;
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD, what decoding put there
+  for (std::size_t at = text.find(kReplacement); at != std::string::npos; at = text.find(kReplacement, at)) {
+    text.replace(at, kReplacement.size(), " ");
+  }
+  return text;
+}
+
+}  // namespace
+
 Result<std::vector<EntityInfo>> list_entities(store::Store& store, const EntityQuery& q) {
   sqlite3* db = store.handle();
-  const std::string key = q.query.empty() ? std::string() : text_key(text::decode_utf8(q.query).text);
+  const std::string key = q.query.empty() ? std::string() : text_key(typed_name(q.query));
   // The page is chosen from article_entities alone; the dates, which join every article that
   // names an entity, are read for that page only (all of them at once took a second on 30k
   // articles).
@@ -117,7 +132,7 @@ Result<std::vector<EntityInfo>> list_entities(store::Store& store, const EntityQ
 }
 
 Result<std::vector<std::int64_t>> entities_named(store::Store& store, std::string_view raw) {
-  const std::string decoded = text::decode_utf8(raw).text;  // keys are made of valid UTF-8
+  const std::string decoded = typed_name(raw);  // keys are made of valid UTF-8
   const std::string_view spec = decoded;
   std::string_view digits = spec;
   if (!digits.empty() && digits.front() == 'N') digits.remove_prefix(1);

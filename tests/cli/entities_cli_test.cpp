@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli_runner.hpp"
+#include "masar/text/utf8.hpp"
 
 using masar::testing::demo_corpus;
 using masar::testing::run_masar;
@@ -170,4 +171,22 @@ TEST(EntitiesCli, AShortNameAloneOnOtherThingsIsNotFoldedIntoAFullName) {
   ASSERT_NE(erdogan, nullptr);
   EXPECT_EQ((*erdogan)["articles"], 10);
   EXPECT_EQ(named("أردوغان"), nullptr);
+}
+
+// A byte that is no UTF-8 in a name typed on the command line separates words, as it does in a
+// search: "\xff" + لافرنتييف finds the envoy in `entities --query`, "\xff" + روسيا the records
+// of Russia in `events --entity`; a name that finds nothing is echoed as valid text.
+TEST(EntitiesCli, AnUndecodableByteInANameSeparatesWords) {
+  const auto found = entities("--type PER --query '\xff" "لافرنتييف'");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_TRUE(has_alias(found[0], "ألكسندر لافرنتييف"));
+  const auto plain = run_masar("events " + demo_db().arg() + " --entity روسيا");
+  const auto events = run_masar("events " + demo_db().arg() + " --entity '\xff" "روسيا'");
+  EXPECT_EQ(events.status, 0) << events.err;
+  EXPECT_FALSE(events.out.empty());
+  EXPECT_EQ(events.out, plain.out);
+  const auto unknown = run_masar("events " + demo_db().arg() + " --entity '\xff\xfe" "زخرف'");
+  EXPECT_NE(unknown.status, 0);
+  EXPECT_NE(unknown.err.find("no entity named"), std::string::npos) << unknown.err;
+  EXPECT_TRUE(masar::text::is_valid_utf8(unknown.err)) << unknown.err;
 }
