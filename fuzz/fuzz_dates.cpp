@@ -1,6 +1,7 @@
 // libFuzzer harness for time expressions and numbered series: any bytes as text, resolved
 // against a fixed anchor, and as the bound of a date range. Checks: offsets in bounds and
-// ordered, every resolved day valid and first <= last.
+// ordered, every resolved day valid and first <= last, a bare weekday's two readings the same
+// weekday a week apart at most.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -19,6 +20,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& e : find_time_expressions(text, anchor)) {
     if (e.begin >= e.end || e.end > text.size() || e.begin < last_begin) std::abort();
     if (!e.first.valid() || !e.last.valid() || e.first.iso() > e.last.iso()) std::abort();
+    if (e.ahead.valid()) {
+      // A bare weekday: one day on or before the anchor, and the same weekday on or after it
+      // within the week (the anchor itself when it is that day).
+      const auto days = [](const DateTime& t) { return days_from_civil(t.year, t.month, t.day); };
+      const long back = days(anchor) - days(e.first), ahead = days(e.ahead) - days(anchor);
+      if (e.precision != TimePrecision::day || e.first.iso() != e.last.iso()) std::abort();
+      if (back < 0 || back > 6 || ahead < 0 || ahead > 6 || (back == 0) != (ahead == 0) || (back + ahead) % 7 != 0) std::abort();
+    }
     last_begin = e.begin;
   }
   for (const auto& m : masar::cluster::find_series(text)) {

@@ -1,5 +1,6 @@
 // masar dates --anchor DATE [--json] [TEXT...]: the time expressions of a text, absolute and
-// relative, resolved against the anchor (an article's publication date). Without TEXT it reads
+// relative, resolved against the anchor (an article's publication date; a bare weekday also
+// with its coming occurrence, the reading for a plan). Without TEXT it reads
 // stdin, one text per line, and prints one line (or JSON array) per input.
 #include <iostream>
 #include <string>
@@ -28,7 +29,7 @@ void print_expressions(const std::string& raw, const extract::DateTime& anchor, 
     for (const auto& e : found) {
       out.push_back({{"text", text.substr(e.begin, e.end - e.begin)}, {"begin", e.begin}, {"end", e.end},
                      {"first", e.first.iso()}, {"last", e.last.iso()}, {"precision", extract::precision_name(e.precision)},
-                     {"relative", e.relative}});
+                     {"relative", e.relative}, {"ahead", e.ahead.valid() ? nlohmann::json(e.ahead.iso()) : nlohmann::json()}});
     }
     std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return;
@@ -37,7 +38,9 @@ void print_expressions(const std::string& raw, const extract::DateTime& anchor, 
   for (const auto& e : found) {
     std::cout << (first ? "" : " | ") << text.substr(e.begin, e.end - e.begin) << " → " << e.first.iso();
     if (e.last.iso() != e.first.iso()) std::cout << ".." << e.last.iso();
-    std::cout << " (" << extract::precision_name(e.precision) << ")";
+    std::cout << " (" << extract::precision_name(e.precision);
+    if (e.ahead.valid()) std::cout << "; a plan: " << e.ahead.iso();
+    std::cout << ")";
     first = false;
   }
   std::cout << "\n";

@@ -25,6 +25,19 @@ TEST(DatesCli, OneLineOutPerLineIn) {
   EXPECT_EQ(r.out, "الأربعاء الماضي → 2023-06-14 (day)\n\n");
 }
 
+// A bare weekday is read back, and its coming occurrence, the reading for a plan, is shown too.
+TEST(DatesCli, ABareWeekdayShowsItsReadingAhead) {
+  const auto text = run_masar("dates --anchor 2023-06-21", "سيصل الوفد الجمعة\n");
+  ASSERT_EQ(text.status, 0) << text.err;
+  EXPECT_EQ(text.out, "الجمعة → 2023-06-16 (day; a plan: 2023-06-23)\n");
+  const auto json = run_masar("dates --json --anchor 2023-06-21", "سيصل الوفد الجمعة أمس\n");
+  ASSERT_EQ(json.status, 0) << json.err;
+  const auto j = nlohmann::json::parse(json.out);
+  ASSERT_EQ(j.size(), 2u);
+  EXPECT_EQ(j[0]["ahead"], "2023-06-23");
+  EXPECT_TRUE(j[1]["ahead"].is_null());
+}
+
 TEST(DatesCli, BadAnchorIsAUsageError) {
   const auto r = run_masar("dates --anchor yesterday أمس");
   EXPECT_EQ(r.status, 2);
