@@ -421,7 +421,7 @@ std::vector<CodedEvent> code_sentence(std::string_view sentence, const std::vect
     e.type = t.type;
     e.mode = mode_of(t, words);
     e.specific = is_specific(t, words);
-    e.past_verb = t.form == Form::past;
+    e.form = t.form == Form::past ? CodedEvent::Form::past_verb : t.form == Form::present ? CodedEvent::Form::present_verb : CodedEvent::Form::noun;
     if (!e.specific && t.type == EventType::CONSULT && t.form == Form::noun) {
       // A numbered round is one meeting, whichever clause dates it. Its mode is read from
       // before the round too: "دعت إلى عقد الجولة السابعة من اجتماعات اللجنة" is a plan.

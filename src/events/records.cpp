@@ -249,17 +249,34 @@ void code_text(std::string_view text, const std::vector<entities::Mention>& ment
   }
 }
 
-// Whether a plan ("سيلتقيان الثلاثاء") takes the coming occurrence of the bare weekday `t`:
-// only when the weekday comes after a trigger that is no verb in the past ("حذر الأحد من",
-// "قد تعهد الخميس"), with no past report between. Before the trigger, the weekday dates the
-// statement ("أعلن الجمعة أن الوفد سيزور"); after "وفق ما أفاد … الأحد" or "الذي بدأ
-// الثلاثاء" it is a past day too.
-bool plans_on_weekday(const Coded& c, const extract::TimeExpression& t) {
-  if (c.event.mode != Mode::hypothetical || c.event.past_verb || !t.ahead.valid() || t.begin < c.event.trigger.end) return false;
+// Whether the trigger is a verb in the present of the third or first person plural ("يلتقي",
+// "وتلتقي", "نطالب"): news writes what is coming so ("ترامب يستقبل ولي العهد الثلاثاء") and
+// what happened in the past tense. "أصيب" (أُصيب, was hurt) is written like the present "I hurt".
+bool present_tense_trigger(const Coded& c) {
+  if (c.event.form != CodedEvent::Form::present_verb) return false;
+  std::string_view w = std::string_view(c.sentence).substr(c.event.trigger.begin, c.event.trigger.end - c.event.trigger.begin);
+  const std::string norm = text::normalize_for_search(w);
+  std::string_view rest = norm;
+  if (rest.starts_with("و") || rest.starts_with("ف")) rest.remove_prefix(2);
+  return rest.starts_with("ي") || rest.starts_with("ت") || rest.starts_with("ن");
+}
+
+// Whether the event happens on the coming occurrence of the bare weekday `t`: a plan
+// ("سيلتقيان الثلاثاء") or a meeting in the present ("يلتقي الرئيسان الخميس"), with the weekday
+// after a trigger that is no verb in the past ("حذر الأحد من", "قد تعهد الخميس") and no past
+// report between. Before the trigger, the weekday dates the statement ("أعلن الجمعة أن الوفد
+// سيزور"); after "وفق ما أفاد … الأحد", "الذي بدأ الثلاثاء" or "منذ الجمعة" it is a past day.
+bool happens_ahead(const Coded& c, const extract::TimeExpression& t) {
+  if (!t.ahead.valid() || t.begin < c.event.trigger.end || c.event.form == CodedEvent::Form::past_verb) return false;
+  // A meeting or visit in the present is mostly coming ("يلتقي الرئيسان الخميس"); other types
+  // in the present are as often past ("وتجمد رصيد اليونايتد … السبت") or habitual.
+  const bool coming_meeting = c.event.type == EventType::CONSULT && c.event.mode == Mode::asserted && present_tense_trigger(c);
+  if (c.event.mode != Mode::hypothetical && !coming_meeting) return false;
   static const std::vector<std::string> kPastReports = [] {
     std::vector<std::string> out;
     for (const char* w : {"قال", "قالت", "اعلن", "اعلنت", "افاد", "افادت", "اكد", "اكدت", "ذكر", "ذكرت", "صرح", "صرحت",
-                          "اوضح", "اوضحت", "اضاف", "اضافت", "بدا", "بدات", "انطلق", "انطلقت", "جري", "جرت", "عقدت"}) {
+                          "اوضح", "اوضحت", "اضاف", "اضافت", "بدا", "بدات", "انطلق", "انطلقت", "جري", "جرت", "عقدت",
+                          "منذ", "قبل"}) {
       out.push_back(text::normalize_for_search(w));
     }
     return out;
@@ -313,8 +330,8 @@ void date_and_round(std::vector<Coded>& coded, const entities::TaggedArticle& ar
     c.date = anchor.valid() ? std::string(article.date) : "";
     c.date_precision = anchor.valid() ? "article" : "";
     if (nearest_time) {
-      // "سيلتقيان الجمعة" plans the coming Friday; a report of the past reads the last one.
-      c.date = (plans_on_weekday(c, *nearest_time) ? nearest_time->ahead : nearest_time->first).iso().substr(0, 10);
+      // "سيلتقيان الجمعة" is the coming Friday; a report of the past reads the last one.
+      c.date = (happens_ahead(c, *nearest_time) ? nearest_time->ahead : nearest_time->first).iso().substr(0, 10);
       c.date_precision = extract::precision_name(nearest_time->precision);
     }
     // The numbered round of the event: the one nearest its trigger inside the sentence, as the

@@ -387,21 +387,24 @@ TEST(EventsCli, TheTimeNearestItsTriggerDatesAnEvent) {
 
 // A weekday with no الماضي/المقبل is the last one for a report and the coming one for a plan:
 // the article of Tuesday 5 March plans Friday 8 March and reports Sunday 3 March. A weekday
-// before the plan dates the statement of it: the Sunday the Kremlin spoke.
+// before the plan dates the statement of it: the Sunday the Kremlin spoke. A meeting in the
+// present tense, as news announces one, is coming: Thursday 7 March.
 TEST(EventsCli, APlannedEventOnAWeekdayIsDatedAhead) {
   TempDb db;
   const auto in = run_masar("ingest --quiet " + db.arg() + " -",
                             titled("w1", "زيارة", "سيلتقي وزير الخارجية الروسي سيرغي لافروف نظيره التركي مولود جاويش أوغلو الجمعة في أنقرة.") +
                                 titled("w2", "لقاء", "التقى الرئيس الإيراني حسن روحاني الأحد في طهران وفدا عراقيا.") +
-                                titled("w3", "الكرملين", "أعلن الكرملين الأحد أن الرئيس الروسي فلاديمير بوتين سيزور الصين."));
+                                titled("w3", "الكرملين", "أعلن الكرملين الأحد أن الرئيس الروسي فلاديمير بوتين سيزور الصين.") +
+                                titled("w4", "قمة", "يلتقي الرئيس الفرنسي إيمانويل ماكرون الخميس المستشار الألماني أولاف شولتس في باريس."));
   ASSERT_EQ(in.status, 0) << in.err;
   const auto records = json_lines(run_masar("events " + db.arg() + " --type CONSULT --format jsonl").out);
-  ASSERT_EQ(records.size(), 3u);
+  ASSERT_EQ(records.size(), 4u);
   std::map<std::string, std::string> date_by_article;
   for (const auto& rec : records) date_by_article[rec["articles"][0].get<std::string>()] = rec["date"].get<std::string>();
   EXPECT_EQ(date_by_article["w1"], "2024-03-08");
   EXPECT_EQ(date_by_article["w2"], "2024-03-03");
   EXPECT_EQ(date_by_article["w3"], "2024-03-03");
+  EXPECT_EQ(date_by_article["w4"], "2024-03-07");
 }
 
 // --from / --to take a year, a month or a day, as search does; a date that does not exist is

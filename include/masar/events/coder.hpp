@@ -53,7 +53,9 @@ struct CodedEvent {
   // الخميس، فجر اليوم) or counts its people or victims.
   bool specific = false;
   Span trigger;
-  bool past_verb = false;  // the trigger is a verb in the past ("حذر", "تعهد"), whatever the mode
+  // What the trigger word is: a verb in the past ("حذر", "تعهد") or the present ("يلتقي",
+  // "سيزور"), or a noun ("اجتماع"), whatever the mode.
+  enum class Form { past_verb, present_verb, noun } form = Form::noun;
   std::vector<Argument> sources, targets;
   std::optional<Argument> location;
   // The learned check's probability that the sentence reports an event of this type
