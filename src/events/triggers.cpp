@@ -175,11 +175,13 @@ Mode mode_of(const Trigger& t, const std::vector<Word>& words) {
     if (in(w, {"لم", "لما", "لن", "لا", "ما", "ليس", "ليست", "غير", "عدم", "دون", "بدون", "بلا", "وعدم", "ولم", "ولن", "ولا", "فلم"})) {
       return Mode::negated;
     }
-    // قد before a present verb is "may"; before a past verb it only stresses that it happened.
-    // "كان … قد" is the past perfect, whatever the verb looks like ("وكان قد تعهد").
+    // قد before a present verb is "may"; before a past verb it only stresses that it happened:
+    // the trigger read as a past verb ("قد تظاهر", form VI), the helper "تم" / "تمت", or any
+    // verb after "كان … قد" ("وكان قد تعهد"), the past perfect.
     const std::string_view next = words[t.first - back + 1].norm;
+    const bool past_next = back == 1 ? t.form == Form::past : in(next, {"تم", "تمت"});
     if ((w == "قد" || w == "وقد") && (next.starts_with("ي") || next.starts_with("ت") || next.starts_with("ن")) &&
-        !past_perfect(words, t.first - back)) {
+        !past_next && !past_perfect(words, t.first - back)) {
       return Mode::hypothetical;
     }
     if (in(w, {"سوف", "وسوف", "لو", "ولو", "اذا", "واذا"})) return Mode::hypothetical;

@@ -122,13 +122,18 @@ TEST(EventMode, PastWithQadIsAsserted) {
   EXPECT_TRUE(has("وكان الوفد قد التقى الوزير أمس", EventType::CONSULT, Mode::asserted));
 }
 
-// A past verb of the forms تفاعل / تفعّل looks like a present one after قد ("قد تظاهر"); after
-// "كان … قد" it is the past perfect, a report. Without كان, "قد تظاهر" stays a may.
-TEST(EventMode, KanaQadBeforeAVerbInTIsThePastPerfect) {
+// A past verb of the forms تفاعل / تفعّل looks like a present one after قد ("قد تظاهر"), as
+// does the helper "تم": both are reports; after "كان … قد" any verb is the past perfect. "قد
+// تتظاهر", "قد يتم", "قد تقتل" stay a may.
+TEST(EventMode, QadBeforeAPastVerbInTIsAReport) {
   EXPECT_TRUE(has("وكان الطلاب قد تظاهروا أمام الوزارة أمس", EventType::PROTEST, Mode::asserted));
   EXPECT_TRUE(has("وكان الرئيس قد توعد المسلحين بالرد", EventType::THREATEN, Mode::asserted));
   EXPECT_TRUE(has("وكانت النقابات قد تظاهرت أمس", EventType::PROTEST, Mode::asserted));
   EXPECT_TRUE(has("قد تتظاهر النقابات غدا", EventType::PROTEST, Mode::hypothetical));
+  EXPECT_TRUE(has("وقد تظاهر آلاف الطلاب أمس أمام الوزارة", EventType::PROTEST, Mode::asserted));
+  EXPECT_TRUE(has("وقد تم اعتقال خمسة أشخاص في المدينة", EventType::COERCE, Mode::asserted));
+  EXPECT_TRUE(has("وقد يتم اعتقال خمسة أشخاص في المدينة", EventType::COERCE, Mode::hypothetical));
+  EXPECT_TRUE(has("قد تقتل القوات المدنيين", EventType::ASSAULT, Mode::hypothetical));
   EXPECT_TRUE(has("قال الوزير إن الطلاب قد يتظاهرون غدا", EventType::PROTEST, Mode::hypothetical));
 }
 
