@@ -87,10 +87,6 @@ struct NameReader {
   Statement key;
 };
 
-}  // namespace
-
-namespace {
-
 // A name as a user typed it, as valid text: a byte that is no UTF-8 separates words, as it
 // does in a search ("\xff" + "بوتين" is بوتين), and is never part of a name.
 std::string typed_name(std::string_view raw) {

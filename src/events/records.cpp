@@ -249,8 +249,8 @@ void code_text(std::string_view text, const std::vector<entities::Mention>& ment
   }
 }
 
-// Whether the trigger is a verb in the present of the third or first person plural ("يلتقي",
-// "وتلتقي", "نطالب"): news writes what is coming so ("ترامب يستقبل ولي العهد الثلاثاء") and
+// Whether the trigger is a verb in the present with the prefix ي / ت / ن ("يلتقي", "وتلتقي",
+// "نطالب"): news writes what is coming so ("أمير قطر يصل أمريكا ويلتقي ترامب الثلاثاء") and
 // what happened in the past tense. "أصيب" (أُصيب, was hurt) is written like the present "I hurt".
 bool present_tense_trigger(const Coded& c) {
   if (c.event.form != CodedEvent::Form::present_verb) return false;
@@ -272,7 +272,7 @@ bool happens_ahead(const Coded& c, const extract::TimeExpression& t) {
   // in the present are as often past ("وتجمد رصيد اليونايتد … السبت") or habitual.
   const bool coming_meeting = c.event.type == EventType::CONSULT && c.event.mode == Mode::asserted && present_tense_trigger(c);
   if (c.event.mode != Mode::hypothetical && !coming_meeting) return false;
-  static const std::vector<std::string> kPastReports = [] {
+  static const std::vector<std::string> kPastMarkers = [] {
     std::vector<std::string> out;
     for (const char* w : {"قال", "قالت", "اعلن", "اعلنت", "افاد", "افادت", "اكد", "اكدت", "ذكر", "ذكرت", "صرح", "صرحت",
                           "اوضح", "اوضحت", "اضاف", "اضافت", "بدا", "بدات", "انطلق", "انطلقت", "جري", "جرت", "عقدت",
@@ -285,7 +285,7 @@ bool happens_ahead(const Coded& c, const extract::TimeExpression& t) {
   for (const auto& token : text::tokenize(between)) {
     std::string w = text::normalize_for_search(between.substr(token.begin, token.end - token.begin));
     if (w.starts_with("و") && w.size() > 4) w.erase(0, 2);  // "وأعلن"
-    if (std::find(kPastReports.begin(), kPastReports.end(), w) != kPastReports.end()) return false;
+    if (std::find(kPastMarkers.begin(), kPastMarkers.end(), w) != kPastMarkers.end()) return false;
   }
   return true;
 }
