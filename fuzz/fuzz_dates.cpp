@@ -1,7 +1,7 @@
 // libFuzzer harness for time expressions and numbered series: any bytes as text, resolved
 // against a fixed anchor, and as the bound of a date range. Checks: offsets in bounds and
 // ordered, every resolved day valid and first <= last, a bare weekday's two readings the same
-// weekday a week apart at most.
+// weekday a week apart at most, a count back wholly before the anchor.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -28,6 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (e.precision != TimePrecision::day || e.first.iso() != e.last.iso()) std::abort();
       if (back < 0 || back > 6 || ahead < 0 || ahead > 6 || (back == 0) != (ahead == 0) || (back + ahead) % 7 != 0) std::abort();
     }
+    // Counted back ("قبل يومين", "قبل أسبوعين", "قبل عام"): wholly before the anchor.
+    if (e.counted && (!e.relative || e.last.iso() >= anchor.iso())) std::abort();
     last_begin = e.begin;
   }
   for (const auto& m : masar::cluster::find_series(text)) {

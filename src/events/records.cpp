@@ -23,6 +23,8 @@ using store::sql::Statement;
 // its days of talks; anything else is the same event only within a couple of days.
 constexpr int kSeriesWindowDays = 10;
 constexpr int kEventWindowDays = 2;
+// How far from its trigger "قبل يومين" may date an event: about eight words of Arabic.
+constexpr std::size_t kCountedReach = 100;  // bytes
 
 // One specific event of a sentence with what is known of it before linking: its actors as
 // mention indexes, its date and its numbered round. Worked out on a worker thread.
@@ -325,6 +327,9 @@ void date_and_round(std::vector<Coded>& coded, const entities::TaggedArticle& ar
       const std::size_t gap = t.end <= c.event.trigger.begin ? c.event.trigger.begin - t.end
                               : t.begin >= c.event.trigger.end ? t.begin - c.event.trigger.end
                                                                : 0;
+      // "قبل ثلاثين عاما" far from the trigger dates the background, not the event: "يرفض قسم
+      // من السكان … زيارة نصب لناشطين قتلوا … قبل ثلاثين عاما".
+      if (t.counted && gap > kCountedReach) continue;
       if (!nearest_time || gap < nearest_time_gap) nearest_time = &t, nearest_time_gap = gap;
     }
     c.date = anchor.valid() ? std::string(article.date) : "";

@@ -16,6 +16,7 @@ namespace masar::extract {
 namespace {
 
 struct Words {
+  std::string_view raw;        // the text they were read from
   std::vector<std::string> w;  // search form, one leading conjunction or preposition off
   std::vector<std::size_t> begin, end;
   std::size_t size() const { return w.size(); }
@@ -32,7 +33,7 @@ std::string without_clitic(std::string s) {
       // Only before the words this module reads; "لاحقا" must not become "احقا".
       static const std::string_view kKnown[] = {"امس", "اليوم", "الامس", "مطلع", "منتصف", "اواخر", "اوائل", "نهايه",
                                                 "بدايه", "مستهل", "الاسبوع", "الشهر", "العام", "السنه", "النصف", "الربع",
-                                                "عام", "غدا", "اواسط"};
+                                                "عام", "غدا", "اواسط", "قبل", "الغد", "الليله"};
       if (std::find(std::begin(kKnown), std::end(kKnown), rest) != std::end(kKnown)) return rest;
     }
   }
@@ -41,6 +42,7 @@ std::string without_clitic(std::string s) {
 
 Words read_words(std::string_view text) {
   Words out;
+  out.raw = text;
   for (const auto& t : text::tokenize(text)) {
     std::string norm = text::normalize_for_search(text.substr(t.begin, t.end - t.begin));
     if (norm.empty()) continue;
@@ -83,6 +85,7 @@ std::pair<int, int> add_months(int y, int m, int n) {
 
 struct Found {
   Found(DateTime f, DateTime l, TimePrecision p, std::size_t n) : first(f), last(l), precision(p), words(n) {}
+  bool counted = false;  // TimeExpression::counted
   DateTime first, last;
   TimePrecision precision;
   std::size_t words;  // how many words it spans
@@ -155,6 +158,73 @@ std::optional<std::pair<std::pair<int, int>, std::size_t>> month_at(const Words&
   return std::nullopt;
 }
 
+// "قبل يومين", "قبل ثلاثة أيام", "قبل 15 عاما", "قبل شهر": a count of days, weeks, months or
+// years back from the anchor; a week, month or year is the span that holds the day so
+// reached. Word i is قبل. Not when counted from something else ("قبل أسبوعين فقط من الإعلان")
+// or when the unit is a noun ("قبل شهر رمضان"). "بعد ثلاث سنوات" and "منذ 22 عاما" are left
+// out: news counts بعد from another happening far more often than from its own day ("واقترنت
+// به بعد ثلاث سنوات"), and منذ gives how long a state has lasted ("لأول مرة منذ 22 عاما"),
+// not when something happened.
+std::optional<Found> counted(const Words& d, std::size_t i, const DateTime& anchor) {
+  enum Unit { day, week, month, year };
+  struct Form {
+    std::string_view word;
+    Unit unit;
+    int count;  // 0: the number before says how many; 1: one, written alone; 2: the dual
+  };
+  static constexpr Form kForms[] = {
+      {"يومين", day, 2}, {"اسبوعين", week, 2}, {"شهرين", month, 2}, {"عامين", year, 2}, {"سنتين", year, 2},
+      {"يوم", day, 1}, {"اسبوع", week, 1}, {"شهر", month, 1}, {"عام", year, 1}, {"سنه", year, 1},
+      {"ايام", day, 0}, {"يوما", day, 0}, {"اسابيع", week, 0}, {"اسبوعا", week, 0}, {"اشهر", month, 0},
+      {"شهور", month, 0}, {"شهرا", month, 0}, {"اعوام", year, 0}, {"عاما", year, 0}, {"سنوات", year, 0},
+      {"سنين", year, 0}};
+  std::size_t k = i + 1;
+  int n = 0;
+  if (k < d.size()) {
+    if (auto number = text::parse_number(d.w, k, d.size()); number && !number->ordinal && number->value >= 1 && number->value <= 200) {
+      n = number->value;
+      k += number->used;
+    }
+  }
+  if (k >= d.size()) return std::nullopt;
+  const Form* form = nullptr;
+  for (const Form& f : kForms) {
+    if (d.w[k] == f.word && (f.count == 0) == (n > 0)) form = &f;
+  }
+  if (!form) return std::nullopt;
+  if (form->count > 0) n = form->count;
+  std::size_t words = k - i + 1;
+  if (form->count == 1 && d.is(k + 1, {"واحد", "واحده"})) ++words;  // "قبل يوم واحد"
+  // A count from something else: "… من الهجوم", "… على الانتخابات", "… فقط من الإعلان".
+  const std::size_t next = i + words;
+  if (d.is(next, {"من", "علي"}) || (d.is(next, {"فقط"}) && d.is(next + 1, {"من", "علي"}))) return std::nullopt;
+  // One unit written alone is often a noun with its complement ("قبل شهر رمضان", "قبل يوم
+  // الانتخابات", "منذ عام 2011"): only a count when the clause ends there or goes on with a
+  // word that cannot complete it.
+  if (form->count == 1 && next < d.size()) {
+    const std::string_view gap = d.raw.substr(d.end[next - 1], d.begin[next] - d.end[next - 1]);
+    const bool clause_ends = gap.find_first_not_of(" \t\n") != std::string_view::npos;
+    // ("قبل أسبوع آخر" is "before another week", no date.)
+    const bool goes_on = d.w[next].rfind("و", 0) == 0 || d.is(next, {"في", "تقريبا", "فقط", "مضي", "مضت", "ونصف"});
+    if (!clause_ends && !goes_on) return std::nullopt;
+  }
+  constexpr int sign = -1;  // back from the anchor
+  switch (form->unit) {
+    case day: return day_span(add_days(anchor, sign * n), words);
+    case week: {
+      const DateTime reached = add_days(anchor, sign * 7L * n);
+      const DateTime start = add_days(reached, -((weekday(reached) + 1) % 7));
+      return Found{start, add_days(start, 6), TimePrecision::week, words};
+    }
+    case month: {
+      const auto [y, m] = add_months(anchor.year, anchor.month, sign * n);
+      return month_span(y, m, words);
+    }
+    case year: return year_span(anchor.year + sign * n, words);
+  }
+  return std::nullopt;
+}
+
 std::optional<Found> match(const Words& d, std::size_t i, const DateTime& anchor) {
   const std::string& w = d.w[i];
   // Days around the anchor.
@@ -168,6 +238,24 @@ std::optional<Found> match(const Words& d, std::size_t i, const DateTime& anchor
   if (w == "اول" && d.is(i + 1, {"امس"})) return day_span(add_days(anchor, -2), 2);
   if (w == "اول" && d.is(i + 1, {"من"}) && d.is(i + 2, {"امس"})) return day_span(add_days(anchor, -2), 3);
   if (w == "غدا") return day_span(add_days(anchor, 1), 1);
+  if (w == "يوم" && d.is(i + 1, {"غد"})) return day_span(add_days(anchor, 1), 2);
+  // "صباح الغد", "يوم الغد" (but "الغد القريب" is the near future, no day).
+  if (w == "الغد" && i > 0 && d.is(i - 1, {"صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "يوم", "عصر", "ظهيره"})) {
+    return day_span(add_days(anchor, 1), 1);
+  }
+  // "الليلة" is tonight, "الليلة الماضية" last night; "الليلة الأولى" is no date.
+  if (w == "الليله") {
+    const auto dir = direction(d, i + 1);
+    if (dir && *dir < 0) return day_span(add_days(anchor, -1), 2);
+    if (!dir && !(i + 1 < d.size() && d.w[i + 1].rfind("ال", 0) == 0)) return day_span(anchor, 1);
+    return std::nullopt;
+  }
+  if (w == "قبل") {
+    if (auto found = counted(d, i, anchor)) {
+      found->counted = true;
+      return found;
+    }
+  }
   if (w == "بعد" && d.is(i + 1, {"غد", "غدا"})) return day_span(add_days(anchor, 2), 2);
   // Weekdays: "الأربعاء الماضي", "يوم الخميس المقبل", "الثلاثاء".
   const std::size_t day_word = w == "يوم" ? i + 1 : i;
@@ -296,6 +384,7 @@ std::vector<TimeExpression> find_time_expressions(std::string_view raw, const Da
     e.precision = found->precision;
     e.relative = true;
     e.ahead = found->ahead;
+    e.counted = found->counted;
     out.push_back(e);
     i += found->words;
   }

@@ -407,6 +407,24 @@ TEST(EventsCli, APlannedEventOnAWeekdayIsDatedAhead) {
   EXPECT_EQ(date_by_article["w4"], "2024-03-07");
 }
 
+// "قبل يومين" next to the trigger dates the event; far from it, it dates the background, and
+// the report keeps the article's date.
+TEST(EventsCli, ACountBackDatesOnlyTheEventNextToIt) {
+  TempDb db;
+  const auto in = run_masar("ingest --quiet " + db.arg() + " -",
+                            titled("c1", "الأسير محمد الحلبي", "أفرجت السلطات الإسرائيلية قبل يومين عن الأسير الفلسطيني محمد الحلبي.") +
+                                titled("c2", "باكستان", "رفضت المعارضة الباكستانية قرار المحكمة العليا في إسلام آباد بشأن قانون "
+                                                   "الانتخابات الجديد الذي أقره البرلمان السابق في عهد الحكومة التي تولت "
+                                                   "السلطة قبل خمس سنوات."));
+  ASSERT_EQ(in.status, 0) << in.err;
+  const auto released = json_lines(run_masar("events " + db.arg() + " --type RETREAT --format jsonl").out);
+  ASSERT_EQ(released.size(), 1u);
+  EXPECT_EQ(released[0]["date"], "2024-03-03");
+  const auto rejected = json_lines(run_masar("events " + db.arg() + " --type REJECT --format jsonl").out);
+  ASSERT_EQ(rejected.size(), 1u);
+  EXPECT_EQ(rejected[0]["date"], "2024-03-05");
+}
+
 // --from / --to take a year, a month or a day, as search does; a date that does not exist is
 // refused, not compared as text.
 TEST(EventsCli, AMonthBoundsTheRecordsAndABadDateIsRefused) {

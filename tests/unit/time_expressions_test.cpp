@@ -68,6 +68,49 @@ TEST(TimeWeekdays, ABareWeekdayAlsoReadsAhead) {
   EXPECT_EQ(ahead("أمس"), "");
 }
 
+TEST(TimeDays, TomorrowAndTonightInOtherWords) {
+  EXPECT_EQ(resolve("يصل الوفد يوم غد"), "2023-06-22 day");
+  EXPECT_EQ(resolve("صباح الغد"), "2023-06-22 day");
+  EXPECT_EQ(resolve("يلقي كلمة الليلة"), "2023-06-21 day");
+  EXPECT_EQ(resolve("في الغد القريب"), "");  // "the near future"
+}
+
+// "قبل يومين", "قبل ثلاثة أيام", "قبل 5 أشهر", "قبل عام": counted back from the anchor (a
+// week, month or year as the span that holds that day).
+TEST(TimeCounted, DaysWeeksMonthsAndYearsAgo) {
+  EXPECT_EQ(resolve("قتل قبل يومين"), "2023-06-19 day");
+  EXPECT_EQ(resolve("وقبل يومين"), "2023-06-19 day");
+  EXPECT_EQ(resolve("اختفى قبل ثلاثة أيام"), "2023-06-18 day");
+  EXPECT_EQ(resolve("قبل 3 أيام"), "2023-06-18 day");
+  EXPECT_EQ(resolve("قبل يوم واحد"), "2023-06-20 day");
+  EXPECT_EQ(resolve("قبل أسبوعين"), "2023-06-03..2023-06-09 week");
+  EXPECT_EQ(resolve("قبل أسبوع"), "2023-06-10..2023-06-16 week");
+  EXPECT_EQ(resolve("قبل خمسة أشهر"), "2023-01-01..2023-01-31 month");
+  EXPECT_EQ(resolve("قبل شهرين"), "2023-04-01..2023-04-30 month");
+  EXPECT_EQ(resolve("قبل عام"), "2022-01-01..2022-12-31 year");
+  EXPECT_EQ(resolve("قبل 15 عاما"), "2008-01-01..2008-12-31 year");
+  EXPECT_EQ(resolve("قبل سنتين"), "2021-01-01..2021-12-31 year");
+  const auto found = find_time_expressions("قبل يومين وأمس", kAnchor);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_TRUE(found[0].counted);
+  EXPECT_FALSE(found[1].counted);
+}
+
+// Counted from another happening, a noun and not a count, or a duration: no date.
+TEST(TimeCounted, NotFromTheAnchor) {
+  EXPECT_EQ(resolve("قبل ثلاثة أيام من الهجوم"), "");
+  EXPECT_EQ(resolve("قبل يومين على الانتخابات"), "");
+  EXPECT_EQ(resolve("قبل أسبوعين فقط من الإعلان"), "");
+  EXPECT_EQ(resolve("قبل شهر رمضان"), "");
+  EXPECT_EQ(resolve("قبل يوم الانتخابات"), "");
+  EXPECT_EQ(resolve("قبل أيام"), "");  // how many is not said
+  EXPECT_EQ(resolve("قبل الجولة الثالثة"), "");
+  EXPECT_EQ(resolve("لن تنتهي الحرائق قبل أسبوع آخر"), "");
+  EXPECT_EQ(resolve("واقترنت به بعد ثلاث سنوات"), "");
+  EXPECT_EQ(resolve("يجتمع لأول مرة منذ 22 عاما"), "");
+  EXPECT_EQ(resolve("منذ عام 2011"), "2011-01-01..2011-12-31 year");
+}
+
 TEST(TimeWeeks, SaturdayToFriday) {
   EXPECT_EQ(resolve("الأسبوع الماضي"), "2023-06-10..2023-06-16 week");
   EXPECT_EQ(resolve("هذا الأسبوع"), "2023-06-17..2023-06-23 week");

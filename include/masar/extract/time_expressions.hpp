@@ -2,7 +2,8 @@
 //   اليوم، أمس، أول أمس، غداً، بعد غد؛ الأربعاء (الماضي / المقبل)؛ الأسبوع / الشهر / العام
 //   الماضي، الجاري، المقبل؛ مطلع / منتصف / أواخر الشهر أو العام؛ النصف الثاني من العام
 //   الجاري؛ الربع الأول من العام المقبل؛ في الخامس من الشهر الماضي؛ حزيران الماضي؛ ٢١ حزيران
-//   (the year nearest the anchor)؛ عام 2017؛ and every absolute date find_dates() reads.
+//   (the year nearest the anchor)؛ عام 2017؛ قبل يومين / ثلاثة أسابيع / 5 سنوات؛ يوم غد، صباح
+//   الغد، الليلة (الماضية)؛ and every absolute date find_dates() reads.
 // Each is a span of days [first, last] with the precision it was written with; offsets point
 // into the original text.
 #pragma once
@@ -27,6 +28,10 @@ struct TimeExpression {
   // its next occurrence on or after the anchor, the reading for a plan ("سيلتقيان الجمعة").
   // Not valid for every other expression.
   DateTime ahead;
+  // Counted back from the anchor ("قبل ثلاثة أيام", "قبل 5 سنوات"): news also writes so the
+  // background of a report ("الذي حكم البلاد منذ استقلالها قبل 70 عاما"), so a reader should
+  // take it only for what stands next to it.
+  bool counted = false;
 };
 
 // In text order, over valid UTF-8 (decode first: text/utf8.hpp; invalid text gives nothing).
