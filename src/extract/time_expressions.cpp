@@ -68,6 +68,9 @@ std::optional<int> direction(const Words& d, std::size_t k) {
   return std::nullopt;
 }
 
+// "قبل الماضي" at word k: the one before last ("الأسبوع قبل الماضي").
+bool before_last(const Words& d, std::size_t k) { return d.is(k, {"قبل"}) && d.is(k + 1, kPast); }
+
 DateTime date(int y, int m, int d) {
   DateTime t;
   t.year = y, t.month = m, t.day = d;
@@ -103,6 +106,7 @@ std::optional<std::pair<int, std::size_t>> year_at(const Words& d, std::size_t k
       // "الأمين العام السابق", "المدعي العام": after a definite noun العام is an adjective.
       const bool adjective = d.w[k] == "العام" && k > 0 && d.w[k - 1].rfind("ال", 0) == 0;
       if (auto dir = direction(d, k + 1); dir && !adjective) return std::pair{anchor.year + *dir, std::size_t{2}};
+      if (before_last(d, k + 1) && !adjective && d.w[k] != "عام" && d.w[k] != "سنه") return std::pair{anchor.year - 2, std::size_t{3}};
       if (auto v = text::digits_value(d.w[k + 1]); v && *v >= 1900 && *v <= 2100) return std::pair{*v, std::size_t{2}};
     }
   }
@@ -137,6 +141,7 @@ int nearest_year(int month, int day, const DateTime& anchor) {
 std::optional<std::pair<std::pair<int, int>, std::size_t>> month_at(const Words& d, std::size_t k, const DateTime& anchor, bool bare_name) {
   if (d.is(k, {"الشهر"})) {
     if (auto dir = direction(d, k + 1)) return std::pair{add_months(anchor.year, anchor.month, *dir), std::size_t{2}};
+    if (before_last(d, k + 1)) return std::pair{add_months(anchor.year, anchor.month, -2), std::size_t{3}};
   }
   if (d.is(k, {"هذا"}) && d.is(k + 1, {"الشهر"})) return std::pair{std::pair{anchor.year, anchor.month}, std::size_t{2}};
   if (auto name = month_name_at(d, k)) {
@@ -234,6 +239,7 @@ std::optional<Found> match(const Words& d, std::size_t i, const DateTime& anchor
                        std::find(std::begin(kWeekdays), std::end(kWeekdays), d.w[i + 1]) == std::end(kWeekdays);
     return named ? std::nullopt : std::optional<Found>(day_span(anchor, 1));
   }
+  if (w == "امس" && d.is(i + 1, {"الاول"})) return day_span(add_days(anchor, -2), 2);  // = أول أمس
   if (w == "امس" || w == "البارحه") return day_span(add_days(anchor, -1), 1);
   if (w == "اول" && d.is(i + 1, {"امس"})) return day_span(add_days(anchor, -2), 2);
   if (w == "اول" && d.is(i + 1, {"من"}) && d.is(i + 2, {"امس"})) return day_span(add_days(anchor, -2), 3);
@@ -278,6 +284,11 @@ std::optional<Found> match(const Words& d, std::size_t i, const DateTime& anchor
     return found;
   }
   // "الأسبوع الماضي", "هذا الأسبوع": seven days from the Saturday that starts the week.
+  if (w == "الاسبوع" && before_last(d, i + 1)) {
+    const DateTime day = add_days(anchor, -14);
+    const DateTime start = add_days(day, -((weekday(day) + 1) % 7));
+    return Found{start, add_days(start, 6), TimePrecision::week, 3};
+  }
   if ((w == "الاسبوع" && direction(d, i + 1)) || (w == "هذا" && d.is(i + 1, {"الاسبوع"}))) {
     const int dir = w == "هذا" ? 0 : *direction(d, i + 1);
     const DateTime day = add_days(anchor, 7L * dir);
@@ -329,7 +340,7 @@ std::optional<Found> match(const Words& d, std::size_t i, const DateTime& anchor
     return std::nullopt;
   }
   if (auto m = month_at(d, i, anchor, false)) return month_span(m->first.first, m->first.second, m->second);
-  if (auto y = year_at(d, i, anchor); y && y->second == 2) return year_span(y->first, 2);
+  if (auto y = year_at(d, i, anchor); y && y->second >= 2) return year_span(y->first, y->second);
   return std::nullopt;
 }
 

@@ -37,6 +37,16 @@ TEST(TimeDays, TodayYesterdayTomorrow) {
   EXPECT_EQ(resolve("بعد غد"), "2023-06-23 day");
 }
 
+// "أمس الأول" is the day before yesterday, as "أول أمس" is; "… قبل الماضي" one more back.
+TEST(TimeDays, TheDayBeforeYesterdayAndTheOneBeforeLast) {
+  EXPECT_EQ(resolve("وصل الوفد أمس الأول"), "2023-06-19 day");
+  EXPECT_EQ(covered("وصل الوفد أمس الأول"), "أمس الأول");
+  EXPECT_EQ(resolve("الأسبوع قبل الماضي"), "2023-06-03..2023-06-09 week");
+  EXPECT_EQ(resolve("الشهر قبل الماضي"), "2023-04-01..2023-04-30 month");
+  EXPECT_EQ(resolve("في العام قبل الماضي"), "2021-01-01..2021-12-31 year");
+  EXPECT_EQ(resolve("السنة قبل الماضية"), "2021-01-01..2021-12-31 year");
+}
+
 TEST(TimeDays, NamedDaysAreNotToday) {
   EXPECT_EQ(resolve("احتفالات اليوم الوطني"), "");
   EXPECT_EQ(resolve("اليوم الاثنين"), "2023-06-21 day");
