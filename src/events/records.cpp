@@ -11,7 +11,7 @@
 #include "masar/extract/dates.hpp"
 #include "masar/extract/time_expressions.hpp"
 #include "masar/text/normalize.hpp"
-#include "masar/text/tokenize.hpp"
+#include "events/sentence.hpp"
 #include "store/sqlite_util.hpp"
 
 namespace masar::events {
@@ -256,11 +256,10 @@ void code_text(std::string_view text, const std::vector<entities::Mention>& ment
 // what happened in the past tense. "أصيب" (أُصيب, was hurt) is written like the present "I hurt".
 bool present_tense_trigger(const Coded& c) {
   if (c.event.form != CodedEvent::Form::present_verb) return false;
-  std::string_view w = std::string_view(c.sentence).substr(c.event.trigger.begin, c.event.trigger.end - c.event.trigger.begin);
-  const std::string norm = text::normalize_for_search(w);
-  std::string_view rest = norm;
-  if (rest.starts_with("و") || rest.starts_with("ف")) rest.remove_prefix(2);
-  return rest.starts_with("ي") || rest.starts_with("ت") || rest.starts_with("ن");
+  const std::string norm = text::normalize_for_search(
+      std::string_view(c.sentence).substr(c.event.trigger.begin, c.event.trigger.end - c.event.trigger.begin));
+  const std::string_view verb = detail::without_conjunction(norm);
+  return verb.starts_with("ي") || verb.starts_with("ت") || verb.starts_with("ن");
 }
 
 // Whether the event happens on the coming occurrence of the bare weekday `t`: a plan
@@ -274,22 +273,13 @@ bool happens_ahead(const Coded& c, const extract::TimeExpression& t) {
   // in the present are as often past ("وتجمد رصيد اليونايتد … السبت") or habitual.
   const bool coming_meeting = c.event.type == EventType::CONSULT && c.event.mode == Mode::asserted && present_tense_trigger(c);
   if (c.event.mode != Mode::hypothetical && !coming_meeting) return false;
-  static const std::vector<std::string> kPastMarkers = [] {
-    std::vector<std::string> out;
-    for (const char* w : {"قال", "قالت", "اعلن", "اعلنت", "افاد", "افادت", "اكد", "اكدت", "ذكر", "ذكرت", "صرح", "صرحت",
-                          "اوضح", "اوضحت", "اضاف", "اضافت", "بدا", "بدات", "انطلق", "انطلقت", "جري", "جرت", "عقدت",
-                          "منذ", "قبل"}) {
-      out.push_back(text::normalize_for_search(w));
-    }
-    return out;
-  }();
-  const std::string_view between = std::string_view(c.sentence).substr(c.event.trigger.end, t.begin - c.event.trigger.end);
-  for (const auto& token : text::tokenize(between)) {
-    std::string w = text::normalize_for_search(between.substr(token.begin, token.end - token.begin));
-    if (w.starts_with("و") && w.size() > 4) w.erase(0, 2);  // "وأعلن"
-    if (std::find(kPastMarkers.begin(), kPastMarkers.end(), w) != kPastMarkers.end()) return false;
-  }
-  return true;
+  static const detail::WordList kPastMarkers{"قال", "قالت", "أعلن", "أعلنت", "أفاد", "أفادت", "أكد", "أكدت", "ذكر", "ذكرت",
+                                              "صرح", "صرحت", "أوضح", "أوضحت", "أضاف", "أضافت", "بدأ", "بدأت", "انطلق",
+                                              "انطلقت", "جرى", "جرت", "عقدت", "منذ", "قبل"};
+  const auto between = detail::words_of(std::string_view(c.sentence).substr(c.event.trigger.end, t.begin - c.event.trigger.end));
+  return std::none_of(between.begin(), between.end(), [](const detail::Word& w) {
+    return kPastMarkers.contains(w.norm) || kPastMarkers.contains(detail::without_conjunction(w.norm));  // "وأعلن"
+  });
 }
 
 // The date of each coded event (the time expression nearest its trigger, resolved against the

@@ -97,6 +97,11 @@ struct Found {
 
 Found day_span(const DateTime& d, std::size_t words) { return {d, d, TimePrecision::day, words}; }
 Found month_span(int y, int m, std::size_t words) { return {date(y, m, 1), date(y, m, days_in_month(y, m)), TimePrecision::month, words}; }
+// The week, Saturday to Friday, that holds `day`.
+Found week_span(const DateTime& day, std::size_t words) {
+  const DateTime start = add_days(day, -((weekday(day) + 1) % 7));
+  return {start, add_days(start, 6), TimePrecision::week, words};
+}
 Found year_span(int y, std::size_t words) { return {date(y, 1, 1), date(y, 12, 31), TimePrecision::year, words}; }
 
 // "العام الماضي", "هذا العام", "السنة المقبلة", "عام 2017", "2017": a year and the words read.
@@ -106,7 +111,7 @@ std::optional<std::pair<int, std::size_t>> year_at(const Words& d, std::size_t k
       // "الأمين العام السابق", "المدعي العام": after a definite noun العام is an adjective.
       const bool adjective = d.w[k] == "العام" && k > 0 && d.w[k - 1].rfind("ال", 0) == 0;
       if (auto dir = direction(d, k + 1); dir && !adjective) return std::pair{anchor.year + *dir, std::size_t{2}};
-      if (before_last(d, k + 1) && !adjective && d.w[k] != "عام" && d.w[k] != "سنه") return std::pair{anchor.year - 2, std::size_t{3}};
+      if (before_last(d, k + 1) && !adjective && d.is(k, {"العام", "السنه"})) return std::pair{anchor.year - 2, std::size_t{3}};
       if (auto v = text::digits_value(d.w[k + 1]); v && *v >= 1900 && *v <= 2100) return std::pair{*v, std::size_t{2}};
     }
   }
@@ -216,11 +221,7 @@ std::optional<Found> counted(const Words& d, std::size_t i, const DateTime& anch
   constexpr int sign = -1;  // back from the anchor
   switch (form->unit) {
     case day: return day_span(add_days(anchor, sign * n), words);
-    case week: {
-      const DateTime reached = add_days(anchor, sign * 7L * n);
-      const DateTime start = add_days(reached, -((weekday(reached) + 1) % 7));
-      return Found{start, add_days(start, 6), TimePrecision::week, words};
-    }
+    case week: return week_span(add_days(anchor, sign * 7L * n), words);
     case month: {
       const auto [y, m] = add_months(anchor.year, anchor.month, sign * n);
       return month_span(y, m, words);
@@ -284,16 +285,10 @@ std::optional<Found> match(const Words& d, std::size_t i, const DateTime& anchor
     return found;
   }
   // "الأسبوع الماضي", "هذا الأسبوع": seven days from the Saturday that starts the week.
-  if (w == "الاسبوع" && before_last(d, i + 1)) {
-    const DateTime day = add_days(anchor, -14);
-    const DateTime start = add_days(day, -((weekday(day) + 1) % 7));
-    return Found{start, add_days(start, 6), TimePrecision::week, 3};
-  }
+  if (w == "الاسبوع" && before_last(d, i + 1)) return week_span(add_days(anchor, -14), 3);
   if ((w == "الاسبوع" && direction(d, i + 1)) || (w == "هذا" && d.is(i + 1, {"الاسبوع"}))) {
     const int dir = w == "هذا" ? 0 : *direction(d, i + 1);
-    const DateTime day = add_days(anchor, 7L * dir);
-    const DateTime start = add_days(day, -((weekday(day) + 1) % 7));
-    return Found{start, add_days(start, 6), TimePrecision::week, 2};
+    return week_span(add_days(anchor, 7L * dir), 2);
   }
   // "مطلع الشهر المقبل", "منتصف العام الجاري", "أواخر حزيران الماضي".
   int part = -1;
