@@ -14,6 +14,7 @@
 #include "masar/text/analyzer.hpp"
 #include "masar/text/tokenize.hpp"
 #include "masar/util/parallel.hpp"
+#include "cluster/vector_codec.hpp"
 #include "store/sqlite_util.hpp"
 
 namespace masar::cluster {
@@ -38,21 +39,12 @@ struct Counted {
   std::shared_ptr<const FeatureCache::Entry> cached;
 };
 
-json vector_json(const SparseVector& v) {
-  json out = json::array();
-  for (const auto& [term, w] : v) out.push_back(json::array({term, w}));
-  return out;
-}
-
-SparseVector vector_of(const std::string& text) {
-  SparseVector v;
-  const json j = json::parse(text, nullptr, false);
-  if (!j.is_array()) return v;
-  for (const auto& p : j) {
-    if (p.is_array() && p.size() == 2 && p[0].is_string() && p[1].is_number()) v.emplace_back(p[0].get<std::string>(), p[1].get<double>());
-  }
-  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  return v;
+// A stored centroid: a blob since schema 7, JSON text before it. A damaged blob gives an empty
+// centroid, as damaged JSON always did: the event or story is still restored, it only
+// attracts nothing until it grows again.
+SparseVector centroid_of(const Statement& st, int col) {
+  if (!st.is_blob(col)) return decode_vector_json(st.text(col));
+  return decode_vector(st.blob(col)).value_or(SparseVector{});
 }
 
 std::set<std::string> set_of(const std::string& text) {
@@ -149,14 +141,14 @@ class Saver {
     for (const auto& key : e.series) rounds.push_back(json::array({key.series, key.number}));
     const std::string label = e.articles == 1 && opening_headline ? *opening_headline : event_label(e);
     event_.reset().bind(1, e.id).bind(2, e.story).bind(3, label).bind(4, e.first_time).bind(5, e.last_time)
-        .bind(6, e.articles).bind(7, dump(sources)).bind(8, dump(rounds)).bind(9, dump(vector_json(e.centroid)));
+        .bind(6, e.articles).bind(7, dump(sources)).bind(8, dump(rounds)).bind_blob(9, encode_vector(e.centroid));
     return event_.step() == SQLITE_DONE ? Status(Ok{}) : store::sql::db_error(db_, "saving an event");
   }
 
   Status story(const Story& s, bool quick_label) {
     const std::string label = story_label(s, quick_label);
     story_.reset().bind(1, s.id).bind(2, label).bind(3, s.first_time).bind(4, s.last_time).bind(5, s.events)
-        .bind(6, s.articles).bind(7, dump(json(s.sources))).bind(8, dump(json(s.series))).bind(9, dump(vector_json(s.centroid)));
+        .bind(6, s.articles).bind(7, dump(json(s.sources))).bind(8, dump(json(s.series))).bind_blob(9, encode_vector(s.centroid));
     return story_.step() == SQLITE_DONE ? Status(Ok{}) : store::sql::db_error(db_, "saving a story");
   }
 
@@ -228,7 +220,7 @@ Status restore(sqlite3* db, Tracker& tracker, DocumentFrequencies& df, double ea
     e.articles = ev.int64(4);
     e.sources = set_of(ev.text(5));
     e.series = rounds_of(ev.text(6));
-    e.centroid = vector_of(ev.text(7));
+    e.centroid = centroid_of(ev, 7);
     events.push_back(std::move(e));
   }
   std::vector<Story> stories;
@@ -241,7 +233,7 @@ Status restore(sqlite3* db, Tracker& tracker, DocumentFrequencies& df, double ea
     s.articles = st.int64(4);
     s.sources = set_of(st.text(5));
     s.series = set_of(st.text(6));
-    s.centroid = vector_of(st.text(7));
+    s.centroid = centroid_of(st, 7);
     stories.push_back(std::move(s));
   }
   while (terms.step() == SQLITE_ROW) df.load(vocabulary.intern(terms.text(0)), static_cast<std::uint32_t>(terms.int64(1)));

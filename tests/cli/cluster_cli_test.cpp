@@ -7,9 +7,13 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
+#include <sqlite3.h>
+
 #include "cli_runner.hpp"
+#include "cluster/vector_codec.hpp"
 
 using masar::testing::demo_corpus;
 using masar::testing::read_file;
@@ -148,6 +152,52 @@ TEST(ClustersCli, ChronologicalBatchesEqualRecluster) {
   TempDb db;
   const std::size_t half = lines.size() / 2;
   ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " -", join(lines, 0, half)).status, 0);
+  ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " -", join(lines, half, lines.size())).status, 0);
+  const auto incremental = clusters(db);
+  ASSERT_EQ(incremental.size(), lines.size());
+  ASSERT_EQ(run_masar("recluster --quiet " + db.arg()).status, 0);
+  const auto rebuilt = clusters(db);
+  EXPECT_EQ(groups(incremental, false), groups(rebuilt, false));
+  EXPECT_EQ(groups(incremental, true), groups(rebuilt, true));
+}
+
+// A file of schema 6 kept its centroids as JSON text; the online path continues from them as
+// from the blobs of schema 7, and gives what a rebuild gives.
+TEST(ClustersCli, CentroidsStoredAsJsonByAnOlderSchemaStillContinue) {
+  const auto lines = demo_lines_by_date();
+  TempDb db;
+  const std::size_t half = lines.size() / 2;
+  ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " -", join(lines, 0, half)).status, 0);
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(db.path().c_str(), &raw), SQLITE_OK);
+    std::vector<std::tuple<std::string, std::int64_t, std::string>> rewrites;  // table, id, JSON
+    for (const char* table : {"events", "stories"}) {
+      sqlite3_stmt* st = nullptr;
+      ASSERT_EQ(sqlite3_prepare_v2(raw, (std::string("SELECT id, centroid, typeof(centroid) FROM ") + table).c_str(), -1, &st, nullptr), SQLITE_OK);
+      while (sqlite3_step(st) == SQLITE_ROW) {
+        EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 2)), "blob");
+        const auto* p = static_cast<const char*>(sqlite3_column_blob(st, 1));
+        const auto v = masar::cluster::decode_vector(std::string_view(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(st, 1))));
+        ASSERT_TRUE(v.has_value());
+        json j = json::array();
+        for (const auto& [term, w] : *v) j.push_back(json::array({term, w}));
+        rewrites.emplace_back(table, sqlite3_column_int64(st, 0), j.dump());
+      }
+      sqlite3_finalize(st);
+    }
+    ASSERT_FALSE(rewrites.empty());
+    for (const auto& [table, id, text] : rewrites) {
+      sqlite3_stmt* st = nullptr;
+      ASSERT_EQ(sqlite3_prepare_v2(raw, ("UPDATE " + table + " SET centroid = ?1 WHERE id = ?2").c_str(), -1, &st, nullptr), SQLITE_OK);
+      sqlite3_bind_text(st, 1, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+      sqlite3_bind_int64(st, 2, id);
+      EXPECT_EQ(sqlite3_step(st), SQLITE_DONE);
+      sqlite3_finalize(st);
+    }
+    ASSERT_EQ(sqlite3_exec(raw, "PRAGMA user_version = 6", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(raw);
+  }
   ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " -", join(lines, half, lines.size())).status, 0);
   const auto incremental = clusters(db);
   ASSERT_EQ(incremental.size(), lines.size());

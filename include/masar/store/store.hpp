@@ -19,7 +19,7 @@ struct sqlite3;
 
 namespace masar::store {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 enum class OpenMode { read_write, read_only };
 
