@@ -18,12 +18,6 @@ double decay(double days, double grace, double tau) {
   return days <= grace ? 1.0 : std::exp(-(days - grace) / tau);
 }
 
-template <class Vector>
-bool has_term(const Vector& v, std::uint32_t term) {
-  const auto it = std::lower_bound(v.begin(), v.end(), term, [](const auto& x, std::uint32_t t) { return x.first < t; });
-  return it != v.end() && it->first == term;
-}
-
 }  // namespace
 
 // c += article, then the `keep` heaviest terms (ties by term text, not by id, so that a
@@ -31,37 +25,55 @@ bool has_term(const Vector& v, std::uint32_t term) {
 // and went out of the centroid, to keep the postings exact.
 void Tracker::absorb(Centroid& c, const IdVector& article, std::size_t keep, std::vector<std::uint32_t>& entered,
                      std::vector<std::uint32_t>& left) {
+  // The merged sum stays sorted by id; `from_centroid` says which of its terms c held.
   IdVector sum;
+  std::vector<bool>& from_centroid = absorb_origin_;
   sum.reserve(c.terms.size() + article.size());
+  from_centroid.clear();
   auto i = c.terms.begin();
   auto j = article.begin();
-  std::vector<std::uint32_t> fresh;
   while (i != c.terms.end() || j != article.end()) {
     if (j == article.end() || (i != c.terms.end() && i->first < j->first)) {
       sum.push_back(*i++);
+      from_centroid.push_back(true);
     } else if (i == c.terms.end() || j->first < i->first) {
-      sum.push_back(*j);
-      fresh.push_back(j->first);
-      ++j;
+      sum.push_back(*j++);
+      from_centroid.push_back(false);
     } else {
       sum.emplace_back(i->first, i->second + j->second);
+      from_centroid.push_back(true);
       ++i;
       ++j;
     }
   }
-  if (sum.size() > keep) {
-    std::nth_element(sum.begin(), sum.begin() + static_cast<std::ptrdiff_t>(keep), sum.end(),
-                     [this](const auto& x, const auto& y) { return vocabulary_.heavier(x, y); });
-    sum.resize(keep);
-    std::sort(sum.begin(), sum.end());
-  }
   entered.clear();
-  for (std::uint32_t t : fresh) {
-    if (has_term(sum, t)) entered.push_back(t);
-  }
   left.clear();
-  for (const auto& [t, w] : c.terms) {
-    if (!has_term(sum, t)) left.push_back(t);
+  if (keep == 0) {
+    for (const auto& [t, w] : c.terms) left.push_back(t);
+    sum.clear();
+  } else if (sum.size() <= keep) {
+    for (std::size_t k = 0; k < sum.size(); ++k) {
+      if (!from_centroid[k]) entered.push_back(sum[k].first);
+    }
+  } else {
+    // The lightest term kept: `keep` terms are at least as heavy (a strict order: equal
+    // weights go by text). Filtering the sum by it keeps the id order without a sort.
+    const auto heavier = [this](const auto& x, const auto& y) { return vocabulary_.heavier(x, y); };
+    IdVector& ranked = absorb_ranked_;
+    ranked.assign(sum.begin(), sum.end());
+    std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep - 1), ranked.end(), heavier);
+    const auto lightest_kept = ranked[keep - 1];
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < sum.size(); ++k) {
+      const bool keeps = sum[k].first == lightest_kept.first || heavier(sum[k], lightest_kept);
+      if (keeps) {
+        if (!from_centroid[k]) entered.push_back(sum[k].first);
+        sum[kept++] = sum[k];
+      } else if (from_centroid[k]) {
+        left.push_back(sum[k].first);
+      }
+    }
+    sum.resize(kept);
   }
   c.terms.swap(sum);
   double squares = 0;

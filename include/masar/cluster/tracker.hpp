@@ -161,14 +161,17 @@ class Tracker {
 
   TrackerOptions options_;
   Vocabulary vocabulary_;
-  std::map<std::int64_t, EventState> events_;
-  std::map<std::int64_t, StoryState> stories_;
+  // Looked up by id for every candidate; nothing depends on their order.
+  std::unordered_map<std::int64_t, EventState> events_;
+  std::unordered_map<std::int64_t, StoryState> stories_;
   std::unordered_map<std::uint32_t, std::vector<std::int64_t>> event_index_, story_index_;  // term -> ids
   std::map<std::string, std::vector<std::int64_t>> series_index_;                             // series -> stories
   std::map<SeriesKey, std::vector<std::int64_t>> round_index_;                                // round -> live events
   std::set<std::int64_t> touched_events_, touched_stories_, removed_stories_;
   std::vector<std::uint32_t> event_counts_, story_counts_;  // scratch of candidates(), by id
   std::vector<double> dense_;  // by term id: the scattered article, else 0
+  IdVector absorb_ranked_;            // scratch of absorb()
+  std::vector<bool> absorb_origin_;   // scratch of absorb()
   // By id: the span of every event in memory (live) and of every story, so that candidates
   // out of the time window are skipped before they are ranked — the same candidates however
   // many idle events were evicted yet.
