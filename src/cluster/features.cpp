@@ -96,7 +96,13 @@ SparseVector count_terms(std::string_view title, std::string_view body, const Fe
 
 TermId Vocabulary::intern(std::string_view term) {
   bool added = false;
-  return index_.find_or_add(term, added);
+  const TermId id = index_.find_or_add(term, added);
+  if (added) {
+    std::uint64_t prefix = 0;
+    for (std::size_t i = 0; i < 8; ++i) prefix = (prefix << 8) | (i < term.size() ? static_cast<unsigned char>(term[i]) : 0u);
+    prefixes_.push_back(prefix);
+  }
+  return id;
 }
 
 IdVector Vocabulary::to_ids(const SparseVector& v) {
@@ -108,19 +114,32 @@ IdVector Vocabulary::to_ids(const SparseVector& v) {
 }
 
 SparseVector Vocabulary::to_terms(const IdVector& v) const {
+  // Sorted as pointers to the interned text: the strings are copied once, into place.
+  std::vector<std::pair<const std::string*, double>> by_text;
+  by_text.reserve(v.size());
+  for (const auto& [id, w] : v) by_text.emplace_back(&index_.key(id), w);
+  std::sort(by_text.begin(), by_text.end(), [](const auto& a, const auto& b) {
+    return *a.first != *b.first ? *a.first < *b.first : a.second < b.second;
+  });
   SparseVector out;
   out.reserve(v.size());
-  for (const auto& [id, w] : v) out.emplace_back(index_.key(id), w);
-  std::sort(out.begin(), out.end());
+  for (const auto& [text, w] : by_text) out.emplace_back(*text, w);
   return out;
+}
+
+std::pair<TermId, double> Vocabulary::lightest_kept(const IdVector& v, std::size_t keep, IdVector& scratch) const {
+  scratch.assign(v.begin(), v.end());
+  std::nth_element(scratch.begin(), scratch.begin() + static_cast<std::ptrdiff_t>(keep - 1), scratch.end(),
+                   [this](const auto& x, const auto& y) { return heavier(x, y); });
+  return scratch[keep - 1];
 }
 
 void Vocabulary::keep_heaviest(IdVector& v, std::size_t keep) const {
   if (v.size() <= keep) return;
-  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(keep), v.end(),
-                   [this](const auto& x, const auto& y) { return heavier(x, y); });
-  v.resize(keep);
-  std::sort(v.begin(), v.end());
+  if (keep == 0) return v.clear();
+  thread_local IdVector scratch;
+  const auto lightest = lightest_kept(v, keep, scratch);
+  std::erase_if(v, [&](const auto& x) { return x.first != lightest.first && !heavier(x, lightest); });
 }
 
 namespace {

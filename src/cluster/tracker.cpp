@@ -58,14 +58,10 @@ void Tracker::absorb(Centroid& c, const IdVector& article, std::size_t keep, std
   } else {
     // The lightest term kept: `keep` terms are at least as heavy (a strict order: equal
     // weights go by text). Filtering the sum by it keeps the id order without a sort.
-    const auto heavier = [this](const auto& x, const auto& y) { return vocabulary_.heavier(x, y); };
-    IdVector& ranked = absorb_ranked_;
-    ranked.assign(sum.begin(), sum.end());
-    std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep - 1), ranked.end(), heavier);
-    const auto lightest_kept = ranked[keep - 1];
+    const auto lightest = vocabulary_.lightest_kept(sum, keep, absorb_ranked_);
     std::size_t kept = 0;
     for (std::size_t k = 0; k < sum.size(); ++k) {
-      const bool keeps = sum[k].first == lightest_kept.first || heavier(sum[k], lightest_kept);
+      const bool keeps = sum[k].first == lightest.first || vocabulary_.heavier(sum[k], lightest);
       if (keeps) {
         if (!from_centroid[k]) entered.push_back(sum[k].first);
         sum[kept++] = sum[k];

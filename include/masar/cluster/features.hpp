@@ -40,15 +40,24 @@ class Vocabulary {
   std::size_t size() const { return index_.size(); }
   IdVector to_ids(const SparseVector& v);
   SparseVector to_terms(const IdVector& v) const;  // sorted by term
-  // Heavier first; equal weights by term text.
+  // Heavier first; equal weights by term text. Equal weights are common (the terms of one
+  // count seen in equally few articles), so the text is compared by its first 8 bytes first.
   bool heavier(const std::pair<TermId, double>& x, const std::pair<TermId, double>& y) const {
-    return x.second != y.second ? x.second > y.second : index_.key(x.first) < index_.key(y.first);
+    if (x.second != y.second) return x.second > y.second;
+    const std::uint64_t px = prefixes_[x.first], py = prefixes_[y.first];
+    return px != py ? px < py : index_.key(x.first) < index_.key(y.first);
   }
-  // Keeps the `keep` heaviest, sorted by id again.
+  // Keeps the `keep` heaviest, in the order they were (by id when v was).
   void keep_heaviest(IdVector& v, std::size_t keep) const;
+  // The lightest of the `keep` heaviest of v (keep >= 1, v.size() > keep): the terms kept are
+  // it and those heavier. `scratch` is working space.
+  std::pair<TermId, double> lightest_kept(const IdVector& v, std::size_t keep, IdVector& scratch) const;
 
  private:
   util::StringIndex index_;  // interning runs for every term of every article
+  // By id: the term's first 8 bytes, big-endian, zero-padded: comparing two of them as
+  // integers orders the texts as their first 8 bytes do.
+  std::vector<std::uint64_t> prefixes_;
 };
 
 double dot(const SparseVector& a, const SparseVector& b);
