@@ -69,6 +69,18 @@ bool joins_list(std::size_t gap_begin, std::size_t next, const std::vector<Word>
   return true;
 }
 
+// Whether the word's last letter is ة, marks and tatweel after it aside.
+bool ends_in_ta_marbuta(std::string_view word) {
+  while (word.size() >= 2) {
+    const auto lead = static_cast<unsigned char>(word[word.size() - 2]);
+    const auto trail = static_cast<unsigned char>(word[word.size() - 1]);
+    const bool mark_or_tatweel = lead == 0xD9 && ((trail >= 0x8B && trail <= 0x9F) || trail == 0x80 || trail == 0xB0);
+    if (!mark_or_tatweel) return lead == 0xD8 && trail == 0xA9;
+    word.remove_suffix(2);
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Word> words_of(std::string_view sentence) {
@@ -78,8 +90,8 @@ std::vector<Word> words_of(std::string_view sentence) {
   int clause = 0;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (i > 0 && starts_clause(sentence.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end))) ++clause;
-    out.push_back({tokens[i].begin, tokens[i].end,
-                   text::normalize_for_search(sentence.substr(tokens[i].begin, tokens[i].end - tokens[i].begin)), clause});
+    const std::string_view written = sentence.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+    out.push_back({tokens[i].begin, tokens[i].end, text::normalize_for_search(written), clause, ends_in_ta_marbuta(written)});
   }
   return out;
 }

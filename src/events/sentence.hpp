@@ -18,6 +18,9 @@ struct Word {
   std::size_t begin = 0, end = 0;
   std::string norm;
   int clause = 0;  // words of one clause share it: a comma, ؛ or : between two words starts a new one
+  // Written with ة at its end (the search form makes it ه): a noun or an adjective, never a
+  // verb with the pronoun ه — "وزارة الدفاع" is a ministry, not "and he visited him".
+  bool ta_marbuta = false;
 };
 
 struct Candidate {

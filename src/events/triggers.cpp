@@ -94,6 +94,18 @@ void read_outbreaks_as_reports(std::vector<Trigger>& triggers, const std::vector
   }
 }
 
+// A word written with ة at its end is a noun, never a verb with the pronoun ه, though the
+// search form makes both end in ه. It is still read as its verb's trigger when it is the
+// verbal noun of that shape — a hollow verb of forms IV and X (أدان → إدانة، أشاد → إشادة،
+// أصاب → إصابة، استقال → استقالة) or a noun of form V / VI (تظاهر → تظاهرة): a stem in ا or
+// ت. Other stems give other nouns: وزارة is no "زاره" (he visited him), طالبة / طلبة are
+// students, صادرة "issued", عاقبة a consequence; فائدة (a benefit) is no "فأيّده".
+bool verb_reading_of_a_noun_holds(const Word& w) {
+  if (!w.ta_marbuta) return true;
+  const std::string_view bare = without_conjunction(w.norm);
+  return (bare.starts_with("ا") || bare.starts_with("ت")) && w.norm != "فايده";
+}
+
 }  // namespace
 
 std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
@@ -142,7 +154,10 @@ std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (covered[i]) continue;
     detail::match_word(words[i].norm, readings);
-    for (const auto& r : readings) out.push_back({r.type, i, i, r.form, r.strength, r.future});
+    for (const auto& r : readings) {
+      if (r.form != Form::noun && !verb_reading_of_a_noun_holds(words[i])) continue;
+      out.push_back({r.type, i, i, r.form, r.strength, r.future});
+    }
   }
   std::sort(out.begin(), out.end(), [](const Trigger& a, const Trigger& b) { return a.first < b.first; });
   read_bare_forms_as_verbal_nouns(out, words);

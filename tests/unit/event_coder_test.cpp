@@ -66,6 +66,30 @@ TEST(EventTriggers, FeminineEndingBeforeASuffix) {
   EXPECT_FALSE(has("عزز الفريق قدراته الهجومية أمس", EventType::ASSAULT));
 }
 
+// A word written with ة at its end is a noun: "وزارة" is a ministry, not و + زار ("visited")
+// + the pronoun ه, though both are "وزاره" in search form. Written with ه it is the verb.
+TEST(EventTriggers, ATaMarbutaEndsNoVerb) {
+  EXPECT_FALSE(has("وقالت وزارة الخارجية الفرنسية في بيان إن الوفد غادر", EventType::CONSULT));
+  EXPECT_FALSE(has("وقالت وزارةُ الخارجية الفرنسية في بيان إن الوفد غادر", EventType::CONSULT));  // a mark after ة
+  EXPECT_FALSE(has("وقالت وزارـة الخارجية الفرنسية في بيان إن الوفد غادر", EventType::CONSULT));  // tatweel before ة
+  // Weak triggers (زار, زيارة) need a named actor: the rules are given the tagger's mentions.
+  const auto consults = [](std::string_view s, std::string_view name) {
+    const auto found = code_sentence(s, {mention(s, name, entities::EntityType::PER)}, nullptr);
+    return std::any_of(found.begin(), found.end(), [](const CodedEvent& e) { return e.type == EventType::CONSULT; });
+  };
+  EXPECT_TRUE(consults("وصل الموفد إلى دمشق أمس وزاره لافروف في مقر إقامته", "لافروف"));
+  EXPECT_TRUE(consults("بدأ لافروف زيارة إلى أنقرة أمس", "لافروف"));  // the noun stays
+  EXPECT_FALSE(consults("قال لافروف إن وزارة الخارجية تتابع الملف", "لافروف"));
+  // The verbal nouns of that shape stay triggers; other nouns in ة do not.
+  EXPECT_TRUE(has("قدم الوزير استقالته أمس", EventType::CONCEDE));
+  EXPECT_TRUE(has("أعلن الوزير أمس استقالة من الحكومة", EventType::CONCEDE));
+  EXPECT_TRUE(has("وأعربت الحكومة عن إدانة شديدة للهجوم أمس", EventType::ACCUSE));
+  EXPECT_TRUE(has("خرجت تظاهرة حاشدة في وسط المدينة أمس", EventType::PROTEST));
+  EXPECT_FALSE(has("قالت طالبة في الجامعة إن الامتحان ألغي", EventType::REQUEST));
+  EXPECT_FALSE(has("قال الوزير إن الفائدة ستبقى كما هي", EventType::SUPPORT));
+  EXPECT_FALSE(has("وقال الوزير أمس إن فائدة الخطة كبيرة", EventType::SUPPORT));
+}
+
 TEST(EventTriggers, MultiWordPatterns) {
   EXPECT_TRUE(has("أطلق مجهولون النار على سيارة الموظف", EventType::ASSAULT));
   EXPECT_TRUE(has("قطع المحتجون الطريق الدولي بالإطارات", EventType::PROTEST));
