@@ -96,6 +96,23 @@ std::string actors_key(const std::vector<Actor>& actors) {
   return out;
 }
 
+// Meetings, agreements and cooperation are mutual: "التقى بوتين أردوغان" and "بحث أردوغان مع
+// بوتين في سوتشي" report one meeting, whichever party a report puts first and wherever it places
+// it. With two or more parties named, their reports merge on the set of those parties alone.
+std::optional<std::string> parties_key(const EventRecord& r) {
+  if (r.type != EventType::CONSULT && r.type != EventType::AGREE && r.type != EventType::COOPERATE) return std::nullopt;
+  std::vector<std::int64_t> ids;
+  for (const auto* side : {&r.sources, &r.targets}) {
+    for (const auto& a : *side) if (a.entity) ids.push_back(*a.entity);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  if (ids.size() < 2) return std::nullopt;
+  std::string out = "parties:";
+  for (const std::int64_t id : ids) out += "#" + std::to_string(id) + ',';
+  return out;
+}
+
 }  // namespace
 
 struct RecordWriter::Impl {
@@ -109,13 +126,15 @@ struct RecordWriter::Impl {
         insert(h, "INSERT INTO event_records(type, mode, date, date_precision, merge_key, series_name, series_ordinal) "
                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
         actor(h, "INSERT OR IGNORE INTO event_actors(record, role, text, entity) VALUES(?1, ?2, ?3, ?4)"),
+        other_role(h, "SELECT 1 FROM event_actors WHERE record = ?1 AND entity = ?2 AND role <> ?3 LIMIT 1"),
         report(h, "INSERT OR IGNORE INTO event_reports(record, article, sentence, text) VALUES(?1, ?2, ?3, ?4)"),
         series_sources(h, "SELECT a.record, a.entity, a.text FROM event_records r JOIN event_actors a ON a.record = r.id "
                           "WHERE r.merge_key >= ?1 AND r.merge_key < ?2 AND a.role = 'source' AND a.entity IS NOT NULL "
                           "ORDER BY a.record, a.entity") {}
 
   bool ok() const {
-    return find.ok() && tracked.ok() && precision.ok() && redate.ok() && insert.ok() && actor.ok() && report.ok() && series_sources.ok();
+    return find.ok() && tracked.ok() && precision.ok() && redate.ok() && insert.ok() && actor.ok() && other_role.ok() &&
+           report.ok() && series_sources.ok();
   }
 
   // The record a report of `r` belongs to: the one of the same key dated nearest within
@@ -170,6 +189,14 @@ struct RecordWriter::Impl {
   // The actors of `r` (none for a report joining another's record) and the sentence reporting it.
   Status save_report(std::int64_t record, const EventRecord& r, std::int64_t article, const Coded& c) {
     const auto save_actor = [&](const Actor& a, std::string_view role) -> Status {
+      // A party of a mutual event that a report before this one put in the other role keeps it.
+      if (a.entity && parties_key(r)) {
+        other_role.reset().bind(1, record).bind(2, *a.entity).bind(3, role);
+        const store::sql::ResetAtExit done(other_role);
+        const int rc = other_role.step();
+        if (rc == SQLITE_ROW) return Ok{};
+        if (rc != SQLITE_DONE) return store::sql::db_error(db, "reading the actors of an event record");
+      }
       actor.reset().bind(1, record).bind(2, role).bind(3, std::string_view(a.text));
       if (a.entity) actor.bind(4, *a.entity);
       if (actor.step() != SQLITE_DONE) return store::sql::db_error(db, "saving an event actor");
@@ -211,7 +238,7 @@ struct RecordWriter::Impl {
   }
 
   sqlite3* db;
-  Statement find, tracked, precision, redate, insert, actor, report, series_sources;
+  Statement find, tracked, precision, redate, insert, actor, other_role, report, series_sources;
 };
 
 RecordWriter::RecordWriter(store::Store& store) : impl_(std::make_unique<Impl>(store.handle())) {}
@@ -519,6 +546,9 @@ Status RecordWriter::article_scanned(const entities::ScannedArticle& scanned, co
       }
       k.key += std::to_string(*r.series_ordinal);
       k.window = kSeriesWindowDays;
+      k.anchored = true;
+    } else if (auto parties = parties_key(r)) {
+      k.key += *parties;
       k.anchored = true;
     } else {
       k.key += actors_key(r.sources) + '|' + actors_key(r.targets) + '|';

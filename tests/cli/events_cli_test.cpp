@@ -327,6 +327,31 @@ TEST(EventsCli, OneRecordListsEveryArticleReportingIt) {
   EXPECT_GE(records[0]["sentences"].size(), records[0]["articles"].size());
 }
 
+// A meeting is mutual: reports that name the same two parties in other roles, one with a
+// place and one without, are one record, each party listed once; another pair is another.
+TEST(EventsCli, ReportsOfOneMeetingMergeWhateverRoleTheyGiveItsParties) {
+  TempDb db;
+  const auto in = run_masar(
+      "ingest --quiet " + db.arg() + " -",
+      titled("p1", "قمة روسية تركية", "التقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان أمس في سوتشي.") +
+          titled("p2", "مباحثات تركية روسية", "اجتمع الرئيس التركي رجب طيب أردوغان مع الرئيس الروسي فلاديمير بوتين أمس وبحثا الملف السوري.",
+                 "agency") +
+          titled("p3", "لقاء في موسكو", "التقى الرئيس الروسي فلاديمير بوتين الرئيس الإيراني حسن روحاني أمس في موسكو."));
+  ASSERT_EQ(in.status, 0) << in.err;
+  const auto records = json_lines(run_masar("events " + db.arg() + " --type CONSULT --format jsonl").out);
+  ASSERT_EQ(records.size(), 2u);
+  const auto& turkish = records[0]["articles"].size() == 2 ? records[0] : records[1];
+  EXPECT_EQ(turkish["articles"], (nlohmann::json{"p1", "p2"}));
+  std::map<std::int64_t, int> roles_of_party;
+  for (const char* role : {"source", "target"}) {
+    std::set<std::int64_t> in_role;
+    for (const auto& a : turkish[role]) if (!a["entity"].is_null()) in_role.insert(a["entity"].get<std::int64_t>());
+    for (const auto id : in_role) ++roles_of_party[id];
+  }
+  EXPECT_EQ(roles_of_party.size(), 2u);
+  for (const auto& [id, roles] : roles_of_party) EXPECT_EQ(roles, 1) << id;
+}
+
 // "وبحث الوزيران": the article's only named meeting is the one its later sentences discuss.
 TEST(EventsCli, AnUnnamedReportJoinsTheOnlyNamedRecordOfItsTypeInTheArticle) {
   TempDb db;
