@@ -28,8 +28,12 @@ bool get_varint(std::string_view& in, std::uint64_t& v) {
   return false;
 }
 
+// By term, then by the weight's bits: one order even for a term named twice (a damaged file).
 void sort_by_term(SparseVector& v) {
-  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(v.begin(), v.end(), [](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    return std::bit_cast<std::uint64_t>(a.second) < std::bit_cast<std::uint64_t>(b.second);
+  });
 }
 
 }  // namespace

@@ -70,3 +70,17 @@ TEST(VectorCodec, TheJsonOfOlderFilesIsStillRead) {
   EXPECT_TRUE(decode_vector_json("not json").empty());
   EXPECT_TRUE(decode_vector_json("{}").empty());
 }
+
+// Found by fuzz_centroids: a blob naming one term twice (no tracker writes one, a damaged
+// file may) decoded in an order that depended on the sort, so encoding it back and decoding
+// again could swap the two weights.
+TEST(VectorCodec, ATermNamedTwiceDecodesInOneOrder) {
+  const auto ab = decode_vector(encode_vector({{"x", 2.0}, {"x", 1.0}, {"", 0.5}, {"", -0.0}}));
+  const auto ba = decode_vector(encode_vector({{"", -0.0}, {"x", 1.0}, {"", 0.5}, {"x", 2.0}}));
+  ASSERT_TRUE(ab && ba);
+  ASSERT_EQ(ab->size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(ab->at(i).first, ba->at(i).first);
+    EXPECT_EQ(std::bit_cast<std::uint64_t>(ab->at(i).second), std::bit_cast<std::uint64_t>(ba->at(i).second)) << i;
+  }
+}
