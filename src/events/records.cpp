@@ -11,12 +11,16 @@
 #include "masar/extract/dates.hpp"
 #include "masar/extract/time_expressions.hpp"
 #include "masar/text/normalize.hpp"
+#include "events/record_keys.hpp"
 #include "events/sentence.hpp"
 #include "store/sqlite_util.hpp"
 
 namespace masar::events {
 namespace {
 
+using detail::actors_key;
+using detail::names_an_entity;
+using detail::parties_key;
 using store::sql::Statement;
 
 // How far apart two reports of one event may be dated: a round of a series is one event over
@@ -81,35 +85,6 @@ std::string shift_date(const std::string& iso, int days) {
 Actor actor_of(const Argument& a, const std::vector<std::size_t>& positions, const std::vector<std::int64_t>& ids) {
   Actor out{a.text, std::nullopt};
   if (a.mention && *a.mention < positions.size() && positions[*a.mention] < ids.size()) out.entity = ids[positions[*a.mention]];
-  return out;
-}
-
-// What makes two reports the same event besides type, mode and date: the actors (entities by
-// id, generic actors by their search form).
-std::string actors_key(const std::vector<Actor>& actors) {
-  std::vector<std::string> parts;
-  for (const auto& a : actors) parts.push_back(a.entity ? "#" + std::to_string(*a.entity) : text::normalize_for_search(a.text));
-  std::sort(parts.begin(), parts.end());
-  parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
-  std::string out;
-  for (const auto& p : parts) out += p + ',';
-  return out;
-}
-
-// Meetings, agreements and cooperation are mutual: "التقى بوتين أردوغان" and "بحث أردوغان مع
-// بوتين في سوتشي" report one meeting, whichever party a report puts first and wherever it places
-// it. With two or more parties named, their reports merge on the set of those parties alone.
-std::optional<std::string> parties_key(const EventRecord& r) {
-  if (r.type != EventType::CONSULT && r.type != EventType::AGREE && r.type != EventType::COOPERATE) return std::nullopt;
-  std::vector<std::int64_t> ids;
-  for (const auto* side : {&r.sources, &r.targets}) {
-    for (const auto& a : *side) if (a.entity) ids.push_back(*a.entity);
-  }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  if (ids.size() < 2) return std::nullopt;
-  std::string out = "parties:";
-  for (const std::int64_t id : ids) out += "#" + std::to_string(id) + ',';
   return out;
 }
 
@@ -188,9 +163,10 @@ struct RecordWriter::Impl {
 
   // The actors of `r` (none for a report joining another's record) and the sentence reporting it.
   Status save_report(std::int64_t record, const EventRecord& r, std::int64_t article, const Coded& c) {
+    // A party of a mutual event that a report before this one put in the other role keeps it.
+    const bool mutual = parties_key(r).has_value();
     const auto save_actor = [&](const Actor& a, std::string_view role) -> Status {
-      // A party of a mutual event that a report before this one put in the other role keeps it.
-      if (a.entity && parties_key(r)) {
+      if (a.entity && mutual) {
         other_role.reset().bind(1, record).bind(2, *a.entity).bind(3, role);
         const store::sql::ResetAtExit done(other_role);
         const int rc = other_role.step();
@@ -424,13 +400,6 @@ struct Keyed {
   int window = kEventWindowDays;
   bool anchored = false;  // a named round, or an actor or place linked to an entity
 };
-
-bool names_an_entity(const EventRecord& r) {
-  const auto linked = [](const std::vector<Actor>& actors) {
-    return std::any_of(actors.begin(), actors.end(), [](const Actor& a) { return a.entity.has_value(); });
-  };
-  return linked(r.sources) || linked(r.targets) || (r.location && r.location->entity);
-}
 
 // Days between two "YYYY-MM-DD" dates; 0 when either is missing.
 long days_apart(const std::string& a, const std::string& b) {

@@ -55,6 +55,17 @@ std::set<std::set<std::string>> groups(const std::map<std::string, Assignment>& 
   return out;
 }
 
+// The clusters the online path left in `db` (all `articles` of them) are the groups a rebuild
+// gives.
+void expect_recluster_agrees(const TempDb& db, std::size_t articles) {
+  const auto incremental = clusters(db);
+  ASSERT_EQ(incremental.size(), articles);
+  ASSERT_EQ(run_masar("recluster --quiet " + db.arg()).status, 0);
+  const auto rebuilt = clusters(db);
+  EXPECT_EQ(groups(incremental, false), groups(rebuilt, false));
+  EXPECT_EQ(groups(incremental, true), groups(rebuilt, true));
+}
+
 struct ManifestItem {
   std::string id, story, date;
   int round = 0;
@@ -153,12 +164,7 @@ TEST(ClustersCli, ChronologicalBatchesEqualRecluster) {
   const std::size_t half = lines.size() / 2;
   ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " -", join(lines, 0, half)).status, 0);
   ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " -", join(lines, half, lines.size())).status, 0);
-  const auto incremental = clusters(db);
-  ASSERT_EQ(incremental.size(), lines.size());
-  ASSERT_EQ(run_masar("recluster --quiet " + db.arg()).status, 0);
-  const auto rebuilt = clusters(db);
-  EXPECT_EQ(groups(incremental, false), groups(rebuilt, false));
-  EXPECT_EQ(groups(incremental, true), groups(rebuilt, true));
+  expect_recluster_agrees(db, lines.size());
 }
 
 // A file of schema 6 kept its centroids as JSON text; the online path continues from them as
@@ -199,12 +205,7 @@ TEST(ClustersCli, CentroidsStoredAsJsonByAnOlderSchemaStillContinue) {
     sqlite3_close(raw);
   }
   ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " -", join(lines, half, lines.size())).status, 0);
-  const auto incremental = clusters(db);
-  ASSERT_EQ(incremental.size(), lines.size());
-  ASSERT_EQ(run_masar("recluster --quiet " + db.arg()).status, 0);
-  const auto rebuilt = clusters(db);
-  EXPECT_EQ(groups(incremental, false), groups(rebuilt, false));
-  EXPECT_EQ(groups(incremental, true), groups(rebuilt, true));
+  expect_recluster_agrees(db, lines.size());
 }
 
 TEST(ClustersCli, NumberedAstanaRoundsFormOneStoryWithNothingElse) {
