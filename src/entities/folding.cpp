@@ -99,17 +99,27 @@ Result<std::size_t> fold_partial_names(sqlite3* db) {
   std::map<std::string, Person> by_key;
   while (st.step() == SQLITE_ROW) by_key.emplace(st.text(1), Person{st.int64(0), st.int64(2)});
   // The other spellings linked into each full name ("دونالد ترمب" into "دونالد ترامب"): "ترمب"
-  // alone ends one of them.
+  // alone ends one of them. And whether each name's last word is written with the article
+  // (mentions with it minus those without, over the spellings of the key's length).
   std::map<std::string, std::set<std::string>> spellings;  // entity key -> keys of its multi-word surfaces
+  std::map<std::string, std::int64_t> article_votes;
   {
-    Statement surfaces(db, "SELECT DISTINCT e.key, ae.surface FROM entities e JOIN article_entities ae ON ae.entity = e.id "
-                           "WHERE e.type = 'PER' AND ae.surface LIKE '% %'");
+    Statement surfaces(db, "SELECT e.key, ae.surface, sum(ae.mentions) FROM entities e JOIN article_entities ae ON ae.entity = e.id "
+                           "WHERE e.type = 'PER' GROUP BY e.id, ae.surface");
     if (!surfaces.ok()) return store::sql::db_error(db, "reading person spellings");
     while (surfaces.step() == SQLITE_ROW) {
-      std::string key = surfaces.text(0), spelled = text_key(surfaces.text(1));
-      if (spelled != key) spellings[key].insert(std::move(spelled));
+      const std::string key = surfaces.text(0), surface = surfaces.text(1);
+      std::string spelled = text_key(surface);
+      if (std::count(spelled.begin(), spelled.end(), ' ') == std::count(key.begin(), key.end(), ' ')) {
+        article_votes[key] += ends_with_article(surface) ? surfaces.int64(2) : -surfaces.int64(2);
+      }
+      if (surface.find(' ') != std::string::npos && spelled != key) spellings[key].insert(std::move(spelled));
     }
   }
+  const auto with_article = [&](const std::string& key) {
+    const auto it = article_votes.find(key);
+    return it != article_votes.end() && it->second > 0;
+  };
   // A given name alone is not folded: "مايك" is Pompeo in one article and Pence in the next,
   // "جونغ" Kim Jong Un's sister, "كريستيان" any Christian (read on ant-multisource).
   std::map<std::string, std::set<std::string>> extensions;  // key -> longer keys ending with it
@@ -123,8 +133,7 @@ Result<std::size_t> fold_partial_names(sqlite3* db) {
         // "محمد بن سلمان" does not end with a family name: سلمان alone is his father.
         const std::size_t before = spelled.rfind(' ', cut - 1);
         const std::size_t from = before == std::string::npos ? 0 : before + 1;
-        const std::string previous = spelled.substr(from, cut - from);
-        if (previous == "بن" || previous == "ابن" || previous == "بنت") continue;
+        if (introduces_forebear(std::string_view(spelled).substr(from, cut - from))) continue;
         if (tail != key && by_key.count(tail)) extensions[tail].insert(key);
       }
     }
@@ -166,6 +175,8 @@ Result<std::size_t> fold_partial_names(sqlite3* db) {
     // A longer span seen far less than the name itself is a tagging slip ("وكيل محمد صلاح",
     // "أين جمال خاشقجي"), not its full form.
     if (best->second * 10 < by_key.at(key).articles) continue;
+    // "فيصل" alone is a given name, not the family name of "خالد الفيصل".
+    if (with_article(key) != with_article(best->first)) continue;
     const std::int64_t from = by_key.at(key).id, into = by_key.at(best->first).id;
     // A name that other full names also end with, or that begins other names (a given name),
     // may stand alone for someone else: then the alone articles must agree with the full name's.

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <string>
 #include <map>
+#include <set>
 
 #include "masar/text/normalize.hpp"
 #include "masar/text/stem.hpp"
@@ -170,6 +171,8 @@ bool same_name_spelled_differently(std::string_view a, std::string_view b) {
     if (ei == std::string_view::npos) ei = a.size();
     if (ej == std::string_view::npos) ej = b.size();
     const std::string_view x = a.substr(i, ei - i), y = b.substr(j, ej - j);
+    // عبد and a divine name: the name after عبد is written exactly (عبدالإله is not عبدالله).
+    if (x != y && (x.starts_with("عبد") || y.starts_with("عبد"))) return false;
     if (x != y) {
       const std::size_t letters = std::min(code_points(x).size(), code_points(y).size());
       // A name of one word has nothing else to agree on: one letter for another in six is
@@ -188,6 +191,79 @@ bool same_name_spelled_differently(std::string_view a, std::string_view b) {
     i = ei + 1, j = ej + 1;
   }
   return false;
+}
+
+bool introduces_forebear(std::string_view key_word) {
+  return key_word == "بن" || key_word == "ابن" || key_word == "بنت" || key_word == "ال";  // آل in search form
+}
+
+namespace {
+
+std::string_view last_word(std::string_view surface) {
+  const std::size_t cut = surface.rfind(' ');
+  return cut == std::string_view::npos ? surface : surface.substr(cut + 1);
+}
+
+bool written_with_article(std::string_view word) {
+  const std::string norm = text::normalize_for_search(word);
+  const std::string_view w = norm;
+  // و or ف, then ب or ك, before ال; ل before ال is written لل.
+  for (std::string_view prefix : {"ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال", "لل", "ولل", "فلل"}) {
+    if (w.starts_with(prefix) && w.size() > prefix.size() + 2) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool ends_with_article(std::string_view written_name) {
+  const std::string_view last = last_word(written_name);
+  if (!written_with_article(last)) return false;
+  // عبد الرحمن is one name, written عبدالرحمن as often: its ال is not an article of the name.
+  const std::string_view before = written_name.substr(0, written_name.size() - last.size());
+  const std::string previous = text::normalize_for_search(last_word(before.substr(0, before.find_last_not_of(' ') + 1)));
+  const bool after_abd = previous.ends_with("عبد") && previous.size() <= std::string_view("وعبد").size();  // عبد, وعبد, لعبد
+  return !after_abd;
+}
+
+bool is_devotional_formula(std::string_view key) {
+  static const std::set<std::string> formulas = [] {
+    std::set<std::string> out;
+    for (const char* written : {"الله", "رحمه الله", "رحمها الله", "رحمهم الله", "رحمة الله", "يرحمه الله", "حفظه الله",
+                                "حفظها الله", "حفظهم الله", "توفيق الله", "بتوفيق الله", "بإذن الله", "إذن الله",
+                                "إن شاء الله", "شاء الله", "الحمد لله", "سبحانه وتعالى", "سبحانه", "عز وجل", "جل جلاله",
+                                "رضي الله عنه", "رضي الله عنها", "عليه السلام", "صلى الله عليه وسلم", "عباد الله",
+                                "لا إله إلا الله", "ما شاء الله", "بحمد الله", "فضل الله تعالى", "الله تعالى"}) {
+      out.insert(text_key(written));
+    }
+    return out;
+  }();
+  return formulas.count(std::string(key)) > 0;
+}
+
+void resolve_partial_names(std::vector<Mention>& mentions) {
+  // The longest person key of the text that ends with a key, and whether its last word was
+  // written with the article.
+  struct Full {
+    std::string key;
+    bool article = false;
+  };
+  std::map<std::string, Full> longer;  // short key -> full key
+  for (const auto& m : mentions) {
+    if (m.type != EntityType::PER) continue;
+    for (std::size_t cut = m.key.find(' '); cut != std::string::npos; cut = m.key.find(' ', cut + 1)) {
+      const std::size_t before = m.key.rfind(' ', cut - 1);
+      const std::size_t from = before == std::string::npos ? 0 : before + 1;
+      if (introduces_forebear(std::string_view(m.key).substr(from, cut - from))) continue;
+      Full& best = longer[m.key.substr(cut + 1)];
+      if (best.key.size() < m.key.size()) best = {m.key, ends_with_article(m.surface)};
+    }
+  }
+  for (auto& m : mentions) {
+    if (m.type != EntityType::PER) continue;
+    const auto it = longer.find(m.key);
+    if (it != longer.end() && it->second.article == ends_with_article(m.surface)) m.key = it->second.key;
+  }
 }
 
 std::vector<Mention> find_mentions(std::string_view text, const NerModel& model) {
@@ -221,7 +297,7 @@ std::vector<Mention> find_mentions(std::string_view text, const NerModel& model)
       m.end = words[j - 1].end;
       m.surface = std::string(text.substr(m.begin, m.end - m.begin));
       m.key = mention_key(span);
-      if (!m.key.empty()) out.push_back(std::move(m));
+      if (!m.key.empty() && !is_devotional_formula(m.key)) out.push_back(std::move(m));
       i = j;
     }
     words.clear();
@@ -236,25 +312,7 @@ std::vector<Mention> find_mentions(std::string_view text, const NerModel& model)
     if (ends_sentence(gap) || words.size() >= kMaxSentence) tag_sentence();
   }
   tag_sentence();
-  // Partial person names: the longest person key in the text that ends with this one.
-  std::map<std::string, std::string> longer;  // short key -> full key
-  for (const auto& m : out) {
-    if (m.type != EntityType::PER) continue;
-    for (std::size_t cut = m.key.find(' '); cut != std::string::npos; cut = m.key.find(' ', cut + 1)) {
-      const std::string tail = m.key.substr(cut + 1);
-      // After بن the tail is the father ("محمد بن سلمان" does not make "سلمان" him).
-      const std::size_t before = m.key.rfind(' ', cut - 1);
-      const std::size_t from = before == std::string::npos ? 0 : before + 1;
-      const std::string_view previous = std::string_view(m.key).substr(from, cut - from);
-      if (previous == "بن" || previous == "ابن" || previous == "بنت") continue;
-      auto& best = longer[tail];
-      if (best.size() < m.key.size()) best = m.key;
-    }
-  }
-  for (auto& m : out) {
-    if (m.type != EntityType::PER) continue;
-    if (const auto it = longer.find(m.key); it != longer.end()) m.key = it->second;
-  }
+  resolve_partial_names(out);
   return out;
 }
 

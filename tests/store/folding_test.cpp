@@ -1,6 +1,7 @@
 // Partial person names folded into the full name they stand for, on rows written for the test:
 // a family name alone (أردوغان), also through a spelling linked into its full name (ترمب); a
-// given name alone stays (مايك), as does one that begins several names (محمد).
+// given name alone stays (مايك), as does one that begins several names (محمد), a given name
+// without the article next to a family name with it (فيصل / خالد الفيصل) and a house (آل سعود).
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "entities/folding.hpp"
+#include "masar/entities/mentions.hpp"
 #include "masar/store/store.hpp"
 #include "store/sqlite_util.hpp"
 
@@ -96,6 +98,35 @@ TEST_F(Folding, AGivenNameOfManyStays) {
   named(3, 21, 25, "محمد");
   EXPECT_EQ(fold(), 0u);
   EXPECT_TRUE(exists(3));
+}
+
+// Keys drop the article, names do not: "فيصل" alone is a given name, "الفيصل" the family name.
+TEST_F(Folding, AGivenNameStaysOutOfAFamilyNameWithTheArticle) {
+  person(1, text_key("خالد الفيصل"));
+  person(2, text_key("فيصل"));
+  named(1, 1, 20, "خالد الفيصل");
+  named(2, 5, 14, "فيصل");
+  EXPECT_EQ(fold(), 0u);
+  EXPECT_TRUE(exists(2));
+}
+
+TEST_F(Folding, AFamilyNameWithTheArticleFolds) {
+  person(1, text_key("بشار الأسد"));
+  person(2, text_key("الأسد"));
+  named(1, 1, 20, "بشار الأسد");
+  named(2, 5, 14, "الأسد");
+  EXPECT_EQ(fold(), 1u);
+  EXPECT_FALSE(exists(2));
+}
+
+// After آل comes the house: "سعود" alone is not King Salman.
+TEST_F(Folding, AHouseNameIsNotThePerson) {
+  person(1, text_key("سلمان بن عبدالعزيز آل سعود"));
+  person(2, text_key("سعود"));
+  named(1, 1, 10, "سلمان بن عبدالعزيز آل سعود");
+  named(2, 5, 14, "سعود");
+  EXPECT_EQ(fold(), 0u);
+  EXPECT_TRUE(exists(2));
 }
 
 }  // namespace

@@ -124,3 +124,79 @@ TEST(Mentions, AnAdjectiveEndingInHamzaIsNoPerson) {
   }
   EXPECT_EQ(persons, 1u) << "the president's full name is still a person";
 }
+
+// عبد and a divine name: one letter more is another name (عبدالإله / عبدالله).
+TEST(SameName, TheNameAfterAbdIsWrittenExactly) {
+  EXPECT_FALSE(same_name_spelled_differently(text_key("عبدالإله"), text_key("عبدالله")));
+  EXPECT_FALSE(same_name_spelled_differently(text_key("محمد عبد الإله"), text_key("محمد عبدالله")));
+  EXPECT_TRUE(same_name_spelled_differently(text_key("عبد الله"), text_key("عبدالله")));  // one key
+}
+
+TEST(Articles, ANameEndingWithTheArticle) {
+  EXPECT_TRUE(ends_with_article("الفيصل"));
+  EXPECT_TRUE(ends_with_article("خالد الفيصل"));
+  EXPECT_TRUE(ends_with_article("والأسد"));
+  EXPECT_TRUE(ends_with_article("للمالكي"));
+  EXPECT_TRUE(ends_with_article("بالعبادي"));
+  EXPECT_FALSE(ends_with_article("فيصل"));
+  EXPECT_FALSE(ends_with_article("لماكرون"));
+  EXPECT_FALSE(ends_with_article("أل"));
+  // The ال of a divine name after عبد belongs to the name, written joined as often.
+  EXPECT_FALSE(ends_with_article("رامي عبد الرحمن"));
+  EXPECT_FALSE(ends_with_article("وعبد الرحمن"));
+  EXPECT_FALSE(ends_with_article("عبدالرحمن"));
+}
+
+TEST(Formulas, DevotionalPhrasesAreNoEntities) {
+  EXPECT_TRUE(is_devotional_formula(text_key("رحمه الله")));
+  EXPECT_TRUE(is_devotional_formula(text_key("بإذن الله")));
+  EXPECT_TRUE(is_devotional_formula(text_key("الله")));
+  EXPECT_FALSE(is_devotional_formula(text_key("حزب الله")));
+  EXPECT_FALSE(is_devotional_formula(text_key("رام الله")));
+  EXPECT_FALSE(is_devotional_formula(text_key("حسن نصر الله")));
+  EXPECT_FALSE(is_devotional_formula(text_key("عبدالله")));
+}
+
+namespace {
+
+Mention person(const std::string& surface) {
+  Mention m;
+  m.type = EntityType::PER;
+  m.surface = surface;
+  m.key = text_key(surface);
+  return m;
+}
+
+// The key a short mention gets next to a full one.
+std::string resolved(const std::string& full, const std::string& alone) {
+  std::vector<Mention> mentions{person(full), person(alone)};
+  resolve_partial_names(mentions);
+  return mentions[1].key;
+}
+
+}  // namespace
+
+TEST(PartialNames, AFamilyNameTakesTheFullName) {
+  EXPECT_EQ(resolved("رجب طيب أردوغان", "أردوغان"), text_key("رجب طيب أردوغان"));
+  EXPECT_EQ(resolved("بشار الأسد", "الأسد"), text_key("بشار الأسد"));
+}
+
+TEST(PartialNames, TheArticleMustAgree) {
+  EXPECT_EQ(resolved("رامي عبد الرحمن", "عبدالرحمن"), text_key("رامي عبد الرحمن"));
+  EXPECT_EQ(resolved("خالد الفيصل", "فيصل"), text_key("فيصل"));
+  EXPECT_EQ(resolved("خالد الفيصل", "الفيصل"), text_key("خالد الفيصل"));
+  EXPECT_EQ(resolved("عبد ربه منصور هادي", "الهادي"), text_key("الهادي"));
+}
+
+TEST(PartialNames, AForebearOrAHouseIsNotThePerson) {
+  EXPECT_EQ(resolved("محمد بن سلمان", "سلمان"), text_key("سلمان"));
+  EXPECT_EQ(resolved("سلمان بن عبدالعزيز آل سعود", "سعود"), text_key("سعود"));
+  EXPECT_TRUE(introduces_forebear(text_key("آل")));
+}
+
+TEST(PartialNames, OnlyPersons) {
+  std::vector<Mention> mentions{person("جامعة الملك سعود"), person("سعود")};
+  mentions[0].type = EntityType::ORG;
+  resolve_partial_names(mentions);
+  EXPECT_EQ(mentions[1].key, text_key("سعود"));
+}

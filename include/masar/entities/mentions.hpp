@@ -30,8 +30,25 @@ struct Mention {
 };
 
 // Tags `text` sentence by sentence (valid UTF-8) and returns its mentions in text order, with
-// partial person names resolved inside the text.
+// partial person names resolved inside the text and devotional formulas left out.
 std::vector<Mention> find_mentions(std::string_view text, const NerModel& model);
+
+// Partial person names inside one text: a person mention whose key ends a longer person key of
+// the text takes the longest such key ("أردوغان" after "رجب طيب أردوغان"), unless the words
+// before it name a forebear or a house, or the article differs (ends_with_article).
+void resolve_partial_names(std::vector<Mention>& mentions);
+
+// Whether a key word introduces a forebear or a house: the name after بن، ابن، بنت، آل is the
+// father's or the family's, not the person's ("محمد بن سلمان" is not سلمان, "سلمان بن عبدالعزيز
+// آل سعود" is not سعود).
+bool introduces_forebear(std::string_view key_word);
+// Whether the last word of a name as written carries the definite article (الفيصل، والأسد،
+// للمالكي), not counting the ال of a divine name after عبد (عبد الرحمن). Keys drop it, but a
+// family name keeps it or goes without it in every spelling: "فيصل" alone is a given name, not
+// "خالد الفيصل", and "الهادي" is not "هادي".
+bool ends_with_article(std::string_view written_name);
+// Devotional formulas the tagger takes for names (رحمه الله، بإذن الله، الله alone): no entity.
+bool is_devotional_formula(std::string_view key);
 
 std::string mention_key(const std::vector<std::string_view>& words);
 // The key of a name written as text, words between spaces ("--query", curated aliases).
