@@ -89,7 +89,7 @@ class JsonLineParser {
       reason = "not a JSON object";
       return false;
     }
-    bool has_id = false;
+    bool has_id = false, body_seen = false;
     try {
       for (auto field : obj) {
         std::string_view key = field.unescaped_key().value();
@@ -101,6 +101,7 @@ class JsonLineParser {
         if (target && type == ondemand::json_type::string) {
           *target = valid_utf8(v.get_string().value());
           has_id = has_id || key == "id";
+          body_seen = body_seen || key == "text" || key == "html";
         } else if (target && key == "id" && type == ondemand::json_type::number) {
           *target = std::string(v.raw_json_token());
           while (!target->empty() && target->back() == ' ') target->pop_back();
@@ -124,7 +125,8 @@ class JsonLineParser {
       return false;
     }
     if (a.text.empty() && a.html.empty()) {
-      reason = "article " + a.id + " has neither \"text\" nor \"html\"";
+      reason = body_seen ? "article " + a.id + " has an empty body (\"text\" or \"html\" holds nothing)"
+                         : "article " + a.id + " has neither \"text\" nor \"html\"";
       return false;
     }
     return true;

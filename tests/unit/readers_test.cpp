@@ -75,6 +75,17 @@ TEST(Readers, MissingIdOrBodyIsAProblem) {
   EXPECT_NE(c.problems[1].find("neither \"text\" nor \"html\""), std::string::npos);
 }
 
+// A title with an empty "text" (a video page) says what is empty, not that a field is missing.
+TEST(Readers, AnEmptyBodyIsNamedAsEmpty) {
+  TempDir dir;
+  auto f = dir.write("a.jsonl", "{\"id\": \"v1\", \"title\": \"هدف رائع\", \"text\": \"\"}\n");
+  Collected c;
+  ASSERT_TRUE(read_path(f, c.sink(), c.problem_sink()).ok());
+  EXPECT_TRUE(c.articles.empty());
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_NE(c.problems[0].find(":1: article v1 has an empty body"), std::string::npos) << c.problems[0];
+}
+
 TEST(Readers, ZstdJsonLinesRoundTrip) {
   TempDir dir;
   std::string plain;
