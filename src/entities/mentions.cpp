@@ -74,6 +74,10 @@ std::string mention_key(const std::vector<std::string_view>& words) {
     const std::string norm = text::normalize_for_search(w);
     std::string_view bare = text::strip_proclitics(norm);
     if (bare.size() < 4) bare = norm;  // never down to one letter
+    // وبن، ببن، فبن: a proclitic before بن (too short for the stemmer to strip).
+    if (norm.size() == 6 && std::string_view(norm).substr(2) == "بن" && (norm.starts_with("و") || norm.starts_with("ب") || norm.starts_with("ف"))) {
+      bare = std::string_view(norm).substr(2);
+    }
     if (bare.empty()) continue;
     // "عبد الفتاح" and "عبدالفتاح" are one name.
     const bool joined = key.size() >= 6 && key.compare(key.size() - 6, 6, "عبد") == 0 &&
@@ -197,6 +201,24 @@ bool introduces_forebear(std::string_view key_word) {
   return key_word == "بن" || key_word == "ابن" || key_word == "بنت" || key_word == "ال";  // آل in search form
 }
 
+bool is_place_named_like_a_person(std::string_view key) {
+  static const std::set<std::string> places = [] {
+    std::set<std::string> out;
+    for (const char* written :
+         {"بن قردان", "بن عروس", "بن جواد", "بن جرير", "بن قردان الجنوبية", "سيدي بوزيد", "سيدي بوسعيد", "سيدي بلعباس",
+          "سيدي بنور", "سيدي قاسم", "سيدي إفني", "سيدي سليمان", "سيدي بوعلي", "سيدي عمر بوحجلة", "بني ملال", "بني وليد",
+          "بني سويف", "بني مزار", "بني خداش", "أبو ظبي", "أبوظبي", "أبو كمال", "أبو الظهور", "أبو دالي", "أبو غريب",
+          "أبو قرقاص", "أبو حمص", "أم درمان", "أم قصر", "أم الفحم", "أم الرصاص", "عين العرب", "عين عيسى", "عين ترما",
+          "عين الفيجة", "عين التينة", "عين الحلوة", "عين دراهم", "عين جالوت", "منزل بورقيبة", "منزل تميم", "منزل بوزيان",
+          "برج البراجنة", "برج العرب", "برج الرومي", "برج بوعريريج", "دير الزور", "دير البلح", "دير ياسين", "بيت لحم",
+          "بيت حانون", "بيت لاهيا", "بيت جن", "خان شيخون", "خان يونس", "تل أبيب", "تل رفعت", "تل أبيض", "تل تمر"}) {
+      out.insert(text_key(written));
+    }
+    return out;
+  }();
+  return places.count(std::string(key)) > 0;
+}
+
 namespace {
 
 std::string_view last_word(std::string_view surface) {
@@ -297,6 +319,7 @@ std::vector<Mention> find_mentions(std::string_view text, const NerModel& model)
       m.end = words[j - 1].end;
       m.surface = std::string(text.substr(m.begin, m.end - m.begin));
       m.key = mention_key(span);
+      if (m.type == EntityType::PER && is_place_named_like_a_person(m.key)) m.type = EntityType::LOC;
       if (!m.key.empty() && !is_devotional_formula(m.key)) out.push_back(std::move(m));
       i = j;
     }

@@ -200,3 +200,18 @@ TEST(PartialNames, OnlyPersons) {
   resolve_partial_names(mentions);
   EXPECT_EQ(mentions[1].key, text_key("سعود"));
 }
+
+TEST(MentionKeys, AProcliticBeforeBin) {
+  EXPECT_EQ(mention_key({"ببن", "قردان"}), mention_key({"بن", "قردان"}));
+  EXPECT_EQ(mention_key({"محمد", "وبن", "سلمان"}), mention_key({"محمد", "بن", "سلمان"}));
+  EXPECT_NE(mention_key({"لبن"}), mention_key({"بن"}));  // لبن is a word (milk), not ل + بن
+}
+
+TEST(Places, PlacesNamedLikePersons) {
+  EXPECT_TRUE(is_place_named_like_a_person(text_key("بن قردان")));
+  EXPECT_TRUE(is_place_named_like_a_person(mention_key({"ببن", "قردان"})));
+  EXPECT_TRUE(is_place_named_like_a_person(text_key("سيدي بوزيد")));
+  EXPECT_TRUE(is_place_named_like_a_person(text_key("وأبو ظبي")));
+  EXPECT_FALSE(is_place_named_like_a_person(text_key("محمد بن سلمان")));
+  EXPECT_FALSE(is_place_named_like_a_person(text_key("بوزيد")));  // a family name too
+}

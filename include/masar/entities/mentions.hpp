@@ -30,7 +30,8 @@ struct Mention {
 };
 
 // Tags `text` sentence by sentence (valid UTF-8) and returns its mentions in text order, with
-// partial person names resolved inside the text and devotional formulas left out.
+// partial person names resolved inside the text, devotional formulas left out and places named
+// like persons typed as places.
 std::vector<Mention> find_mentions(std::string_view text, const NerModel& model);
 
 // Partial person names inside one text: a person mention whose key ends a longer person key of
@@ -49,6 +50,9 @@ bool introduces_forebear(std::string_view key_word);
 bool ends_with_article(std::string_view written_name);
 // Devotional formulas the tagger takes for names (رحمه الله، بإذن الله، الله alone): no entity.
 bool is_devotional_formula(std::string_view key);
+// Places whose names begin like a person's (بن قردان، سيدي بوزيد، أبو ظبي، عين العرب), which the
+// tagger reads as persons: a curated list of keys; such a person mention is a place.
+bool is_place_named_like_a_person(std::string_view key);
 
 std::string mention_key(const std::vector<std::string_view>& words);
 // The key of a name written as text, words between spaces ("--query", curated aliases).
