@@ -350,6 +350,12 @@ void date_and_round(std::vector<Coded>& coded, const entities::TaggedArticle& ar
     c.series_name = !nearest->name.empty() ? nearest->name : named != series_names.end() ? named->second : nearest->noun;
     c.series_ordinal = nearest->number;
     c.named_round = named != series_names.end() && named->second == *c.series_name;
+    // A name inside the round's own words ("عقد «جنيف - 3»") is the series, not a party to it.
+    const auto inside_round = [&](const Argument& a) {
+      return c.begin + a.span.begin >= nearest->begin && c.begin + a.span.end <= nearest->end;
+    };
+    std::erase_if(c.event.sources, inside_round);
+    std::erase_if(c.event.targets, inside_round);
   }
 }
 

@@ -261,6 +261,30 @@ TEST(EventsCli, AnUnlistedGroupIsTheOneItsSeriesUsuallyLists) {
   EXPECT_TRUE(sources["g3"].empty());
 }
 
+// The name in a round's own words is the series, never a party to it: "عقد «جنيف - 3»" does
+// not make Geneva the one who meets.
+TEST(EventsCli, TheSeriesNameIsNoActorOfItsRound) {
+  TempDb db;
+  const auto dated = [](const std::string& id, const std::string& text) {
+    return nlohmann::json{{"id", id}, {"title", ""}, {"text", text}, {"date", "2015-08-06"}, {"source", "wire"}}.dump() + "\n";
+  };
+  const auto in = run_masar(
+      "ingest --quiet " + db.arg() + " -",
+      dated("r1", "ومن المرتقب أن يصل إلى موسكو وفد من المعارضة السورية لاستئناف المشاورات الرامية إلى عقد «جنيف - 3».") +
+          dated("r2", "والتقى الوزير نظيره الروسي وبحثا عقد جنيف 3 في أقرب وقت."));
+  ASSERT_EQ(in.status, 0) << in.err;
+  std::size_t rounds = 0;
+  for (const auto& rec : json_lines(run_masar("events " + db.arg() + " --type CONSULT --format jsonl").out)) {
+    if (rec["series"].is_null() || rec["series"]["name"] != "جنيف") continue;
+    ++rounds;
+    EXPECT_EQ(rec["series"]["ordinal"], 3);
+    for (const char* role : {"source", "target"}) {
+      for (const auto& a : rec[role]) EXPECT_NE(a["text"], "جنيف") << rec.dump();
+    }
+  }
+  EXPECT_GE(rounds, 1u);
+}
+
 // Reports of one round merge into one record, dated by the report that dates it most finely
 // whichever came first.
 TEST(EventsCli, TheFinestDateOfItsReportsDatesARecord) {
