@@ -1,0 +1,84 @@
+// Random-input contracts of entity linking inside a text: resolving partial names never
+// invents a key (a mention keeps its own or takes a longer person key of the same text that
+// ends with it), leaves other types alone, and the article test reads any surface.
+#include <gtest/gtest.h>
+
+#include <random>
+#include <set>
+
+#include "masar/entities/mentions.hpp"
+#include "masar/text/utf8.hpp"
+
+using namespace masar::entities;
+
+namespace {
+
+// Name-like words: given names, family names with and without the article, بن and آل,
+// clitics, a devotional formula, spaces.
+std::string random_name(std::mt19937& rng) {
+  static const char* kWords[] = {"محمد", "بن", "آل", "سلمان", "سعود", "الفيصل", "فيصل", "خالد", "عبد", "الله",
+                                 "الرحمن", "والأسد", "الأسد", "بشار", "رحمه", "وعبد", "قردان", "للمالكي", "أل", ""};
+  std::uniform_int_distribution<int> words(1, 4);
+  std::uniform_int_distribution<std::size_t> pick(0, std::size(kWords) - 1);
+  std::string s;
+  const int n = words(rng);
+  for (int i = 0; i < n; ++i) {
+    if (i > 0) s += ' ';
+    s += kWords[pick(rng)];
+  }
+  return s;
+}
+
+}  // namespace
+
+TEST(EntitiesContract, ResolvingPartialNamesNeverInventsAKey) {
+  std::mt19937 rng(2026);
+  const EntityType types[] = {EntityType::PER, EntityType::PER, EntityType::LOC, EntityType::ORG};
+  std::uniform_int_distribution<int> count(0, 6);
+  std::uniform_int_distribution<std::size_t> type(0, std::size(types) - 1);
+  for (int round = 0; round < 3000; ++round) {
+    std::vector<Mention> mentions(static_cast<std::size_t>(count(rng)));
+    for (auto& m : mentions) {
+      m.type = types[type(rng)];
+      m.surface = random_name(rng);
+      m.key = text_key(m.surface);
+    }
+    const std::vector<Mention> before = mentions;
+    std::set<std::string> person_keys;
+    for (const auto& m : before) {
+      if (m.type == EntityType::PER) person_keys.insert(m.key);
+    }
+    resolve_partial_names(mentions);
+    ASSERT_EQ(mentions.size(), before.size());
+    for (std::size_t i = 0; i < mentions.size(); ++i) {
+      const Mention& was = before[i];
+      const Mention& is = mentions[i];
+      EXPECT_EQ(is.surface, was.surface);
+      if (is.key == was.key) continue;
+      EXPECT_EQ(was.type, EntityType::PER) << "only persons take a longer key: " << was.surface;
+      EXPECT_TRUE(person_keys.count(is.key)) << is.key;
+      EXPECT_GT(is.key.size(), was.key.size());
+      EXPECT_TRUE(is.key.ends_with(" " + was.key)) << is.key << " / " << was.key;
+      // The full name it took was written with the article exactly when the short one was.
+      bool agrees = false;
+      for (const auto& full : before) {
+        agrees = agrees || (full.type == EntityType::PER && full.key == is.key &&
+                            ends_with_article(full.surface) == ends_with_article(was.surface));
+      }
+      EXPECT_TRUE(agrees) << was.surface << " -> " << is.key;
+    }
+  }
+}
+
+TEST(EntitiesContract, TheArticleTestReadsAnySurface) {
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> byte(0, 255), len(0, 24);
+  for (int round = 0; round < 3000; ++round) {
+    std::string bytes;
+    for (int i = len(rng); i > 0; --i) bytes += static_cast<char>(byte(rng));
+    const std::string text = masar::text::decode_utf8(bytes).text;  // surfaces are valid UTF-8
+    (void)ends_with_article(text);
+    (void)is_devotional_formula(text_key(text));
+    (void)is_place_named_like_a_person(text_key(text));
+  }
+}
