@@ -74,6 +74,14 @@ std::string mention_key(const std::vector<std::string_view>& words) {
     const std::string norm = text::normalize_for_search(w);
     std::string_view bare = text::strip_proclitics(norm);
     if (bare.size() < 4) bare = norm;  // never down to one letter
+    // A name listed with the article (العراق) keeps it whole, but "والعراق" and "للعراق" come
+    // back as "عراق": give them the article back, so that every spelling has one key.
+    std::string with_article;
+    const std::string_view stripped = std::string_view(norm).substr(0, norm.size() - bare.size());
+    if (stripped.ends_with("ال") || stripped.ends_with("لل")) {
+      with_article = "ال" + std::string(bare);
+      if (text::is_protected_name(with_article)) bare = with_article;
+    }
     // وبن، ببن، فبن: a proclitic before بن (too short for the stemmer to strip).
     if (norm.size() == 6 && std::string_view(norm).substr(2) == "بن" && (norm.starts_with("و") || norm.starts_with("ب") || norm.starts_with("ف"))) {
       bare = std::string_view(norm).substr(2);

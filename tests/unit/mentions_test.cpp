@@ -11,6 +11,16 @@ TEST(MentionKeys, ProcliticsAndArticleOff) {
   EXPECT_EQ(mention_key({"وأنقرة"}), mention_key({"أنقرة"}));
 }
 
+// A name listed with the article (العراق، الأردن، الأسد) keeps it in its key whatever clitic
+// comes before: the stemmer strips "والعراق" to "عراق" but leaves "العراق" whole.
+TEST(MentionKeys, ANameWithTheArticleIsOneKeyWithEveryProclitic) {
+  for (const char* w : {"والعراق", "للعراق", "بالعراق", "فالعراق"}) EXPECT_EQ(mention_key({w}), mention_key({"العراق"})) << w;
+  for (const char* w : {"والأردن", "للأردن"}) EXPECT_EQ(mention_key({w}), mention_key({"الأردن"})) << w;
+  EXPECT_EQ(text_key("بشار والأسد"), text_key("بشار الأسد"));
+  EXPECT_NE(mention_key({"فاسد"}), mention_key({"الأسد"}));  // فاسد (corrupt) has no article
+  EXPECT_EQ(mention_key({"والرئيس"}), mention_key({"الرئيس"}));  // other words lose it either way
+}
+
 TEST(MentionKeys, AbdCompoundsAreOneWord) {
   EXPECT_EQ(mention_key({"عبد", "الفتاح", "السيسي"}), mention_key({"عبدالفتاح", "السيسي"}));
   EXPECT_EQ(mention_key({"عبد", "ربه"}), mention_key({"عبدربه"}));
@@ -179,6 +189,7 @@ std::string resolved(const std::string& full, const std::string& alone) {
 TEST(PartialNames, AFamilyNameTakesTheFullName) {
   EXPECT_EQ(resolved("رجب طيب أردوغان", "أردوغان"), text_key("رجب طيب أردوغان"));
   EXPECT_EQ(resolved("بشار الأسد", "الأسد"), text_key("بشار الأسد"));
+  EXPECT_EQ(resolved("بشار الأسد", "والأسد"), text_key("بشار الأسد"));
 }
 
 TEST(PartialNames, TheArticleMustAgree) {
