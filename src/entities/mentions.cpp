@@ -321,9 +321,16 @@ std::vector<Mention> find_mentions(std::string_view text, const NerModel& model)
         i = j;
         continue;
       }
+      // A place named like a person whose first word the tagger left out ("سيدي" بوزيد).
+      std::size_t first = i;
+      if (static_cast<EntityType>(type) == EntityType::PER && i > 0 && tags[i - 1] == Tag::O && !words[i - 1].punctuation) {
+        std::vector<std::string_view> longer{words[i - 1].text};
+        longer.insert(longer.end(), span.begin(), span.end());
+        if (is_place_named_like_a_person(mention_key(longer))) first = i - 1, span = std::move(longer);
+      }
       Mention m;
       m.type = static_cast<EntityType>(type);
-      m.begin = words[i].begin;
+      m.begin = words[first].begin;
       m.end = words[j - 1].end;
       m.surface = std::string(text.substr(m.begin, m.end - m.begin));
       m.key = mention_key(span);

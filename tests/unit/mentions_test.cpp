@@ -226,3 +226,21 @@ TEST(Places, PlacesNamedLikePersons) {
   EXPECT_FALSE(is_place_named_like_a_person(text_key("محمد بن سلمان")));
   EXPECT_FALSE(is_place_named_like_a_person(text_key("بوزيد")));  // a family name too
 }
+
+// The tagger reads "بوزيد" of "سيدي بوزيد" as a person and leaves "سيدي" out: the mention is the
+// whole place.
+TEST(Mentions, APlaceWhoseFirstWordTheTaggerLeftOut) {
+  const auto model = NerModel::builtin();
+  if (!model) GTEST_SKIP() << model.error().message;
+  const std::string text = "وصل الوزير إلى مدينة سيدي بوزيد صباح اليوم.";
+  bool place = false;
+  for (const auto& m : find_mentions(text, model.value())) {
+    EXPECT_NE(m.surface, "بوزيد");
+    if (m.surface == "سيدي بوزيد") {
+      place = true;
+      EXPECT_EQ(m.type, EntityType::LOC);
+      EXPECT_EQ(text.substr(m.begin, m.end - m.begin), m.surface);
+    }
+  }
+  EXPECT_TRUE(place);
+}
