@@ -128,12 +128,9 @@ Result<std::size_t> fold_partial_names(sqlite3* db) {
     std::set<std::string> written{key};
     if (const auto it = spellings.find(key); it != spellings.end()) written.insert(it->second.begin(), it->second.end());
     for (const std::string& spelled : written) {
-      for (std::size_t cut = spelled.find(' '); cut != std::string::npos; cut = spelled.find(' ', cut + 1)) {
-        const std::string tail = spelled.substr(cut + 1);
-        // "محمد بن سلمان" does not end with a family name: سلمان alone is his father.
-        const std::size_t before = spelled.rfind(' ', cut - 1);
-        const std::size_t from = before == std::string::npos ? 0 : before + 1;
-        if (introduces_forebear(std::string_view(spelled).substr(from, cut - from))) continue;
+      // "محمد بن سلمان" does not end with a family name: سلمان alone is his father.
+      for (const std::string_view cut : family_tails(spelled)) {
+        const std::string tail(cut);
         if (tail != key && by_key.count(tail)) extensions[tail].insert(key);
       }
     }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -77,8 +78,8 @@ std::string mention_key(const std::vector<std::string_view>& words) {
     // A name listed with the article (العراق) keeps it whole, but "والعراق" and "للعراق" come
     // back as "عراق": give them the article back, so that every spelling has one key.
     std::string with_article;
-    const std::string_view stripped = std::string_view(norm).substr(0, norm.size() - bare.size());
-    if (stripped.ends_with("ال") || stripped.ends_with("لل")) {
+    const std::size_t article = text::definite_article_letters(norm);
+    if (article > 0 && norm.size() - bare.size() == 2 * article) {
       with_article = "ال" + std::string(bare);
       if (text::is_protected_name(with_article)) bare = with_article;
     }
@@ -209,9 +210,18 @@ bool introduces_forebear(std::string_view key_word) {
   return key_word == "بن" || key_word == "ابن" || key_word == "بنت" || key_word == "ال";  // آل in search form
 }
 
+std::vector<std::string_view> family_tails(std::string_view key) {
+  std::vector<std::string_view> out;
+  std::size_t from = 0;  // start of the word before the cut
+  for (std::size_t cut = key.find(' '); cut != std::string_view::npos; from = cut + 1, cut = key.find(' ', cut + 1)) {
+    if (!introduces_forebear(key.substr(from, cut - from))) out.push_back(key.substr(cut + 1));
+  }
+  return out;
+}
+
 bool is_place_named_like_a_person(std::string_view key) {
-  static const std::set<std::string> places = [] {
-    std::set<std::string> out;
+  static const std::set<std::string, std::less<>> places = [] {
+    std::set<std::string, std::less<>> out;
     for (const char* written :
          {"بن قردان", "بن عروس", "بن جواد", "بن جرير", "بن قردان الجنوبية", "سيدي بوزيد", "سيدي بوسعيد", "سيدي بلعباس",
           "سيدي بنور", "سيدي قاسم", "سيدي إفني", "سيدي سليمان", "سيدي بوعلي", "سيدي عمر بوحجلة", "بني ملال", "بني وليد",
@@ -224,7 +234,7 @@ bool is_place_named_like_a_person(std::string_view key) {
     }
     return out;
   }();
-  return places.count(std::string(key)) > 0;
+  return places.find(key) != places.end();
 }
 
 namespace {
@@ -234,15 +244,7 @@ std::string_view last_word(std::string_view surface) {
   return cut == std::string_view::npos ? surface : surface.substr(cut + 1);
 }
 
-bool written_with_article(std::string_view word) {
-  const std::string norm = text::normalize_for_search(word);
-  const std::string_view w = norm;
-  // و or ف, then ب or ك, before ال; ل before ال is written لل.
-  for (std::string_view prefix : {"ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "وكال", "لل", "ولل", "فلل"}) {
-    if (w.starts_with(prefix) && w.size() > prefix.size() + 2) return true;
-  }
-  return false;
-}
+bool written_with_article(std::string_view word) { return text::definite_article_letters(text::normalize_for_search(word)) > 0; }
 
 }  // namespace
 
@@ -257,8 +259,8 @@ bool ends_with_article(std::string_view written_name) {
 }
 
 bool is_devotional_formula(std::string_view key) {
-  static const std::set<std::string> formulas = [] {
-    std::set<std::string> out;
+  static const std::set<std::string, std::less<>> formulas = [] {
+    std::set<std::string, std::less<>> out;
     for (const char* written : {"الله", "رحمه الله", "رحمها الله", "رحمهم الله", "رحمة الله", "يرحمه الله", "حفظه الله",
                                 "حفظها الله", "حفظهم الله", "توفيق الله", "بتوفيق الله", "بإذن الله", "إذن الله",
                                 "إن شاء الله", "شاء الله", "الحمد لله", "سبحانه وتعالى", "سبحانه", "عز وجل", "جل جلاله",
@@ -268,7 +270,7 @@ bool is_devotional_formula(std::string_view key) {
     }
     return out;
   }();
-  return formulas.count(std::string(key)) > 0;
+  return formulas.find(key) != formulas.end();
 }
 
 void resolve_partial_names(std::vector<Mention>& mentions) {
@@ -281,11 +283,8 @@ void resolve_partial_names(std::vector<Mention>& mentions) {
   std::map<std::string, Full> longer;  // short key -> full key
   for (const auto& m : mentions) {
     if (m.type != EntityType::PER) continue;
-    for (std::size_t cut = m.key.find(' '); cut != std::string::npos; cut = m.key.find(' ', cut + 1)) {
-      const std::size_t before = m.key.rfind(' ', cut - 1);
-      const std::size_t from = before == std::string::npos ? 0 : before + 1;
-      if (introduces_forebear(std::string_view(m.key).substr(from, cut - from))) continue;
-      Full& best = longer[m.key.substr(cut + 1)];
+    for (const std::string_view tail : family_tails(m.key)) {
+      Full& best = longer[std::string(tail)];
       if (best.key.size() < m.key.size()) best = {m.key, ends_with_article(m.surface)};
     }
   }

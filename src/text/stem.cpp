@@ -94,6 +94,12 @@ bool is_protected_name(std::string_view normalized_word) noexcept {
   return lexicon::is_protected(normalized_word);
 }
 
+std::size_t definite_article_letters(std::string_view word) noexcept {
+  if (!is_pure_arabic(word)) return 0;
+  const std::size_t article = article_length(word);
+  return article > 0 && letters(word) - article >= kMinStemAfterArticle ? article : 0;
+}
+
 std::string_view strip_proclitics(std::string_view word) noexcept {
   if (!is_pure_arabic(word) || letters(word) < 3) return word;
   return strip_proclitics_impl(word);

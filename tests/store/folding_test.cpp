@@ -41,6 +41,14 @@ class Folding : public ::testing::Test {
            ", " + std::to_string(id) + ", '" + surface + "', 1, 0)");
     }
   }
+  // A full name (entity 1) in articles 1..full_last and a short one (entity 2) in 5..14, each
+  // keyed and written as given.
+  void full_and_alone(const std::string& full, const std::string& alone, int full_last = 20) {
+    person(1, text_key(full));
+    person(2, text_key(alone));
+    named(1, 1, full_last, full);
+    named(2, 5, 14, alone);
+  }
   bool exists(int id) {
     store::sql::Statement st(store_->handle(), "SELECT 1 FROM entities WHERE id = ?1");
     st.bind(1, static_cast<std::int64_t>(id));
@@ -102,29 +110,20 @@ TEST_F(Folding, AGivenNameOfManyStays) {
 
 // Keys drop the article, names do not: "فيصل" alone is a given name, "الفيصل" the family name.
 TEST_F(Folding, AGivenNameStaysOutOfAFamilyNameWithTheArticle) {
-  person(1, text_key("خالد الفيصل"));
-  person(2, text_key("فيصل"));
-  named(1, 1, 20, "خالد الفيصل");
-  named(2, 5, 14, "فيصل");
+  full_and_alone("خالد الفيصل", "فيصل");
   EXPECT_EQ(fold(), 0u);
   EXPECT_TRUE(exists(2));
 }
 
 TEST_F(Folding, AFamilyNameWithTheArticleFolds) {
-  person(1, text_key("بشار الأسد"));
-  person(2, text_key("الأسد"));
-  named(1, 1, 20, "بشار الأسد");
-  named(2, 5, 14, "الأسد");
+  full_and_alone("بشار الأسد", "الأسد");
   EXPECT_EQ(fold(), 1u);
   EXPECT_FALSE(exists(2));
 }
 
 // After آل comes the house: "سعود" alone is not King Salman.
 TEST_F(Folding, AHouseNameIsNotThePerson) {
-  person(1, text_key("سلمان بن عبدالعزيز آل سعود"));
-  person(2, text_key("سعود"));
-  named(1, 1, 10, "سلمان بن عبدالعزيز آل سعود");
-  named(2, 5, 14, "سعود");
+  full_and_alone("سلمان بن عبدالعزيز آل سعود", "سعود", 10);
   EXPECT_EQ(fold(), 0u);
   EXPECT_TRUE(exists(2));
 }

@@ -244,3 +244,11 @@ TEST(Mentions, APlaceWhoseFirstWordTheTaggerLeftOut) {
   }
   EXPECT_TRUE(place);
 }
+
+TEST(PartialNames, FamilyTailsStopAtAForebear) {
+  const std::string erdogan = text_key("رجب طيب أردوغان");
+  EXPECT_EQ(family_tails(erdogan), (std::vector<std::string_view>{text_key("طيب أردوغان"), text_key("أردوغان")}));
+  // "بن سلمان" is still him; "سلمان" after بن is his father.
+  EXPECT_EQ(family_tails(text_key("محمد بن سلمان")), (std::vector<std::string_view>{text_key("بن سلمان")}));
+  EXPECT_TRUE(family_tails(text_key("أردوغان")).empty());
+}

@@ -43,6 +43,9 @@ void resolve_partial_names(std::vector<Mention>& mentions);
 // father's or the family's, not the person's ("محمد بن سلمان" is not سلمان, "سلمان بن عبدالعزيز
 // آل سعود" is not سعود).
 bool introduces_forebear(std::string_view key_word);
+// The shorter names a person key ends with that may stand alone for that person, longest first:
+// "رجب طيب اردوغان" → "طيب اردوغان", "اردوغان"; none right after a forebear or house word.
+std::vector<std::string_view> family_tails(std::string_view key);
 // Whether the last word of a name as written carries the definite article (الفيصل، والأسد،
 // للمالكي), not counting the ال of a divine name after عبد (عبد الرحمن). Keys drop it, but a
 // family name keeps it or goes without it in every spelling: "فيصل" alone is a given name, not

@@ -17,4 +17,8 @@ std::string_view strip_proclitics(std::string_view word) noexcept;
 // True when the normalized word (without clitics) is a protected proper noun.
 bool is_protected_name(std::string_view normalized_word) noexcept;
 
+// Letters of the definite-article compound a normalized word begins with (ال، وال، بال، وبال،
+// لل، ولل …) when at least two letters follow it, as proclitic stripping reads it; else 0.
+std::size_t definite_article_letters(std::string_view normalized_word) noexcept;
+
 }  // namespace masar::text
