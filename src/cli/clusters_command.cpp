@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
 #include "masar/cluster/queries.hpp"
+#include "masar/text/analyzer.hpp"
 #include "masar/util/parallel.hpp"
 
 namespace masar::cli {
@@ -50,6 +51,10 @@ int run_recluster(ReclusterArgs& args) {
   if (!store) {
     std::cerr << "masar recluster: " << store.error().message << "\n";
     return kExitFailure;
+  }
+  if (const auto before = store->reindexed_from()) {
+    std::cerr << "masar recluster: " << args.db << ": its full-text index was built with analyzer " << *before
+              << "; re-indexed with analyzer " << text::kAnalyzerVersion << "\n";
   }
   Progress progress("recluster", 0, args.quiet);
   auto summary = cluster::recluster(store.value(), args.options,

@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/input.hpp"
 #include "cli/progress.hpp"
+#include "cli/store_notes.hpp"
 #include "masar/pipeline/after_ingest.hpp"
 #include "masar/store/ingest.hpp"
 #include "masar/util/parallel.hpp"
@@ -76,6 +77,7 @@ int run_ingest(IngestArgs& args) {
     std::cerr << "masar ingest: " << store.error().message << "\n";
     return kExitFailure;
   }
+  note_index_analyzer(store.value(), "ingest", args.db);
   ReadSummary read;
   std::vector<extract::PreparedArticle> articles = read_and_prepare(args.paths, args.quiet, args.threads, read);
   if (articles.empty()) {

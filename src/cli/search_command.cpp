@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/date_options.hpp"
+#include "cli/store_notes.hpp"
 #include "masar/search/searcher.hpp"
 
 namespace masar::cli {
@@ -99,6 +100,7 @@ int run_search(const SearchArgs& args) {
     std::cerr << "masar search: " << store.error().message << "\n";
     return kExitFailure;
   }
+  note_index_analyzer(store.value(), "search", args.db);
   if (!args.queries_file.empty()) return run_batch(store.value(), args);
   if (args.query.empty()) {
     std::cerr << "masar search: give a QUERY or --queries FILE.tsv\n";

@@ -158,6 +158,11 @@ constexpr const char* kMigrations[] = {
     R"sql(
       SELECT 1;
     )sql",
+    // 8: what built the derived data: "analyzer" is the version of the analysis chain the
+    // full-text index holds the terms of (text::kAnalyzerVersion); no row means version 1.
+    R"sql(
+      CREATE TABLE store_meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+    )sql",
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");

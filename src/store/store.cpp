@@ -91,11 +91,13 @@ std::int64_t content_hash(const extract::CleanedArticle& a, const std::string& b
 }  // namespace
 
 Store::Store(sqlite3* db) : db_(db), stmts_(std::make_unique<Statements>()) {}
-Store::Store(Store&& o) noexcept : db_(o.db_), stmts_(std::move(o.stmts_)), term_counts_(std::move(o.term_counts_)) {
+Store::Store(Store&& o) noexcept
+    : db_(o.db_), reindexed_from_(o.reindexed_from_), stmts_(std::move(o.stmts_)), term_counts_(std::move(o.term_counts_)) {
   o.db_ = nullptr;
 }
 Store& Store::operator=(Store&& o) noexcept {
   std::swap(db_, o.db_);
+  std::swap(reindexed_from_, o.reindexed_from_);
   std::swap(stmts_, o.stmts_);
   std::swap(term_counts_, o.term_counts_);
   return *this;
@@ -143,6 +145,9 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
   }
   for (const Statement* st : {&s.find, &s.rowid_of, &s.fts_insert, &s.fts_delete, &s.line_get}) {
     if (!st->ok()) return make_error(Errc::internal, "preparing a statement: " + st->error());
+  }
+  if (mode == OpenMode::read_write) {
+    if (Status st = store.match_index_to_analyzer(); !st) return make_error(st.error().code, path.string() + ": " + st.error().message);
   }
   return store;
 }

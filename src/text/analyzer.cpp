@@ -43,11 +43,15 @@ bool stem_filter(std::string& term, TokenKind kind) {
   return true;
 }
 
-// Spelling variants of transliterated names fold into one form (أستانة -> أستانا).
+// Spelling variants of transliterated names fold into one form (أستانة -> أستانا), and a
+// name listed with the article gets it back after the stemmer stripped it with a proclitic
+// (والأسد -> اسد -> الاسد), so that every spelling of it is one term.
 bool names_filter(std::string& term, TokenKind kind) {
   if (kind != TokenKind::arabic && kind != TokenKind::hashtag) return true;
   const std::string_view canonical = lexicon::canonical_spelling(term);
   if (!canonical.empty()) term.assign(canonical);
+  const std::string_view with_article = lexicon::name_with_article(term);
+  if (!with_article.empty()) term.assign(with_article);
   return true;
 }
 

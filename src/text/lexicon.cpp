@@ -149,22 +149,46 @@ NormalizedSet build(const std::string_view (&entries)[N], bool split_words) {
       set.words.insert(norm);
     }
   }
-  // The definite article is stripped before lookup, so protect the bare form too.
-  std::vector<std::string> bare;
-  for (const auto& w : set.words) {
-    if (w.size() > 6 && w.compare(0, 4, "\xD8\xA7\xD9\x84") == 0) bare.push_back(w.substr(4));
-  }
-  for (auto& b : bare) set.words.insert(std::move(b));
   set.seal();
   return set;
 }
 
-const NormalizedSet& protected_set() {
+constexpr std::string_view kArticle = "\xD8\xA7\xD9\x84";  // ال
+
+// The names as listed (each word of a multi-word name on its own).
+const NormalizedSet& listed_set() {
   static const NormalizedSet set = [] {
     NormalizedSet s = build(kPlaces, true);
     for (auto& w : build(kMonths, false).words) s.words.insert(w);
     for (auto& w : build(kPeople, true).words) s.words.insert(w);
     for (auto& w : build(kOrganisations, false).words) s.words.insert(w);
+    s.seal();
+    return s;
+  }();
+  return set;
+}
+
+// The bare form of each name listed with the article and not listed bare (عراق -> العراق).
+using ArticleNames = std::unordered_map<std::string, std::string, StringHash, std::equal_to<>>;
+const ArticleNames& article_names() {
+  static const ArticleNames table = [] {
+    ArticleNames t;
+    for (const auto& w : listed_set().words) {
+      if (w.size() > kArticle.size() + 4 && w.starts_with(kArticle)) {
+        std::string bare = w.substr(kArticle.size());
+        if (listed_set().words.count(bare) == 0) t.emplace(std::move(bare), w);
+      }
+    }
+    return t;
+  }();
+  return table;
+}
+
+// The stemmer strips the definite article before lookup, so the bare forms are protected too.
+const NormalizedSet& protected_set() {
+  static const NormalizedSet set = [] {
+    NormalizedSet s = listed_set();
+    for (const auto& entry : article_names()) s.words.insert(entry.first);
     s.seal();
     return s;
   }();
@@ -196,6 +220,14 @@ bool contains(const NormalizedSet& set, std::string_view word) {
 }  // namespace
 
 bool is_protected(std::string_view normalized) noexcept { return contains(protected_set(), normalized); }
+
+bool is_listed_name(std::string_view normalized) noexcept { return contains(listed_set(), normalized); }
+
+std::string_view name_with_article(std::string_view bare) noexcept {
+  if (!contains(protected_set(), bare)) return {};
+  const auto it = article_names().find(bare);
+  return it == article_names().end() ? std::string_view() : std::string_view(it->second);
+}
 
 std::string_view canonical_spelling(std::string_view normalized) noexcept {
   static const std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> table = [] {

@@ -10,6 +10,14 @@ namespace masar::text::lexicon {
 // envoys, organisations. Without it, light stemming cuts أستانا -> استا, لبنان -> لبن.
 bool is_protected(std::string_view normalized) noexcept;
 
+// True when the normalized word is listed as it is written (سوريا، العراق), not only protected
+// as the bare form of a name listed with the article (عراق).
+bool is_listed_name(std::string_view normalized) noexcept;
+
+// The listed form of a name listed with the article, given its bare form (عراق -> العراق,
+// اسد -> الاسد), or empty; empty too when the bare form is listed itself (باب of باب الهوى).
+std::string_view name_with_article(std::string_view bare) noexcept;
+
 // Arabic function words dropped by the "stopwords" stage.
 bool is_stopword(std::string_view normalized) noexcept;
 

@@ -78,9 +78,11 @@ std::string_view strip_proclitics_impl(std::string_view w) noexcept {
   const std::size_t article = article_length(w);
   if (article > 0 && letters(w) - article >= kMinStemAfterArticle) return w.substr(article * kLetter);
   const std::uint16_t first = letter_at(w, 0);
-  // Single-letter proclitics, stripped only when what remains is a protected name (بسوريا).
+  // Single-letter proclitics, stripped only when what remains is a name listed as written
+  // (بسوريا). A name listed with the article is written with it after a proclitic (فالأسد):
+  // its bare form licenses nothing (فاسد, كباب).
   if ((first == kWaw || first == kFa || first == kBa || first == kLam || first == kKaf) &&
-      lexicon::is_protected(w.substr(kLetter))) {
+      lexicon::is_listed_name(w.substr(kLetter))) {
     return w.substr(kLetter);
   }
   // The conjunction و, unless the و is the first root letter (وزير, وفد, واشنطن).

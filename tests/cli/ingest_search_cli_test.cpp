@@ -1,6 +1,7 @@
 // End-to-end: `masar ingest`, `masar search`, `masar stats` on the demo corpus and on small
 // inputs written here.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <fstream>
 #include <map>
@@ -9,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.hpp"
+#include "masar/store/store.hpp"
 
 using masar::testing::demo_corpus;
 using masar::testing::run_masar;
@@ -58,6 +60,34 @@ TEST(IngestCli, UpdatesAnArticleInPlace) {
   ASSERT_EQ(s["hits"].size(), 1u);
   EXPECT_EQ(s["hits"][0]["date"], "2017-01-24");
   EXPECT_TRUE(json::parse(run_masar("search --json --mode all " + db.arg() + " انطلقت").out)["hits"].empty());
+}
+
+// A file whose index an older analyzer wrote (simulated: analyzer 1 recorded, an index that
+// holds nothing): a reader warns, the next writer re-indexes and says so.
+TEST(IngestCli, AnIndexOfAnOlderAnalyzerIsRebuiltByTheNextIngest) {
+  TempDb db;
+  const auto first = R"({"id": "o1", "title": "لقاء", "text": "التقى المبعوث والأسد في دمشق", "date": "2017-01-23"})";
+  const auto second = R"({"id": "o2", "title": "محادثات", "text": "انطلقت الجولة الأولى في أستانا", "date": "2017-01-24"})";
+  ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " -", std::string(first) + "\n").status, 0);
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(db.path().c_str(), &raw), SQLITE_OK);
+    ASSERT_TRUE(masar::store::register_fts5_tokenizer(raw).ok());
+    const char* sql = "UPDATE store_meta SET value = 1 WHERE key = 'analyzer';"
+                      "INSERT INTO articles_fts(articles_fts) VALUES('delete-all');";
+    ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
+    sqlite3_close(raw);
+  }
+  auto stale = run_masar("search --json " + db.arg() + " الأسد");
+  EXPECT_NE(stale.err.find("was indexed with analyzer 1"), std::string::npos) << stale.err;
+  EXPECT_TRUE(json::parse(stale.out)["hits"].empty());
+  auto r = run_masar("ingest --quiet " + db.arg() + " -", std::string(second) + "\n");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("re-indexed with analyzer"), std::string::npos) << r.err;
+  auto found = run_masar("search --json " + db.arg() + " الأسد");
+  EXPECT_EQ(found.err, "");
+  ASSERT_EQ(json::parse(found.out)["hits"].size(), 1u);
+  EXPECT_EQ(json::parse(found.out)["hits"][0]["id"], "o1");
 }
 
 TEST(IngestCli, StdinWithABadLine) {

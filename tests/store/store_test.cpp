@@ -190,6 +190,52 @@ TEST(StoreMigration, OpensADatabaseOfThePreviousSchema) {
   EXPECT_EQ(s->source_line_count("مدار اليوم", 42).value(), 5u);
 }
 
+// A file whose index another analyzer wrote: the index holds terms the rows do not (here
+// "قديم", standing for the old analyzer's terms). A writer re-indexes it before anything else.
+TEST(StoreMigration, AnIndexOfAnotherAnalyzerIsRebuilt) {
+  TempDb db;
+  ASSERT_TRUE(store::Store::create_at_version(db.path, store::kSchemaVersion - 1).ok());
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(db.path.c_str(), &raw), SQLITE_OK);
+    ASSERT_TRUE(store::register_fts5_tokenizer(raw).ok());
+    const char* sql =
+        "INSERT INTO articles(id, title, body) VALUES('a', 'لقاء', 'التقى وزير الخارجية بالرئيس بشار والأسد');"
+        "INSERT INTO articles(id, title, body, dup_of) VALUES('copy', 'لقاء', 'التقى وزير الخارجية بالأسد', 1);"
+        "INSERT INTO articles_fts(rowid, title, body) VALUES(1, 'قديم', 'قديم');";
+    ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
+    sqlite3_close(raw);
+  }
+  auto s = store::Store::open(db.path);
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  EXPECT_EQ(s->reindexed_from(), std::optional<int>(1));
+  EXPECT_EQ(s->index_analyzer_version(), text::kAnalyzerVersion);
+  EXPECT_TRUE(find(*s, "قديم").hits.empty());
+  const auto hits = find(*s, "الأسد").hits;
+  ASSERT_EQ(hits.size(), 1u);  // the copy stays out of the index
+  EXPECT_EQ(hits[0].id, "a");
+  EXPECT_EQ(s->stats().value().indexed, 1);
+  // An update deletes the terms the index holds: none is left behind.
+  ASSERT_TRUE(s->upsert(article("a", "لقاء", "اجتماع في دمشق"), {}).ok());
+  EXPECT_TRUE(find(*s, "الأسد").hits.empty());
+  EXPECT_EQ(find(*s, "دمشق").hits.size(), 1u);
+  s = store::Store::open(db.path);  // opened again: nothing to do
+  ASSERT_TRUE(s.ok());
+  EXPECT_FALSE(s->reindexed_from().has_value());
+}
+
+TEST(Store, ANewFileRecordsItsAnalyzer) {
+  TempDb db;
+  auto s = store::Store::open(db.path);
+  ASSERT_TRUE(s.ok());
+  EXPECT_FALSE(s->reindexed_from().has_value());
+  EXPECT_EQ(s->index_analyzer_version(), text::kAnalyzerVersion);
+  ASSERT_TRUE(s->upsert(article("a", "لقاء", "والأسد"), {}).ok());
+  auto ro = store::Store::open(db.path, store::OpenMode::read_only);
+  ASSERT_TRUE(ro.ok());
+  EXPECT_EQ(ro->index_analyzer_version(), text::kAnalyzerVersion);
+}
+
 TEST(StoreMigration, RefusesANewerSchema) {
   TempDb db;
   {

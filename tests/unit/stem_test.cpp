@@ -37,6 +37,14 @@ TEST(Stem, ProtectedNameWithProclitic) {
   EXPECT_EQ(stem("لإيران"), "ايران");
   EXPECT_EQ(stem("والأردن"), "اردن");
 }
+// A name listed with the article (الأسد، الباب) is written with it after a proclitic too
+// (فالأسد، بالقصير): its bare form licenses no one-letter proclitic (فاسد is "corrupt"),
+// while a name listed bare does (بسوريا).
+TEST(Stem, TheBareFormOfANameWithTheArticleLicensesNoProclitic) {
+  EXPECT_EQ(stem("فاسد"), "فاسد");
+  EXPECT_EQ(stem("فالأسد"), "اسد");  // the analyzer's names stage gives the article back
+  EXPECT_EQ(stem("لبيروت"), "بيروت");
+}
 TEST(Stem, AdjectiveOfProtectedNameStopsAtTheName) { EXPECT_EQ(stem("الإيرانية"), "ايران"); }
 
 // Proclitics.

@@ -19,7 +19,7 @@ struct sqlite3;
 
 namespace masar::store {
 
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 enum class OpenMode { read_write, read_only };
 
@@ -67,6 +67,14 @@ class Store {
   ~Store();
 
   int schema_version() const;
+
+  // The analysis chain (text::kAnalyzerVersion) the full-text index was built with; a file
+  // from before the version was recorded (schema 7 and older) holds version 1. Opened
+  // read-write, a store whose index another version built is re-indexed at once: the index
+  // must be deleted from with the terms it was written with. Read-only, the caller warns.
+  int index_analyzer_version() const;
+  // The version the index had when open() re-indexed it (read-write), else nullopt.
+  std::optional<int> reindexed_from() const { return reindexed_from_; }
 
   // Batches: everything between begin() and commit() is one transaction. A crash loses at most
   // the open batch; WAL keeps the file consistent. Inside a batch the full-text index is
@@ -120,7 +128,10 @@ class Store {
   Status index(bool remove, std::int64_t rowid, std::string title, std::string body,
                std::shared_ptr<const IndexTerms> terms = nullptr);
   Status write_index();
+  // Re-indexes every indexed article when the index was built by another analyzer (analyzer_version.cpp).
+  Status match_index_to_analyzer();
   sqlite3* db_ = nullptr;
+  std::optional<int> reindexed_from_;
   struct Statements;
   std::unique_ptr<Statements> stmts_;
   struct TermCounts;  // store/term_counts.cpp

@@ -13,6 +13,14 @@
 
 namespace masar::text {
 
+// The version of what Analyzer::standard() makes of a text. Bump it with every change that
+// gives some text other terms: a database records the version its full-text index was built
+// with, and a writer opening it re-indexes when they differ (store.hpp).
+//   1  until 2026-12-06
+//   2  a name listed with the article is one term with every proclitic (والأسد = الأسد);
+//      the bare form of such a name licenses no one-letter proclitic (فاسد is not الأسد)
+inline constexpr int kAnalyzerVersion = 2;
+
 struct Term {
   std::string text;          // the analyzed form (normalized, stemmed)
   std::uint32_t begin = 0;   // byte offsets of the token in the ORIGINAL text

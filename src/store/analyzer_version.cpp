@@ -1,0 +1,65 @@
+// Which analysis chain built the full-text index, and re-indexing when it is another one.
+// The index is external-content FTS5: an update deletes an article's old terms by analyzing
+// its old text again, so an index written by one analyzer and deleted from by another keeps
+// terms no row holds. A writer therefore re-indexes before its first write.
+#include "masar/store/store.hpp"
+#include "masar/text/analyzer.hpp"
+#include "store/sqlite_util.hpp"
+#include "store/term_counts.hpp"
+
+namespace masar::store {
+namespace {
+
+constexpr int kUnrecordedAnalyzerVersion = 1;  // files from before schema 8
+
+Result<std::optional<int>> recorded_version(sqlite3* db) {
+  sql::Statement st(db, "SELECT value FROM store_meta WHERE key = 'analyzer'");
+  if (!st.ok()) return sql::db_error(db, "reading the analyzer version");
+  const int rc = st.step();
+  if (rc == SQLITE_DONE) return std::optional<int>();
+  if (rc != SQLITE_ROW) return sql::db_error(db, "reading the analyzer version");
+  return std::optional<int>(static_cast<int>(st.int64(0)));
+}
+
+Result<bool> has_articles(sqlite3* db) {
+  sql::Statement st(db, "SELECT EXISTS(SELECT 1 FROM articles)");
+  if (!st.ok() || st.step() != SQLITE_ROW) return sql::db_error(db, "counting articles");
+  return st.int64(0) != 0;
+}
+
+}  // namespace
+
+int Store::index_analyzer_version() const {
+  auto recorded = recorded_version(db_);
+  if (recorded && recorded.value()) return *recorded.value();
+  // An empty file without the row was just created: nothing in it was analyzed yet.
+  auto any = has_articles(db_);
+  return any && !any.value() ? text::kAnalyzerVersion : kUnrecordedAnalyzerVersion;
+}
+
+Status Store::match_index_to_analyzer() {
+  auto recorded = recorded_version(db_);
+  if (!recorded) return recorded.error();
+  const int built_with = index_analyzer_version();
+  if (recorded.value() == text::kAnalyzerVersion) return Ok{};
+  if (Status s = begin(); !s) return s;
+  sql::Statement record(db_, "INSERT OR REPLACE INTO store_meta(key, value) VALUES('analyzer', ?1)");
+  record.bind(1, static_cast<std::int64_t>(text::kAnalyzerVersion));
+  Status done = record.ok() && record.step() == SQLITE_DONE ? Status(Ok{}) : Status(sql::db_error(db_, "recording the analyzer version"));
+  if (done && built_with != text::kAnalyzerVersion) {
+    // Copies are not indexed (upsert), so no 'rebuild' of the whole content table.
+    done = sql::exec(db_,
+                     "INSERT INTO articles_fts(articles_fts) VALUES('delete-all');"
+                     "INSERT INTO articles_fts(rowid, title, body) SELECT rowid, title, body FROM articles WHERE dup_of IS NULL;");
+  }
+  if (!done) {
+    (void)rollback();
+    return make_error(done.error().code, "re-indexing with analyzer " + std::to_string(text::kAnalyzerVersion) + ": " + done.error().message);
+  }
+  if (Status s = commit(); !s) return s;
+  if (built_with != text::kAnalyzerVersion) reindexed_from_ = built_with;
+  term_counts_.reset();
+  return Ok{};
+}
+
+}  // namespace masar::store
