@@ -121,6 +121,7 @@ int run_ingest(IngestArgs& args) {
             << std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() << " s\n";
   const bool stored = s.inserted + s.updated + s.unchanged > 0;
   if (stored && !update_new_articles(after.value(), args)) return kExitFailure;
+  note_stale_derived_data(store.value(), "ingest", args.db);
   return stored ? kExitOk : kExitFailure;
 }
 

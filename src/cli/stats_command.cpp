@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/store_notes.hpp"
 #include "masar/store/store.hpp"
 
 namespace masar::cli {
@@ -15,6 +16,8 @@ int run_stats(const std::string& db, bool json) {
     std::cerr << "masar stats: " << store.error().message << "\n";
     return kExitFailure;
   }
+  note_index_analyzer(store.value(), "stats", db);
+  note_stale_derived_data(store.value(), "stats", db);
   auto stats = store->stats();
   if (!stats) {
     std::cerr << "masar stats: " << stats.error().message << "\n";

@@ -11,4 +11,8 @@ namespace masar::cli {
 // one this masar analyzes queries with (a reader): say so, and what brings it up to date.
 void note_index_analyzer(const store::Store& store, std::string_view command, std::string_view db);
 
+// Events and stories tracked with another analyzer, entities and event records made by other
+// entity rules than this masar's: say which command makes them again.
+void note_stale_derived_data(const store::Store& store, std::string_view command, std::string_view db);
+
 }  // namespace masar::cli

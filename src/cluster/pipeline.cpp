@@ -23,6 +23,8 @@ namespace {
 using nlohmann::json;
 using store::sql::Statement;
 
+constexpr std::string_view kTrackingKey = "tracking";  // store_meta: tracked_with_analyzer()
+
 // An article to track, in the order of tracking; its text is read a chunk at a time.
 struct Pending {
   std::int64_t rowid = 0;
@@ -377,6 +379,10 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
   if (!pending) return pending.error();
   auto& items = pending.value();
   if (items.empty()) return summary;
+  // A run that continues from saved events keeps the version they were tracked with.
+  auto tracked_with = tracked_with_analyzer(store);
+  if (!tracked_with) return tracked_with.error();
+  if (Status s = store.record_version(kTrackingKey, tracked_with.value().value_or(text::kAnalyzerVersion)); !s) return s.error();
 
   Tracker tracker(options.tracker);
   Vocabulary& vocabulary = tracker.vocabulary();
@@ -466,11 +472,19 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
   return summary;
 }
 
+Result<std::optional<int>> tracked_with_analyzer(const store::Store& store) {
+  auto recorded = store.recorded_version(kTrackingKey);
+  if (!recorded || recorded.value()) return recorded;
+  Statement any(store.handle(), "SELECT EXISTS(SELECT 1 FROM events)");
+  if (!any.ok() || any.step() != SQLITE_ROW) return store::sql::db_error(store.handle(), "looking for events");
+  return any.int64(0) != 0 ? std::optional<int>(1) : std::optional<int>();
+}
+
 Result<ClusterSummary> recluster(store::Store& store, const ClusterOptions& options,
                                  const std::function<void(std::size_t, std::size_t)>& progress) {
   if (Status s = store::sql::exec(store.handle(),
                                   "BEGIN IMMEDIATE; DELETE FROM article_events; DELETE FROM events; DELETE FROM stories; "
-                                  "DELETE FROM term_df; DELETE FROM cluster_meta; COMMIT;");
+                                  "DELETE FROM term_df; DELETE FROM cluster_meta; DELETE FROM store_meta WHERE key = 'tracking'; COMMIT;");
       !s) {
     (void)store::sql::exec(store.handle(), "ROLLBACK");
     return s.error();

@@ -15,6 +15,8 @@ namespace {
 
 using store::sql::Statement;
 
+constexpr std::string_view kEntitiesKey = "entities";  // store_meta: entities_made_by()
+
 // Names that spelling cannot link: a place renamed, a name the tagger often takes for another
 // type. (Facts, curated by hand; keys in search form without the article.)
 struct CuratedName {
@@ -147,6 +149,11 @@ Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, s
   // Nothing of this scan is saved yet: every pending article is in it.
   const auto total = count_pending_articles(db);
   if (!total) return total.error();
+  if (total.value() > 0) {  // a scan that goes on from saved entities keeps their version
+    auto made_by = entities_made_by(store);
+    if (!made_by) return made_by.error();
+    if (Status s = store.record_version(kEntitiesKey, made_by.value().value_or(kEntityRulesVersion)); !s) return s.error();
+  }
   // Articles tagged while they were being stored may have been stored again since (another
   // content hash), or turned out to be copies: each is checked against what is stored now.
   Statement stored(db, "SELECT content_hash, dup_of IS NOT NULL FROM articles WHERE rowid = ?1");
@@ -252,11 +259,20 @@ Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model
   return scan.run(progress);
 }
 
+Result<std::optional<int>> entities_made_by(const store::Store& store) {
+  auto recorded = store.recorded_version(kEntitiesKey);
+  if (!recorded || recorded.value()) return recorded;
+  Statement any(store.handle(), "SELECT EXISTS(SELECT 1 FROM entity_scan)");
+  if (!any.ok() || any.step() != SQLITE_ROW) return store::sql::db_error(store.handle(), "looking for scanned articles");
+  return any.int64(0) != 0 ? std::optional<int>(1) : std::optional<int>();
+}
+
 Result<EntityRunSummary> rescan(store::Store& store, const NerModel& model, const EntityRunOptions& options,
                                 const std::function<void(std::size_t, std::size_t)>& progress,
                                 ArticleObserver* observer) {
   if (Status s = store::sql::exec(store.handle(), "BEGIN IMMEDIATE; DELETE FROM article_entities; DELETE FROM entities; "
-                                                  "DELETE FROM entity_scan; DELETE FROM entity_merges;");
+                                                  "DELETE FROM entity_scan; DELETE FROM entity_merges; "
+                                                  "DELETE FROM store_meta WHERE key = 'entities';");
       !s) {
     (void)store::sql::exec(store.handle(), "ROLLBACK");
     return s.error();

@@ -1,4 +1,5 @@
-// Which analysis chain built the full-text index, and re-indexing when it is another one.
+// Which analysis chain built the full-text index, and re-indexing when it is another one;
+// the versions of derived data in general (store_meta).
 // The index is external-content FTS5: an update deletes an article's old terms by analyzing
 // its old text again, so an index written by one analyzer and deleted from by another keeps
 // terms no row holds. A writer therefore re-indexes before its first write.
@@ -12,15 +13,6 @@ namespace {
 
 constexpr int kUnrecordedAnalyzerVersion = 1;  // files from before schema 8
 
-Result<std::optional<int>> recorded_version(sqlite3* db) {
-  sql::Statement st(db, "SELECT value FROM store_meta WHERE key = 'analyzer'");
-  if (!st.ok()) return sql::db_error(db, "reading the analyzer version");
-  const int rc = st.step();
-  if (rc == SQLITE_DONE) return std::optional<int>();
-  if (rc != SQLITE_ROW) return sql::db_error(db, "reading the analyzer version");
-  return std::optional<int>(static_cast<int>(st.int64(0)));
-}
-
 Result<bool> has_articles(sqlite3* db) {
   sql::Statement st(db, "SELECT EXISTS(SELECT 1 FROM articles)");
   if (!st.ok() || st.step() != SQLITE_ROW) return sql::db_error(db, "counting articles");
@@ -29,8 +21,27 @@ Result<bool> has_articles(sqlite3* db) {
 
 }  // namespace
 
+Result<std::optional<int>> Store::recorded_version(std::string_view key) const {
+  sql::Statement st(db_, "SELECT value FROM store_meta WHERE key = ?1");
+  if (!st.ok()) return sql::db_error(db_, "reading the version of " + std::string(key));
+  st.bind(1, key);
+  const int rc = st.step();
+  if (rc == SQLITE_DONE) return std::optional<int>();
+  if (rc != SQLITE_ROW) return sql::db_error(db_, "reading the version of " + std::string(key));
+  return std::optional<int>(static_cast<int>(st.int64(0)));
+}
+
+Status Store::record_version(std::string_view key, int version, bool keep_recorded) {
+  sql::Statement st(db_, keep_recorded ? "INSERT OR IGNORE INTO store_meta(key, value) VALUES(?1, ?2)"
+                                       : "INSERT OR REPLACE INTO store_meta(key, value) VALUES(?1, ?2)");
+  if (!st.ok()) return sql::db_error(db_, "recording the version of " + std::string(key));
+  st.bind(1, key).bind(2, static_cast<std::int64_t>(version));
+  if (st.step() != SQLITE_DONE) return sql::db_error(db_, "recording the version of " + std::string(key));
+  return Ok{};
+}
+
 int Store::index_analyzer_version() const {
-  auto recorded = recorded_version(db_);
+  auto recorded = recorded_version("analyzer");
   if (recorded && recorded.value()) return *recorded.value();
   // An empty file without the row was just created: nothing in it was analyzed yet.
   auto any = has_articles(db_);
@@ -38,14 +49,12 @@ int Store::index_analyzer_version() const {
 }
 
 Status Store::match_index_to_analyzer() {
-  auto recorded = recorded_version(db_);
+  auto recorded = recorded_version("analyzer");
   if (!recorded) return recorded.error();
   const int built_with = index_analyzer_version();
   if (recorded.value() == text::kAnalyzerVersion) return Ok{};
   if (Status s = begin(); !s) return s;
-  sql::Statement record(db_, "INSERT OR REPLACE INTO store_meta(key, value) VALUES('analyzer', ?1)");
-  record.bind(1, static_cast<std::int64_t>(text::kAnalyzerVersion));
-  Status done = record.ok() && record.step() == SQLITE_DONE ? Status(Ok{}) : Status(sql::db_error(db_, "recording the analyzer version"));
+  Status done = record_version("analyzer", text::kAnalyzerVersion);
   if (done && built_with != text::kAnalyzerVersion) {
     // Copies are not indexed (upsert), so no 'rebuild' of the whole content table.
     done = sql::exec(db_,

@@ -38,6 +38,12 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
 Result<ClusterSummary> recluster(store::Store& store, const ClusterOptions& options,
                                  const std::function<void(std::size_t, std::size_t)>& progress = {});
 
+// The analyzer version (text::kAnalyzerVersion) the saved events and stories were tracked
+// with: their centroids hold its terms, and tracking goes on from them. nullopt when nothing
+// was tracked; 1 for a file tracked before versions were recorded. `masar recluster` tracks
+// everything again with the current one.
+Result<std::optional<int>> tracked_with_analyzer(const store::Store& store);
+
 // "YYYY-MM-DD" of a time in days since the epoch ("" for 0: undated).
 std::string date_of_days(double days);
 

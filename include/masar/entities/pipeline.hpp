@@ -22,6 +22,16 @@ struct sqlite3;
 
 namespace masar::entities {
 
+// The version of what an entity scan makes of an article: the tagger and its model, mention
+// keys, linking and folding rules, and the event coding that runs in the same pass. Bump it
+// with every change that gives some article other entities or event records; a database
+// records the version its entities were made by (entities_made_by()).
+//   1  until 2026-12-06, and files that recorded none
+//   2  the linking rules of 2026-12-06 (formulas, آل, the article of partial names, places
+//      named like persons, names with the article after a proclitic); analyzer 2's terms in
+//      the event check
+inline constexpr int kEntityRulesVersion = 2;
+
 struct EntityRunOptions {
   unsigned threads = 1;
   std::size_t batch_size = 2000;  // articles per transaction
@@ -93,6 +103,10 @@ class EntityScan {
 Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model, const EntityRunOptions& options,
                                       const std::function<void(std::size_t, std::size_t)>& progress = {},
                                       ArticleObserver* observer = nullptr);
+// The entity rules version (kEntityRulesVersion) the saved entities and event records were
+// made by; nullopt when no article was scanned. A scan of new articles goes on with the
+// entities already saved, whatever their version; rescan() makes them all again.
+Result<std::optional<int>> entities_made_by(const store::Store& store);
 // Forgets every entity and scans the whole archive again.
 Result<EntityRunSummary> rescan(store::Store& store, const NerModel& model, const EntityRunOptions& options,
                                 const std::function<void(std::size_t, std::size_t)>& progress = {},

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "masar/error.hpp"
@@ -75,6 +76,12 @@ class Store {
   int index_analyzer_version() const;
   // The version the index had when open() re-indexed it (read-write), else nullopt.
   std::optional<int> reindexed_from() const { return reindexed_from_; }
+
+  // What built the derived data of the file (store_meta): the version recorded under `key`
+  // ("analyzer", "entities"), nullopt when none is.
+  Result<std::optional<int>> recorded_version(std::string_view key) const;
+  // Records `version` under `key`; with `keep_recorded`, only when none is recorded yet.
+  Status record_version(std::string_view key, int version, bool keep_recorded = false);
 
   // Batches: everything between begin() and commit() is one transaction. A crash loses at most
   // the open batch; WAL keeps the file consistent. Inside a batch the full-text index is
