@@ -9,6 +9,8 @@
 #include <map>
 #include <set>
 
+#include "masar/entities/states.hpp"
+#include "masar/extract/dates.hpp"
 #include "masar/text/normalize.hpp"
 #include "masar/text/stem.hpp"
 #include "masar/text/tokenize.hpp"
@@ -97,15 +99,34 @@ std::string mention_key(const std::vector<std::string_view>& words) {
   return key;
 }
 
-std::string text_key(std::string_view text) {
+namespace {
+
+std::vector<std::string_view> words_of(std::string_view text) {
   std::vector<std::string_view> words;
   for (std::size_t at = 0; at < text.size();) {
     const std::size_t end = std::min(text.find(' ', at), text.size());
     if (end > at) words.push_back(text.substr(at, end - at));
     at = end + 1;
   }
-  return mention_key(words);
+  return words;
 }
+
+}  // namespace
+
+std::string text_key(std::string_view text) { return mention_key(words_of(text)); }
+
+std::string typed_mention_key(const std::vector<std::string_view>& words, EntityType type) {
+  std::string key = mention_key(words);
+  constexpr std::string_view kArticle = "ال";
+  if (type != EntityType::ORG || words.size() != 1 || key.empty() || key.starts_with(kArticle) || !ends_with_article(words[0])) {
+    return key;
+  }
+  // A capital or state keeps the key its state is known by (states.hpp).
+  if (state_of_capital(key)) return key;
+  return std::string(kArticle) + key;
+}
+
+std::string typed_text_key(std::string_view text, EntityType type) { return typed_mention_key(words_of(text), type); }
 
 std::string skeleton(std::string_view key) {
   const auto cps = code_points(key);
@@ -273,6 +294,29 @@ bool is_devotional_formula(std::string_view key) {
   return formulas.find(key) != formulas.end();
 }
 
+bool names_nothing_alone(std::string_view key, EntityType type) {
+  static const std::set<std::string, std::less<>> currencies = [] {
+    std::set<std::string, std::less<>> out;
+    for (const char* written : {"ريال", "دولار", "دينار", "درهم", "يورو", "جنيه", "ليرة", "روبل", "يوان", "ين", "فرنك"}) {
+      out.insert(text_key(written));
+    }
+    return out;
+  }();
+  const std::size_t space = key.find(' ');
+  // The currency, also in the accusative (دولارا، ريالا) and with its country's adjective
+  // (جنيه إسترليني، ليرة تركية); "ريال مدريد" is a club.
+  std::string_view currency = key.substr(0, space);
+  if (currency.ends_with("ا") && currencies.find(currency) == currencies.end()) currency.remove_suffix(std::string_view("ا").size());
+  if (currencies.find(currency) != currencies.end()) {
+    if (space == std::string_view::npos) return true;
+    const std::string_view adjective = key.substr(space + 1);
+    if (adjective.find(' ') == std::string_view::npos && (adjective.ends_with("ي") || adjective.ends_with("يه"))) return true;
+  }
+  if (type == EntityType::PER) return false;
+  if (space == std::string_view::npos) return extract::month_of_word(key) != 0;
+  return key.find(' ', space + 1) == std::string_view::npos && extract::month_of_pair(key.substr(0, space), key.substr(space + 1)) != 0;
+}
+
 void resolve_partial_names(std::vector<Mention>& mentions) {
   // The longest person key of the text that ends with a key, and whether its last word was
   // written with the article.
@@ -332,9 +376,9 @@ std::vector<Mention> find_mentions(std::string_view text, const NerModel& model)
       m.begin = words[first].begin;
       m.end = words[j - 1].end;
       m.surface = std::string(text.substr(m.begin, m.end - m.begin));
-      m.key = mention_key(span);
+      m.key = typed_mention_key(span, m.type);
       if (m.type == EntityType::PER && is_place_named_like_a_person(m.key)) m.type = EntityType::LOC;
-      if (!m.key.empty() && !is_devotional_formula(m.key)) out.push_back(std::move(m));
+      if (!m.key.empty() && !is_devotional_formula(m.key) && !names_nothing_alone(m.key, m.type)) out.push_back(std::move(m));
       i = j;
     }
     words.clear();

@@ -252,3 +252,39 @@ TEST(PartialNames, FamilyTailsStopAtAForebear) {
   EXPECT_EQ(family_tails(text_key("محمد بن سلمان")), (std::vector<std::string_view>{text_key("بن سلمان")}));
   EXPECT_TRUE(family_tails(text_key("أردوغان")).empty());
 }
+
+// A one-word organisation keeps the article it was written with: with it and without it are
+// two names (al-Qaeda and a base, Hamas and zeal, a club and a union).
+TEST(MentionKeys, AOneWordOrganisationKeepsItsArticle) {
+  const auto org = [](std::string_view written) { return typed_text_key(written, EntityType::ORG); };
+  EXPECT_NE(org("القاعدة"), org("قاعدة"));
+  EXPECT_NE(org("حماس"), org("الحماس"));
+  EXPECT_NE(org("الأهلي"), org("أهلي"));
+  EXPECT_EQ(org("والقاعدة"), org("القاعدة"));
+  EXPECT_EQ(org("للقاعدة"), org("القاعدة"));
+  EXPECT_EQ(org("بالاتحاد"), org("الاتحاد"));
+  EXPECT_EQ(org("وحماس"), org("حماس"));
+  EXPECT_EQ(org("حماس"), text_key("حماس"));
+  // Names of more than one word, and other types, keep the keys they had.
+  EXPECT_EQ(org("تنظيم القاعدة"), text_key("تنظيم القاعدة"));
+  EXPECT_EQ(typed_text_key("الأسد", EntityType::PER), text_key("الأسد"));
+  EXPECT_EQ(typed_text_key("الرباط", EntityType::ORG), text_key("الرباط"));  // a capital: its state's key
+  EXPECT_EQ(org("الكرملين"), text_key("الكرملين"));  // listed with the article: kept once
+}
+
+// A currency named alone is no entity (the tagger takes "ريال" for Real Madrid); "الريال", the
+// club in sports pages, is a name. Nor is a month, unless it is a person's name (تيريزا ماي).
+TEST(Formulas, ACurrencyOrAMonthAloneNamesNothing) {
+  EXPECT_TRUE(names_nothing_alone(text_key("ريال"), EntityType::ORG));
+  EXPECT_TRUE(names_nothing_alone(text_key("بالدولار"), EntityType::MISC));
+  EXPECT_FALSE(names_nothing_alone(typed_text_key("الريال", EntityType::ORG), EntityType::ORG));
+  EXPECT_FALSE(names_nothing_alone(text_key("ريال مدريد"), EntityType::ORG));
+  EXPECT_TRUE(names_nothing_alone(text_key("دولاراً"), EntityType::MISC));
+  EXPECT_TRUE(names_nothing_alone(text_key("جنيه إسترليني"), EntityType::MISC));
+  EXPECT_TRUE(names_nothing_alone(text_key("ليرة تركية"), EntityType::MISC));
+  EXPECT_FALSE(names_nothing_alone(text_key("ريال سوسيداد"), EntityType::ORG));
+  EXPECT_TRUE(names_nothing_alone(text_key("ونيسان"), EntityType::ORG));
+  EXPECT_TRUE(names_nothing_alone(text_key("كانون الثاني"), EntityType::MISC));
+  EXPECT_FALSE(names_nothing_alone(text_key("ماي"), EntityType::PER));
+  EXPECT_FALSE(names_nothing_alone(text_key("نيسان موتورز"), EntityType::ORG));
+}

@@ -57,9 +57,19 @@ bool is_devotional_formula(std::string_view key);
 // tagger reads as persons: a curated list of keys; such a person mention is a place.
 bool is_place_named_like_a_person(std::string_view key);
 
+// Words the tagger takes for names that name nothing to link when alone: a currency (ريال،
+// الدولار) and, but for a person's name (تيريزا ماي), a month (نيسان، كانون الثاني).
+bool names_nothing_alone(std::string_view key, EntityType type);
+
 std::string mention_key(const std::vector<std::string_view>& words);
 // The key of a name written as text, words between spaces ("--query", curated aliases).
 std::string text_key(std::string_view text);
+// The key of a mention of `type`: mention_key, except that a one-word organisation keeps the
+// definite article it was written with — "القاعدة" is al-Qaeda and "قاعدة" a base, "حماس" Hamas
+// and "الحماس" zeal, "الأهلي" one club and "أهلي" another. (A transliterated name that takes
+// the article at will, الفيفا / فيفا, is split by it: a missed merge, not a wrong one.)
+std::string typed_mention_key(const std::vector<std::string_view>& words, EntityType type);
+std::string typed_text_key(std::string_view text, EntityType type);
 // Search form without the vowels that transliterations add or drop (ا و ي inside a word, a
 // final ا ه ي), doubled letters once: "لافرنتييف" and "لافرينتييف" give the same skeleton.
 std::string skeleton(std::string_view key);
