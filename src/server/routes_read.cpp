@@ -2,9 +2,11 @@
 // pooled read-only connection whose statements are interrupted past the request's budget.
 #include <chrono>
 
+#include "masar/cluster/pipeline.hpp"
 #include "masar/cluster/queries.hpp"
 #include "masar/entities/pipeline.hpp"
 #include "masar/search/searcher.hpp"
+#include "masar/text/analyzer.hpp"
 #include "server/context.hpp"
 #include "server/views.hpp"
 
@@ -29,7 +31,28 @@ Reply get_health(Context& ctx, const Call&) {
   auto& reader = lease.value();
   auto articles = reader.store().article_count();
   if (!articles) return read_failure(reader, articles.error());
-  return json_reply({{"status", "ok"}, {"articles", articles.value()}, {"schema_version", reader.store().schema_version()}});
+  // What built the derived data, against what this masar builds; "stale" names what a rebuild
+  // would change (`masar recluster`, `masar entities --rescan`).
+  const store::Store& store = reader.store();
+  auto tracked = cluster::tracked_with_analyzer(store);
+  if (!tracked) return read_failure(reader, tracked.error());
+  auto made_by = entities::entities_made_by(store);
+  if (!made_by) return read_failure(reader, made_by.error());
+  const auto version_or_null = [](const std::optional<int>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+  nlohmann::json stale = nlohmann::json::array();
+  if (store.index_analyzer_version() != text::kAnalyzerVersion) stale.push_back("index");
+  if (tracked.value() && *tracked.value() != text::kAnalyzerVersion) stale.push_back("tracking");
+  if (made_by.value() && *made_by.value() != entities::kEntityRulesVersion) stale.push_back("entities");
+  return json_reply({{"status", "ok"},
+                     {"articles", articles.value()},
+                     {"schema_version", store.schema_version()},
+                     {"versions",
+                      {{"analyzer", text::kAnalyzerVersion},
+                       {"index", store.index_analyzer_version()},
+                       {"tracking", version_or_null(tracked.value())},
+                       {"entity_rules", entities::kEntityRulesVersion},
+                       {"entities", version_or_null(made_by.value())}}},
+                     {"stale", std::move(stale)}});
 }
 
 Reply get_metrics(Context& ctx, const Call&) {

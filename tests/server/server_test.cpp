@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <fstream>
 
+#include "masar/entities/pipeline.hpp"
+#include "masar/text/analyzer.hpp"
 #include "server/views.hpp"
 #include "server_fixture.hpp"
 
@@ -18,6 +20,13 @@ TEST(Server, HealthAndSecurityHeaders) {
   EXPECT_EQ(j["status"], "ok");
   EXPECT_GT(j["articles"].get<int>(), 30);
   EXPECT_EQ(j["schema_version"], store::kSchemaVersion);
+  // What made the derived data, against what this masar makes: the demo database is current.
+  EXPECT_EQ(j["versions"]["analyzer"], text::kAnalyzerVersion);
+  EXPECT_EQ(j["versions"]["index"], text::kAnalyzerVersion);
+  EXPECT_EQ(j["versions"]["tracking"], text::kAnalyzerVersion);
+  EXPECT_EQ(j["versions"]["entity_rules"], entities::kEntityRulesVersion);
+  EXPECT_EQ(j["versions"]["entities"], entities::kEntityRulesVersion);
+  EXPECT_EQ(j["stale"], json::array());
   EXPECT_NE(res->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
   EXPECT_NE(res->get_header_value("Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos);
   EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff");
