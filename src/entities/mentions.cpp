@@ -15,6 +15,7 @@
 #include "masar/text/stem.hpp"
 #include "masar/text/tokenize.hpp"
 #include "masar/text/utf8.hpp"
+#include "text/lexicon.hpp"
 
 namespace masar::entities {
 namespace {
@@ -90,6 +91,8 @@ std::string mention_key(const std::vector<std::string_view>& words) {
       bare = std::string_view(norm).substr(2);
     }
     if (bare.empty()) continue;
+    // The text core's spelling variants of names (أميركا -> أمريكا, استانة -> استانا).
+    if (const std::string_view usual = text::lexicon::canonical_spelling(bare); !usual.empty()) bare = usual;
     // "عبد الفتاح" and "عبدالفتاح" are one name.
     const bool joined = key.size() >= 6 && key.compare(key.size() - 6, 6, "عبد") == 0 &&
                         (key.size() == 6 || key[key.size() - 7] == ' ');

@@ -117,6 +117,9 @@ constexpr std::pair<std::string_view, std::string_view> kVariants[] = {
     {"غوتيريس", "غوتيريش"},     {"جوتيريش", "غوتيريش"},   {"شويجو", "شويغو"},       {"لافروڤ", "لافروف"},
     {"نتانياهو", "نتنياهو"},    {"سوتشى", "سوتشي"},       {"سوتشيه", "سوتشي"},      {"كازاخستان", "كازاخستان"},
     {"كزاخستان", "كازاخستان"},  {"طهرانَ", "طهران"},
+    // أميركا and أمريكا, about evenly split between outlets; "أميرك" is the stem of their
+    // adjectives (الأميركية، الأميركيين), the whole words are for linking keys, which keep suffixes.
+    {"أميركا", "أمريكا"},       {"أميرك", "أمريك"},       {"أميركي", "أمريكي"},     {"أميركية", "أمريكية"},
 };
 
 struct NormalizedSet {

@@ -1,5 +1,5 @@
 // Partial person names folded into the full name they stand for, on rows written for the test:
-// a family name alone (أردوغان), also through a spelling linked into its full name (ترمب); a
+// a family name alone (أردوغان), also through a spelling linked into its full name (زيلنسكي); a
 // given name alone stays (مايك), as does one that begins several names (محمد), a given name
 // without the article next to a family name with it (فيصل / خالد الفيصل) and a house (آل سعود).
 #include <gtest/gtest.h>
@@ -88,11 +88,12 @@ TEST_F(Folding, AGivenNameAloneStays) {
 // "ترمب" alone ends no entity's key, but it ends a spelling linked into one ("دونالد ترمب" in
 // "دونالد ترامب").
 TEST_F(Folding, AFamilyNameFoldsThroughALinkedSpelling) {
-  person(1, "دونالد ترامب");
-  person(2, "ترمب");
-  named(1, 1, 10, "دونالد ترامب");
-  named(1, 11, 14, "دونالد ترمب");
-  named(2, 12, 18, "ترمب");
+  // (A spelling the text core's variant table lists, ترمب, is the same key already.)
+  person(1, text_key("فولوديمير زيلينسكي"));
+  person(2, text_key("زيلنسكي"));
+  named(1, 1, 10, "فولوديمير زيلينسكي");
+  named(1, 11, 14, "فولوديمير زيلنسكي");
+  named(2, 12, 18, "زيلنسكي");
   EXPECT_EQ(fold(), 1u);
   EXPECT_FALSE(exists(2));
 }

@@ -52,6 +52,10 @@ TEST(Analyzer, NameVariantsFoldTogether) {
   EXPECT_EQ(terms(a, "أستانة"), terms(a, "أستانا"));
   EXPECT_EQ(terms(a, "لافرينتييف"), terms(a, "لافرنتييف"));
   EXPECT_EQ(terms(a, "وبيدرسن"), terms(a, "بيدرسون"));
+  // The outlets split about evenly between أميركا and أمريكا, and their adjectives.
+  EXPECT_EQ(terms(a, "وأميركا"), terms(a, "أمريكا"));
+  EXPECT_EQ(terms(a, "الأميركية"), terms(a, "الأمريكية"));
+  EXPECT_EQ(terms(a, "الأميركيين"), terms(a, "أمريكي"));
 }
 
 // A name listed with the article keeps one term however it is written: the stemmer leaves

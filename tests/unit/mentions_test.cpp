@@ -253,6 +253,14 @@ TEST(PartialNames, FamilyTailsStopAtAForebear) {
   EXPECT_TRUE(family_tails(text_key("أردوغان")).empty());
 }
 
+// The text core's spelling variants of names are one key (أميركا / أمريكا).
+TEST(MentionKeys, SpellingVariantsOfTheTextCoreAreOneKey) {
+  EXPECT_EQ(text_key("أميركا"), text_key("أمريكا"));
+  EXPECT_EQ(text_key("وأميركا"), text_key("أمريكا"));
+  EXPECT_EQ(text_key("أستانة"), text_key("أستانا"));
+  EXPECT_EQ(text_key("القوات الأميركية"), text_key("القوات الأمريكية"));
+}
+
 // A one-word organisation keeps the article it was written with: with it and without it are
 // two names (al-Qaeda and a base, Hamas and zeal, a club and a union).
 TEST(MentionKeys, AOneWordOrganisationKeepsItsArticle) {

@@ -29,7 +29,8 @@ namespace masar::entities {
 //   1  until 2026-12-06, and files that recorded none
 //   2  the linking rules of 2026-12-06 (formulas, آل, the article of partial names, places
 //      named like persons, names with the article after a proclitic); analyzer 2's terms in
-//      the event check
+//      the event check; a one-word organisation keeps its article; currencies and months
+//      alone are no entities; keys take the text core's spelling variants (ترمب = ترامب)
 inline constexpr int kEntityRulesVersion = 2;
 
 struct EntityRunOptions {

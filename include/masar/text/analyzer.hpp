@@ -18,7 +18,8 @@ namespace masar::text {
 // with, and a writer opening it re-indexes when they differ (store.hpp).
 //   1  until 2026-12-06
 //   2  a name listed with the article is one term with every proclitic (والأسد = الأسد);
-//      the bare form of such a name licenses no one-letter proclitic (فاسد is not الأسد)
+//      the bare form of such a name licenses no one-letter proclitic (فاسد is not الأسد);
+//      أميركا = أمريكا, and their adjectives (الأميركية = الأمريكية)
 inline constexpr int kAnalyzerVersion = 2;
 
 struct Term {
