@@ -78,11 +78,14 @@ std::string mention_key(const std::vector<std::string_view>& words) {
     const std::string norm = text::normalize_for_search(w);
     std::string_view bare = text::strip_proclitics(norm);
     if (bare.size() < 4) bare = norm;  // never down to one letter
+    const std::size_t article = text::definite_article_letters(norm);
+    const bool article_stripped = article > 0 && norm.size() - bare.size() == 2 * article;
+    // The text core's spelling variants of names (أميركا -> أمريكا, استانة -> استانا).
+    if (const std::string_view usual = text::lexicon::canonical_spelling(bare); !usual.empty()) bare = usual;
     // A name listed with the article (العراق) keeps it whole, but "والعراق" and "للعراق" come
     // back as "عراق": give them the article back, so that every spelling has one key.
     std::string with_article;
-    const std::size_t article = text::definite_article_letters(norm);
-    if (article > 0 && norm.size() - bare.size() == 2 * article) {
+    if (article_stripped) {
       with_article = "ال" + std::string(bare);
       if (text::is_protected_name(with_article)) bare = with_article;
     }
@@ -91,8 +94,6 @@ std::string mention_key(const std::vector<std::string_view>& words) {
       bare = std::string_view(norm).substr(2);
     }
     if (bare.empty()) continue;
-    // The text core's spelling variants of names (أميركا -> أمريكا, استانة -> استانا).
-    if (const std::string_view usual = text::lexicon::canonical_spelling(bare); !usual.empty()) bare = usual;
     // "عبد الفتاح" and "عبدالفتاح" are one name.
     const bool joined = key.size() >= 6 && key.compare(key.size() - 6, 6, "عبد") == 0 &&
                         (key.size() == 6 || key[key.size() - 7] == ' ');

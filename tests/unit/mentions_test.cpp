@@ -259,6 +259,10 @@ TEST(MentionKeys, SpellingVariantsOfTheTextCoreAreOneKey) {
   EXPECT_EQ(text_key("وأميركا"), text_key("أمريكا"));
   EXPECT_EQ(text_key("أستانة"), text_key("أستانا"));
   EXPECT_EQ(text_key("القوات الأميركية"), text_key("القوات الأمريكية"));
+  // A variant of a name listed with the article keeps the article (البنتاغون is listed).
+  EXPECT_EQ(text_key("البنتاجون"), text_key("البنتاغون"));
+  EXPECT_EQ(text_key("للبنتاجون"), text_key("البنتاغون"));
+  EXPECT_EQ(text_key("الاتحاد الأوربي"), text_key("الاتحاد الأوروبي"));
 }
 
 // A one-word organisation keeps the article it was written with: with it and without it are

@@ -19,7 +19,8 @@ namespace masar::text {
 //   1  until 2026-12-06
 //   2  a name listed with the article is one term with every proclitic (والأسد = الأسد);
 //      the bare form of such a name licenses no one-letter proclitic (فاسد is not الأسد);
-//      أميركا = أمريكا, and their adjectives (الأميركية = الأمريكية)
+//      spelling variants of names as one term: أميركا = أمريكا, إنكلترا = إنجلترا, جوجل = غوغل,
+//      الكونجرس = الكونغرس, البنتاجون = البنتاغون, أوربا = أوروبا, and their adjectives
 inline constexpr int kAnalyzerVersion = 2;
 
 struct Term {
