@@ -122,9 +122,10 @@ constexpr std::pair<std::string_view, std::string_view> kVariants[] = {
     {"أميركا", "أمريكا"},       {"أميرك", "أمريك"},       {"أميركي", "أمريكي"},     {"أميركية", "أمريكية"},
     // The English g as ك or ج, the g of other names as ج or غ (Egyptian outlets), أوروبا
     // with or without its first و: the stems of the adjectives, and the words for linking keys.
+    // (Not the stem "أورب": أوربان, Orbán, has it too.)
     {"إنكلترا", "إنجلترا"},     {"إنكليز", "إنجليز"},     {"إنكليزي", "إنجليزي"},   {"إنكليزية", "إنجليزية"},
     {"جوجل", "غوغل"},           {"كونجرس", "كونغرس"},     {"البنتاجون", "البنتاغون"}, {"بنتاجون", "بنتاغون"},
-    {"أوربا", "أوروبا"},        {"أورب", "أوروب"},        {"أوربي", "أوروبي"},      {"أوربية", "أوروبية"},
+    {"أوربا", "أوروبا"},        {"أوربي", "أوروبي"},      {"أوربية", "أوروبية"},
 };
 
 struct NormalizedSet {
@@ -182,7 +183,7 @@ const ArticleNames& article_names() {
   static const ArticleNames table = [] {
     ArticleNames t;
     for (const auto& w : listed_set().words) {
-      if (w.size() > kArticle.size() + 4 && w.starts_with(kArticle)) {
+      if (w.size() > kArticle.size() + 2 && w.starts_with(kArticle)) {
         std::string bare = w.substr(kArticle.size());
         if (listed_set().words.count(bare) == 0) t.emplace(std::move(bare), w);
       }

@@ -62,8 +62,9 @@ TEST(Analyzer, NameVariantsFoldTogether) {
   EXPECT_EQ(terms(a, "جوجل"), terms(a, "غوغل"));
   EXPECT_EQ(terms(a, "الكونجرس"), terms(a, "الكونغرس"));
   EXPECT_EQ(terms(a, "البنتاجون"), terms(a, "والبنتاغون"));
-  EXPECT_EQ(terms(a, "الأوربية"), terms(a, "الأوروبي"));
   EXPECT_EQ(terms(a, "أوربا"), terms(a, "أوروبا"));
+  // Not the adjective's stem "اورب", which is also Orbán's.
+  EXPECT_NE(terms(a, "أوربان"), terms(a, "الأوروبي"));
 }
 
 // A name listed with the article keeps one term however it is written: the stemmer leaves
