@@ -31,9 +31,8 @@ Result<std::optional<int>> Store::recorded_version(std::string_view key) const {
   return std::optional<int>(static_cast<int>(st.int64(0)));
 }
 
-Status Store::record_version(std::string_view key, int version, bool keep_recorded) {
-  sql::Statement st(db_, keep_recorded ? "INSERT OR IGNORE INTO store_meta(key, value) VALUES(?1, ?2)"
-                                       : "INSERT OR REPLACE INTO store_meta(key, value) VALUES(?1, ?2)");
+Status Store::record_version(std::string_view key, int version) {
+  sql::Statement st(db_, "INSERT OR REPLACE INTO store_meta(key, value) VALUES(?1, ?2)");
   if (!st.ok()) return sql::db_error(db_, "recording the version of " + std::string(key));
   st.bind(1, key).bind(2, static_cast<std::int64_t>(version));
   if (st.step() != SQLITE_DONE) return sql::db_error(db_, "recording the version of " + std::string(key));

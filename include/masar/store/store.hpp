@@ -80,8 +80,8 @@ class Store {
   // What built the derived data of the file (store_meta): the version recorded under `key`
   // ("analyzer", "entities"), nullopt when none is.
   Result<std::optional<int>> recorded_version(std::string_view key) const;
-  // Records `version` under `key`; with `keep_recorded`, only when none is recorded yet.
-  Status record_version(std::string_view key, int version, bool keep_recorded = false);
+  // Records `version` under `key`, replacing what was recorded.
+  Status record_version(std::string_view key, int version);
 
   // Batches: everything between begin() and commit() is one transaction. A crash loses at most
   // the open batch; WAL keeps the file consistent. Inside a batch the full-text index is
