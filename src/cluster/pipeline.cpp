@@ -472,13 +472,7 @@ Result<ClusterSummary> cluster_pending(store::Store& store, const ClusterOptions
   return summary;
 }
 
-Result<std::optional<int>> tracked_with_analyzer(const store::Store& store) {
-  auto recorded = store.recorded_version(kTrackingKey);
-  if (!recorded || recorded.value()) return recorded;
-  Statement any(store.handle(), "SELECT EXISTS(SELECT 1 FROM events)");
-  if (!any.ok() || any.step() != SQLITE_ROW) return store::sql::db_error(store.handle(), "looking for events");
-  return any.int64(0) != 0 ? std::optional<int>(1) : std::optional<int>();
-}
+Result<std::optional<int>> tracked_with_analyzer(const store::Store& store) { return store.data_version(kTrackingKey, "events"); }
 
 Result<ClusterSummary> recluster(store::Store& store, const ClusterOptions& options,
                                  const std::function<void(std::size_t, std::size_t)>& progress) {

@@ -259,13 +259,7 @@ Result<EntityRunSummary> scan_pending(store::Store& store, const NerModel& model
   return scan.run(progress);
 }
 
-Result<std::optional<int>> entities_made_by(const store::Store& store) {
-  auto recorded = store.recorded_version(kEntitiesKey);
-  if (!recorded || recorded.value()) return recorded;
-  Statement any(store.handle(), "SELECT EXISTS(SELECT 1 FROM entity_scan)");
-  if (!any.ok() || any.step() != SQLITE_ROW) return store::sql::db_error(store.handle(), "looking for scanned articles");
-  return any.int64(0) != 0 ? std::optional<int>(1) : std::optional<int>();
-}
+Result<std::optional<int>> entities_made_by(const store::Store& store) { return store.data_version(kEntitiesKey, "entity_scan"); }
 
 Result<EntityRunSummary> rescan(store::Store& store, const NerModel& model, const EntityRunOptions& options,
                                 const std::function<void(std::size_t, std::size_t)>& progress,

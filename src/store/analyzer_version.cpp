@@ -11,24 +11,20 @@
 namespace masar::store {
 namespace {
 
-constexpr int kUnrecordedAnalyzerVersion = 1;  // files from before schema 8
-
-Result<bool> has_articles(sqlite3* db) {
-  sql::Statement st(db, "SELECT EXISTS(SELECT 1 FROM articles)");
-  if (!st.ok() || st.step() != SQLITE_ROW) return sql::db_error(db, "counting articles");
-  return st.int64(0) != 0;
-}
+constexpr int kUnrecordedVersion = 1;  // files from before schema 8
 
 }  // namespace
 
-Result<std::optional<int>> Store::recorded_version(std::string_view key) const {
+Result<std::optional<int>> Store::data_version(std::string_view key, std::string_view table) const {
   sql::Statement st(db_, "SELECT value FROM store_meta WHERE key = ?1");
   if (!st.ok()) return sql::db_error(db_, "reading the version of " + std::string(key));
   st.bind(1, key);
   const int rc = st.step();
-  if (rc == SQLITE_DONE) return std::optional<int>();
-  if (rc != SQLITE_ROW) return sql::db_error(db_, "reading the version of " + std::string(key));
-  return std::optional<int>(static_cast<int>(st.int64(0)));
+  if (rc == SQLITE_ROW) return std::optional<int>(static_cast<int>(st.int64(0)));
+  if (rc != SQLITE_DONE) return sql::db_error(db_, "reading the version of " + std::string(key));
+  sql::Statement any(db_, "SELECT EXISTS(SELECT 1 FROM " + std::string(table) + ")");
+  if (!any.ok() || any.step() != SQLITE_ROW) return sql::db_error(db_, "looking for rows of " + std::string(table));
+  return any.int64(0) != 0 ? std::optional<int>(kUnrecordedVersion) : std::optional<int>();
 }
 
 Status Store::record_version(std::string_view key, int version) {
@@ -40,18 +36,16 @@ Status Store::record_version(std::string_view key, int version) {
 }
 
 int Store::index_analyzer_version() const {
-  auto recorded = recorded_version("analyzer");
-  if (recorded && recorded.value()) return *recorded.value();
   // An empty file without the row was just created: nothing in it was analyzed yet.
-  auto any = has_articles(db_);
-  return any && !any.value() ? text::kAnalyzerVersion : kUnrecordedAnalyzerVersion;
+  auto built = data_version("analyzer", "articles");
+  return built ? built.value().value_or(text::kAnalyzerVersion) : kUnrecordedVersion;
 }
 
 Status Store::match_index_to_analyzer() {
-  auto recorded = recorded_version("analyzer");
-  if (!recorded) return recorded.error();
-  const int built_with = index_analyzer_version();
-  if (recorded.value() == text::kAnalyzerVersion) return Ok{};
+  auto built = data_version("analyzer", "articles");
+  if (!built) return built.error();
+  const int built_with = built.value().value_or(text::kAnalyzerVersion);
+  if (built.value() == text::kAnalyzerVersion) return Ok{};  // recorded already (a new file records it below)
   if (Status s = begin(); !s) return s;
   Status done = record_version("analyzer", text::kAnalyzerVersion);
   if (done && built_with != text::kAnalyzerVersion) {

@@ -36,6 +36,16 @@ extract::CleanedArticle article(std::string id, std::string title, std::string b
   return a;
 }
 
+// A file of the previous schema version with rows written by `sql` (the tokenizer registered).
+void write_previous_schema(const TempDb& db, const char* sql) {
+  ASSERT_TRUE(store::Store::create_at_version(db.path, store::kSchemaVersion - 1).ok());
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(db.path.c_str(), &raw), SQLITE_OK);
+  ASSERT_TRUE(store::register_fts5_tokenizer(raw).ok());
+  EXPECT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
+  sqlite3_close(raw);
+}
+
 search::SearchResponse find(const store::Store& s, std::string q, search::SearchRequest req = {}) {
   req.query = std::move(q);
   auto r = search::search(s, req);
@@ -161,18 +171,10 @@ TEST(Store, PhrasesExclusionsAndOr) {
 
 TEST(StoreMigration, OpensADatabaseOfThePreviousSchema) {
   TempDb db;
-  ASSERT_TRUE(store::Store::create_at_version(db.path, store::kSchemaVersion - 1).ok());
-  {
-    sqlite3* raw = nullptr;
-    ASSERT_EQ(sqlite3_open(db.path.c_str(), &raw), SQLITE_OK);
-    ASSERT_TRUE(store::register_fts5_tokenizer(raw).ok());
-    const char* sql =
-        "INSERT INTO articles(id, title, body, date, source) VALUES('old', 'الجولة الأولى', 'انطلقت محادثات أستانا', "
-        "'2017-01-23', 'مدار اليوم');"
-        "INSERT INTO articles_fts(rowid, title, body) SELECT rowid, title, body FROM articles;";
-    ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
-    sqlite3_close(raw);
-  }
+  write_previous_schema(db,
+                        "INSERT INTO articles(id, title, body, date, source) VALUES('old', 'الجولة الأولى', 'انطلقت محادثات أستانا', "
+                        "'2017-01-23', 'مدار اليوم');"
+                        "INSERT INTO articles_fts(rowid, title, body) SELECT rowid, title, body FROM articles;");
   {
     auto ro = store::Store::open(db.path, store::OpenMode::read_only);
     EXPECT_FALSE(ro.ok());  // an old file must be migrated by a writer first
@@ -194,18 +196,10 @@ TEST(StoreMigration, OpensADatabaseOfThePreviousSchema) {
 // "قديم", standing for the old analyzer's terms). A writer re-indexes it before anything else.
 TEST(StoreMigration, AnIndexOfAnotherAnalyzerIsRebuilt) {
   TempDb db;
-  ASSERT_TRUE(store::Store::create_at_version(db.path, store::kSchemaVersion - 1).ok());
-  {
-    sqlite3* raw = nullptr;
-    ASSERT_EQ(sqlite3_open(db.path.c_str(), &raw), SQLITE_OK);
-    ASSERT_TRUE(store::register_fts5_tokenizer(raw).ok());
-    const char* sql =
-        "INSERT INTO articles(id, title, body) VALUES('a', 'لقاء', 'التقى وزير الخارجية بالرئيس بشار والأسد');"
-        "INSERT INTO articles(id, title, body, dup_of) VALUES('copy', 'لقاء', 'التقى وزير الخارجية بالأسد', 1);"
-        "INSERT INTO articles_fts(rowid, title, body) VALUES(1, 'قديم', 'قديم');";
-    ASSERT_EQ(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(raw);
-    sqlite3_close(raw);
-  }
+  write_previous_schema(db,
+                        "INSERT INTO articles(id, title, body) VALUES('a', 'لقاء', 'التقى وزير الخارجية بالرئيس بشار والأسد');"
+                        "INSERT INTO articles(id, title, body, dup_of) VALUES('copy', 'لقاء', 'التقى وزير الخارجية بالأسد', 1);"
+                        "INSERT INTO articles_fts(rowid, title, body) VALUES(1, 'قديم', 'قديم');");
   auto s = store::Store::open(db.path);
   ASSERT_TRUE(s.ok()) << s.error().message;
   EXPECT_EQ(s->reindexed_from(), std::optional<int>(1));

@@ -78,8 +78,9 @@ class Store {
   std::optional<int> reindexed_from() const { return reindexed_from_; }
 
   // What built the derived data of the file (store_meta): the version recorded under `key`
-  // ("analyzer", "entities"), nullopt when none is.
-  Result<std::optional<int>> recorded_version(std::string_view key) const;
+  // ("analyzer", "tracking", "entities"); for a file from before versions were recorded
+  // (schema 7 and older), 1 when `table`, which holds that data, has rows; else nullopt.
+  Result<std::optional<int>> data_version(std::string_view key, std::string_view table) const;
   // Records `version` under `key`, replacing what was recorded.
   Status record_version(std::string_view key, int version);
 
