@@ -22,7 +22,7 @@ Result<entities::EntityRunSummary> scan_entities(store::Store& store, unsigned t
   progress.finish();
   if (!done) return done.error();
   std::cerr << who << ": entities of " << done->articles << " articles: " << done->mentions << " mentions, "
-            << done->new_entities << " new entities, " << done->folded << " partial names folded; "
+            << done->new_entities << " new entities, " << done->folded << " names folded; "
             << records.reports() << " event reports, " << records.new_records() << " new event records; "
             << progress.elapsed() << " s\n";
   return done;

@@ -56,7 +56,7 @@ bool update_new_articles(pipeline::AfterIngest& after, const IngestArgs& args) {
     } else {
       std::cerr << "masar ingest: entities of " << r.entities->articles << " articles: " << r.entities->mentions
                 << " mentions, " << r.entities->new_entities << " new entities, " << r.entities->folded
-                << " partial names folded; " << r.event_reports << " event reports, " << r.new_event_records
+                << " names folded; " << r.event_reports << " event reports, " << r.new_event_records
                 << " new event records; " << r.entities_seconds << " s"
                 << " after the stages before it (its tagging ran alongside them)\n";
     }

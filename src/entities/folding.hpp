@@ -1,4 +1,4 @@
-// Partial person names folded into the one full name they stand for (internal to entities/).
+// Entities folded into the one entity they stand for after a scan (internal to entities/).
 #pragma once
 
 #include <cstddef>
@@ -11,5 +11,9 @@ namespace masar::entities {
 
 // Inside the caller's transaction; returns how many partial names were folded.
 Result<std::size_t> fold_partial_names(sqlite3* db);
+
+// Names written with a preposition glued to their first word (لحزب الله) folded into the name
+// without it; inside the caller's transaction, returns how many were folded.
+Result<std::size_t> fold_glued_prepositions(sqlite3* db);
 
 }  // namespace masar::entities

@@ -241,9 +241,12 @@ Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, s
   }
   if (summary.articles > 0) {
     if (Status s = store.begin(); !s) return s.error();
+    // Prepositions first: "لمحمد صلاح" is then counted with "محمد صلاح" when partial names fold.
+    auto unglued = fold_glued_prepositions(db);
+    if (!unglued) return fail(unglued.error());
     auto folded = fold_partial_names(db);
     if (!folded) return fail(folded.error());
-    summary.folded = folded.value();
+    summary.folded = unglued.value() + folded.value();
     if (observer) {
       if (Status s = observer->finish(); !s) return fail(s.error());
     }

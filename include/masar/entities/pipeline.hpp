@@ -1,8 +1,9 @@
 // Entities over a Store: every stored article not yet scanned (copies are skipped: they
 // count once, through their original) is tagged, its mentions linked to entities — the same
-// key, else a spelling variant of a long name — and saved. After each run, partial person
-// names are folded into the one full name that ends with them ("أردوغان" into "رجب طيب
-// أردوغان") when that full name is unambiguous.
+// key, else a spelling variant of a long name — and saved. After each run, names written with
+// a preposition glued on are folded into the name ("لحزب الله" into "حزب الله"), and partial
+// person names into the one full name that ends with them ("أردوغان" into "رجب طيب أردوغان")
+// when that full name is unambiguous.
 #pragma once
 
 #include <memory>
@@ -31,7 +32,8 @@ namespace masar::entities {
 //      named like persons, names with the article after a proclitic); analyzer 2's terms in
 //      the event check; a one-word organisation keeps its article; currencies and months
 //      alone are no entities; keys take the text core's spelling variants (ترمب = ترامب)
-inline constexpr int kEntityRulesVersion = 2;
+//   3  2026-12-07: names with a preposition glued on folded into the name (لحزب الله)
+inline constexpr int kEntityRulesVersion = 3;
 
 struct EntityRunOptions {
   unsigned threads = 1;
@@ -39,7 +41,7 @@ struct EntityRunOptions {
 };
 
 struct EntityRunSummary {
-  std::size_t articles = 0, mentions = 0, new_entities = 0, folded = 0;
+  std::size_t articles = 0, mentions = 0, new_entities = 0, folded = 0;  // folded: entities folded into others
 };
 
 // One tagged article as the next stage sees it: its texts, its date and their mentions.
