@@ -1,9 +1,10 @@
 // Entities over a Store: every stored article not yet scanned (copies are skipped: they
 // count once, through their original) is tagged, its mentions linked to entities — the same
 // key, else a spelling variant of a long name — and saved. After each run, names written with
-// a preposition glued on are folded into the name ("لحزب الله" into "حزب الله"), and partial
+// a preposition glued on are folded into the name ("لحزب الله" into "حزب الله"), partial
 // person names into the one full name that ends with them ("أردوغان" into "رجب طيب أردوغان")
-// when that full name is unambiguous.
+// when that full name is unambiguous, and persons far rarer than the same name of another
+// type into it (a club or brand the tagger took for a person).
 #pragma once
 
 #include <memory>
@@ -32,7 +33,8 @@ namespace masar::entities {
 //      named like persons, names with the article after a proclitic); analyzer 2's terms in
 //      the event check; a one-word organisation keeps its article; currencies and months
 //      alone are no entities; keys take the text core's spelling variants (ترمب = ترامب)
-//   3  2026-12-07: names with a preposition glued on folded into the name (لحزب الله)
+//   3  2026-12-07: names with a preposition glued on folded into the name (لحزب الله);
+//      persons far rarer than the same key of another type folded into it (فيسبوك)
 inline constexpr int kEntityRulesVersion = 3;
 
 struct EntityRunOptions {
