@@ -64,6 +64,16 @@ constexpr std::string_view kPeople[] = {
     "ميقاتي", "الحريري", "عون", "بري", "البرهان", "حميدتي", "سليمان", "عثمان", "عمران",
 };
 
+// Foreign names whose first letters read as a proclitic and the article (ف/ب/ك/و + ال): the
+// stemmer would cut فالنسيا to "نسيا" (forgot), بالمر to "مر", والتر to "تر". Transliterations
+// as the Arabic press writes them.
+constexpr std::string_view kForeignNames[] = {
+    "فالنسيا", "فالفيردي", "فالديز", "فالنتاين", "فالنتينو", "فالكاو", "كاليفورنيا", "كالياري",
+    "كالديرون", "كالكوتا", "كاليدونيا", "كالاشنيكوف", "كالفن", "كالوم", "كالينينغراد", "كالدويل",
+    "بالتيمور", "بالمر", "بالوتيلي", "بالاسيوس", "بالاو", "باليرمو", "والتر", "والاس", "والدن",
+    "والمارت", "والكر",
+};
+
 // Organisations, movements and acronyms written as words.
 constexpr std::string_view kOrganisations[] = {
     "الناتو", "داعش", "النصرة", "قسد", "الحشد", "الأونروا", "اليونيسف", "اليونسكو", "الإنتربول", "أوبك",
@@ -171,6 +181,7 @@ const NormalizedSet& listed_set() {
     for (auto& w : build(kMonths, false).words) s.words.insert(w);
     for (auto& w : build(kPeople, true).words) s.words.insert(w);
     for (auto& w : build(kOrganisations, false).words) s.words.insert(w);
+    for (auto& w : build(kForeignNames, false).words) s.words.insert(w);
     s.seal();
     return s;
   }();

@@ -45,6 +45,17 @@ TEST(Stem, TheBareFormOfANameWithTheArticleLicensesNoProclitic) {
   EXPECT_EQ(stem("فالأسد"), "اسد");  // the analyzer's names stage gives the article back
   EXPECT_EQ(stem("لبيروت"), "بيروت");
 }
+// Foreign names whose first letters read as a proclitic and the article: فالنسيا is not
+// ف + ال + "نسيا" (forgot), بالمر not ب + ال + "مر", والتر not و + ال + "تر".
+TEST(Stem, AForeignNameIsNotAProcliticAndTheArticle) {
+  EXPECT_EQ(stem("فالنسيا"), "فالنسيا");
+  EXPECT_EQ(stem("كاليفورنيا"), "كاليفورنيا");
+  EXPECT_EQ(stem("بالتيمور"), "بالتيمور");
+  EXPECT_EQ(stem("بالمر"), "بالمر");
+  EXPECT_EQ(stem("والتر"), "والتر");
+  EXPECT_EQ(stem("بكاليفورنيا"), "كاليفورنيا");  // listed, so a proclitic before it goes
+  EXPECT_EQ(stem("بالمركز"), "مركز");            // and the rule stands for other words
+}
 TEST(Stem, AdjectiveOfProtectedNameStopsAtTheName) { EXPECT_EQ(stem("الإيرانية"), "ايران"); }
 
 // Proclitics.

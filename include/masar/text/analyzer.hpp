@@ -21,7 +21,9 @@ namespace masar::text {
 //      the bare form of such a name licenses no one-letter proclitic (فاسد is not الأسد);
 //      spelling variants of names as one term: أميركا = أمريكا, إنكلترا = إنجلترا, جوجل = غوغل,
 //      الكونجرس = الكونغرس, البنتاجون = البنتاغون, أوربا = أوروبا, and their adjectives
-inline constexpr int kAnalyzerVersion = 2;
+//   3  2026-12-07: foreign names whose first letters read as a proclitic and the article are
+//      one term (فالنسيا, كاليفورنيا, بالمر, والتر: not "نسيا", "يفورنيا", "مر", "تر")
+inline constexpr int kAnalyzerVersion = 3;
 
 struct Term {
   std::string text;          // the analyzed form (normalized, stemmed)
