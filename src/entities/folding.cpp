@@ -297,6 +297,59 @@ bool glued_preposition(std::string_view key) {
 
 }  // namespace
 
+namespace {
+
+// A spelling of another type joins only an entity in this many times its articles, and 10+
+// ("تي تي" 2 articles an organisation, "تيتي" 19 a person; "بي بي" and "بيبي" stay apart).
+constexpr std::int64_t kSpacingFarCommoner = 3;
+constexpr std::int64_t kSpacingMinArticles = 10;
+
+// آل (search form "ال") as a word of its own names a house: "ال سعود" is not "السعود".
+bool names_a_house(std::string_view key) { return key.starts_with("ال ") || key.find(" ال ") != std::string_view::npos; }
+
+std::string without_spaces(std::string_view key) {
+  std::string out;
+  for (const char c : key) {
+    if (c != ' ') out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::size_t> fold_spacing_variants(sqlite3* db) {
+  auto read = entities_by_key(db);
+  if (!read) return read.error();
+  struct Spelled {
+    const std::string* key;
+    Named named;
+  };
+  std::map<std::string, std::vector<Spelled>> by_letters;  // ordered: the same folds on every run
+  for (const auto& [key, named] : read.value()) {
+    if (names_a_house(key)) continue;
+    for (const Named& n : named) by_letters[without_spaces(key)].push_back({&key, n});
+  }
+  Mover mover(db);
+  if (!mover.ok()) return store::sql::db_error(db, "folding names");
+  std::size_t folded = 0;
+  for (auto& [letters, spellings] : by_letters) {
+    if (spellings.size() < 2) continue;
+    std::sort(spellings.begin(), spellings.end(), [](const Spelled& a, const Spelled& b) {
+      return a.named.articles != b.named.articles ? a.named.articles > b.named.articles : a.named.id < b.named.id;
+    });
+    const Spelled& into = spellings.front();
+    for (std::size_t i = 1; i < spellings.size(); ++i) {
+      const Spelled& from = spellings[i];
+      if (*from.key == *into.key) continue;  // the same key in another type: a tagging matter
+      const bool same_type = from.named.type == into.named.type;
+      if (!same_type && into.named.articles < std::max(kSpacingMinArticles, kSpacingFarCommoner * from.named.articles)) continue;
+      if (Status moved = mover.fold(from.named.id, into.named.id); !moved) return moved.error();
+      ++folded;
+    }
+  }
+  return folded;
+}
+
 Result<std::size_t> fold_glued_prepositions(sqlite3* db) {
   auto read = entities_by_key(db);
   if (!read) return read.error();

@@ -16,6 +16,10 @@ Result<std::size_t> fold_partial_names(sqlite3* db);
 // without it; inside the caller's transaction, returns how many were folded.
 Result<std::size_t> fold_glued_prepositions(sqlite3* db);
 
+// Names whose keys differ only by spaces (فيس بوك / فيسبوك) folded into the commonest;
+// inside the caller's transaction.
+Result<std::size_t> fold_spacing_variants(sqlite3* db);
+
 // Persons far rarer than an entity of another type with the same key (a brand or club the
 // tagger took for a person) folded into it; inside the caller's transaction.
 Result<std::size_t> fold_mistyped_persons(sqlite3* db);
