@@ -1,7 +1,8 @@
 // Entities over a Store: every stored article not yet scanned (copies are skipped: they
 // count once, through their original) is tagged, its mentions linked to entities — the same
 // key, else a spelling variant of a long name — and saved. After each run, names written with
-// a preposition glued on are folded into the name ("لحزب الله" into "حزب الله"), partial
+// a preposition glued on are folded into the name ("لحزب الله" into "حزب الله"), names apart
+// only by spaces into the commonest ("فيس بوك" into "فيسبوك"), partial
 // person names into the one full name that ends with them ("أردوغان" into "رجب طيب أردوغان")
 // when that full name is unambiguous, and persons far rarer than the same name of another
 // type into it (a club or brand the tagger took for a person).
@@ -34,7 +35,8 @@ namespace masar::entities {
 //      the event check; a one-word organisation keeps its article; currencies and months
 //      alone are no entities; keys take the text core's spelling variants (ترمب = ترامب)
 //   3  2026-12-07: names with a preposition glued on folded into the name (لحزب الله);
-//      persons far rarer than the same key of another type folded into it (فيسبوك)
+//      names apart only by spaces folded together (فيس بوك / فيسبوك); persons far rarer
+//      than the same key of another type folded into it (فيسبوك)
 inline constexpr int kEntityRulesVersion = 3;
 
 struct EntityRunOptions {
