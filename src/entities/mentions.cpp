@@ -321,6 +321,30 @@ bool names_nothing_alone(std::string_view key, EntityType type) {
   return key.find(' ', space + 1) == std::string_view::npos && extract::month_of_pair(key.substr(0, space), key.substr(space + 1)) != 0;
 }
 
+std::size_t descriptors_before_name(const std::vector<std::string_view>& span) {
+  static const std::set<std::string, std::less<>> titles = [] {
+    std::set<std::string, std::less<>> out;
+    for (const char* written :
+         {"الركن", "ركن", "الشهير", "الشهيرة", "البارز", "البارزة", "الراحل", "الراحلة", "الشاب", "الشابة", "الأسطورة",
+          "الأسطوري", "البروفيسور", "البروفسور", "الدكتور", "الدكتورة", "المهندس", "السيد", "السيدة", "السير",
+          "الشيخ", "الكولونيل", "العقيد", "العميد", "اللواء", "الفريق", "المشير", "العماد", "الرائد", "النقيب",
+          "الملازم", "الجنرال", "الأميرال", "المايسترو", "الجاسوس", "الناشط", "الناشطة", "الكوميدي", "النجم",
+          "النجمة", "المدرب", "اللاعب", "الحارس", "المهاجم", "الفنان", "الفنانة", "الممثل", "الممثلة", "المطرب",
+          "المطربة", "المخرج", "الكاتب", "الكاتبة", "الصحفي", "الصحفية", "الصحافي", "الصحافية", "الإعلامي",
+          "الإعلامية", "الرئيس", "الوزير", "المستشار", "النائب", "القائد", "المبعوث", "الناطق", "المتحدث"}) {
+      out.insert(text::normalize_for_search(written));
+    }
+    return out;
+  }();
+  std::size_t n = 0;
+  while (n + 1 < span.size()) {
+    const std::string word = text::normalize_for_search(span[n]);
+    if (!titles.count(word) && !state_of_demonym(word)) break;
+    ++n;
+  }
+  return n;
+}
+
 void resolve_partial_names(std::vector<Mention>& mentions) {
   // The longest person key of the text that ends with a key, and whether its last word was
   // written with the article.
@@ -362,15 +386,23 @@ std::vector<Mention> find_mentions(std::string_view text, const NerModel& model)
       while (j < tags.size() && !words[j].punctuation && static_cast<int>(tags[j]) == 2 + 2 * type) ++j;
       std::vector<std::string_view> span;
       for (std::size_t k = i; k < j; ++k) span.push_back(words[k].text);
+      // "الرئيس الصيني شي جين بينغ", "الركن تركي المالكي": the name starts after the words
+      // that say whose or what the person is.
+      std::size_t from = i;
+      if (static_cast<EntityType>(type) == EntityType::PER) {
+        const std::size_t descriptors = descriptors_before_name(span);
+        span.erase(span.begin(), span.begin() + static_cast<std::ptrdiff_t>(descriptors));
+        from += descriptors;
+      }
       // One word ending in ئ is an adjective or participle (هادئ calm, طارئ urgent, لاجئ refugee),
       // not a person, though search form makes هادئ the name هادي.
-      if (static_cast<EntityType>(type) == EntityType::PER && j == i + 1 && words[i].text.ends_with("ئ")) {
+      if (static_cast<EntityType>(type) == EntityType::PER && j == from + 1 && words[from].text.ends_with("ئ")) {
         i = j;
         continue;
       }
       // A place named like a person whose first word the tagger left out ("سيدي" بوزيد).
-      std::size_t first = i;
-      if (static_cast<EntityType>(type) == EntityType::PER && i > 0 && tags[i - 1] == Tag::O && !words[i - 1].punctuation) {
+      std::size_t first = from;
+      if (static_cast<EntityType>(type) == EntityType::PER && from == i && i > 0 && tags[i - 1] == Tag::O && !words[i - 1].punctuation) {
         std::vector<std::string_view> longer{words[i - 1].text};
         longer.insert(longer.end(), span.begin(), span.end());
         if (is_place_named_like_a_person(mention_key(longer))) first = i - 1, span = std::move(longer);

@@ -61,6 +61,12 @@ bool is_place_named_like_a_person(std::string_view key);
 // الدولار) and, but for a person's name (تيريزا ماي), a month (نيسان، كانون الثاني).
 bool names_nothing_alone(std::string_view key, EntityType type);
 
+// How many words at the start of a person span (as written) say what or whose the person is
+// rather than name them: demonyms ("الصيني" شي جين بينغ) and titles or descriptions
+// ("الركن" تركي المالكي, "الشهير"); at least one word is left. Royal and religious titles
+// (الملك، الأمير، البابا) stay: news names those persons with them.
+std::size_t descriptors_before_name(const std::vector<std::string_view>& span);
+
 std::string mention_key(const std::vector<std::string_view>& words);
 // The key of a name written as text, words between spaces ("--query", curated aliases).
 std::string text_key(std::string_view text);
