@@ -295,10 +295,6 @@ bool glued_preposition(std::string_view key) {
   return rest_first.size() >= 4;  // two letters at least: "لبي" → "بي"
 }
 
-}  // namespace
-
-namespace {
-
 // A spelling of another type joins only an entity in this many times its articles, and 10+
 // ("تي تي" 2 articles an organisation, "تيتي" 19 a person; "بي بي" and "بيبي" stay apart).
 constexpr std::int64_t kSpacingFarCommoner = 3;
@@ -315,17 +311,13 @@ std::string without_spaces(std::string_view key) {
   return out;
 }
 
-}  // namespace
-
-Result<std::size_t> fold_spacing_variants(sqlite3* db) {
-  auto read = entities_by_key(db);
-  if (!read) return read.error();
+Result<std::size_t> fold_spacing(sqlite3* db, const EntitiesByKey& by_key) {
   struct Spelled {
     const std::string* key;
     Named named;
   };
   std::map<std::string, std::vector<Spelled>> by_letters;  // ordered: the same folds on every run
-  for (const auto& [key, named] : read.value()) {
+  for (const auto& [key, named] : by_key) {
     if (names_a_house(key)) continue;
     for (const Named& n : named) by_letters[without_spaces(key)].push_back({&key, n});
   }
@@ -350,10 +342,8 @@ Result<std::size_t> fold_spacing_variants(sqlite3* db) {
   return folded;
 }
 
-Result<std::size_t> fold_glued_prepositions(sqlite3* db) {
-  auto read = entities_by_key(db);
-  if (!read) return read.error();
-  EntitiesByKey& by_key = read.value();
+// Folded entities leave `by_key`; the names they join count their articles too.
+Result<std::size_t> fold_glued(sqlite3* db, EntitiesByKey& by_key) {
   std::vector<std::string> glued;
   for (const auto& [key, named] : by_key) {
     if (glued_preposition(key) && by_key.count(key.substr(2))) glued.push_back(key);
@@ -365,7 +355,8 @@ Result<std::size_t> fold_glued_prepositions(sqlite3* db) {
   for (const std::string& key : glued) {
     const bool several_words = key.find(' ') != std::string::npos;
     std::vector<Named>& names = by_key.at(key.substr(2));
-    for (const Named& from : by_key.at(key)) {
+    std::vector<Named>& spelled = by_key.at(key);
+    for (Named& from : spelled) {
       Named* best = nullptr;
       for (Named& to : names) {
         const std::int64_t far_commoner = std::max(kGluedMinArticles, kGluedFarCommoner * from.articles);
@@ -378,10 +369,38 @@ Result<std::size_t> fold_glued_prepositions(sqlite3* db) {
       if (!best) continue;
       if (Status moved = mover.fold(from.id, best->id); !moved) return moved.error();
       best->articles += from.articles;
+      from.id = 0;
       ++folded;
     }
+    std::erase_if(spelled, [](const Named& n) { return n.id == 0; });
+    if (spelled.empty()) by_key.erase(key);
   }
   return folded;
 }
+
+}  // namespace
+
+Result<std::size_t> fold_glued_prepositions(sqlite3* db) {
+  auto read = entities_by_key(db);
+  if (!read) return read.error();
+  return fold_glued(db, read.value());
+}
+
+Result<std::size_t> fold_spacing_variants(sqlite3* db) {
+  auto read = entities_by_key(db);
+  if (!read) return read.error();
+  return fold_spacing(db, read.value());
+}
+
+Result<std::size_t> fold_spellings(sqlite3* db) {
+  auto read = entities_by_key(db);
+  if (!read) return read.error();
+  auto unglued = fold_glued(db, read.value());
+  if (!unglued) return unglued.error();
+  auto respaced = fold_spacing(db, read.value());
+  if (!respaced) return respaced.error();
+  return unglued.value() + respaced.value();
+}
+
 
 }  // namespace masar::entities

@@ -20,6 +20,9 @@ Result<std::size_t> fold_glued_prepositions(sqlite3* db);
 // inside the caller's transaction.
 Result<std::size_t> fold_spacing_variants(sqlite3* db);
 
+// Both of the above from one reading of the entities: prepositions, then spaces.
+Result<std::size_t> fold_spellings(sqlite3* db);
+
 // Persons far rarer than an entity of another type with the same key (a brand or club the
 // tagger took for a person) folded into it; inside the caller's transaction.
 Result<std::size_t> fold_mistyped_persons(sqlite3* db);

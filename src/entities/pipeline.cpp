@@ -244,15 +244,13 @@ Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, s
     // Prepositions and spacing first: "لمحمد صلاح" and "محمدصلاح" are then counted with "محمد
     // صلاح" when partial names fold; persons last, so that "كاسترو" alone has gone into "راوول كاسترو" before the
     // person is compared with the place the tagger also made of it.
-    auto unglued = fold_glued_prepositions(db);
-    if (!unglued) return fail(unglued.error());
-    auto respaced = fold_spacing_variants(db);
-    if (!respaced) return fail(respaced.error());
+    auto respelled = fold_spellings(db);
+    if (!respelled) return fail(respelled.error());
     auto folded = fold_partial_names(db);
     if (!folded) return fail(folded.error());
     auto retyped = fold_mistyped_persons(db);
     if (!retyped) return fail(retyped.error());
-    summary.folded = unglued.value() + respaced.value() + folded.value() + retyped.value();
+    summary.folded = respelled.value() + folded.value() + retyped.value();
     if (observer) {
       if (Status s = observer->finish(); !s) return fail(s.error());
     }
