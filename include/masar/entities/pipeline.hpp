@@ -36,7 +36,8 @@ namespace masar::entities {
 //      alone are no entities; keys take the text core's spelling variants (ترمب = ترامب)
 //   3  2026-12-07: names with a preposition glued on folded into the name (لحزب الله);
 //      names apart only by spaces folded together (فيس بوك / فيسبوك); persons far rarer
-//      than the same key of another type folded into it (فيسبوك)
+//      than the same key of another type folded into it (فيسبوك); titles and demonyms
+//      before a person's name are not part of it (الصيني شي جين بينغ)
 inline constexpr int kEntityRulesVersion = 3;
 
 struct EntityRunOptions {
