@@ -239,9 +239,29 @@ Result<EntitiesByKey> entities_by_key(sqlite3* db) {
 constexpr std::int64_t kMistypedFarCommoner = 3;
 constexpr std::int64_t kMistypedMinArticles = 20;  // a place of 17 ("كاسترو") is the tagger's slip as often
 
+// The other way, only for a family name: "ترامب" a place in 500 articles, "أردوغان" in 104,
+// "بومبيو" in 77, while the persons' full names take the word alone in 3× as many (read on
+// ant-multisource, docs/quality.md §7). A one-word person is no family name to go by: the
+// tagger's persons named like a place or brand are as often right (فارس) as wrong (أندرويد).
+// Each person key with the articles where a one-word spelling of that key stands for it.
+Result<std::unordered_map<std::string, Named>> family_names(sqlite3* db) {
+  Statement st(db, "SELECT ae.entity, ae.surface, count(DISTINCT ae.article) FROM article_entities ae "
+                   "JOIN entities e ON e.id = ae.entity WHERE e.type = 'PER' AND instr(e.key, ' ') > 0 "
+                   "AND instr(ae.surface, ' ') = 0 GROUP BY ae.entity, ae.surface");
+  if (!st.ok()) return store::sql::db_error(db, "reading family names");
+  std::map<std::pair<std::string, std::int64_t>, std::int64_t> articles;  // (word key, person) -> articles
+  while (st.step() == SQLITE_ROW) articles[{text_key(st.text(1)), st.int64(0)}] += st.int64(2);
+  std::unordered_map<std::string, Named> out;
+  for (const auto& [word_person, count] : articles) {
+    Named& best = out[word_person.first];
+    if (count > best.articles) best = {word_person.second, count, "PER"};
+  }
+  return out;
+}
+
 }  // namespace
 
-Result<std::size_t> fold_mistyped_persons(sqlite3* db) {
+Result<std::size_t> fold_type_slips(sqlite3* db) {
   auto read = entities_by_key(db);
   if (!read) return read.error();
   const EntitiesByKey& by_key = read.value();
@@ -253,6 +273,7 @@ Result<std::size_t> fold_mistyped_persons(sqlite3* db) {
   Mover mover(db);
   if (!mover.ok()) return store::sql::db_error(db, "folding names");
   std::size_t folded = 0;
+  std::set<std::int64_t> received;  // entities a person was folded into: not folded away after
   for (const std::string& key : keys) {
     const std::vector<Named>& named = by_key.at(key);
     const Named* other = nullptr;  // the commonest entity of another type
@@ -263,6 +284,23 @@ Result<std::size_t> fold_mistyped_persons(sqlite3* db) {
     for (const Named& person : named) {
       if (person.type != "PER" || other->articles < std::max(kMistypedMinArticles, kMistypedFarCommoner * person.articles)) continue;
       if (Status moved = mover.fold(person.id, other->id); !moved) return moved.error();
+      received.insert(other->id);
+      ++folded;
+    }
+  }
+  auto families = family_names(db);
+  if (!families) return families.error();
+  std::vector<std::string> words;
+  for (const auto& [key, named] : by_key) {
+    if (key.find(' ') == std::string::npos && families.value().count(key)) words.push_back(key);
+  }
+  std::sort(words.begin(), words.end());
+  for (const std::string& word : words) {
+    const Named& person = families.value().at(word);
+    for (const Named& n : by_key.at(word)) {
+      if (n.type == "PER" || received.count(n.id)) continue;
+      if (person.articles < std::max(kMistypedMinArticles, kMistypedFarCommoner * n.articles)) continue;
+      if (Status moved = mover.fold(n.id, person.id); !moved) return moved.error();
       ++folded;
     }
   }

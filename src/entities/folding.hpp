@@ -23,8 +23,10 @@ Result<std::size_t> fold_spacing_variants(sqlite3* db);
 // Both of the above from one reading of the entities: prepositions, then spaces.
 Result<std::size_t> fold_spellings(sqlite3* db);
 
-// Persons far rarer than an entity of another type with the same key (a brand or club the
-// tagger took for a person) folded into it; inside the caller's transaction.
-Result<std::size_t> fold_mistyped_persons(sqlite3* db);
+// Entities the tagger gave the wrong type, folded: a person far rarer than an entity of another
+// type with the same key (a brand or club taken for a person), and a one-word place,
+// organisation or other name far rarer than the same word as a person's family name ("ترامب"
+// read as a place); inside the caller's transaction, after the partial names.
+Result<std::size_t> fold_type_slips(sqlite3* db);
 
 }  // namespace masar::entities

@@ -248,7 +248,7 @@ Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, s
     if (!respelled) return fail(respelled.error());
     auto folded = fold_partial_names(db);
     if (!folded) return fail(folded.error());
-    auto retyped = fold_mistyped_persons(db);
+    auto retyped = fold_type_slips(db);
     if (!retyped) return fail(retyped.error());
     summary.folded = respelled.value() + folded.value() + retyped.value();
     if (observer) {
