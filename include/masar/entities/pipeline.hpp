@@ -4,8 +4,8 @@
 // a preposition glued on are folded into the name ("لحزب الله" into "حزب الله"), names apart
 // only by spaces into the commonest ("فيس بوك" into "فيسبوك"), partial
 // person names into the one full name that ends with them ("أردوغان" into "رجب طيب أردوغان")
-// when that full name is unambiguous, and persons far rarer than the same name of another
-// type into it (a club or brand the tagger took for a person).
+// when that full name is unambiguous, and the tagger's type slips (a club taken for a person,
+// a person's family name taken for a place) into the entity of the right type.
 #pragma once
 
 #include <memory>
@@ -36,7 +36,8 @@ namespace masar::entities {
 //      alone are no entities; keys take the text core's spelling variants (ترمب = ترامب)
 //   3  2026-12-07: names with a preposition glued on folded into the name (لحزب الله);
 //      names apart only by spaces folded together (فيس بوك / فيسبوك); persons far rarer
-//      than the same key of another type folded into it (فيسبوك); titles and demonyms
+//      than the same key of another type folded into it (فيسبوك), and one-word places or
+//      organisations far rarer than a person's family name into the person; titles and demonyms
 //      before a person's name are not part of it (الصيني شي جين بينغ)
 inline constexpr int kEntityRulesVersion = 3;
 
