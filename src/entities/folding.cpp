@@ -1,7 +1,9 @@
 // Partial person names folded into the full name that ends with them ("أردوغان" into "رجب طيب
 // أردوغان", "ترمب" into the "دونالد ترامب" that "دونالد ترمب" was linked to), when one full
 // name dominates and the articles where the short name stands alone are about the same things
-// as those of the full name; and names with a preposition glued on folded into the name.
+// as those of the full name. And other spellings of one name folded together: a preposition
+// glued on (لحزب الله), spaces (فيس بوك); and the tagger's type slips (فيسبوك as a person,
+// ترامب as a place).
 #include "entities/folding.hpp"
 
 #include <algorithm>
@@ -234,8 +236,7 @@ Result<EntitiesByKey> entities_by_key(sqlite3* db) {
 
 // A person is a tagging slip when the same key names an entity of another type in this many
 // times its articles (فيسبوك, البنتاغون, تشيلسي, فرانس برس as persons; read on
-// ant-multisource, docs/quality.md §7). Not the other way: the tagger's persons named like a
-// place or brand are as often right (فارس) as wrong (أندرويد).
+// ant-multisource, docs/quality.md §7).
 constexpr std::int64_t kMistypedFarCommoner = 3;
 constexpr std::int64_t kMistypedMinArticles = 20;  // a place of 17 ("كاسترو") is the tagger's slip as often
 
@@ -392,7 +393,9 @@ Result<std::size_t> fold_glued(sqlite3* db, EntitiesByKey& by_key) {
   std::size_t folded = 0;
   for (const std::string& key : glued) {
     const bool several_words = key.find(' ') != std::string::npos;
-    std::vector<Named>& names = by_key.at(key.substr(2));
+    const auto found = by_key.find(key.substr(2));
+    if (found == by_key.end()) continue;  // that name was itself a glued form, folded away above
+    std::vector<Named>& names = found->second;
     std::vector<Named>& spelled = by_key.at(key);
     for (Named& from : spelled) {
       Named* best = nullptr;
