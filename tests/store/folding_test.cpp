@@ -2,6 +2,8 @@
 // a family name alone (أردوغان), also through a spelling linked into its full name (زيلنسكي); a
 // given name alone stays (مايك), as does one that begins several names (محمد), a given name
 // without the article next to a family name with it (فيصل / خالد الفيصل) and a house (آل سعود).
+// Then the other folds after a scan: a preposition glued to a name, names apart only by spaces,
+// and the tagger's type slips.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
