@@ -14,6 +14,7 @@
 #include "masar/text/analyzer.hpp"
 #include "masar/text/tokenize.hpp"
 #include "masar/util/parallel.hpp"
+#include "cluster/recent_window.hpp"
 #include "cluster/vector_codec.hpp"
 #include "store/sqlite_util.hpp"
 
@@ -250,19 +251,9 @@ Status restore(sqlite3* db, Tracker& tracker, DocumentFrequencies& df, double ea
 Status restore_recent(sqlite3* db, RecentFrequencies& recent, Vocabulary& vocabulary, double earliest,
                       const FeatureOptions& options) {
   if (options.recent_share <= 0) return Ok{};
-  Statement st(db,
-               "SELECT a.title, a.body, a.date FROM article_events ae JOIN articles a ON a.rowid = ae.article "
-               "WHERE ae.copy = 0 AND a.date >= ?1 ORDER BY a.date, a.rowid");
-  if (!st.ok()) return store::sql::db_error(db, "reading recent articles");
-  st.bind(1, date_of_days(earliest - options.recent_days - 1));
-  std::vector<std::pair<double, IdVector>> window;
-  while (st.step() == SQLITE_ROW) {
-    const auto t = days_since_epoch(st.text(2));
-    if (!t || *t < earliest - options.recent_days) continue;
-    window.emplace_back(*t, vocabulary.to_ids(count_terms(st.text(0), st.text(1), options)));
-  }
-  std::stable_sort(window.begin(), window.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (const auto& [t, counts] : window) recent.add(counts, t);
+  auto window = recent_window_articles(db, earliest, options.recent_days);
+  if (!window) return window.error();
+  for (const WindowArticle& a : window.value()) recent.add(vocabulary.to_ids(count_terms(a.title, a.body, options)), a.time);
   return Ok{};
 }
 
@@ -298,6 +289,24 @@ Status save(Saver& saver, Tracker& tracker, DocumentFrequencies& df, double cloc
 }
 
 }  // namespace
+
+Result<std::vector<WindowArticle>> recent_window_articles(sqlite3* db, double earliest, double days) {
+  Statement st(db,
+               "SELECT a.title, a.body, a.date FROM article_events ae JOIN articles a ON a.rowid = ae.article "
+               "WHERE ae.copy = 0 AND a.date >= ?1 AND a.date < ?2 ORDER BY a.date, a.rowid");
+  if (!st.ok()) return store::sql::db_error(db, "reading recent articles");
+  // Not the articles published after `earliest`: an older article arriving late was counted
+  // with the archive's last days, and every later article was analyzed again for it.
+  st.bind(1, date_of_days(earliest - days - 1)).bind(2, date_of_days(earliest + 2));
+  std::vector<WindowArticle> window;
+  while (st.step() == SQLITE_ROW) {
+    const auto t = days_since_epoch(st.text(2));
+    if (!t || *t < earliest - days || *t > earliest) continue;
+    window.push_back({*t, st.text(0), st.text(1)});
+  }
+  std::stable_sort(window.begin(), window.end(), [](const auto& a, const auto& b) { return a.time < b.time; });
+  return window;
+}
 
 std::string date_of_days(double days) {
   if (days == 0) return {};
