@@ -17,34 +17,6 @@ using store::sql::Statement;
 
 constexpr std::string_view kEntitiesKey = "entities";  // store_meta: entities_made_by()
 
-// Names that spelling cannot link: a place renamed, a name the tagger often takes for another
-// type. (Facts, curated by hand; keys in search form without the article.)
-struct CuratedName {
-  const char* written;
-  EntityType type;
-  const char* as;
-};
-constexpr CuratedName kCurated[] = {
-    {"نور سلطان", EntityType::LOC, "أستانا"},  // Astana, named Nur-Sultan 2019-2022
-    {"بورما", EntityType::LOC, "ميانمار"},
-    {"بيونغ يانغ", EntityType::LOC, "بيونغ يانغ"},  // a capital, often tagged as a person
-};
-
-void curate(Mention& m) {
-  static const std::vector<std::pair<std::string, std::pair<EntityType, std::string>>> table = [] {
-    std::vector<std::pair<std::string, std::pair<EntityType, std::string>>> out;
-    for (const auto& c : kCurated) out.push_back({text_key(c.written), {c.type, text_key(c.as)}});
-    return out;
-  }();
-  for (const auto& [key, to] : table) {
-    if (m.key == key) {
-      m.type = to.first;
-      m.key = to.second;
-      return;
-    }
-  }
-}
-
 // The entities known so far, by key and by skeleton.
 class Linker {
  public:
@@ -61,7 +33,7 @@ class Linker {
 
   // The entity of a mention, created when nothing known matches. `created` tells which.
   Result<std::int64_t> link(Mention m, bool& created) {
-    curate(m);
+    apply_curated_names(m);
     const std::string type = type_name(m.type);
     created = false;
     if (const auto it = by_key_.find(type + '\t' + m.key); it != by_key_.end()) return it->second;

@@ -61,6 +61,11 @@ bool is_place_named_like_a_person(std::string_view key);
 // الدولار) and, but for a person's name (تيريزا ماي), a month (نيسان، كانون الثاني).
 bool names_nothing_alone(std::string_view key, EntityType type);
 
+// Names that spelling cannot link, curated from facts: a place renamed (نور سلطان → أستانا,
+// بورما → ميانمار), a name the tagger often takes for another type (بيونغ يانغ a person,
+// داعش and طالبان places). Sets the mention's key and type when listed.
+void apply_curated_names(Mention& m);
+
 // How many words at the start of a person span (as written) say what or whose the person is
 // rather than name them: demonyms ("الصيني" شي جين بينغ) and titles or descriptions
 // ("الركن" تركي المالكي, "الشهير"); at least one word is left. Royal and religious titles

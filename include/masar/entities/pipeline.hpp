@@ -38,7 +38,8 @@ namespace masar::entities {
 //      names apart only by spaces folded together (فيس بوك / فيسبوك); persons far rarer
 //      than the same key of another type folded into it (فيسبوك), and one-word places or
 //      organisations far rarer than a person's family name into the person; titles and demonyms
-//      before a person's name are not part of it (الصيني شي جين بينغ)
+//      before a person's name are not part of it (الصيني شي جين بينغ); داعش and طالبان
+//      are organisations whatever the tagger says
 inline constexpr int kEntityRulesVersion = 3;
 
 struct EntityRunOptions {
