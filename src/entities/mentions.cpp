@@ -316,6 +316,20 @@ bool names_nothing_alone(std::string_view key, EntityType type) {
     const std::string_view adjective = key.substr(space + 1);
     if (adjective.find(' ') == std::string_view::npos && (adjective.ends_with("ي") || adjective.ends_with("يه"))) return true;
   }
+  // Common words the tagger takes for names when they stand alone ("انفجار هائل", "السلاح
+  // الكيماوي", "المكتب البيضاوي"); "هائل سعيد أنعم" is a name.
+  static const std::set<std::string, std::less<>> common_words = [] {
+    std::set<std::string, std::less<>> out;
+    for (const char* written : {"هائل", "كيماوي", "كيمياوي", "كيميائي", "بيضاوي", "ناشطون", "ناشطين", "ريبورتاج"}) {
+      out.insert(text_key(written));
+    }
+    return out;
+  }();
+  if (space == std::string_view::npos) {
+    std::string_view word = key;
+    if (word.ends_with("ا") && common_words.find(word) == common_words.end()) word.remove_suffix(std::string_view("ا").size());
+    if (common_words.find(word) != common_words.end()) return true;
+  }
   if (type == EntityType::PER) return false;
   if (space == std::string_view::npos) return extract::month_of_word(key) != 0;
   return key.find(' ', space + 1) == std::string_view::npos && extract::month_of_pair(key.substr(0, space), key.substr(space + 1)) != 0;

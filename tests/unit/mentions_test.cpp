@@ -359,3 +359,16 @@ TEST(Formulas, ACurrencyOrAMonthAloneNamesNothing) {
   EXPECT_FALSE(names_nothing_alone(text_key("ماي"), EntityType::PER));
   EXPECT_FALSE(names_nothing_alone(text_key("نيسان موتورز"), EntityType::ORG));
 }
+
+// Common words the tagger takes for a person when they stand alone: "انفجار هائل" (a huge
+// blast), "السلاح الكيماوي", "المكتب البيضاوي", "ناشطون" (activists). In a name they stay.
+TEST(Formulas, ACommonWordAloneIsNoPerson) {
+  EXPECT_TRUE(names_nothing_alone(text_key("هائل"), EntityType::PER));
+  EXPECT_TRUE(names_nothing_alone(text_key("هائلا"), EntityType::PER));
+  EXPECT_TRUE(names_nothing_alone(text_key("الكيماوي"), EntityType::PER));
+  EXPECT_TRUE(names_nothing_alone(text_key("البيضاوي"), EntityType::PER));
+  EXPECT_TRUE(names_nothing_alone(text_key("ناشطون"), EntityType::PER));
+  EXPECT_TRUE(names_nothing_alone(text_key("الكيماوي"), EntityType::MISC));
+  EXPECT_FALSE(names_nothing_alone(text_key("هائل سعيد أنعم"), EntityType::PER));
+  EXPECT_FALSE(names_nothing_alone(text_key("نيمار"), EntityType::PER));
+}
