@@ -213,9 +213,10 @@ Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, s
   }
   if (summary.articles > 0) {
     if (Status s = store.begin(); !s) return s.error();
-    // Prepositions and spacing first: "لمحمد صلاح" and "محمدصلاح" are then counted with "محمد
-    // صلاح" when partial names fold; persons last, so that "كاسترو" alone has gone into "راوول كاسترو" before the
-    // person is compared with the place the tagger also made of it.
+    // Prepositions and spacing first: "لمحمد صلاح" and "محمدصلاح" are then counted with
+    // "محمد صلاح" when partial names fold; type slips last, so that "كاسترو" alone has gone
+    // into "راوول كاسترو" before the person is compared with the place the tagger also made
+    // of it.
     auto respelled = fold_spellings(db);
     if (!respelled) return fail(respelled.error());
     auto folded = fold_partial_names(db);

@@ -39,7 +39,8 @@ namespace masar::entities {
 //      than the same key of another type folded into it (فيسبوك), and one-word places or
 //      organisations far rarer than a person's family name into the person; titles and demonyms
 //      before a person's name are not part of it (الصيني شي جين بينغ); داعش and طالبان
-//      are organisations whatever the tagger says
+//      are organisations whatever the tagger says; هائل and a few common words alone are
+//      no entity
 inline constexpr int kEntityRulesVersion = 3;
 
 struct EntityRunOptions {
