@@ -58,26 +58,16 @@ class Folding : public ::testing::Test {
     st.bind(1, static_cast<std::int64_t>(id));
     return st.step() == SQLITE_ROW;
   }
-  std::size_t fold() {
-    auto folded = fold_partial_names(store_->handle());
+  // How many entities one of the folds folded (0, and a failure, when it failed).
+  std::size_t folds(Result<std::size_t> (*fold_with)(sqlite3*)) {
+    auto folded = fold_with(db());
     EXPECT_TRUE(folded) << folded.error().message;
     return folded ? folded.value() : 0;
   }
-  std::size_t fold_slips() {
-    auto folded = fold_type_slips(db());
-    EXPECT_TRUE(folded) << folded.error().message;
-    return folded ? folded.value() : 0;
-  }
-  std::size_t fold_spacing() {
-    auto folded = fold_spacing_variants(db());
-    EXPECT_TRUE(folded) << folded.error().message;
-    return folded ? folded.value() : 0;
-  }
-  std::size_t fold_glued() {
-    auto folded = fold_glued_prepositions(store_->handle());
-    EXPECT_TRUE(folded) << folded.error().message;
-    return folded ? folded.value() : 0;
-  }
+  std::size_t fold() { return folds(fold_partial_names); }
+  std::size_t fold_slips() { return folds(fold_type_slips); }
+  std::size_t fold_spacing() { return folds(fold_spacing_variants); }
+  std::size_t fold_glued() { return folds(fold_glued_prepositions); }
   // Entity `id` of `type`, keyed and written `written`, in articles first..last.
   void written(int id, const std::string& type, const std::string& written, int first, int last) {
     entity(id, type, text_key(written));

@@ -3,12 +3,11 @@
 // ingest's earliest article — not those published after it (an older article arriving late).
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
-#include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "../cli/cli_runner.hpp"
 #include "cluster/recent_window.hpp"
 #include "masar/cluster/features.hpp"
 #include "masar/store/store.hpp"
@@ -20,15 +19,9 @@ namespace {
 class RecentWindow : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() / ("masar-recent-window-" + std::to_string(::getpid()) + ".db");
-    std::filesystem::remove(path_);
-    auto opened = store::Store::open(path_);
+    auto opened = store::Store::open(db_.path());
     ASSERT_TRUE(opened) << opened.error().message;
     store_.emplace(std::move(opened.value()));
-  }
-  void TearDown() override {
-    store_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
   }
   // A tracked article (a copy when `copy`), titled by its date.
   void tracked(int rowid, const std::string& date, bool copy = false) {
@@ -49,7 +42,7 @@ class RecentWindow : public ::testing::Test {
 
  private:
   void exec(const std::string& sql) { ASSERT_TRUE(store::sql::exec(store_->handle(), sql.c_str())) << sql; }
-  std::filesystem::path path_;
+  masar::testing::TempDb db_;  // removed with its WAL after the store below has closed
   std::optional<store::Store> store_;
 };
 
