@@ -1,5 +1,6 @@
 #include "masar/text/clean.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "masar/text/chars.hpp"
@@ -269,47 +270,74 @@ bool is_horizontal_space(char32_t c) noexcept { return is_space(c) && c != '\n';
 }  // namespace
 
 std::string fix_punctuation_spacing(std::string_view text, CleanStats* stats) {
-  const std::vector<CodePoint> cps = decode_all(text);
+  // One pass over the bytes, decoding only where a rule looks: runs between spaces are copied
+  // whole. Text is valid UTF-8 here, so a '"' byte is always the quote.
+  const std::size_t n = text.size();
   // Straight double quotes pair up inside one line: odd ones open, even ones close.
-  std::size_t quotes = 0;
-  for (const auto& c : cps) quotes += c.cp == '"';
-  const bool pair_quotes = quotes % 2 == 0;
+  const bool pair_quotes = std::count(text.begin(), text.end(), '"') % 2 == 0;
   std::size_t quote_index = 0;
   std::string out;
-  out.reserve(text.size());
-  std::size_t i = 0;
-  while (i < cps.size()) {
-    const char32_t c = cps[i].cp;
-    if (is_horizontal_space(c)) {
-      std::size_t j = i;
-      while (j < cps.size() && is_horizontal_space(cps[j].cp)) ++j;
-      const bool at_line_edge = out.empty() || out.back() == '\n' || j == cps.size() || cps[j].cp == '\n';
-      const bool before_closer = j < cps.size() && (closes(cps[j].cp) || (pair_quotes && cps[j].cp == '"' && quote_index % 2 == 1));
-      const bool after_opener = !out.empty() && i > 0 && (opens(cps[i - 1].cp) || (pair_quotes && cps[i - 1].cp == '"' && quote_index % 2 == 1));
-      // "3 . 5" and "DW . COM" style spacing is fixed like prose; digits grouped by spaces are not.
-      const bool closer_glued_to_next = before_closer && cps[j].cp != '"' && j + 1 < cps.size() &&
-                                        (is_arabic_letter(cps[j + 1].cp) || is_latin_letter(cps[j + 1].cp) ||
-                                         is_any_digit(cps[j + 1].cp));
-      if (closer_glued_to_next && !at_line_edge) {
-        // "قال ،ثم" -> "قال، ثم": the mark belongs to the word before it.
-        bump(stats, &CleanStats::spaces_fixed);
-        out.append(text.substr(cps[j].begin, cps[j].end - cps[j].begin));
-        out.push_back(' ');
-        i = j + 1;
-        continue;
+  out.reserve(n);
+  char32_t previous = 0;  // the code point before `pos`
+  std::size_t pos = 0;
+  const auto code_point_at = [&](std::size_t at, std::size_t& after) -> char32_t {
+    after = at;
+    return at < n ? next_code_point(text, after) : 0;
+  };
+  while (pos < n) {
+    std::size_t after = pos;
+    const char32_t c = code_point_at(pos, after);
+    if (!is_horizontal_space(c)) {
+      // Copy up to the next horizontal space, counting quotes on the way.
+      const std::size_t run_begin = pos;
+      char32_t cp = c;
+      for (;;) {
+        quote_index += cp == '"';
+        previous = cp;
+        pos = after;
+        if (pos >= n) break;
+        cp = code_point_at(pos, after);
+        if (is_horizontal_space(cp)) break;
       }
-      if (at_line_edge || before_closer || after_opener) {
-        if (!at_line_edge) bump(stats, &CleanStats::spaces_fixed);
-      } else {
-        if (j - i > 1 || c != ' ') bump(stats, &CleanStats::spaces_fixed);
-        out.push_back(' ');
-      }
-      i = j;
+      out.append(text, run_begin, pos - run_begin);
       continue;
     }
-    if (c == '"') ++quote_index;
-    out.append(text.substr(cps[i].begin, cps[i].end - cps[i].begin));
-    ++i;
+    std::size_t j = after, past_j = after;
+    std::size_t spaces = 1;
+    char32_t last_space = c, at_j = 0;
+    while (j < n) {
+      at_j = code_point_at(j, past_j);
+      if (!is_horizontal_space(at_j)) break;
+      last_space = at_j;
+      ++spaces;
+      j = past_j;
+    }
+    const bool at_end = j >= n;
+    const bool at_line_edge = out.empty() || out.back() == '\n' || at_end || at_j == '\n';
+    const bool before_closer = !at_end && (closes(at_j) || (pair_quotes && at_j == '"' && quote_index % 2 == 1));
+    const bool after_opener = !out.empty() && pos > 0 && (opens(previous) || (pair_quotes && previous == '"' && quote_index % 2 == 1));
+    // "3 . 5" and "DW . COM" style spacing is fixed like prose; digits grouped by spaces are not.
+    std::size_t past_next = past_j;
+    const char32_t next = before_closer && at_j != '"' ? code_point_at(past_j, past_next) : 0;
+    const bool closer_glued_to_next = before_closer && at_j != '"' && past_j < n &&
+                                      (is_arabic_letter(next) || is_latin_letter(next) || is_any_digit(next));
+    if (closer_glued_to_next && !at_line_edge) {
+      // "قال ،ثم" -> "قال، ثم": the mark belongs to the word before it.
+      bump(stats, &CleanStats::spaces_fixed);
+      out.append(text, j, past_j - j);
+      out.push_back(' ');
+      previous = at_j;
+      pos = past_j;
+      continue;
+    }
+    if (at_line_edge || before_closer || after_opener) {
+      if (!at_line_edge) bump(stats, &CleanStats::spaces_fixed);
+    } else {
+      if (spaces > 1 || c != ' ') bump(stats, &CleanStats::spaces_fixed);
+      out.push_back(' ');
+    }
+    previous = last_space;
+    pos = j;
   }
   return out;
 }
