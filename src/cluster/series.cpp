@@ -71,6 +71,7 @@ using WordSet = std::set<std::string, std::less<>>;
 
 struct Tables {
   WordSet nouns, adjectives, complements, not_after_digits;
+  std::vector<std::string> noun_endings;  // the last letter of each noun, once
   std::map<std::string, int, std::less<>> leading;
   std::vector<std::pair<std::vector<std::string>, std::string>> names;  // words -> name
   std::map<std::string, std::string_view, std::less<>> shown;         // name or noun -> as written
@@ -98,8 +99,11 @@ const Tables& tables() {
     using text::normalize_for_search;
     Tables t;
     for (auto w : kNouns) {
-      t.nouns.insert(normalize_for_search(w));
-      t.shown.emplace(normalize_for_search(w), w);
+      const std::string noun = normalize_for_search(w);
+      t.nouns.insert(noun);
+      t.shown.emplace(noun, w);
+      const std::string ending = noun.substr(noun.size() - 2);  // Arabic letters are two bytes
+      if (std::find(t.noun_endings.begin(), t.noun_endings.end(), ending) == t.noun_endings.end()) t.noun_endings.push_back(ending);
     }
     for (auto w : kAdjectives) {
       t.adjectives.insert(normalize_for_search(w));
@@ -236,7 +240,9 @@ struct Noun {
 // A series noun with its clitics: و/ف, then ب/ل/ك, then the article ("وللجولة", "بالاجتماع").
 std::optional<Noun> noun_at(std::string_view w) {
   const Tables& t = tables();
-  // Every form below ends with the noun: a word that ends with none is none.
+  // Every form below ends with the noun: a word that ends with none is none. Most words end
+  // with another letter than every noun's (three letters in all), which is checked first.
+  if (std::none_of(t.noun_endings.begin(), t.noun_endings.end(), [&](const std::string& e) { return w.ends_with(e); })) return std::nullopt;
   if (std::none_of(t.nouns.begin(), t.nouns.end(), [&](const std::string& n) { return w.ends_with(n); })) return std::nullopt;
   const auto find = [&](std::string_view s) -> std::string_view {
     const auto it = t.nouns.find(s);

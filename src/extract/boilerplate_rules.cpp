@@ -468,9 +468,10 @@ const char* reason_name(Boilerplate b) noexcept {
 
 Boilerplate classify_line(std::string_view line) { return line_verdict(analyze(line), line); }
 
-FurnitureTail furniture_tail(std::string_view raw) {
+namespace {
+
+FurnitureTail furniture_tail_of(const Line& line, std::string_view raw) {
   const FurnitureTail none{raw.size(), Boilerplate::none};
-  const Line line = analyze(raw);
   if (line.hits.size() < 2) return none;
   // The earliest strong phrase, after 15 words of text, from which the phrases chain to the end.
   std::size_t k = 0;
@@ -499,7 +500,13 @@ FurnitureTail furniture_tail(std::string_view raw) {
   return {begin, info(line.hits[k]).kind};
 }
 
-std::vector<Boilerplate> classify_lines(const DocumentLines& doc) {
+}  // namespace
+
+FurnitureTail furniture_tail(std::string_view raw) { return furniture_tail_of(analyze(raw), raw); }
+
+std::vector<Boilerplate> classify_lines(const DocumentLines& doc) { return classify_lines(doc, nullptr); }
+
+std::vector<Boilerplate> classify_lines(const DocumentLines& doc, std::vector<FurnitureTail>* tails) {
   const auto& raw = doc.lines;
   const std::size_t count = raw.size();
   std::vector<Line> lines;
@@ -568,6 +575,12 @@ std::vector<Boilerplate> classify_lines(const DocumentLines& doc) {
 
   std::vector<Boilerplate> out(count);
   for (std::size_t i = 0; i < count; ++i) out[i] = lines[i].verdict;
+  if (tails) {
+    tails->assign(count, FurnitureTail{});
+    for (std::size_t i = 0; i < count; ++i) {
+      (*tails)[i] = lines[i].verdict == Boilerplate::none ? furniture_tail_of(lines[i], raw[i]) : FurnitureTail{raw[i].size(), Boilerplate::none};
+    }
+  }
   return out;
 }
 

@@ -101,7 +101,7 @@ CleanedArticle Cleaner::finish(PreparedArticle p) const {
     std::vector<std::string> candidates(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(std::min(lines.size(), kTitleWindow)));
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       if (classify_line(candidates[i]) != Boilerplate::none ||
-          (use_stats && stats_->is_recurrent_hash(p.source_key, p.line_hashes[i], text::count_words(candidates[i])))) {
+          (use_stats && stats_->is_recurrent_hash(p.source_key, p.line_hashes[i], candidates[i]))) {
         candidates[i].clear();
       }
     }
@@ -123,7 +123,7 @@ CleanedArticle Cleaner::finish(PreparedArticle p) const {
   if (!out.title.empty()) {
     const std::string title_norm = text::normalize_for_search(out.title);
     for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (!is_title_line[i] && reason[i].empty() && text::normalize_for_search(lines[i]) == title_norm) {
+      if (!is_title_line[i] && reason[i].empty() && text::normalizes_to(lines[i], title_norm)) {
         reason[i] = kRepeatedTitle;
       }
     }
@@ -176,12 +176,13 @@ CleanedArticle Cleaner::finish(PreparedArticle p) const {
   }
 
   // Boilerplate: rules inside the document, then statistics across the source.
-  const std::vector<Boilerplate> verdicts = classify_lines(DocumentLines{lines, out.title});
+  std::vector<FurnitureTail> tails;
+  const std::vector<Boilerplate> verdicts = classify_lines(DocumentLines{lines, out.title}, &tails);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!reason[i].empty() || is_title_line[i]) continue;
     if (i < verdicts.size() && verdicts[i] != Boilerplate::none) {
       reason[i] = reason_name(verdicts[i]);
-    } else if (use_stats && stats_->is_recurrent_hash(p.source_key, p.line_hashes[i], text::count_words(lines[i]))) {
+    } else if (use_stats && stats_->is_recurrent_hash(p.source_key, p.line_hashes[i], lines[i])) {
       reason[i] = reason_name(Boilerplate::source_recurrent);
     }
   }
@@ -191,7 +192,7 @@ CleanedArticle Cleaner::finish(PreparedArticle p) const {
     if (is_title_line[i]) continue;
     if (reason[i].empty()) {
       // A kept line may end with page furniture glued after its last sentence.
-      const FurnitureTail tail = furniture_tail(lines[i]);
+      const FurnitureTail& tail = tails[i];  // kept: its verdict was none
       if (tail.begin < lines[i].size()) {
         std::string kept = lines[i].substr(0, tail.begin);
         while (!kept.empty() && kept.back() == ' ') kept.pop_back();

@@ -431,7 +431,7 @@ std::optional<OutletGuess> guess_outlet(const std::vector<std::string>& lines) {
   constexpr std::size_t kMaxBylineWithDateWords = kMaxBylineWords + 10;
   for (std::size_t i = 0; i < lines.size() && i < kHeadLines; ++i) {
     const std::string& line = lines[i];
-    const std::size_t words = word_count(line);
+    const std::size_t words = text::count_words(line, kMaxBylineWithDateWords);  // compared with that at most
     if (words == 0) continue;
     if (words > kMaxBylineWithDateWords) {  // a paragraph: only a dateline can open it
       if (auto g = agency_dateline(line, i)) return g;

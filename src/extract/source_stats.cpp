@@ -140,19 +140,25 @@ std::uint32_t SourceLineStats::count(std::string_view source, std::string_view l
 }
 
 bool SourceLineStats::is_recurrent(std::string_view source, std::string_view line) const {
-  return is_recurrent_hash(source, line_hash(line), text::count_words(line));
+  return is_recurrent_hash(source, line_hash(line), line);
 }
 
-bool SourceLineStats::is_recurrent_hash(std::string_view source, std::uint64_t hash, std::size_t words) const {
+bool SourceLineStats::is_recurrent_hash(std::string_view source, std::uint64_t hash, std::string_view line) const {
+  std::uint32_t n = 0, documents = 0;
+  {
+    const Shard& shard = state_->shard(source);
+    std::shared_lock lock(shard.mutex);
+    const SourceCounts* s = shard.find(source);
+    if (!s) return false;
+    const auto l = s->lines.find(hash);
+    n = l == s->lines.end() ? 0 : l->second;
+    documents = s->documents;
+  }
+  if (n < min_count_ || n < min_share_ * documents) return false;
+  // Words are counted only for the few lines that recur (counting every line was most of the cost).
+  const std::size_t words = text::count_words(line);
   if (words > kMaxRecurrentWords) return false;
-  const Shard& shard = state_->shard(source);
-  std::shared_lock lock(shard.mutex);
-  const SourceCounts* s = shard.find(source);
-  if (!s) return false;
-  const auto l = s->lines.find(hash);
-  const std::uint32_t n = l == s->lines.end() ? 0 : l->second;
-  if (n < min_count_ || n < min_share_ * s->documents) return false;
-  return words < kProseWords || std::uint64_t{n} * 1000 >= std::uint64_t{s->documents} * kProsePerMille;
+  return words < kProseWords || std::uint64_t{n} * 1000 >= std::uint64_t{documents} * kProsePerMille;
 }
 
 void SourceLineStats::for_each(const std::function<void(const std::string&, std::uint64_t, std::uint32_t)>& fn) const {

@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <mutex>
@@ -176,6 +177,22 @@ std::string normalize_for_search(std::string_view text) {
   std::string out;
   normalize_for_search(text, out);
   return out;
+}
+
+bool normalizes_to(std::string_view text, std::string_view normalized) {
+  constexpr std::size_t kPiece = 64;  // bytes of `text` folded at a time
+  thread_local std::string piece;
+  std::size_t matched = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t end = std::min(text.size(), pos + kPiece);
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;  // whole characters
+    piece.clear();
+    normalize_for_search(text.substr(pos, end - pos), piece);
+    if (normalized.substr(matched, piece.size()) != piece) return false;
+    matched += piece.size();
+    pos = end;
+  }
+  return matched == normalized.size();
 }
 
 std::string ascii_digits(std::string_view text) {

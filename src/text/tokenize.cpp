@@ -182,7 +182,7 @@ void tokenize(std::string_view text, std::vector<Token>& out) {
   }
 }
 
-std::size_t count_words(std::string_view text) noexcept {
+std::size_t count_words(std::string_view text, std::size_t stop_after) noexcept {
   std::size_t words = 0;
   bool in_word = false;
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -201,7 +201,7 @@ std::size_t count_words(std::string_view text) noexcept {
     } else {
       word_byte = true;
     }
-    if (word_byte && !in_word) ++words;
+    if (word_byte && !in_word && ++words > stop_after) return words;
     in_word = word_byte;
   }
   return words;

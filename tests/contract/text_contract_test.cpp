@@ -81,6 +81,8 @@ TEST(TextContract, CleaningAndNormalizingKeepUtf8Valid) {
     ASSERT_TRUE(is_valid_utf8(cleaned)) << s;
     ASSERT_LE(cleaned.size(), s.size()) << s;  // cleaning only removes
     ASSERT_TRUE(is_valid_utf8(normalize_for_search(s))) << s;
+    ASSERT_TRUE(normalizes_to(s, normalize_for_search(s))) << s;
+    ASSERT_FALSE(normalizes_to(s, normalize_for_search(s) + "x")) << s;
     ASSERT_EQ(clean_for_display(cleaned), cleaned) << "input: " << ::testing::PrintToString(s);  // idempotent
   }
 }

@@ -298,6 +298,15 @@ TEST(BoilerplateTail, RandomLinesAreHandled) {
       for (std::size_t i = 0; i < n; ++i) l += pieces[next() % pieces.size()];
     }
     EXPECT_EQ(classify(lines, lines[0]).size(), lines.size());
+    // The tails classify_lines hands out are furniture_tail's own, for every line it keeps.
+    std::vector<FurnitureTail> tails;
+    const auto verdicts = classify_lines(DocumentLines{lines, lines[0]}, &tails);
+    ASSERT_EQ(tails.size(), lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const FurnitureTail own = verdicts[i] == B::none ? furniture_tail(lines[i]) : FurnitureTail{lines[i].size(), B::none};
+      EXPECT_EQ(tails[i].begin, own.begin) << lines[i];
+      EXPECT_EQ(tails[i].kind, own.kind) << lines[i];
+    }
     for (const auto& l : lines) {
       (void)classify_line(l);
       const FurnitureTail t = furniture_tail(l);

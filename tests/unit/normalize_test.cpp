@@ -4,6 +4,7 @@
 
 using masar::text::ascii_digits;
 using masar::text::normalize_for_search;
+using masar::text::normalizes_to;
 
 // One test per folding rule.
 TEST(Normalize, RemovesDiacritics) { EXPECT_EQ(normalize_for_search("فَرَضَ وَزِيرُ"), "فرض وزير"); }
@@ -41,4 +42,18 @@ TEST(Normalize, LongTextWithManySlowPathCharacters) {
   const std::string out = normalize_for_search(text);
   EXPECT_EQ(out.size(), text.size());  // « and » stay (two bytes each), nothing else changes
   EXPECT_EQ(out.substr(0, 15), "«سوريا» ");
+}
+// Compared piece by piece: a text folded across the pieces' edges (marks, tatweel, a ligature
+// at byte 64) still equals its search form, and a difference at the very end is seen.
+TEST(Normalize, NormalizesToComparesTheWholeSearchForm) {
+  std::string text;
+  for (int i = 0; i < 12; ++i) text += "الجَوْلـةُ \uFEFB ";
+  const std::string norm = normalize_for_search(text);
+  EXPECT_TRUE(normalizes_to(text, norm));
+  EXPECT_FALSE(normalizes_to(text, norm + "ا"));
+  EXPECT_FALSE(normalizes_to(text, norm.substr(0, norm.size() - 1)));
+  EXPECT_FALSE(normalizes_to(text + "ب", norm + "ا"));
+  EXPECT_TRUE(normalizes_to("", ""));
+  EXPECT_FALSE(normalizes_to("", "ا"));
+  EXPECT_TRUE(normalizes_to("\u064B", ""));  // a mark alone folds to nothing
 }

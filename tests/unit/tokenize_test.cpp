@@ -53,3 +53,12 @@ TEST(Tokenize, CountWordsMatchesTokensOnProse) {
     EXPECT_EQ(count_words(s), tokenize(s).size()) << s;
   }
 }
+TEST(Tokenize, CountWordsStopsAfterTheLimit) {
+  constexpr std::string_view s = "اجتمع الوفد، ثم غادر العاصمة.";  // five words
+  EXPECT_EQ(count_words(s, 2), 3u);   // more than two: the limit plus one
+  EXPECT_EQ(count_words(s, 4), 5u);
+  EXPECT_EQ(count_words(s, 5), 5u);   // at the limit: the count itself
+  EXPECT_EQ(count_words(s, 50), 5u);
+  EXPECT_EQ(count_words(s, 0), 1u);
+  EXPECT_EQ(count_words("", 0), 0u);
+}

@@ -54,6 +54,10 @@ struct FurnitureTail {
 };
 FurnitureTail furniture_tail(std::string_view line);
 
+// classify_lines, and the furniture tail of every line it keeps (its verdict none; other lines
+// get begin == size), read from the same analysis of each line.
+std::vector<Boilerplate> classify_lines(const DocumentLines& doc, std::vector<FurnitureTail>* tails);
+
 // Counts, per source, in how many documents each (normalized) line occurs. Made for two passes
 // over a corpus: add every document of a batch (pass 1), then ask about each line (pass 2).
 // Adds and lookups are thread-safe (sources are spread over sharded locks; lookups share them).
@@ -82,8 +86,8 @@ class SourceLineStats {
   std::uint32_t count(std::string_view source, std::string_view line) const;
   std::uint32_t documents(std::string_view source) const;
   bool is_recurrent(std::string_view source, std::string_view line) const;
-  // `words`: text::count_words of the line.
-  bool is_recurrent_hash(std::string_view source, std::uint64_t hash, std::size_t words) const;
+  // is_recurrent with the line's hash known (`line_hash(line)`).
+  bool is_recurrent_hash(std::string_view source, std::uint64_t hash, std::string_view line) const;
 
   // The hash that identifies a line (xxh3 64 of its search-normalized form), for persistence.
   static std::uint64_t line_hash(std::string_view line);

@@ -16,6 +16,10 @@ namespace masar::text {
 void normalize_for_search(std::string_view text, std::string& out);
 std::string normalize_for_search(std::string_view text);
 
+// normalize_for_search(text) == normalized, found without folding all of a text that differs
+// early (the folding is per character, so it is done piece by piece).
+bool normalizes_to(std::string_view text, std::string_view normalized);
+
 // ASCII digits for any Arabic-Indic/Persian digit, everything else unchanged. Not lossy for
 // letters; used by date and number parsing.
 std::string ascii_digits(std::string_view text);

@@ -27,7 +27,9 @@ std::vector<Token> tokenize(std::string_view text);
 
 // The number of words, for length thresholds in rules: runs of anything but spaces, ASCII
 // punctuation and Arabic punctuation (، ؛ ؟). Equals tokenize(text).size() on ordinary prose
-// and costs a byte scan instead of decoding.
-std::size_t count_words(std::string_view text) noexcept;
+// and costs a byte scan instead of decoding. The scan stops once `stop_after` words are
+// passed (a rule asking "more than N?" need not read a paragraph to its end): then it returns
+// stop_after + 1.
+std::size_t count_words(std::string_view text, std::size_t stop_after = SIZE_MAX) noexcept;
 
 }  // namespace masar::text
