@@ -4,13 +4,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdint>
-#include <string>
-#include <unordered_map>
-#include <utility>
 
 #include "lexicon.hpp"
-#include "masar/util/string_hash.hpp"
 
 namespace masar::events::detail {
 
@@ -111,44 +106,13 @@ bool verb_reading_of_a_noun_holds(const Word& w) {
   return (bare.starts_with("ا") || bare.starts_with("ت")) && w.norm != "فايده";
 }
 
-// What the lexicon makes of one word, which depends on the word alone: its stems (as byte
-// ranges of the word) and its readings as a trigger.
-struct WordReading {
-  std::vector<std::pair<std::uint16_t, std::uint16_t>> stems;  // offset, length
-  std::vector<WordTrigger> readings;
-};
-
-// News repeats its words: each thread remembers the readings of the words it has taken apart
-// (the lexicon's lookups were a third of event coding). Bounded: forgotten when full.
-const WordReading& read_word(std::string_view word) {
-  constexpr std::size_t kMaxRemembered = 1 << 16;
-  thread_local std::unordered_map<std::string, WordReading, util::StringViewHash, std::equal_to<>> remembered;
-  if (const auto it = remembered.find(word); it != remembered.end()) return it->second;
-  if (remembered.size() >= kMaxRemembered) remembered.clear();
-  WordReading r;
-  thread_local std::vector<std::string_view> stems;
-  word_stems(word, stems);
-  for (std::string_view stem : stems) {
-    r.stems.emplace_back(static_cast<std::uint16_t>(stem.data() - word.data()), static_cast<std::uint16_t>(stem.size()));
-  }
-  match_word(word, r.readings);
-  return remembered.emplace(std::string(word), std::move(r)).first->second;
-}
-
 }  // namespace
 
 std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
   std::vector<Trigger> out;
   std::vector<bool> covered(words.size(), false);
   std::vector<std::vector<std::string_view>> stems(words.size());
-  std::vector<const std::vector<WordTrigger>*> readings_of(words.size());
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::string_view word = words[i].norm;
-    if (word.size() > UINT16_MAX) continue;  // no stem or reading in a run-on string
-    const WordReading& r = read_word(word);
-    for (const auto& [offset, length] : r.stems) stems[i].push_back(word.substr(offset, length));
-    readings_of[i] = &r.readings;
-  }
+  for (std::size_t i = 0; i < words.size(); ++i) detail::word_stems(words[i].norm, stems[i]);
   const auto has_stem = [&](std::size_t i, std::string_view s) {
     return std::find(stems[i].begin(), stems[i].end(), s) != stems[i].end();
   };
@@ -186,9 +150,11 @@ std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
       for (std::size_t k = i; k <= best_last; ++k) covered[k] = true;
     }
   }
+  std::vector<detail::WordTrigger> readings;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (covered[i] || !readings_of[i]) continue;
-    for (const auto& r : *readings_of[i]) {
+    if (covered[i]) continue;
+    detail::match_word(words[i].norm, readings);
+    for (const auto& r : readings) {
       if (r.form != Form::noun && !verb_reading_of_a_noun_holds(words[i])) continue;
       out.push_back({r.type, i, i, r.form, r.strength, r.future});
     }
