@@ -2,6 +2,7 @@
 #include "masar/text/numbers.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -71,7 +72,7 @@ using WordSet = std::set<std::string, std::less<>>;
 
 struct Tables {
   WordSet nouns, adjectives, complements, not_after_digits;
-  std::vector<std::string> noun_endings;  // the last letter of each noun, once
+  std::vector<std::uint32_t> noun_endings;  // the last two letters (4 bytes) of each noun
   std::map<std::string, int, std::less<>> leading;
   std::vector<std::pair<std::vector<std::string>, std::string>> names;  // words -> name
   std::map<std::string, std::string_view, std::less<>> shown;         // name or noun -> as written
@@ -82,6 +83,12 @@ struct Tables {
   std::uint64_t leading_lengths = 0;  // bit n: some ordinal is n bytes long
   std::size_t longest_name = 0;       // in words
 };
+
+std::uint32_t last_four_bytes(std::string_view s) {
+  std::uint32_t v = 0;
+  std::memcpy(&v, s.data() + s.size() - sizeof v, sizeof v);
+  return v;
+}
 
 std::vector<std::string> split_words(const std::string& s) {
   std::vector<std::string> out;
@@ -102,8 +109,7 @@ const Tables& tables() {
       const std::string noun = normalize_for_search(w);
       t.nouns.insert(noun);
       t.shown.emplace(noun, w);
-      const std::string ending = noun.substr(noun.size() - 2);  // Arabic letters are two bytes
-      if (std::find(t.noun_endings.begin(), t.noun_endings.end(), ending) == t.noun_endings.end()) t.noun_endings.push_back(ending);
+      t.noun_endings.push_back(last_four_bytes(noun));  // every noun has two letters or more
     }
     for (auto w : kAdjectives) {
       t.adjectives.insert(normalize_for_search(w));
@@ -241,8 +247,10 @@ struct Noun {
 std::optional<Noun> noun_at(std::string_view w) {
   const Tables& t = tables();
   // Every form below ends with the noun: a word that ends with none is none. Most words end
-  // with another letter than every noun's (three letters in all), which is checked first.
-  if (std::none_of(t.noun_endings.begin(), t.noun_endings.end(), [&](const std::string& e) { return w.ends_with(e); })) return std::nullopt;
+  // with other two letters than every noun, which is one integer compare a noun.
+  if (w.size() < 4) return std::nullopt;
+  const std::uint32_t ending = last_four_bytes(w);
+  if (std::find(t.noun_endings.begin(), t.noun_endings.end(), ending) == t.noun_endings.end()) return std::nullopt;
   if (std::none_of(t.nouns.begin(), t.nouns.end(), [&](const std::string& n) { return w.ends_with(n); })) return std::nullopt;
   const auto find = [&](std::string_view s) -> std::string_view {
     const auto it = t.nouns.find(s);

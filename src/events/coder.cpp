@@ -44,14 +44,14 @@ bool victim(std::string_view w) {
 
 // Actors that are not names: who protests, attacks, arrests (and who is struck: victims).
 bool generic_actor(std::string_view w) {
-  static const std::array<std::string_view, 46> kActors = {
+  static const WordList kActors = {
       "الجيش", "جيش", "الشرطه", "شرطه", "القوات", "قوات", "مسلحون", "مسلحين", "المسلحون", "المسلحين", "المتظاهرون",
       "المتظاهرين", "متظاهرون", "متظاهرين", "المحتجون", "المحتجين", "محتجون", "محتجين", "الحكومه", "المعارضه",
       "المتمردون", "المتمردين", "الطلاب", "العمال", "انتحاري", "انتحاريه", "مجهولون", "مجهولين", "الامن", "الناس",
       "المواطنين", "مواطنين", "السلطات", "الوفود", "الوفد", "وفد", "الجنود", "جنود", "الاهالي", "المستوطنين",
       "متظاهر", "متظاهرا", "متظاهرو", "محتج", "محتجا", "الالاف"};
   const std::string_view bare = without_conjunction(w);
-  return std::find(kActors.begin(), kActors.end(), bare) != kActors.end() || victim(w);
+  return kActors.contains(bare) || victim(w);
 }
 
 // Heads that stand for a state when its demonym follows (besides the generic actors).

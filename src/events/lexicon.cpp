@@ -142,7 +142,7 @@ constexpr std::array<std::string_view, 4> kImperfect = {"ي", "ت", "ن", "ا"};
 constexpr std::array<std::string_view, 9> kNounPrefixes = {"", "ال", "بال", "لل", "كال", "ب", "ل", "ك", "وال"};
 
 void look_up(std::string_view stem, Form form, bool future, std::vector<WordTrigger>& out) {
-  if (stem.size() < kMinStem) return;
+  if (stem.size() < kMinStem || !piece_may_be_a_stem(stem)) return;
   const auto& t = table();
   const auto it = t.find(stem);
   if (it == t.end()) return;
@@ -189,6 +189,9 @@ class StemFilter {
       v->erase(std::unique(v->begin(), v->end()), v->end());
     }
   }
+  // Whether `piece` may be a stem of the table (or one in ه without it) or a word of a
+  // pattern: never false for one.
+  bool holds_piece(std::string_view piece) const { return piece.size() >= kMinStem && bits_.test(slot(piece)); }
   bool may_hold_a_stem(std::string_view word) const {
     for (std::size_t at : starts_) {
       if (at + kMinStem > word.size()) break;
@@ -239,6 +242,10 @@ void word_stems(std::string_view word, std::vector<std::string_view>& out) {
   if (stem_filter().may_hold_a_stem(word)) word_stems_unfiltered(word, out);
 }
 
+bool may_hold_a_stem(std::string_view word) { return stem_filter().may_hold_a_stem(word); }
+
+bool piece_may_be_a_stem(std::string_view piece) { return stem_filter().holds_piece(piece); }
+
 void match_word_unfiltered(std::string_view word, std::vector<WordTrigger>& out) {
   out.clear();
   for (std::string_view conj : kConjunctions) {
@@ -265,12 +272,14 @@ void match_word_unfiltered(std::string_view word, std::vector<WordTrigger>& out)
         look_up(stem, Form::noun, false, out);
         // The feminine ending gives way to the suffix: مظاهرة → مظاهرات. Not to a lone ي:
         // "غاري" is a name (Gary), not a raid (غارة).
-        if (!suffix.empty() && suffix != "ي" && stem.size() >= kMinStem) {
+        // (The filter knows every stem in ه without it: no string is built for most pieces.)
+        if (!suffix.empty() && suffix != "ي" && stem.size() >= kMinStem && piece_may_be_a_stem(stem)) {
           look_up(std::string(stem) + "ه", Form::noun, false, out);
         }
         // Or it is written ت before the suffix: غارتين، اتفاقيتين، زيارته، مظاهرتهم.
         if (!suffix.empty() && stem.ends_with("ت") && stem.size() > kMinStem) {
-          look_up(std::string(stem.substr(0, stem.size() - std::string_view("ت").size())) + "ه", Form::noun, false, out);
+          const std::string_view before_ta = stem.substr(0, stem.size() - std::string_view("ت").size());
+          if (piece_may_be_a_stem(before_ta)) look_up(std::string(before_ta) + "ه", Form::noun, false, out);
         }
       }
     }
@@ -279,6 +288,10 @@ void match_word_unfiltered(std::string_view word, std::vector<WordTrigger>& out)
 
 void word_stems_unfiltered(std::string_view word, std::vector<std::string_view>& out) {
   out.clear();
+  // Only pieces that may be a pattern's word are kept: the rest can match nothing.
+  const auto keep = [&](std::string_view piece) {
+    if (piece_may_be_a_stem(piece)) out.push_back(piece);
+  };
   for (std::string_view conj : kConjunctions) {
     if (!starts_with(word, conj)) continue;
     const std::string_view rest = word.substr(conj.size());
@@ -287,17 +300,17 @@ void word_stems_unfiltered(std::string_view word, std::vector<std::string_view>&
       if (!starts_with(rest, prefix) || rest.size() - prefix.size() < kMinStem) continue;
       const std::string_view body = rest.substr(prefix.size());
       for (std::string_view suffix : kVerbSuffixes) {
-        if (ends_with(body, suffix) && body.size() - suffix.size() >= kMinStem) out.push_back(body.substr(0, body.size() - suffix.size()));
+        if (ends_with(body, suffix) && body.size() - suffix.size() >= kMinStem) keep(body.substr(0, body.size() - suffix.size()));
       }
     }
     for (std::string_view prefix : kNounPrefixes) {
       if (!starts_with(rest, prefix)) continue;
       const std::string_view body = rest.substr(prefix.size());
       for (std::string_view suffix : kVerbSuffixes) {
-        if (ends_with(body, suffix) && body.size() - suffix.size() >= kMinStem) out.push_back(body.substr(0, body.size() - suffix.size()));
+        if (ends_with(body, suffix) && body.size() - suffix.size() >= kMinStem) keep(body.substr(0, body.size() - suffix.size()));
       }
       for (std::string_view suffix : kNounSuffixes) {
-        if (ends_with(body, suffix) && body.size() - suffix.size() >= kMinStem) out.push_back(body.substr(0, body.size() - suffix.size()));
+        if (ends_with(body, suffix) && body.size() - suffix.size() >= kMinStem) keep(body.substr(0, body.size() - suffix.size()));
       }
     }
   }

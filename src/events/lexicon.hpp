@@ -52,15 +52,21 @@ const std::vector<PhraseTrigger>& phrase_triggers();
 const std::unordered_map<std::string_view, std::vector<const PhraseTrigger*>>& phrases_by_first_word();
 
 // The stem readings of a word, for the phrase matcher: the word itself, without conjunction,
-// preposition and article, and without the common suffixes.
+// preposition and article, and without the common suffixes (only pieces that may be a stem or
+// a pattern's word, piece_may_be_a_stem).
 void word_stems(std::string_view normalized, std::vector<std::string_view>& out);
 
 // Every stem of the word table (for tests: the lexicon must be written in search form).
 std::vector<std::string_view> lexicon_stems();
 
 // The same two without the filter that passes over words holding no piece of a known stem
-// (for tests: filtered and unfiltered must agree on every word).
+// (for tests: filtered and unfiltered must agree on every word), and the filter itself, for a
+// caller that asks both of one word: a word it passes over has no stem and no reading.
 void match_word_unfiltered(std::string_view normalized, std::vector<WordTrigger>& out);
 void word_stems_unfiltered(std::string_view normalized, std::vector<std::string_view>& out);
+bool may_hold_a_stem(std::string_view normalized);
+// Whether a piece of a word may be a stem of the word table (or one in ه without it) or a word
+// of a pattern: false only for pieces that are none, so the lookups skip them unhashed.
+bool piece_may_be_a_stem(std::string_view piece);
 
 }  // namespace masar::events::detail

@@ -98,10 +98,12 @@ std::vector<Word> words_of(std::string_view sentence) {
 
 WordList::WordList(std::initializer_list<std::string_view> written) {
   for (std::string_view w : written) words_.push_back(text::normalize_for_search(w));
+  lookup_.insert(words_.begin(), words_.end());
+  for (const std::string& w : words_) seen_.set(signature(w));
 }
 
 bool WordList::contains(std::string_view normalized_word) const {
-  return std::find(words_.begin(), words_.end(), normalized_word) != words_.end();
+  return seen_.test(signature(normalized_word)) && lookup_.find(normalized_word) != lookup_.end();
 }
 
 bool WordList::holds(std::string_view normalized_word) const {

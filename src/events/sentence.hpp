@@ -4,13 +4,17 @@
 #pragma once
 
 #include <algorithm>
+#include <bitset>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "masar/entities/mentions.hpp"
+#include "masar/util/string_hash.hpp"
 
 namespace masar::events::detail {
 
@@ -47,7 +51,20 @@ class WordList {
   bool holds(std::string_view normalized_word) const;
   bool occurs_in(std::string_view normalized_text) const;  // any of them, as a substring
  private:
+  // A few bytes and the length of a word, as a slot of `seen_`: most words of a sentence are
+  // in no list, and are passed over without hashing them whole.
+  static std::size_t signature(std::string_view w) noexcept {
+    const auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(w[i])); };
+    const std::size_t n = w.size();
+    std::uint32_t h = static_cast<std::uint32_t>(n) * 0x9E3779B1u;
+    if (n > 0) h ^= byte(n - 1) * 0x85EBCA77u;
+    if (n > 3) h ^= byte(n - 3) * 0xC2B2AE3Du ^ byte(3) * 0x27D4EB2Fu;
+    return (h ^ (h >> 15)) % kSlots;
+  }
+  static constexpr std::size_t kSlots = 1024;
   std::vector<std::string> words_;
+  std::unordered_set<std::string, util::StringViewHash, std::equal_to<>> lookup_;  // the same words, hashed
+  std::bitset<kSlots> seen_;  // the signatures of the words
 };
 
 // Where the letters resume after position `at` of valid UTF-8: past the tatweel and the marks

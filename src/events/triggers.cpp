@@ -112,7 +112,11 @@ std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
   std::vector<Trigger> out;
   std::vector<bool> covered(words.size(), false);
   std::vector<std::vector<std::string_view>> stems(words.size());
-  for (std::size_t i = 0; i < words.size(); ++i) detail::word_stems(words[i].norm, stems[i]);
+  std::vector<bool> may_hold(words.size(), false);  // the lexicon's filter, asked once a word
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    may_hold[i] = detail::may_hold_a_stem(words[i].norm);
+    if (may_hold[i]) detail::word_stems_unfiltered(words[i].norm, stems[i]);
+  }
   const auto has_stem = [&](std::size_t i, std::string_view s) {
     return std::find(stems[i].begin(), stems[i].end(), s) != stems[i].end();
   };
@@ -152,8 +156,8 @@ std::vector<Trigger> find_triggers(const std::vector<Word>& words) {
   }
   std::vector<detail::WordTrigger> readings;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (covered[i]) continue;
-    detail::match_word(words[i].norm, readings);
+    if (covered[i] || !may_hold[i]) continue;
+    detail::match_word_unfiltered(words[i].norm, readings);
     for (const auto& r : readings) {
       if (r.form != Form::noun && !verb_reading_of_a_noun_holds(words[i])) continue;
       out.push_back({r.type, i, i, r.form, r.strength, r.future});

@@ -557,4 +557,19 @@ TEST(EventLexicon, StemFilterChangesNoReading) {
   EXPECT_GT(readings, 500u);  // the words above do hold triggers
 }
 
+// The piece filter that spares the lookups never turns away a stem of the table (or one in ه
+// without its ه, looked up as a noun before a suffix) or a word of a pattern.
+TEST(EventLexicon, ThePieceFilterPassesEveryStemAndPatternWord) {
+  for (std::string_view stem : detail::lexicon_stems()) {
+    EXPECT_TRUE(detail::piece_may_be_a_stem(stem)) << stem;
+    if (stem.ends_with("ه") && stem.size() >= 6) {
+      EXPECT_TRUE(detail::piece_may_be_a_stem(stem.substr(0, stem.size() - 2))) << stem;
+    }
+  }
+  for (const auto& p : detail::phrase_triggers()) {
+    for (const auto& w : p.words) EXPECT_TRUE(w.size() < 4 || detail::piece_may_be_a_stem(w)) << w;
+  }
+  EXPECT_FALSE(detail::piece_may_be_a_stem("ا"));  // shorter than a stem
+}
+
 }  // namespace masar::events
