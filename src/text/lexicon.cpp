@@ -1,5 +1,7 @@
 #include "lexicon.hpp"
 
+#include <algorithm>
+#include <array>
 #include <bitset>
 #include <unordered_map>
 #include <string>
@@ -113,9 +115,14 @@ struct StringHash {
 // Most lookups miss: a 64 Kbit filter on (length, second byte, last byte) rejects them
 // before any hashing. For Arabic words the second and last bytes identify the letters.
 inline std::size_t filter_key(std::string_view w) noexcept {
-  const auto b1 = static_cast<unsigned char>(w[w.size() > 1 ? 1 : 0]);
-  const auto bl = static_cast<unsigned char>(w.back());
-  return ((w.size() & 0x3Fu) << 10) ^ (static_cast<std::size_t>(b1) << 5) ^ bl;
+  // Length, the second byte of the first, second and last letters (the first byte of an
+  // Arabic letter is nearly always D8 or D9), mixed so that they spread over the 16 bits.
+  const auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(w[std::min(i, w.size() - 1)])); };
+  std::uint32_t h = static_cast<std::uint32_t>(w.size()) * 0x9E3779B1u;
+  h ^= byte(1) * 0x85EBCA77u;
+  h ^= byte(3) * 0xC2B2AE3Du;
+  h ^= byte(w.size() - 1) * 0x27D4EB2Fu;
+  return h ^ (h >> 16);
 }
 
 // Spelling variants of names in the news, each with the form we index under.
@@ -265,7 +272,16 @@ std::string_view canonical_spelling(std::string_view normalized) noexcept {
 bool is_stopword(std::string_view normalized) noexcept { return contains(stopword_set(), normalized); }
 
 bool starts_with_root_waw(std::string_view normalized) noexcept {
-  for (const auto& p : root_waw_prefixes()) {
+  // The prefixes by the second byte of their second letter: a word is compared only with the
+  // few that share it.
+  using Buckets = std::array<std::vector<std::string>, 256>;
+  static const Buckets by_second_letter = [] {
+    Buckets b;
+    for (const auto& p : root_waw_prefixes()) b[static_cast<unsigned char>(p[3])].push_back(p);  // two letters at least
+    return b;
+  }();
+  if (normalized.size() < 4) return false;
+  for (const auto& p : by_second_letter[static_cast<unsigned char>(normalized[3])]) {
     if (normalized.substr(0, p.size()) == p) return true;
   }
   return false;
