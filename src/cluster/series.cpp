@@ -151,6 +151,7 @@ struct Doc {
   std::string_view text;
   std::vector<std::string> words;
   std::vector<std::uint32_t> begin, end;
+  std::vector<bool> has_digit;  // the word holds an ASCII digit (the search form folds the others)
 
   std::size_t size() const { return words.size(); }
   // The bytes between word a and word a + 1.
@@ -175,6 +176,7 @@ void read_words(Doc& d, std::string_view text, std::uint32_t base, bool split_ha
       for (std::size_t at; (at = norm.find("،")) != std::string::npos;) norm.erase(at, 2);
     }
     if (norm.empty()) continue;
+    d.has_digit.push_back(std::any_of(norm.begin(), norm.end(), [](char c) { return c >= '0' && c <= '9'; }));
     d.words.push_back(std::move(norm));
     d.begin.push_back(base + tok.begin);
     d.end.push_back(base + tok.end);
@@ -380,7 +382,7 @@ std::optional<Found> ordinal_then_noun(const Doc& d, std::size_t i) {
 // Whether a word of [from, to) holds an ASCII digit (the search form folds the other digits).
 bool digit_within(const Doc& d, std::size_t from, std::size_t to) {
   for (std::size_t k = from; k < std::min(to, d.size()); ++k) {
-    if (std::any_of(d.words[k].begin(), d.words[k].end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+    if (d.has_digit[k]) return true;
   }
   return false;
 }
