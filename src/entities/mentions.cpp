@@ -355,18 +355,22 @@ constexpr CuratedName kCurated[] = {
 
 }  // namespace
 
-void apply_curated_names(Mention& m) {
+std::optional<std::pair<EntityType, std::string_view>> curated_name(std::string_view key) {
   static const std::vector<std::pair<std::string, std::pair<EntityType, std::string>>> table = [] {
     std::vector<std::pair<std::string, std::pair<EntityType, std::string>>> out;
     for (const auto& c : kCurated) out.push_back({text_key(c.written), {c.type, text_key(c.as)}});
     return out;
   }();
-  for (const auto& [key, to] : table) {
-    if (m.key == key) {
-      m.type = to.first;
-      m.key = to.second;
-      return;
-    }
+  for (const auto& [written, to] : table) {
+    if (key == written) return std::pair<EntityType, std::string_view>{to.first, to.second};
+  }
+  return std::nullopt;
+}
+
+void apply_curated_names(Mention& m) {
+  if (const auto to = curated_name(m.key)) {
+    m.type = to->first;
+    m.key = std::string(to->second);
   }
 }
 

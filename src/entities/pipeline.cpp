@@ -3,11 +3,14 @@
 #include "masar/entities/pipeline.hpp"
 
 #include <algorithm>
+#include <array>
+#include <tuple>
 #include <map>
 #include <unordered_map>
 
 #include "entities/folding.hpp"
 #include "entities/tagging.hpp"
+#include "masar/util/string_hash.hpp"
 #include "store/sqlite_util.hpp"
 
 namespace masar::entities {
@@ -17,7 +20,8 @@ using store::sql::Statement;
 
 constexpr std::string_view kEntitiesKey = "entities";  // store_meta: entities_made_by()
 
-// The entities known so far, by key and by skeleton.
+// The entities known so far, by type, then by key and by skeleton (maps searched with views:
+// no string is built per mention).
 class Linker {
  public:
   explicit Linker(sqlite3* db)
@@ -27,44 +31,58 @@ class Linker {
   Status load() {
     Statement st(db_, "SELECT id, type, key, skeleton FROM entities ORDER BY id");
     if (!st.ok() || !insert_.ok()) return store::sql::db_error(db_, "reading entities");
-    while (st.step() == SQLITE_ROW) remember(st.int64(0), st.text(1), st.text(2), st.text(3));
+    while (st.step() == SQLITE_ROW) {
+      EntityType type;
+      if (!parse_type(st.text(1), type)) continue;  // written by a later version: never linked to
+      remember(st.int64(0), type, st.text(2), st.text(3));
+    }
     return Ok{};
   }
 
   // The entity of a mention, created when nothing known matches. `created` tells which.
-  Result<std::int64_t> link(Mention m, bool& created) {
-    apply_curated_names(m);
-    const std::string type = type_name(m.type);
+  Result<std::int64_t> link(const Mention& m, bool& created) {
+    EntityType type = m.type;
+    std::string_view key = m.key;
+    if (const auto curated = curated_name(m.key)) std::tie(type, key) = *curated;
+    ByType& known = by_type_[static_cast<std::size_t>(type)];
     created = false;
-    if (const auto it = by_key_.find(type + '\t' + m.key); it != by_key_.end()) return it->second;
-    const std::string sk = skeleton(m.key);
-    if (const auto it = by_skeleton_.find(type + '\t' + sk); it != by_skeleton_.end()) {
+    if (const auto it = known.by_key.find(key); it != known.by_key.end()) return it->second;
+    const std::string sk = skeleton(key);
+    if (const auto it = known.by_skeleton.find(sk); it != known.by_skeleton.end()) {
       for (std::int64_t id : it->second) {
-        if (same_name_spelled_differently(keys_.at(id), m.key)) {
-          by_key_.emplace(type + '\t' + m.key, id);  // this spelling now links directly
+        if (same_name_spelled_differently(keys_.at(id), key)) {
+          known.by_key.emplace(std::string(key), id);  // this spelling now links directly
           return id;
         }
       }
     }
-    insert_.reset().bind(1, std::string_view(type)).bind(2, std::string_view(m.key)).bind(3, std::string_view(sk));
+    insert_.reset().bind(1, std::string_view(type_name(type))).bind(2, key).bind(3, std::string_view(sk));
     if (insert_.step() != SQLITE_DONE) return store::sql::db_error(db_, "saving an entity");
     const std::int64_t id = sqlite3_last_insert_rowid(db_);
-    remember(id, type, m.key, sk);
+    remember(id, type, key, sk);
     created = true;
     return id;
   }
 
  private:
-  void remember(std::int64_t id, const std::string& type, const std::string& key, const std::string& sk) {
-    by_key_.emplace(type + '\t' + key, id);
-    by_skeleton_[type + '\t' + sk].push_back(id);
-    keys_.emplace(id, key);
+  using Index = std::unordered_map<std::string, std::int64_t, util::StringViewHash, std::equal_to<>>;
+  struct ByType {
+    Index by_key;
+    std::unordered_map<std::string, std::vector<std::int64_t>, util::StringViewHash, std::equal_to<>> by_skeleton;
+  };
+
+  void remember(std::int64_t id, EntityType type, std::string_view key, std::string_view sk) {
+    ByType& known = by_type_[static_cast<std::size_t>(type)];
+    known.by_key.emplace(std::string(key), id);
+    auto it = known.by_skeleton.find(sk);
+    if (it == known.by_skeleton.end()) it = known.by_skeleton.emplace(std::string(sk), std::vector<std::int64_t>{}).first;
+    it->second.push_back(id);
+    keys_.emplace(id, std::string(key));
   }
 
   sqlite3* db_;
   Statement insert_;
-  std::unordered_map<std::string, std::int64_t> by_key_;
-  std::unordered_map<std::string, std::vector<std::int64_t>> by_skeleton_;
+  std::array<ByType, 4> by_type_;  // PER, LOC, ORG, MISC
   std::unordered_map<std::int64_t, std::string> keys_;
 };
 

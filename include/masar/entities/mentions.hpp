@@ -10,7 +10,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -66,6 +68,8 @@ bool names_nothing_alone(std::string_view key, EntityType type);
 // بورما → ميانمار), a name the tagger often takes for another type (بيونغ يانغ a person,
 // داعش and طالبان places). Sets the mention's key and type when listed.
 void apply_curated_names(Mention& m);
+// The curated type and key of a mention key, when listed (what apply_curated_names sets).
+std::optional<std::pair<EntityType, std::string_view>> curated_name(std::string_view key);
 
 // How many words at the start of a person span (as written) say what or whose the person is
 // rather than name them: demonyms ("الصيني" شي جين بينغ) and titles or descriptions
