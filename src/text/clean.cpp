@@ -1,6 +1,7 @@
 #include "masar/text/clean.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <vector>
 
 #include "masar/text/chars.hpp"
@@ -391,9 +392,19 @@ bool has_tatweel(std::string_view t) noexcept { return t.find("\xD9\x80") != std
 // Lead bytes of every invisible character (U+200B-U+200F, U+202A-U+202E, U+2060-U+2069,
 // U+FEFF, U+00AD, U+061C, U+180E); a false positive only costs a rule run.
 bool may_have_invisibles(std::string_view t) noexcept {
-  return t.find('\xE2') != std::string_view::npos || t.find("\xEF\xBB\xBF") != std::string_view::npos ||
-         t.find("\xC2\xAD") != std::string_view::npos || t.find("\xD8\x9C") != std::string_view::npos ||
-         t.find("\xE1\xA0\x8E") != std::string_view::npos;
+  // Each sequence is looked for by a byte that is rare in Arabic text (memchr), then checked
+  // around it: searching "\xD8\x9C" from its first byte stopped at half of all Arabic letters.
+  const auto has = [&](char rare, std::size_t at, std::string_view sequence) {
+    for (std::size_t from = 0;;) {
+      const auto* hit = static_cast<const char*>(std::memchr(t.data() + from, rare, t.size() - from));
+      if (!hit) return false;
+      const std::size_t pos = static_cast<std::size_t>(hit - t.data());
+      if (pos >= at && t.substr(pos - at, sequence.size()) == sequence) return true;
+      from = pos + 1;
+    }
+  };
+  return t.find('\xE2') != std::string_view::npos || has('\xEF', 0, "\xEF\xBB\xBF") || has('\xC2', 0, "\xC2\xAD") ||
+         has('\x9C', 1, "\xD8\x9C") || has('\xE1', 0, "\xE1\xA0\x8E");
 }
 bool may_have_triple_letter(std::string_view t) noexcept {
   for (std::size_t i = 0; i + 5 < t.size(); ++i) {
