@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <array>
-#include <tuple>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "entities/folding.hpp"

@@ -59,9 +59,10 @@ void word_stems(std::string_view normalized, std::vector<std::string_view>& out)
 // Every stem of the word table (for tests: the lexicon must be written in search form).
 std::vector<std::string_view> lexicon_stems();
 
-// The same two without the filter that passes over words holding no piece of a known stem
-// (for tests: filtered and unfiltered must agree on every word), and the filter itself, for a
-// caller that asks both of one word: a word it passes over has no stem and no reading.
+// The same two without the word filter that passes over words holding no piece of a known
+// stem (for tests: filtered and unfiltered must agree on every word; both still skip single
+// pieces by piece_may_be_a_stem), and that filter itself, for a caller that asks both of one
+// word: a word it passes over has no stem and no reading.
 void match_word_unfiltered(std::string_view normalized, std::vector<WordTrigger>& out);
 void word_stems_unfiltered(std::string_view normalized, std::vector<std::string_view>& out);
 bool may_hold_a_stem(std::string_view normalized);

@@ -12,8 +12,8 @@
 #include <cstddef>
 #include <optional>
 #include <string>
-#include <utility>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "masar/entities/ner.hpp"
