@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <bitset>
-#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -51,16 +50,9 @@ class WordList {
   bool holds(std::string_view normalized_word) const;
   bool occurs_in(std::string_view normalized_text) const;  // any of them, as a substring
  private:
-  // A few bytes and the length of a word, as a slot of `seen_`: most words of a sentence are
-  // in no list, and are passed over without hashing them whole.
-  static std::size_t signature(std::string_view w) noexcept {
-    const auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(w[i])); };
-    const std::size_t n = w.size();
-    std::uint32_t h = static_cast<std::uint32_t>(n) * 0x9E3779B1u;
-    if (n > 0) h ^= byte(n - 1) * 0x85EBCA77u;
-    if (n > 3) h ^= byte(n - 3) * 0xC2B2AE3Du ^ byte(3) * 0x27D4EB2Fu;
-    return (h ^ (h >> 15)) % kSlots;
-  }
+  // A word's slot in `seen_`: most words of a sentence are in no list, and are passed over
+  // without hashing them whole.
+  static std::size_t signature(std::string_view w) noexcept { return util::word_signature(w) % kSlots; }
   static constexpr std::size_t kSlots = 1024;
   std::vector<std::string> words_;
   std::unordered_set<std::string, util::StringViewHash, std::equal_to<>> lookup_;  // the same words, hashed

@@ -576,9 +576,9 @@ std::vector<Boilerplate> classify_lines(const DocumentLines& doc, std::vector<Fu
   std::vector<Boilerplate> out(count);
   for (std::size_t i = 0; i < count; ++i) out[i] = lines[i].verdict;
   if (tails) {
-    tails->assign(count, FurnitureTail{});
+    tails->clear();
     for (std::size_t i = 0; i < count; ++i) {
-      (*tails)[i] = lines[i].verdict == Boilerplate::none ? furniture_tail_of(lines[i], raw[i]) : FurnitureTail{raw[i].size(), Boilerplate::none};
+      tails->push_back(lines[i].verdict == Boilerplate::none ? furniture_tail_of(lines[i], raw[i]) : FurnitureTail{raw[i].size(), Boilerplate::none});
     }
   }
   return out;

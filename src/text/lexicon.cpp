@@ -12,6 +12,7 @@
 #include <xxhash.h>
 
 #include "masar/text/normalize.hpp"
+#include "masar/util/string_hash.hpp"
 
 namespace masar::text::lexicon {
 namespace {
@@ -114,16 +115,7 @@ struct StringHash {
 
 // Most lookups miss: a 64 Kbit filter on (length, second byte, last byte) rejects them
 // before any hashing. For Arabic words the second and last bytes identify the letters.
-inline std::size_t filter_key(std::string_view w) noexcept {
-  // Length, the second byte of the first, second and last letters (the first byte of an
-  // Arabic letter is nearly always D8 or D9), mixed so that they spread over the 16 bits.
-  const auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(w[std::min(i, w.size() - 1)])); };
-  std::uint32_t h = static_cast<std::uint32_t>(w.size()) * 0x9E3779B1u;
-  h ^= byte(1) * 0x85EBCA77u;
-  h ^= byte(3) * 0xC2B2AE3Du;
-  h ^= byte(w.size() - 1) * 0x27D4EB2Fu;
-  return h ^ (h >> 16);
-}
+inline std::size_t filter_key(std::string_view w) noexcept { return util::word_signature(w); }
 
 // Spelling variants of names in the news, each with the form we index under.
 constexpr std::pair<std::string_view, std::string_view> kVariants[] = {
