@@ -24,6 +24,17 @@ struct Doc {
   double link_similarity = 0;
 };
 
+// The LSH bucket key of one band of a signature; the band is the seed, so equal values in two
+// bands are two buckets.
+std::uint64_t band_key(const std::uint64_t* sig, int band, int rows) {
+  const auto r = static_cast<std::size_t>(rows);
+  return XXH3_64bits_withSeed(sig + static_cast<std::size_t>(band) * r, r * sizeof(std::uint64_t),
+                              static_cast<std::uint64_t>(band));
+}
+
+// What is known of a slot's fingerprint: restored slots are loaded when first needed.
+enum class Loaded : std::uint8_t { yes, not_yet, unavailable };
+
 struct Edge {
   std::uint32_t first = 0;
   std::uint32_t second = 0;
@@ -43,10 +54,14 @@ struct Deduplicator::State {
   mutable std::vector<std::uint32_t> parent;  // union-find; a root is its set's earliest seq
   std::unordered_map<std::uint64_t, std::uint32_t> exact;  // exact hash -> owner seq
 
-  // Per slot: signature (flat), shingle set, seq, and LSH chains (slot * bands + band -> next slot).
+  // Per slot: where its signature starts in `signatures` (flat, in load order), shingle set,
+  // seq, whether it is loaded, and LSH chains (slot * bands + band -> next slot).
   std::vector<std::uint64_t> signatures;
+  std::vector<std::size_t> signature_at;
   std::vector<std::vector<std::uint32_t>> sets;
   std::vector<std::uint32_t> slot_seq;
+  std::vector<Loaded> loaded;
+  FingerprintLoader load;
   std::vector<std::uint32_t> chain;
   std::unordered_map<std::uint64_t, std::uint32_t> bucket_head;  // (band, band values) -> last slot
 
@@ -81,8 +96,51 @@ struct Deduplicator::State {
     unite(a, b);
   }
 
-  const std::uint64_t* signature(std::uint32_t slot) const {
-    return signatures.data() + static_cast<std::size_t>(slot) * static_cast<std::size_t>(options.permutations);
+  const std::uint64_t* signature(std::uint32_t slot) const { return signatures.data() + signature_at[slot]; }
+
+  // A new slot (the document `seq`), with its signature and set when known.
+  std::uint32_t add_slot(std::uint32_t seq, const Fingerprint* fp) {
+    const auto slot = static_cast<std::uint32_t>(slot_seq.size());
+    docs[seq].slot = slot;
+    slot_seq.push_back(seq);
+    signature_at.push_back(fp ? signatures.size() : 0);
+    if (fp) signatures.insert(signatures.end(), fp->minhash.begin(), fp->minhash.end());
+    sets.push_back(fp && options.exact_verify ? fp->shingle_set : std::vector<std::uint32_t>{});
+    loaded.push_back(fp ? Loaded::yes : Loaded::not_yet);
+    chain.resize(chain.size() + static_cast<std::size_t>(banding.bands), kNone);
+    return slot;
+  }
+
+  // Puts `slot` at the head of the bucket `key` of `band`; the slots already there are
+  // appended to `found` when given.
+  void join_bucket(std::uint32_t slot, int band, std::uint64_t key, std::vector<std::uint32_t>* found) {
+    const int bands = banding.bands;
+    auto [head, fresh] = bucket_head.try_emplace(key, slot);
+    if (fresh) return;
+    if (found) {
+      for (std::uint32_t c = head->second; c != kNone; c = chain[static_cast<std::size_t>(c) * bands + band]) {
+        found->push_back(c);
+      }
+    }
+    chain[static_cast<std::size_t>(slot) * bands + band] = head->second;
+    head->second = slot;
+  }
+
+  // Loads a restored slot's fingerprint on first use; false when it cannot be had.
+  bool ensure_loaded(std::uint32_t slot) {
+    if (loaded[slot] != Loaded::not_yet) return loaded[slot] == Loaded::yes;
+    loaded[slot] = Loaded::unavailable;
+    if (!load) return false;
+    const std::optional<Fingerprint> fp = load(docs[slot_seq[slot]].id);
+    if (!fp || fp->minhash.size() != static_cast<std::size_t>(options.permutations) ||
+        (options.exact_verify && fp->shingle_set.empty())) {
+      return false;
+    }
+    signature_at[slot] = signatures.size();
+    signatures.insert(signatures.end(), fp->minhash.begin(), fp->minhash.end());
+    if (options.exact_verify) sets[slot] = fp->shingle_set;
+    loaded[slot] = Loaded::yes;
+    return true;
   }
 
   double estimate(std::uint32_t s, std::uint32_t t) const {
@@ -99,12 +157,15 @@ struct Deduplicator::State {
     return options.exact_verify ? jaccard(sets[s], sets[t]) : estimate(s, t);
   }
 
-  std::uint64_t band_key(const std::uint64_t* sig, int band) const {
-    const auto rows = static_cast<std::size_t>(banding.rows);
-    return XXH3_64bits_withSeed(sig + static_cast<std::size_t>(band) * rows, rows * sizeof(std::uint64_t),
-                                static_cast<std::uint64_t>(band));
-  }
 };
+
+std::vector<std::uint64_t> band_keys(const Fingerprint& fp, Banding banding) {
+  std::vector<std::uint64_t> keys;
+  if (fp.minhash.size() < static_cast<std::size_t>(banding.bands) * static_cast<std::size_t>(banding.rows)) return keys;
+  keys.reserve(static_cast<std::size_t>(banding.bands));
+  for (int band = 0; band < banding.bands; ++band) keys.push_back(band_key(fp.minhash.data(), band, banding.rows));
+  return keys;
+}
 
 Deduplicator::Deduplicator(Options options) : state_(std::make_unique<State>()) {
   if (Status s = validate(options); !s) throw std::invalid_argument(s.error().message);
@@ -138,7 +199,7 @@ Match Deduplicator::add(std::size_t doc, const Fingerprint& fp) {
   st.docs.push_back(Doc{doc});
   st.parent.push_back(seq);
   ++st.stats.documents;
-  Match match{MatchKind::none, doc, doc, 0.0};
+  Match match{MatchKind::none, doc, doc, 0.0, {}};
 
   if (fp.words == 0) {
     ++st.stats.empty;
@@ -150,7 +211,7 @@ Match Deduplicator::add(std::size_t doc, const Fingerprint& fp) {
     st.docs[seq].owner = owner;
     ++st.stats.exact;
     st.link(owner, seq, MatchKind::exact, 1.0);
-    return Match{MatchKind::exact, st.docs[st.find(seq)].id, st.docs[owner].id, 1.0};
+    return Match{MatchKind::exact, st.docs[st.find(seq)].id, st.docs[owner].id, 1.0, {{st.docs[owner].id, 1.0}}};
   }
   st.docs[seq].owner = seq;
   if (fp.minhash.empty()) {
@@ -158,25 +219,13 @@ Match Deduplicator::add(std::size_t doc, const Fingerprint& fp) {
     return match;
   }
 
-  const auto slot = static_cast<std::uint32_t>(st.slot_seq.size());
-  st.docs[seq].slot = slot;
-  st.slot_seq.push_back(seq);
-  st.signatures.insert(st.signatures.end(), fp.minhash.begin(), fp.minhash.end());
-  st.sets.push_back(st.options.exact_verify ? fp.shingle_set : std::vector<std::uint32_t>{});
+  const std::uint32_t slot = st.add_slot(seq, &fp);
 
   // Candidates: every earlier slot sharing a band; then this slot joins the buckets.
-  const int bands = st.banding.bands;
-  st.chain.resize(st.chain.size() + static_cast<std::size_t>(bands), kNone);
   st.candidates.clear();
   const std::uint64_t* sig = st.signature(slot);
-  for (int band = 0; band < bands; ++band) {
-    auto [head, fresh] = st.bucket_head.try_emplace(st.band_key(sig, band), slot);
-    if (fresh) continue;
-    for (std::uint32_t c = head->second; c != kNone; c = st.chain[static_cast<std::size_t>(c) * bands + band]) {
-      st.candidates.push_back(c);
-    }
-    st.chain[static_cast<std::size_t>(slot) * bands + band] = head->second;
-    head->second = slot;
+  for (int band = 0; band < st.banding.bands; ++band) {
+    st.join_bucket(slot, band, band_key(sig, band, st.banding.rows), &st.candidates);
   }
   std::sort(st.candidates.begin(), st.candidates.end());
   st.candidates.erase(std::unique(st.candidates.begin(), st.candidates.end()), st.candidates.end());
@@ -186,12 +235,14 @@ Match Deduplicator::add(std::size_t doc, const Fingerprint& fp) {
   double best = -1.0;
   std::uint32_t best_seq = kNone;
   for (const std::uint32_t c : st.candidates) {
+    if (!st.ensure_loaded(c)) continue;
     const double estimate = st.estimate(slot, c);
     if (st.options.exact_verify ? estimate < st.prefilter : estimate < st.options.threshold) continue;
     const double sim = st.options.exact_verify ? jaccard(st.sets[slot], st.sets[c]) : estimate;
     if (sim < st.options.threshold) continue;
     const std::uint32_t other = st.slot_seq[c];
     st.link(other, seq, MatchKind::near, sim);
+    match.links.push_back(Link{st.docs[other].id, sim});
     ++st.stats.near_pairs;
     if (sim > best) {
       best = sim;
@@ -200,11 +251,48 @@ Match Deduplicator::add(std::size_t doc, const Fingerprint& fp) {
   }
   if (best_seq == kNone) return match;
   ++st.stats.near;
-  return Match{MatchKind::near, st.docs[st.find(seq)].id, st.docs[best_seq].id, best};
+  return Match{MatchKind::near, st.docs[st.find(seq)].id, st.docs[best_seq].id, best, std::move(match.links)};
+}
+
+void Deduplicator::restore(std::size_t doc, std::uint64_t exact_hash, std::vector<std::uint64_t> bands) {
+  State& st = *state_;
+  if (!bands.empty() && bands.size() != static_cast<std::size_t>(st.banding.bands)) {
+    throw std::invalid_argument("dedup: restored band keys made with different options");
+  }
+  std::lock_guard lock(st.mutex);
+  if (st.docs.size() >= kNone - 1) throw std::length_error("dedup: too many documents");
+  const auto seq = static_cast<std::uint32_t>(st.docs.size());
+  st.docs.push_back(Doc{doc});
+  st.parent.push_back(seq);
+  if (exact_hash == 0) return;  // no words: takes part in nothing
+  auto [it, inserted] = st.exact.try_emplace(exact_hash, seq);
+  st.docs[seq].owner = it->second;  // a copy's edge to its owner comes back through restore_link
+  if (!inserted || bands.empty()) return;
+  const std::uint32_t slot = st.add_slot(seq, nullptr);
+  for (int band = 0; band < st.banding.bands; ++band) {
+    st.join_bucket(slot, band, bands[static_cast<std::size_t>(band)], nullptr);
+  }
+}
+
+void Deduplicator::restore_link(std::size_t first, std::size_t second, double similarity) {
+  State& st = *state_;
+  std::lock_guard lock(st.mutex);
+  if (first >= st.docs.size() || second >= st.docs.size() || first == second) {
+    throw std::invalid_argument("dedup: restored link between unknown documents");
+  }
+  const auto a = static_cast<std::uint32_t>(first);
+  const auto b = static_cast<std::uint32_t>(second);
+  const bool exact = st.docs[a].owner != kNone && st.docs[a].owner == st.docs[b].owner;
+  st.link(a, b, exact ? MatchKind::exact : MatchKind::near, similarity);
+}
+
+void Deduplicator::set_loader(FingerprintLoader load) {
+  std::lock_guard lock(state_->mutex);
+  state_->load = std::move(load);
 }
 
 std::vector<Group> Deduplicator::groups() const {
-  const State& st = *state_;
+  State& st = *state_;  // restored slots are loaded when a member's similarity needs them
   std::lock_guard lock(st.mutex);
   const auto n = static_cast<std::uint32_t>(st.docs.size());
   std::vector<std::uint32_t> size(n, 0);
@@ -234,7 +322,7 @@ std::vector<Group> Deduplicator::groups() const {
       m.kind = MatchKind::near;
       const std::uint32_t a = st.docs[d.owner].slot;
       const std::uint32_t b = st.docs[rep.owner].slot;
-      m.similarity = a != kNone && b != kNone ? st.similarity(a, b) : 0.0;
+      m.similarity = a != kNone && b != kNone && st.ensure_loaded(a) && st.ensure_loaded(b) ? st.similarity(a, b) : 0.0;
     }
     out[group_of[root]].members.push_back(m);
   }

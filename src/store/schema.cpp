@@ -163,6 +163,18 @@ constexpr const char* kMigrations[] = {
     R"sql(
       CREATE TABLE store_meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
     )sql",
+    // 9: what dedup found for each stored article (store/dedup_records.hpp), so that a later
+    // ingest takes the dedup state back from these narrow rows instead of reading and
+    // fingerprinting every body. Files from before start without rows: the next ingest
+    // rebuilds the state from the bodies once and writes them.
+    R"sql(
+      CREATE TABLE dedup_docs(
+        rowid INTEGER PRIMARY KEY,  -- the article's
+        exact_hash INTEGER NOT NULL,
+        bands BLOB NOT NULL,
+        links BLOB NOT NULL
+      );
+    )sql",
 };
 
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");

@@ -393,3 +393,154 @@ TEST(DedupContract, ConcurrentAddsGiveTheSamePartition) {
   EXPECT_EQ(partition(serial), partition(parallel));
   EXPECT_EQ(serial.stats().exact, parallel.stats().exact);
 }
+
+// ---- restoring an earlier run ----------------------------------------------------------------
+
+namespace {
+
+struct Added {
+  std::uint64_t exact_hash = 0;
+  std::vector<std::uint64_t> bands;
+  std::vector<Link> links;
+};
+
+// The first `split` documents added in one run, kept as restore() takes them back; then a
+// second deduplicator restores them and adds the rest, loading restored fingerprints on demand.
+struct TwoRuns {
+  std::vector<Match> second_run;
+  std::vector<Group> groups;
+  std::vector<Pair> pairs;
+  std::size_t loads = 0;
+};
+
+TwoRuns two_runs(const std::vector<Fingerprint>& fps, std::size_t split, const Options& o) {
+  Deduplicator first(o);
+  std::vector<Added> kept;
+  for (std::size_t i = 0; i < split; ++i) {
+    const Match m = first.add(i, fps[i]);
+    kept.push_back(Added{fps[i].exact_hash, band_keys(fps[i], first.banding()), m.links});
+  }
+  TwoRuns out;
+  Deduplicator second(o);
+  second.set_loader([&](std::size_t doc) -> std::optional<Fingerprint> {
+    ++out.loads;
+    return fps.at(doc);
+  });
+  for (std::size_t i = 0; i < split; ++i) second.restore(i, kept[i].exact_hash, kept[i].bands);
+  for (std::size_t i = 0; i < split; ++i) {
+    for (const Link& l : kept[i].links) second.restore_link(l.earlier, i, l.similarity);
+  }
+  for (std::size_t i = split; i < fps.size(); ++i) out.second_run.push_back(second.add(i, fps[i]));
+  out.groups = second.groups();
+  out.pairs = second.pairs();
+  return out;
+}
+
+bool same_match(const Match& a, const Match& b) {
+  if (a.kind != b.kind || a.representative != b.representative || a.matched != b.matched ||
+      a.similarity != b.similarity || a.links.size() != b.links.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.links.size(); ++i) {
+    if (a.links[i].earlier != b.links[i].earlier || a.links[i].similarity != b.links[i].similarity) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST(DedupRestore, BandKeysAreOnePerBandAndNoneWithoutASignature) {
+  const Options o;
+  Deduplicator d(o);
+  const Fingerprint full = fingerprint(join(kReport), o);
+  EXPECT_EQ(band_keys(full, d.banding()).size(), static_cast<std::size_t>(d.banding().bands));
+  EXPECT_TRUE(band_keys(fingerprint("كلمتان فقط", o), d.banding()).empty());
+}
+
+TEST(DedupRestore, LinksReportEveryEdgeOfTheAdd) {
+  const Options o;
+  Deduplicator d(o);
+  std::vector<std::string> edited = kReport;
+  edited[9] = "وتسعى الوزارة إلى إنشاء محطات أخرى.";
+  const Match first = d.add(0, fingerprint(join(kReport), o));
+  const Match exact = d.add(1, fingerprint(join(kReport), o));
+  const Match near = d.add(2, fingerprint(join(edited), o));
+  EXPECT_TRUE(first.links.empty());
+  ASSERT_EQ(exact.links.size(), 1u);
+  EXPECT_EQ(exact.links[0].earlier, 0u);
+  EXPECT_EQ(exact.links[0].similarity, 1.0);
+  ASSERT_EQ(near.links.size(), 1u);  // the exact copy is not paired again
+  EXPECT_EQ(near.links[0].earlier, 0u);
+  EXPECT_EQ(near.links[0].similarity, near.similarity);
+}
+
+TEST(DedupRestore, RestoredRunDecidesLikeOneRunAtEverySplit) {
+  const auto bodies = random_corpus(424242);
+  const Options o;
+  std::vector<Fingerprint> fps;
+  for (const auto& b : bodies) fps.push_back(fingerprint(b, o));
+  Deduplicator one(o);
+  std::vector<Match> all;
+  for (std::size_t i = 0; i < fps.size(); ++i) all.push_back(one.add(i, fps[i]));
+  const auto one_groups = one.groups();
+
+  for (const std::size_t split : {std::size_t{1}, std::size_t{57}, std::size_t{150}, std::size_t{299}}) {
+    const TwoRuns r = two_runs(fps, split, o);
+    ASSERT_EQ(r.second_run.size(), fps.size() - split);
+    for (std::size_t i = split; i < fps.size(); ++i) {
+      EXPECT_TRUE(same_match(all[i], r.second_run[i - split])) << "split " << split << ", document " << i;
+    }
+    ASSERT_EQ(r.groups.size(), one_groups.size()) << "split " << split;
+    for (std::size_t g = 0; g < one_groups.size(); ++g) {
+      EXPECT_EQ(r.groups[g].representative, one_groups[g].representative);
+      ASSERT_EQ(r.groups[g].members.size(), one_groups[g].members.size());
+      for (std::size_t m = 0; m < one_groups[g].members.size(); ++m) {
+        EXPECT_EQ(r.groups[g].members[m].doc, one_groups[g].members[m].doc);
+        EXPECT_EQ(r.groups[g].members[m].kind, one_groups[g].members[m].kind);
+        EXPECT_DOUBLE_EQ(r.groups[g].members[m].similarity, one_groups[g].members[m].similarity);
+      }
+    }
+    EXPECT_EQ(r.pairs.size(), one.pairs().size());
+  }
+}
+
+TEST(DedupRestore, OnlyCandidatesAreLoaded) {
+  // Unrelated restored documents are never asked for; a copy's original is, once.
+  const Options o;
+  std::vector<Fingerprint> fps;
+  for (int d = 0; d < 40; ++d) fps.push_back(fingerprint(words(range(d * 1000, d * 1000 + 80)), o));
+  std::vector<int> edited = range(7000, 7080);
+  edited[40] = 99999;
+  fps.push_back(fingerprint(words(edited), o));
+  fps.push_back(fingerprint(words(edited), o));
+  const TwoRuns r = two_runs(fps, 40, o);
+  EXPECT_EQ(r.second_run[0].kind, MatchKind::near);
+  EXPECT_EQ(r.second_run[0].representative, 7u);
+  EXPECT_EQ(r.second_run[1].kind, MatchKind::exact);
+  EXPECT_EQ(r.second_run[1].representative, 7u);
+  EXPECT_EQ(r.loads, 1u);
+}
+
+TEST(DedupRestore, AnUnloadableDocumentMatchesNothing) {
+  const Options o;
+  const Fingerprint original = fingerprint(join(kReport), o);
+  Deduplicator first(o);
+  first.add(0, original);
+  Deduplicator second(o);
+  second.restore(0, original.exact_hash, band_keys(original, second.banding()));
+  second.set_loader([](std::size_t) { return std::optional<Fingerprint>(); });  // its body is gone
+  std::vector<std::string> edited = kReport;
+  edited[0] = "افتتح الوزير محطة جديدة.";
+  EXPECT_EQ(second.add(1, fingerprint(join(edited), o)).kind, MatchKind::none);
+  // An exact copy needs no fingerprint: the hash was kept.
+  EXPECT_EQ(second.add(2, original).kind, MatchKind::exact);
+}
+
+TEST(DedupRestore, BadRestoresAreRefused) {
+  const Options o;
+  Deduplicator d(o);
+  EXPECT_THROW(d.restore(0, 42, {1, 2, 3}), std::invalid_argument);  // not one key per band
+  d.restore(0, 42, {});
+  EXPECT_THROW(d.restore_link(0, 1, 1.0), std::invalid_argument);  // no document 1
+  EXPECT_THROW(d.restore_link(0, 0, 1.0), std::invalid_argument);
+}

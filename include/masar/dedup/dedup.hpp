@@ -10,7 +10,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -60,12 +62,23 @@ Fingerprint fingerprint(std::string_view body, const Options& options);
 double jaccard(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b);
 double estimate_jaccard(const std::vector<std::uint64_t>& a, const std::vector<std::uint64_t>& b);
 
+// The LSH bucket keys of a fingerprint, one per band of `banding` (empty when it has no
+// signature): what Deduplicator::restore() takes back for a document of an earlier run.
+std::vector<std::uint64_t> band_keys(const Fingerprint& fp, Banding banding);
+
+// One verified "is a duplicate of" edge from a new document to an earlier one.
+struct Link {
+  std::size_t earlier = 0;  // the caller's id of the earlier document
+  double similarity = 0;    // 1 for exact
+};
+
 // What add() found for the new document.
 struct Match {
   MatchKind kind = MatchKind::none;  // exact if an earlier body normalizes to the same text
   std::size_t representative = 0;   // the group's representative after this add (the doc itself if none)
   std::size_t matched = 0;           // the earlier document it is most similar to (itself if none)
   double similarity = 0;             // similarity to `matched` (1 for exact, 0 for none)
+  std::vector<Link> links;           // every edge add() made to earlier documents, in the order found
 };
 
 struct Member {
@@ -93,7 +106,7 @@ struct Pair {
 };
 
 struct Stats {
-  std::size_t documents = 0;        // add() calls
+  std::size_t documents = 0;        // add() calls (restored documents are not counted)
   std::size_t exact = 0;            // documents whose normalized body was seen before
   std::size_t near = 0;             // other documents with at least one near edge to an earlier one
   std::size_t near_pairs = 0;       // verified near edges
@@ -116,6 +129,22 @@ class Deduplicator {
   // `doc` is the caller's id (opaque; adding the same id twice makes two documents). `fp` must
   // come from fingerprint() with the same options (throws std::invalid_argument otherwise).
   Match add(std::size_t doc, const Fingerprint& fp);
+
+  // Documents of an earlier run, taken back without their bodies (store/ keeps what each add()
+  // found, so a later ingest need not read and fingerprint the archive again). Restore every
+  // document first, in the order they were added, then their links; the state is then the one
+  // the same add() calls would have built, except that a restored document's fingerprint is
+  // computed (by `load`) only when a later document's bucket holds it.
+  //   exact_hash: Fingerprint::exact_hash (0: no words); bands: band_keys() of its fingerprint
+  //   (empty: too short for near matching).
+  void restore(std::size_t doc, std::uint64_t exact_hash, std::vector<std::uint64_t> bands);
+  // An edge between two restored documents, by position in the order of restore() (0-based),
+  // as add() reported it (Match::links).
+  void restore_link(std::size_t first, std::size_t second, double similarity);
+  // Gives the fingerprint of a restored document (the caller's id); nullopt when it cannot (the
+  // document then matches nothing). Needed once documents are restored.
+  using FingerprintLoader = std::function<std::optional<Fingerprint>(std::size_t doc)>;
+  void set_loader(FingerprintLoader load);
 
   std::vector<Group> groups() const;  // groups of two or more, ordered by representative's add order
   std::vector<Pair> pairs() const;    // every verified edge, in the order found

@@ -20,7 +20,7 @@ struct sqlite3;
 
 namespace masar::store {
 
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 enum class OpenMode { read_write, read_only };
 
