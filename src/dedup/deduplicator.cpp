@@ -63,7 +63,13 @@ struct Deduplicator::State {
   std::vector<Loaded> loaded;
   FingerprintLoader load;
   std::vector<std::uint32_t> chain;
+  std::uint32_t chain_base = 0;  // the first added slot: chain[(slot - chain_base) * bands + band]
+  bool added = false;            // add() was called: restore() no longer may be
   std::unordered_map<std::uint64_t, std::uint32_t> bucket_head;  // (band, band values) -> last slot
+  // The restored slots' buckets as (key, slot) pairs, sorted by key when first searched: a
+  // twentieth of the hash map's memory for an archive that is mostly never a candidate.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> restored_buckets;
+  bool restored_sorted = true;
 
   std::vector<Edge> edges;
   Stats stats;
@@ -107,22 +113,33 @@ struct Deduplicator::State {
     if (fp) signatures.insert(signatures.end(), fp->minhash.begin(), fp->minhash.end());
     sets.push_back(fp && options.exact_verify ? fp->shingle_set : std::vector<std::uint32_t>{});
     loaded.push_back(fp ? Loaded::yes : Loaded::not_yet);
-    chain.resize(chain.size() + static_cast<std::size_t>(banding.bands), kNone);
+    if (fp) {  // added slots follow every restored one, and only they are chained
+      if (chain.empty()) chain_base = slot;
+      chain.resize(chain.size() + static_cast<std::size_t>(banding.bands), kNone);
+    }
     return slot;
   }
 
-  // Puts `slot` at the head of the bucket `key` of `band`; the slots already there are
-  // appended to `found` when given.
-  void join_bucket(std::uint32_t slot, int band, std::uint64_t key, std::vector<std::uint32_t>* found) {
-    const int bands = banding.bands;
+  std::uint32_t& next_in_chain(std::uint32_t slot, int band) {
+    return chain[static_cast<std::size_t>(slot - chain_base) * static_cast<std::size_t>(banding.bands) +
+                 static_cast<std::size_t>(band)];
+  }
+
+  // Puts `slot` at the head of the bucket `key` of `band`; the slots already there, restored
+  // ones included, are appended to `found`.
+  void join_bucket(std::uint32_t slot, int band, std::uint64_t key, std::vector<std::uint32_t>& found) {
+    if (!restored_buckets.empty()) {
+      if (!restored_sorted) {
+        std::sort(restored_buckets.begin(), restored_buckets.end());
+        restored_sorted = true;
+      }
+      auto it = std::lower_bound(restored_buckets.begin(), restored_buckets.end(), std::pair{key, std::uint32_t{0}});
+      for (; it != restored_buckets.end() && it->first == key; ++it) found.push_back(it->second);
+    }
     auto [head, fresh] = bucket_head.try_emplace(key, slot);
     if (fresh) return;
-    if (found) {
-      for (std::uint32_t c = head->second; c != kNone; c = chain[static_cast<std::size_t>(c) * bands + band]) {
-        found->push_back(c);
-      }
-    }
-    chain[static_cast<std::size_t>(slot) * bands + band] = head->second;
+    for (std::uint32_t c = head->second; c != kNone; c = next_in_chain(c, band)) found.push_back(c);
+    next_in_chain(slot, band) = head->second;
     head->second = slot;
   }
 
@@ -195,6 +212,7 @@ Match Deduplicator::add(std::size_t doc, const Fingerprint& fp) {
 
   std::lock_guard lock(st.mutex);
   if (st.docs.size() >= kNone - 1) throw std::length_error("dedup: too many documents");
+  st.added = true;
   const auto seq = static_cast<std::uint32_t>(st.docs.size());
   st.docs.push_back(Doc{doc});
   st.parent.push_back(seq);
@@ -225,7 +243,7 @@ Match Deduplicator::add(std::size_t doc, const Fingerprint& fp) {
   st.candidates.clear();
   const std::uint64_t* sig = st.signature(slot);
   for (int band = 0; band < st.banding.bands; ++band) {
-    st.join_bucket(slot, band, band_key(sig, band, st.banding.rows), &st.candidates);
+    st.join_bucket(slot, band, band_key(sig, band, st.banding.rows), st.candidates);
   }
   std::sort(st.candidates.begin(), st.candidates.end());
   st.candidates.erase(std::unique(st.candidates.begin(), st.candidates.end()), st.candidates.end());
@@ -260,6 +278,7 @@ void Deduplicator::restore(std::size_t doc, std::uint64_t exact_hash, std::vecto
     throw std::invalid_argument("dedup: restored band keys made with different options");
   }
   std::lock_guard lock(st.mutex);
+  if (st.added) throw std::invalid_argument("dedup: restore() after add()");
   if (st.docs.size() >= kNone - 1) throw std::length_error("dedup: too many documents");
   const auto seq = static_cast<std::uint32_t>(st.docs.size());
   st.docs.push_back(Doc{doc});
@@ -269,9 +288,8 @@ void Deduplicator::restore(std::size_t doc, std::uint64_t exact_hash, std::vecto
   st.docs[seq].owner = it->second;  // a copy's edge to its owner comes back through restore_link
   if (!inserted || bands.empty()) return;
   const std::uint32_t slot = st.add_slot(seq, nullptr);
-  for (int band = 0; band < st.banding.bands; ++band) {
-    st.join_bucket(slot, band, bands[static_cast<std::size_t>(band)], nullptr);
-  }
+  for (const std::uint64_t key : bands) st.restored_buckets.emplace_back(key, slot);
+  st.restored_sorted = false;
 }
 
 void Deduplicator::restore_link(std::size_t first, std::size_t second, double similarity) {

@@ -543,4 +543,6 @@ TEST(DedupRestore, BadRestoresAreRefused) {
   d.restore(0, 42, {});
   EXPECT_THROW(d.restore_link(0, 1, 1.0), std::invalid_argument);  // no document 1
   EXPECT_THROW(d.restore_link(0, 0, 1.0), std::invalid_argument);
+  d.add(1, fingerprint(join(kReport), o));
+  EXPECT_THROW(d.restore(2, 43, {}), std::invalid_argument);  // restored documents come first
 }
