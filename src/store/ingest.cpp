@@ -107,7 +107,13 @@ Status Ingester::State::load() {
 
 Status Ingester::State::restore() {
   std::vector<std::vector<std::pair<std::int64_t, double>>> links;
+  const auto bands = static_cast<std::size_t>(dedup.banding().bands);
+  std::optional<std::int64_t> damaged;  // a record whose band keys are not one a band
   if (Status s = records.for_each([&](DedupRecord&& r) {
+        if (damaged || (!r.bands.empty() && r.bands.size() != bands)) {
+          damaged = damaged.value_or(r.rowid);
+          return;
+        }
         dedup.restore(doc_ids.size(), r.exact_hash, std::move(r.bands));
         doc_ids.emplace_back();
         doc_rowids.push_back(r.rowid);
@@ -116,6 +122,9 @@ Status Ingester::State::restore() {
       });
       !s) {
     return s;
+  }
+  if (damaged) {
+    return make_error(Errc::parse_error, "the dedup record of article " + std::to_string(*damaged) + " is damaged");
   }
   restored = doc_ids.size();
   for (std::size_t doc = 0; doc < links.size(); ++doc) {

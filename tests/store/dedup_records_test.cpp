@@ -177,6 +177,14 @@ TEST(DedupRecords, AMissingOrDamagedRecordMakesTheNextIngestRebuildThem) {
   ingest(damaged, part(20, 40));
   EXPECT_EQ(scalar(damaged, "SELECT count(*) FROM dedup_docs WHERE length(bands) % 8 != 0"), "0");
   EXPECT_EQ(links(damaged), one_run());
+
+  // Whole keys, but not one a band: the deduplicator refuses them, the ingest rebuilds.
+  TempDb short_bands;
+  ingest(short_bands, part(0, 20));
+  exec(short_bands, "UPDATE dedup_docs SET bands = x'0102030405060708' WHERE rowid = 3");
+  ingest(short_bands, part(20, 40));
+  EXPECT_EQ(scalar(short_bands, "SELECT count(*) FROM dedup_docs WHERE length(bands) = 8"), "0");
+  EXPECT_EQ(links(short_bands), one_run());
 }
 
 TEST(DedupRecords, OtherDedupOptionsRebuildTheRecords) {
