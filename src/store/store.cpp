@@ -116,7 +116,7 @@ Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {
     if (Status s = migrate(store.db_, kSchemaVersion); !s) return make_error(s.error().code, path.string() + ": " + s.error().message);
   } else if (store.schema_version() != kSchemaVersion) {
     return make_error(Errc::unsupported, path.string() + ": schema version " + std::to_string(store.schema_version()) +
-                                             ", expected " + std::to_string(kSchemaVersion) + " (open it read-write once to migrate)");
+                                             ", expected " + std::to_string(kSchemaVersion) + ": a writer migrates it (masar ingest, recluster or serve)");
   }
   auto& s = *store.stmts_;
   sqlite3* h = store.db_;
