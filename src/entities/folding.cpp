@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "entities/mention_totals.hpp"
 #include "masar/entities/mentions.hpp"
 #include "store/sqlite_util.hpp"
 
@@ -125,31 +126,31 @@ constexpr std::int64_t kRivalArticles = 3;  // another full name in this many ar
 // at least three quarters of their articles and a tenth of k's own ("ترامب" → "دونالد ترامب"
 // though "ايفانكا ترامب" exists; "الأسد" stays when بشار and حافظ الأسد are both common).
 Result<std::size_t> fold_partial_names(sqlite3* db) {
-  Statement st(db, "SELECT e.id, e.key, count(DISTINCT ae.article) FROM entities e JOIN article_entities ae ON ae.entity = e.id "
-                   "WHERE e.type = 'PER' GROUP BY e.id");
-  if (!st.ok()) return store::sql::db_error(db, "reading person entities");
+  auto entities = stored_entities(db);
+  if (!entities) return entities.error();
+  std::unordered_map<std::int64_t, std::string> person_keys;
+  for (auto& [id, e] : entities.value()) {
+    if (e.type == "PER") person_keys.emplace(id, std::move(e.key));
+  }
+  auto totals = mention_totals(db, [&](std::int64_t id) { return person_keys.count(id) > 0; }, true);
+  if (!totals) return totals.error();
   struct Person {
     std::int64_t id = 0, articles = 0;
   };
   std::map<std::string, Person> by_key;
-  while (st.step() == SQLITE_ROW) by_key.emplace(st.text(1), Person{st.int64(0), st.int64(2)});
+  for (const auto& [id, articles] : totals->articles) by_key.emplace(person_keys.at(id), Person{id, articles});
   // The other spellings linked into each full name ("دونالد ترمب" into "دونالد ترامب"): "ترمب"
   // alone ends one of them. And whether each name's last word is written with the article
   // (mentions with it minus those without, over the spellings of the key's length).
   std::map<std::string, std::set<std::string>> spellings;  // entity key -> keys of its multi-word surfaces
   std::map<std::string, std::int64_t> article_votes;
-  {
-    Statement surfaces(db, "SELECT e.key, ae.surface, sum(ae.mentions) FROM entities e JOIN article_entities ae ON ae.entity = e.id "
-                           "WHERE e.type = 'PER' GROUP BY e.id, ae.surface");
-    if (!surfaces.ok()) return store::sql::db_error(db, "reading person spellings");
-    while (surfaces.step() == SQLITE_ROW) {
-      const std::string key = surfaces.text(0), surface = surfaces.text(1);
-      std::string spelled = text_key(surface);
-      if (std::count(spelled.begin(), spelled.end(), ' ') == std::count(key.begin(), key.end(), ' ')) {
-        article_votes[key] += ends_with_article(surface) ? surfaces.int64(2) : -surfaces.int64(2);
-      }
-      if (surface.find(' ') != std::string::npos && spelled != key) spellings[key].insert(std::move(spelled));
+  for (const MentionTotals::Spelling& s : totals->spellings) {
+    const std::string& key = person_keys.at(s.entity);
+    std::string spelled = text_key(s.surface);
+    if (std::count(spelled.begin(), spelled.end(), ' ') == std::count(key.begin(), key.end(), ' ')) {
+      article_votes[key] += ends_with_article(s.surface) ? s.mentions : -s.mentions;
     }
+    if (s.surface.find(' ') != std::string::npos && spelled != key) spellings[key].insert(std::move(spelled));
   }
   const auto with_article = [&](const std::string& key) {
     const auto it = article_votes.find(key);
@@ -225,12 +226,20 @@ struct Named {
 };
 using EntitiesByKey = std::unordered_map<std::string, std::vector<Named>>;
 
+// Entities some article names, by key; each key's entities in id order.
 Result<EntitiesByKey> entities_by_key(sqlite3* db) {
-  Statement st(db, "SELECT e.id, e.type, e.key, count(DISTINCT ae.article) FROM entities e "
-                   "JOIN article_entities ae ON ae.entity = e.id GROUP BY e.id");
-  if (!st.ok()) return store::sql::db_error(db, "reading entities");
+  auto entities = stored_entities(db);
+  if (!entities) return entities.error();
+  auto totals = mention_totals(db, [](std::int64_t) { return true; }, false);
+  if (!totals) return totals.error();
+  std::vector<std::pair<std::int64_t, std::int64_t>> named(totals->articles.begin(), totals->articles.end());
+  std::sort(named.begin(), named.end());
   EntitiesByKey by_key;
-  while (st.step() == SQLITE_ROW) by_key[st.text(2)].push_back({st.int64(0), st.int64(3), st.text(1)});
+  for (const auto& [id, articles] : named) {
+    const auto it = entities->find(id);
+    if (it == entities->end()) continue;  // a mention of an entity that is gone (never written so)
+    by_key[it->second.key].push_back({id, articles, it->second.type});
+  }
   return by_key;
 }
 
@@ -246,12 +255,18 @@ constexpr std::int64_t kMistypedMinArticles = 20;  // a place of 17 ("كاستر
 // tagger's persons named like a place or brand are as often right (فارس) as wrong (أندرويد).
 // Each person key with the articles where a one-word spelling of that key stands for it.
 Result<std::unordered_map<std::string, Named>> family_names(sqlite3* db) {
-  Statement st(db, "SELECT ae.entity, ae.surface, count(DISTINCT ae.article) FROM article_entities ae "
-                   "JOIN entities e ON e.id = ae.entity WHERE e.type = 'PER' AND instr(e.key, ' ') > 0 "
-                   "AND instr(ae.surface, ' ') = 0 GROUP BY ae.entity, ae.surface");
-  if (!st.ok()) return store::sql::db_error(db, "reading family names");
+  auto entities = stored_entities(db);
+  if (!entities) return entities.error();
+  const auto full_name = [&](std::int64_t id) {
+    const auto it = entities->find(id);
+    return it != entities->end() && it->second.type == "PER" && it->second.key.find(' ') != std::string::npos;
+  };
+  auto totals = mention_totals(db, full_name, true);
+  if (!totals) return totals.error();
   std::map<std::pair<std::string, std::int64_t>, std::int64_t> articles;  // (word key, person) -> articles
-  while (st.step() == SQLITE_ROW) articles[{text_key(st.text(1)), st.int64(0)}] += st.int64(2);
+  for (const MentionTotals::Spelling& s : totals->spellings) {
+    if (s.surface.find(' ') == std::string::npos) articles[{text_key(s.surface), s.entity}] += s.articles;
+  }
   std::unordered_map<std::string, Named> out;
   for (const auto& [word_person, count] : articles) {
     Named& best = out[word_person.first];

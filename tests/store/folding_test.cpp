@@ -12,6 +12,7 @@
 #include <string>
 
 #include "entities/folding.hpp"
+#include "entities/mention_totals.hpp"
 #include "masar/entities/mentions.hpp"
 #include "masar/store/store.hpp"
 #include "store/sqlite_util.hpp"
@@ -256,6 +257,40 @@ TEST_F(Folding, TheFoldedEntityIsRedirected) {
   store::sql::Statement rows(db(), "SELECT count(DISTINCT article) FROM article_entities WHERE entity = 1");
   ASSERT_EQ(rows.step(), SQLITE_ROW);
   EXPECT_EQ(rows.int64(0), 20);
+}
+
+// The totals the folds read: an article writing a name two ways counts once for the entity and
+// once for each spelling; entities left out by the filter, and those no article names, are absent.
+TEST_F(Folding, MentionTotalsCountArticlesOnceAndSpellingsApart) {
+  person(1, text_key("رجب طيب أردوغان"));
+  person(2, text_key("أردوغان"));
+  entity(3, "LOC", text_key("أنقرة"));
+  person(4, text_key("غير بيدرسون"));  // named nowhere
+  named(1, 1, 4, "رجب طيب أردوغان");
+  named(1, 3, 6, "الرئيس أردوغان");  // articles 3 and 4 write it both ways
+  named(2, 2, 2, "أردوغان");
+  named(3, 1, 9, "أنقرة");
+  const auto persons = [](std::int64_t id) { return id != 3; };
+  auto totals = mention_totals(db(), persons, true);
+  ASSERT_TRUE(totals) << totals.error().message;
+  EXPECT_EQ(totals->articles.size(), 2u);
+  EXPECT_EQ(totals->articles.at(1), 6);
+  EXPECT_EQ(totals->articles.at(2), 1);
+  ASSERT_EQ(totals->spellings.size(), 3u);  // by entity, then surface in byte order
+  EXPECT_EQ(totals->spellings[0].entity, 1);
+  EXPECT_EQ(totals->spellings[0].surface, "الرئيس أردوغان");
+  EXPECT_EQ(totals->spellings[0].articles, 4);
+  EXPECT_EQ(totals->spellings[1].surface, "رجب طيب أردوغان");
+  EXPECT_EQ(totals->spellings[1].mentions, 4);
+  EXPECT_EQ(totals->spellings[2].entity, 2);
+  auto without = mention_totals(db(), persons, false);
+  ASSERT_TRUE(without);
+  EXPECT_TRUE(without->spellings.empty());
+  EXPECT_EQ(without->articles, totals->articles);
+  auto entities = stored_entities(db());
+  ASSERT_TRUE(entities);
+  EXPECT_EQ(entities->size(), 4u);
+  EXPECT_EQ(entities->at(3).type, "LOC");
 }
 
 }  // namespace
