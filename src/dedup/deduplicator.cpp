@@ -55,7 +55,7 @@ struct Deduplicator::State {
   std::unordered_map<std::uint64_t, std::uint32_t> exact;  // exact hash -> owner seq
 
   // Per slot: where its signature starts in `signatures` (flat, in load order), shingle set,
-  // seq, whether it is loaded, and LSH chains (slot * bands + band -> next slot).
+  // seq, whether it is loaded; the added slots' LSH chains (next_in_chain).
   std::vector<std::uint64_t> signatures;
   std::vector<std::size_t> signature_at;
   std::vector<std::vector<std::uint32_t>> sets;
@@ -173,7 +173,6 @@ struct Deduplicator::State {
   double similarity(std::uint32_t s, std::uint32_t t) const {
     return options.exact_verify ? jaccard(sets[s], sets[t]) : estimate(s, t);
   }
-
 };
 
 std::vector<std::uint64_t> band_keys(const Fingerprint& fp, Banding banding) {
