@@ -133,9 +133,9 @@ class Deduplicator {
   // Documents of an earlier run, taken back without their bodies (store/ keeps what each add()
   // found, so a later ingest need not read and fingerprint the archive again). Restore every
   // document before any add() (throws std::invalid_argument after one), in the order they
-  // were added, then their links; the state is then the one
-  // the same add() calls would have built, except that a restored document's fingerprint is
-  // computed (by `load`) only when a later document's bucket holds it.
+  // were added, then their links; the state is then the one the same add() calls would have
+  // built, except that a restored document's fingerprint is computed (by the loader) only when
+  // a later document's bucket holds it.
   //   exact_hash: Fingerprint::exact_hash (0: no words); bands: band_keys() of its fingerprint
   //   (empty: too short for near matching).
   void restore(std::size_t doc, std::uint64_t exact_hash, std::vector<std::uint64_t> bands);
