@@ -187,6 +187,44 @@ TEST(DedupRecords, AMissingOrDamagedRecordMakesTheNextIngestRebuildThem) {
   EXPECT_EQ(links(short_bands), one_run());
 }
 
+TEST(DedupRecords, AnArticleChangedInALaterRunIsNotItsOwnCopy) {
+  // dedup-1 is stored; a later run brings it back with two words changed (a near copy of its
+  // own earlier text), then an exact copy of the new text under another id.
+  TempDb db;
+  ingest(db, part(0, 20));
+  const char* const record = "SELECT exact_hash FROM dedup_docs WHERE rowid = (SELECT rowid FROM articles WHERE id = 'dedup-1')";
+  const std::string before = scalar(db, record);
+  auto changed = part(1, 2);
+  changed[0].text.replace(0, changed[0].text.find(' '), word(123456));
+  changed[0].text.replace(changed[0].text.rfind(' ', changed[0].text.size() - 2) + 1, std::string::npos, word(123457) + " ");
+  auto copy = changed;
+  copy[0].id = "dedup-copy";
+  copy[0].source = "outlet-copy";
+  std::vector<extract::Article> run = {changed[0], copy[0]};
+  ingest(db, run);
+  auto s = store::Store::open(db.path);
+  auto updated = s->get("dedup-1");
+  ASSERT_TRUE(updated && updated.value());
+  EXPECT_EQ(updated.value()->article.body(), changed[0].text.substr(0, changed[0].text.size() - 1));
+  EXPECT_TRUE(updated.value()->duplicate.representative_id.empty());  // not a copy of itself
+  auto copied = s->get("dedup-copy");
+  ASSERT_TRUE(copied && copied.value());
+  EXPECT_EQ(copied.value()->duplicate.representative_id, "dedup-1");
+  EXPECT_EQ(copied.value()->duplicate.kind, "exact");
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM dedup_docs"), "21");
+  EXPECT_NE(scalar(db, record), before);  // the record holds the new text
+  // The next run restores the changed text's record: another copy of it is found.
+  auto again = copy;
+  again[0].id = "dedup-copy-2";
+  again[0].source = "outlet-copy-2";
+  ingest(db, again);
+  auto s2 = store::Store::open(db.path);
+  const auto copy2 = s2->get("dedup-copy-2").value();
+  ASSERT_TRUE(copy2);
+  EXPECT_EQ(copy2->duplicate.representative_id, "dedup-1");
+  EXPECT_EQ(copy2->duplicate.kind, "exact");
+}
+
 TEST(DedupRecords, OtherDedupOptionsRebuildTheRecords) {
   store::IngestOptions looser;
   looser.dedup.threshold = 0.5;
