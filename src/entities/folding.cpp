@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -49,12 +50,12 @@ class ContextCheck {
   bool ok() const { return alone_.ok() && with_.ok() && named_.ok(); }
 
   // How much the articles of `short_name` without `full_name` are about what those of
-  // `full_name` are about (cosine of their profiles); 1 when the short name is rarely alone.
-  double agreement(std::int64_t short_name, std::int64_t full_name) {
+  // `full_name` are about (cosine of their profiles); none when the short name is rarely alone.
+  std::optional<double> agreement(std::int64_t short_name, std::int64_t full_name) {
     std::vector<std::int64_t> alone, with;
     alone_.reset().bind(1, short_name).bind(2, full_name).bind(3, static_cast<std::int64_t>(kSample));
     while (alone_.step() == SQLITE_ROW) alone.push_back(alone_.int64(0));
-    if (alone.size() < kMinAlone) return 1.0;
+    if (alone.size() < kMinAlone) return std::nullopt;
     with_.reset().bind(1, full_name).bind(2, static_cast<std::int64_t>(kSample));
     while (with_.step() == SQLITE_ROW) with.push_back(with_.int64(0));
     return cosine(profile(alone, short_name, full_name), profile(with, short_name, full_name));
@@ -82,8 +83,9 @@ class ContextCheck {
 // fold through entity_merges, chains flattened.
 class Mover {
  public:
-  explicit Mover(sqlite3* db)
+  Mover(sqlite3* db, MentionTable& table)
       : db_(db),
+        table_(&table),
         move_(db, "INSERT INTO article_entities(article, entity, surface, mentions, first_offset) "
                   "SELECT article, ?2, surface, mentions, first_offset FROM article_entities WHERE entity = ?1 "
                   "ON CONFLICT(article, entity, surface) DO UPDATE SET mentions = mentions + excluded.mentions"),
@@ -103,11 +105,13 @@ class Mover {
         redirect_.step() != SQLITE_DONE || rechain_.step() != SQLITE_DONE) {
       return store::sql::db_error(db_, "folding names");
     }
+    table_->fold(from, into);
     return Ok{};
   }
 
  private:
   sqlite3* db_;
+  MentionTable* table_;
   Statement move_, drop_rows_, drop_, redirect_, rechain_;
 };
 
@@ -125,26 +129,23 @@ constexpr std::int64_t kRivalArticles = 3;  // another full name in this many ar
 // ending with " k" seen in at least two articles, the one with most articles, when it holds
 // at least three quarters of their articles and a tenth of k's own ("ترامب" → "دونالد ترامب"
 // though "ايفانكا ترامب" exists; "الأسد" stays when بشار and حافظ الأسد are both common).
-Result<std::size_t> fold_partial_names(sqlite3* db) {
-  auto entities = stored_entities(db);
-  if (!entities) return entities.error();
+Result<std::size_t> fold_partial_names(sqlite3* db, MentionTable& table) {
   std::unordered_map<std::int64_t, std::string> person_keys;
-  for (auto& [id, e] : entities.value()) {
-    if (e.type == "PER") person_keys.emplace(id, std::move(e.key));
+  for (const auto& [id, e] : table.entities()) {
+    if (e.type == "PER") person_keys.emplace(id, e.key);
   }
-  auto totals = mention_totals(db, [&](std::int64_t id) { return person_keys.count(id) > 0; }, true);
-  if (!totals) return totals.error();
+  const MentionTotals totals = table.totals([&](std::int64_t id) { return person_keys.count(id) > 0; }, true);
   struct Person {
     std::int64_t id = 0, articles = 0;
   };
   std::map<std::string, Person> by_key;
-  for (const auto& [id, articles] : totals->articles) by_key.emplace(person_keys.at(id), Person{id, articles});
+  for (const auto& [id, articles] : totals.articles) by_key.emplace(person_keys.at(id), Person{id, articles});
   // The other spellings linked into each full name ("دونالد ترمب" into "دونالد ترامب"): "ترمب"
   // alone ends one of them. And whether each name's last word is written with the article
   // (mentions with it minus those without, over the spellings of the key's length).
   std::map<std::string, std::set<std::string>> spellings;  // entity key -> keys of its multi-word surfaces
   std::map<std::string, std::int64_t> article_votes;
-  for (const MentionTotals::Spelling& s : totals->spellings) {
+  for (const MentionTotals::Spelling& s : totals.spellings) {
     const std::string& key = person_keys.at(s.entity);
     std::string spelled = text_key(s.surface);
     if (std::count(spelled.begin(), spelled.end(), ' ') == std::count(key.begin(), key.end(), ' ')) {
@@ -175,7 +176,7 @@ Result<std::size_t> fold_partial_names(sqlite3* db) {
   for (const auto& [key, person] : by_key) {
     if (const std::size_t cut = key.find(' '); person.articles >= 2 && cut != std::string::npos) ++begins_names[key.substr(0, cut)];
   }
-  Mover mover(db);
+  Mover mover(db, table);
   ContextCheck context(db);
   if (!context.ok() || !mover.ok()) return store::sql::db_error(db, "folding names");
   std::size_t folded = 0;
@@ -208,7 +209,7 @@ Result<std::size_t> fold_partial_names(sqlite3* db) {
     for (const auto& [to, articles] : candidates) rival = rival || (to != best->first && articles >= kRivalArticles);
     const auto begins = begins_names.find(key);
     const bool given_name = begins != begins_names.end() && begins->second >= 2;
-    const double agreement = context.agreement(from, into);
+    const double agreement = context.agreement(from, into).value_or(1.0);
     if (agreement < (rival || given_name ? kAmbiguousAgreement : kAgreement)) continue;
     if (Status moved = mover.fold(from, into); !moved) return moved.error();
     gone[key] = best->first;
@@ -227,17 +228,14 @@ struct Named {
 using EntitiesByKey = std::unordered_map<std::string, std::vector<Named>>;
 
 // Entities some article names, by key; each key's entities in id order.
-Result<EntitiesByKey> entities_by_key(sqlite3* db) {
-  auto entities = stored_entities(db);
-  if (!entities) return entities.error();
-  auto totals = mention_totals(db, [](std::int64_t) { return true; }, false);
-  if (!totals) return totals.error();
-  std::vector<std::pair<std::int64_t, std::int64_t>> named(totals->articles.begin(), totals->articles.end());
+EntitiesByKey entities_by_key(const MentionTable& table) {
+  const MentionTotals totals = table.totals([](std::int64_t) { return true; }, false);
+  std::vector<std::pair<std::int64_t, std::int64_t>> named(totals.articles.begin(), totals.articles.end());
   std::sort(named.begin(), named.end());
   EntitiesByKey by_key;
   for (const auto& [id, articles] : named) {
-    const auto it = entities->find(id);
-    if (it == entities->end()) continue;  // a mention of an entity that is gone (never written so)
+    const auto it = table.entities().find(id);
+    if (it == table.entities().end()) continue;  // a mention of an entity that is gone (never written so)
     by_key[it->second.key].push_back({id, articles, it->second.type});
   }
   return by_key;
@@ -254,17 +252,14 @@ constexpr std::int64_t kMistypedMinArticles = 20;  // a place of 17 ("كاستر
 // ant-multisource, docs/quality.md §7). A one-word person is no family name to go by: the
 // tagger's persons named like a place or brand are as often right (فارس) as wrong (أندرويد).
 // Each person key with the articles where a one-word spelling of that key stands for it.
-Result<std::unordered_map<std::string, Named>> family_names(sqlite3* db) {
-  auto entities = stored_entities(db);
-  if (!entities) return entities.error();
+std::unordered_map<std::string, Named> family_names(const MentionTable& table) {
   const auto full_name = [&](std::int64_t id) {
-    const auto it = entities->find(id);
-    return it != entities->end() && it->second.type == "PER" && it->second.key.find(' ') != std::string::npos;
+    const auto it = table.entities().find(id);
+    return it != table.entities().end() && it->second.type == "PER" && it->second.key.find(' ') != std::string::npos;
   };
-  auto totals = mention_totals(db, full_name, true);
-  if (!totals) return totals.error();
+  const MentionTotals totals = table.totals(full_name, true);
   std::map<std::pair<std::string, std::int64_t>, std::int64_t> articles;  // (word key, person) -> articles
-  for (const MentionTotals::Spelling& s : totals->spellings) {
+  for (const MentionTotals::Spelling& s : totals.spellings) {
     if (s.surface.find(' ') == std::string::npos) articles[{text_key(s.surface), s.entity}] += s.articles;
   }
   std::unordered_map<std::string, Named> out;
@@ -277,16 +272,14 @@ Result<std::unordered_map<std::string, Named>> family_names(sqlite3* db) {
 
 }  // namespace
 
-Result<std::size_t> fold_type_slips(sqlite3* db) {
-  auto read = entities_by_key(db);
-  if (!read) return read.error();
-  const EntitiesByKey& by_key = read.value();
+Result<std::size_t> fold_type_slips(sqlite3* db, MentionTable& table) {
+  const EntitiesByKey by_key = entities_by_key(table);
   std::vector<std::string> keys;
   for (const auto& [key, named] : by_key) {
     if (named.size() > 1) keys.push_back(key);
   }
   std::sort(keys.begin(), keys.end());
-  Mover mover(db);
+  Mover mover(db, table);
   if (!mover.ok()) return store::sql::db_error(db, "folding names");
   std::size_t folded = 0;
   std::set<std::int64_t> received;  // entities a person was folded into: not folded away after
@@ -304,15 +297,14 @@ Result<std::size_t> fold_type_slips(sqlite3* db) {
       ++folded;
     }
   }
-  auto families = family_names(db);
-  if (!families) return families.error();
+  const auto families = family_names(table);
   std::vector<std::string> words;
   for (const auto& [key, named] : by_key) {
-    if (key.find(' ') == std::string::npos && families.value().count(key)) words.push_back(key);
+    if (key.find(' ') == std::string::npos && families.count(key)) words.push_back(key);
   }
   std::sort(words.begin(), words.end());
   for (const std::string& word : words) {
-    const Named& person = families.value().at(word);
+    const Named& person = families.at(word);
     for (const Named& n : by_key.at(word)) {
       if (n.type == "PER" || received.count(n.id)) continue;
       if (person.articles < std::max(kMistypedMinArticles, kMistypedFarCommoner * n.articles)) continue;
@@ -365,7 +357,7 @@ std::string without_spaces(std::string_view key) {
   return out;
 }
 
-Result<std::size_t> fold_spacing(sqlite3* db, const EntitiesByKey& by_key) {
+Result<std::size_t> fold_spacing(sqlite3* db, const EntitiesByKey& by_key, MentionTable& table) {
   struct Spelled {
     const std::string* key;
     Named named;
@@ -375,7 +367,7 @@ Result<std::size_t> fold_spacing(sqlite3* db, const EntitiesByKey& by_key) {
     if (names_a_house(key)) continue;
     for (const Named& n : named) by_letters[without_spaces(key)].push_back({&key, n});
   }
-  Mover mover(db);
+  Mover mover(db, table);
   if (!mover.ok()) return store::sql::db_error(db, "folding names");
   std::size_t folded = 0;
   for (auto& [letters, spellings] : by_letters) {
@@ -397,13 +389,13 @@ Result<std::size_t> fold_spacing(sqlite3* db, const EntitiesByKey& by_key) {
 }
 
 // Folded entities leave `by_key`; the names they join count their articles too.
-Result<std::size_t> fold_glued(sqlite3* db, EntitiesByKey& by_key) {
+Result<std::size_t> fold_glued(sqlite3* db, EntitiesByKey& by_key, MentionTable& table) {
   std::vector<std::string> glued;
   for (const auto& [key, named] : by_key) {
     if (glued_preposition(key) && by_key.count(key.substr(2))) glued.push_back(key);
   }
   std::sort(glued.begin(), glued.end());  // the same folds in the same order on every run
-  Mover mover(db);
+  Mover mover(db, table);
   if (!mover.ok()) return store::sql::db_error(db, "folding names");
   std::size_t folded = 0;
   for (const std::string& key : glued) {
@@ -436,27 +428,37 @@ Result<std::size_t> fold_glued(sqlite3* db, EntitiesByKey& by_key) {
 
 }  // namespace
 
-Result<std::size_t> fold_glued_prepositions(sqlite3* db) {
-  auto read = entities_by_key(db);
-  if (!read) return read.error();
-  return fold_glued(db, read.value());
-}
-
-Result<std::size_t> fold_spacing_variants(sqlite3* db) {
-  auto read = entities_by_key(db);
-  if (!read) return read.error();
-  return fold_spacing(db, read.value());
-}
-
-Result<std::size_t> fold_spellings(sqlite3* db) {
-  auto read = entities_by_key(db);
-  if (!read) return read.error();
-  auto unglued = fold_glued(db, read.value());
+Result<std::size_t> fold_spellings(sqlite3* db, MentionTable& table) {
+  EntitiesByKey by_key = entities_by_key(table);
+  auto unglued = fold_glued(db, by_key, table);
   if (!unglued) return unglued.error();
-  auto respaced = fold_spacing(db, read.value());
+  auto respaced = fold_spacing(db, by_key, table);
   if (!respaced) return respaced.error();
   return unglued.value() + respaced.value();
 }
 
+namespace {
+
+// One of the folds above on the tables as they stand.
+Result<std::size_t> with_table(sqlite3* db, Result<std::size_t> (*fold)(sqlite3*, MentionTable&)) {
+  auto table = MentionTable::load(db);
+  if (!table) return table.error();
+  return fold(db, table.value());
+}
+
+Result<std::size_t> fold_glued_only(sqlite3* db, MentionTable& table) {
+  EntitiesByKey by_key = entities_by_key(table);
+  return fold_glued(db, by_key, table);
+}
+
+Result<std::size_t> fold_spacing_only(sqlite3* db, MentionTable& table) { return fold_spacing(db, entities_by_key(table), table); }
+
+}  // namespace
+
+Result<std::size_t> fold_partial_names(sqlite3* db) { return with_table(db, fold_partial_names); }
+Result<std::size_t> fold_type_slips(sqlite3* db) { return with_table(db, fold_type_slips); }
+Result<std::size_t> fold_spellings(sqlite3* db) { return with_table(db, fold_spellings); }
+Result<std::size_t> fold_glued_prepositions(sqlite3* db) { return with_table(db, fold_glued_only); }
+Result<std::size_t> fold_spacing_variants(sqlite3* db) { return with_table(db, fold_spacing_only); }
 
 }  // namespace masar::entities

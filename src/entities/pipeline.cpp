@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "entities/folding.hpp"
+#include "entities/mention_totals.hpp"
 #include "entities/tagging.hpp"
 #include "masar/util/string_hash.hpp"
 #include "store/sqlite_util.hpp"
@@ -231,15 +232,17 @@ Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, s
   }
   if (summary.articles > 0) {
     if (Status s = store.begin(); !s) return s.error();
+    auto table = MentionTable::load(db);
+    if (!table) return fail(table.error());
     // Prepositions and spacing first: "لمحمد صلاح" and "محمدصلاح" are then counted with
     // "محمد صلاح" when partial names fold; type slips last, so that "كاسترو" alone has gone
     // into "راوول كاسترو" before the person is compared with the place the tagger also made
     // of it.
-    auto respelled = fold_spellings(db);
+    auto respelled = fold_spellings(db, table.value());
     if (!respelled) return fail(respelled.error());
-    auto folded = fold_partial_names(db);
+    auto folded = fold_partial_names(db, table.value());
     if (!folded) return fail(folded.error());
-    auto retyped = fold_type_slips(db);
+    auto retyped = fold_type_slips(db, table.value());
     if (!retyped) return fail(retyped.error());
     summary.folded = respelled.value() + folded.value() + retyped.value();
     if (observer) {
