@@ -234,17 +234,9 @@ Result<EntityRunSummary> EntityScan::run(const std::function<void(std::size_t, s
     if (Status s = store.begin(); !s) return s.error();
     auto table = MentionTable::load(db);
     if (!table) return fail(table.error());
-    // Prepositions and spacing first: "لمحمد صلاح" and "محمدصلاح" are then counted with
-    // "محمد صلاح" when partial names fold; type slips last, so that "كاسترو" alone has gone
-    // into "راوول كاسترو" before the person is compared with the place the tagger also made
-    // of it.
-    auto respelled = fold_spellings(db, table.value());
-    if (!respelled) return fail(respelled.error());
-    auto folded = fold_partial_names(db, table.value());
+    auto folded = fold_names(db, table.value());
     if (!folded) return fail(folded.error());
-    auto retyped = fold_type_slips(db, table.value());
-    if (!retyped) return fail(retyped.error());
-    summary.folded = respelled.value() + folded.value() + retyped.value();
+    summary.folded = folded.value();
     if (observer) {
       if (Status s = observer->finish(); !s) return fail(s.error());
     }

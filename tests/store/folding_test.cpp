@@ -113,6 +113,47 @@ TEST_F(Folding, AFamilyNameFoldsThroughALinkedSpelling) {
   EXPECT_FALSE(exists(2));
 }
 
+// A full name also written split ("مارك زوكر بيرغ") does not end with "بيرغ": that is a piece
+// of its family name, and "بيرغ" alone is Marcus Berg in the sports pages.
+TEST_F(Folding, APieceOfASplitSpellingIsNoFamilyName) {
+  person(1, text_key("مارك زوكربيرغ"));
+  person(2, text_key("بيرغ"));
+  named(1, 1, 20, "مارك زوكربيرغ");
+  named(1, 21, 22, "مارك زوكر بيرغ");
+  named(2, 21, 24, "بيرغ");
+  EXPECT_EQ(fold(), 0u);
+  EXPECT_TRUE(exists(2));
+}
+
+// A name alone in too few articles to compare what they are about folds only into a full name
+// better known than itself: "فرانسيسكو" alone is what the tagger kept of سان فرانسيسكو.
+TEST_F(Folding, AShortNameFoldsUncheckedOnlyIntoABetterKnownFullName) {
+  person(1, text_key("مانويل فرانسيسكو"));
+  person(2, text_key("فرانسيسكو"));
+  named(1, 1, 2, "مانويل فرانسيسكو");
+  named(2, 10, 13, "فرانسيسكو");
+  EXPECT_EQ(fold(), 0u);
+  EXPECT_TRUE(exists(2));
+}
+
+// A fold that another makes possible is made in the same run: the partial name gives the full
+// name the articles a spelling of another type needs to join it.
+TEST_F(Folding, FoldsRunInRoundsUntilNoneIsLeft) {
+  person(1, text_key("رجب طيب أردوغان"));
+  person(2, text_key("أردوغان"));
+  entity(3, "MISC", text_key("رجب طيبأردوغان"));
+  named(1, 1, 8, "رجب طيب أردوغان");
+  named(2, 5, 12, "أردوغان");
+  named(3, 20, 21, "رجب طيبأردوغان");
+  auto table = MentionTable::load(db());
+  ASSERT_TRUE(table) << table.error().message;
+  auto folded = fold_names(db(), table.value());
+  ASSERT_TRUE(folded) << folded.error().message;
+  EXPECT_EQ(folded.value(), 2u);
+  EXPECT_FALSE(exists(2));
+  EXPECT_FALSE(exists(3));
+}
+
 TEST_F(Folding, AGivenNameOfManyStays) {
   person(1, "محمد صلاح");
   person(2, "محمد بن سلمان");
