@@ -37,9 +37,10 @@ Result<std::size_t> fold_spellings(sqlite3* db, MentionTable& table);
 Result<std::size_t> fold_type_slips(sqlite3* db);
 Result<std::size_t> fold_type_slips(sqlite3* db, MentionTable& table);
 
-// All of the above, in that order, in rounds until a round folds nothing: one fold may make
-// another possible (a person retyped, a spelling joined), which would otherwise wait for the
-// next scan, whatever it brings. Inside the caller's transaction.
+// All of the above, in that order, and again when they folded something: one fold may make
+// another possible (a person retyped, a spelling joined, a full name grown by its partial
+// name), which would otherwise wait for the next ingest, whatever it brings. Two rounds at
+// most. Inside the caller's transaction.
 Result<std::size_t> fold_names(sqlite3* db, MentionTable& table);
 
 }  // namespace masar::entities

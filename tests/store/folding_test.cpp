@@ -138,7 +138,7 @@ TEST_F(Folding, AShortNameFoldsUncheckedOnlyIntoABetterKnownFullName) {
 
 // A fold that another makes possible is made in the same run: the partial name gives the full
 // name the articles a spelling of another type needs to join it.
-TEST_F(Folding, FoldsRunInRoundsUntilNoneIsLeft) {
+TEST_F(Folding, AFoldAnotherMakesPossibleIsMadeInTheSameRun) {
   person(1, text_key("رجب طيب أردوغان"));
   person(2, text_key("أردوغان"));
   entity(3, "MISC", text_key("رجب طيبأردوغان"));
