@@ -456,13 +456,11 @@ Result<std::size_t> fold_glued_only(sqlite3* db, MentionTable& table) {
 
 Result<std::size_t> fold_spacing_only(sqlite3* db, MentionTable& table) { return fold_spacing(db, entities_by_key(table), table); }
 
-}  // namespace
-
-namespace {
-// Rounds at most. A round that folds nothing costs as much as one that folds (0.4 s at 31.5k
-// articles); on ant-multisource the second folds 8 and a third would fold none, so what a
-// second round makes possible is left to the next ingest.
+// A round that folds nothing costs as much as one that folds (0.4 s at 31.5k articles); on
+// ant-multisource the second round folds 8 and a third would fold none, so what a second round
+// makes possible is left to the next ingest.
 constexpr int kFoldRounds = 2;
+
 }  // namespace
 
 Result<std::size_t> fold_names(sqlite3* db, MentionTable& table) {
