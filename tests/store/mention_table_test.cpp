@@ -6,8 +6,11 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "entities/folding.hpp"
 #include "entities/mention_totals.hpp"
