@@ -6,33 +6,20 @@
 // and the tagger's type slips.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
-#include <filesystem>
 #include <string>
 
 #include "entities/folding.hpp"
 #include "entities/mention_totals.hpp"
 #include "masar/entities/mentions.hpp"
-#include "masar/store/store.hpp"
 #include "store/sqlite_util.hpp"
+#include "store_fixture.hpp"
 
 namespace masar::entities {
 namespace {
 
-class Folding : public ::testing::Test {
+class Folding : public store::StoreFixture {
  protected:
-  void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() / ("masar-folding-" + std::to_string(::getpid()) + ".db");
-    std::filesystem::remove(path_);
-    auto opened = store::Store::open(path_);
-    ASSERT_TRUE(opened) << opened.error().message;
-    store_.emplace(std::move(opened.value()));
-  }
-  void TearDown() override {
-    store_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
-  }
+  Folding() : StoreFixture("folding") {}
 
   void person(int id, const std::string& key) { entity(id, "PER", key); }
   void entity(int id, const std::string& type, const std::string& key) {
@@ -53,9 +40,8 @@ class Folding : public ::testing::Test {
     named(1, 1, full_last, full);
     named(2, 5, 14, alone);
   }
-  sqlite3* db() { return store_->handle(); }
   bool exists(int id) {
-    store::sql::Statement st(store_->handle(), "SELECT 1 FROM entities WHERE id = ?1");
+    store::sql::Statement st(db(), "SELECT 1 FROM entities WHERE id = ?1");
     st.bind(1, static_cast<std::int64_t>(id));
     return st.step() == SQLITE_ROW;
   }
@@ -75,10 +61,6 @@ class Folding : public ::testing::Test {
     named(id, first, last, written);
   }
 
- private:
-  void exec(const std::string& sql) { ASSERT_TRUE(store::sql::exec(store_->handle(), sql.c_str())) << sql; }
-  std::filesystem::path path_;
-  std::optional<store::Store> store_;
 };
 
 TEST_F(Folding, AFamilyNameAloneFoldsIntoItsFullName) {

@@ -3,11 +3,7 @@
 // same folds done in SQL, as the folds' Mover does them.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
-#include <filesystem>
 #include <functional>
-#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -15,30 +11,16 @@
 #include "entities/folding.hpp"
 #include "entities/mention_totals.hpp"
 #include "masar/entities/mentions.hpp"
-#include "masar/store/store.hpp"
 #include "store/sqlite_util.hpp"
+#include "store_fixture.hpp"
 
 namespace masar::entities {
 namespace {
 
-class MentionTableTest : public ::testing::Test {
+class MentionTableTest : public store::StoreFixture {
  protected:
-  void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() / ("masar-mention-table-" + std::to_string(::getpid()) + ".db");
-    std::filesystem::remove(path_);
-    auto opened = store::Store::open(path_);
-    ASSERT_TRUE(opened) << opened.error().message;
-    store_.emplace(std::move(opened.value()));
-  }
-  void TearDown() override {
-    store_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
-  }
-  sqlite3* db() { return store_->handle(); }
-  void exec(const std::string& sql) {
-    Status s = store::sql::exec(db(), sql.c_str());
-    ASSERT_TRUE(s) << sql << ": " << s.error().message;
-  }
+  MentionTableTest() : StoreFixture("mention-table") {}
+
   void entity(int id, const std::string& type, const std::string& key) {
     store::sql::Statement st(db(), "INSERT INTO entities(id, type, key, skeleton) VALUES(?1, ?2, ?3, '')");
     st.bind(1, static_cast<std::int64_t>(id)).bind(2, std::string_view(type)).bind(3, std::string_view(key));
@@ -83,9 +65,6 @@ class MentionTableTest : public ::testing::Test {
       EXPECT_EQ(table.entities().at(id).type, e.type);
     }
   }
-
-  std::filesystem::path path_;
-  std::optional<store::Store> store_;
 };
 
 const auto kEvery = [](std::int64_t) { return true; };
