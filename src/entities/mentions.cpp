@@ -44,6 +44,21 @@ void add_marks(std::string_view gap, std::size_t base, std::vector<Word>& out) {
   }
 }
 
+// A hashtag's words without the mark: "#ماكرون" is the word ماكرون, "#بشار_الأسد" two words.
+// The tagger never saw "#" (ANERcorp has none), and a key that kept it made "إيمانويل #ماكرون"
+// an entity apart from "إيمانويل ماكرون". No mark is added between the words: the tagger ends a
+// name at a mark.
+void add_hashtag_words(std::string_view text, std::size_t begin, std::size_t end, std::vector<Word>& out) {
+  std::size_t at = begin;
+  while (at < end && text[at] == '#') ++at;
+  while (at < end) {
+    std::size_t cut = text.find('_', at);
+    if (cut == std::string_view::npos || cut > end) cut = end;
+    if (cut > at) out.push_back({text.substr(at, cut - at), at, cut, false});
+    at = cut + 1;
+  }
+}
+
 std::vector<char32_t> code_points(std::string_view s) {
   std::vector<char32_t> out;
   for (std::size_t pos = 0; pos < s.size();) out.push_back(text::next_code_point(s, pos));
@@ -132,6 +147,8 @@ std::string typed_mention_key(const std::vector<std::string_view>& words, Entity
 
 std::string typed_text_key(std::string_view text, EntityType type) { return typed_mention_key(words_of(text), type); }
 
+constexpr char32_t kJim = U'\u062C', kGhain = U'\u063A';
+
 std::string skeleton(std::string_view key) {
   const auto cps = code_points(key);
   std::u32string out;
@@ -142,8 +159,9 @@ std::string skeleton(std::string_view key) {
     const bool vowel = c == U'\u0627' || c == U'\u0648' || c == U'\u064A';
     if (vowel && !word_start) continue;
     if (word_end && !word_start && c == U'\u0647') continue;
-    if (!out.empty() && out.back() == c) continue;
-    out.push_back(c);
+    const char32_t letter = c == kJim ? kGhain : c;  // the g of a foreign name (same_name_spelled_differently)
+    if (!out.empty() && out.back() == letter) continue;
+    out.push_back(letter);
   }
   std::string bytes;
   for (char32_t c : out) text::append_utf8(bytes, c);
@@ -168,6 +186,16 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 namespace {
 
+// ج as غ: how the two spellings of a foreign g compare.
+std::string g_folded(std::string_view key) {
+  std::string out(key);
+  constexpr std::string_view jim = "\u062C", ghain = "\u063A";  // both two bytes in UTF-8
+  for (std::size_t at = out.find(jim); at != std::string::npos; at = out.find(jim, at + ghain.size())) {
+    out.replace(at, jim.size(), ghain);
+  }
+  return out;
+}
+
 // أستانا / أستانة, سوريا / سورية: a final alef or ta marbuta (ه in search form) is how a name
 // is written, not which name it is.
 bool only_the_ending_differs(std::string_view x, std::string_view y) {
@@ -190,7 +218,14 @@ bool one_letter_more_inside(std::string_view x, std::string_view y) {
 
 }  // namespace
 
-bool same_name_spelled_differently(std::string_view a, std::string_view b) {
+bool same_name_spelled_differently(std::string_view a_key, std::string_view b_key) {
+  if (a_key == b_key) return true;
+  // ج and غ both write a foreign g (أنجيلا / أنغيلا ميركل, سيرجي / سيرغي): the same letter in a
+  // name of several words. One word has nothing else to agree on (جدة is not غدة).
+  const bool several_words = a_key.find(' ') != std::string_view::npos && b_key.find(' ') != std::string_view::npos;
+  const std::string a_folded = several_words ? g_folded(a_key) : std::string(a_key);
+  const std::string b_folded = several_words ? g_folded(b_key) : std::string(b_key);
+  const std::string_view a = a_folded, b = b_folded;
   if (a == b) return true;
   if (skeleton(a) != skeleton(b)) return false;
   std::size_t differing_words = 0;  // a family name's vowel needs every other word to agree
@@ -389,10 +424,16 @@ std::size_t descriptors_before_name(const std::vector<std::string_view>& span) {
     }
     return out;
   }();
+  // Prepositions, conjunctions and verbs of saying a name follows, as written: search form
+  // would make "على" the given name علي and "فإن" the "فان" of فان دايك. Not "بين" (Ben) nor
+  // "دون" (Don), nor pronouns: after "أنا" comes a predicate ("أنا سعيد", I am happy).
+  static const std::set<std::string_view> particles = {
+      "على", "عن", "من", "إلى", "الى", "في", "مع", "ضد", "لدى", "عند", "أمام", "خلال", "نحو", "عبر", "منذ", "حتى",
+      "إن", "أن", "فإن", "وإن", "بأن", "لأن", "وأن", "قال", "وقال", "يا", "كما", "بعد", "قبل"};
   std::size_t n = 0;
   while (n + 1 < span.size()) {
     const std::string word = text::normalize_for_search(span[n]);
-    if (!titles.count(word) && !state_of_demonym(word)) break;
+    if (!titles.count(word) && !state_of_demonym(word) && !particles.count(span[n])) break;
     ++n;
   }
   return n;
@@ -475,7 +516,11 @@ std::vector<Mention> find_mentions(std::string_view text, const NerModel& model)
   const auto tokens = text::tokenize(text);
   for (std::size_t t = 0; t < tokens.size(); ++t) {
     const auto& tok = tokens[t];
-    words.push_back({text.substr(tok.begin, tok.end - tok.begin), tok.begin, tok.end, false});
+    if (tok.kind == text::TokenKind::hashtag) {
+      add_hashtag_words(text, tok.begin, tok.end, words);
+    } else {
+      words.push_back({text.substr(tok.begin, tok.end - tok.begin), tok.begin, tok.end, false});
+    }
     const std::size_t gap_end = t + 1 < tokens.size() ? tokens[t + 1].begin : text.size();
     const std::string_view gap = text.substr(tok.end, gap_end - tok.end);
     add_marks(gap, tok.end, words);

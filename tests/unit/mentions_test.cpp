@@ -372,3 +372,46 @@ TEST(Formulas, ACommonWordAloneIsNoPerson) {
   EXPECT_FALSE(names_nothing_alone(text_key("هائل سعيد أنعم"), EntityType::PER));
   EXPECT_FALSE(names_nothing_alone(text_key("نيمار"), EntityType::PER));
 }
+
+// A hashtag names what its words name: "#ماكرون" is Macron and "#بشار_الأسد" Bashar al-Assad.
+// The tagger reads the words without the mark, and the key has neither "#" nor "_".
+TEST(Mentions, AHashtagNamesWhatItsWordsName) {
+  const auto model = NerModel::builtin();
+  if (!model) GTEST_SKIP() << model.error().message;
+  const std::string text = "وقال الرئيس الفرنسي إيمانويل #ماكرون إن بلاده ستشارك. والتقى #بشار_الأسد وفدا روسيا في دمشق.";
+  std::vector<std::string> keys;
+  for (const auto& m : find_mentions(text, model.value())) {
+    EXPECT_EQ(text.substr(m.begin, m.end - m.begin), m.surface);
+    EXPECT_EQ(m.key.find('#'), std::string::npos) << m.key;
+    EXPECT_EQ(m.key.find('_'), std::string::npos) << m.key;
+    if (m.type == EntityType::PER) keys.push_back(m.key);
+  }
+  ASSERT_EQ(keys.size(), 2u);
+  EXPECT_EQ(keys[0], mention_key({"إيمانويل", "ماكرون"}));
+  EXPECT_EQ(keys[1], mention_key({"بشار", "الأسد"}));
+}
+
+// ج and غ both write the g of foreign names (أنجيلا / أنغيلا ميركل, سيرجي / سيرغي لافروف): one
+// name when another word of it agrees. A name of one word has nothing else to agree on.
+TEST(SameName, JimAndGhainWriteTheSameG) {
+  EXPECT_EQ(skeleton(text_key("أنجيلا ميركل")), skeleton(text_key("أنغيلا ميركل")));
+  EXPECT_TRUE(same_name_spelled_differently(text_key("أنجيلا ميركل"), text_key("أنغيلا ميركل")));
+  EXPECT_TRUE(same_name_spelled_differently(text_key("سيرجي لافروف"), text_key("سيرغي لافروف")));
+  EXPECT_TRUE(same_name_spelled_differently(text_key("كيم جونج أون"), text_key("كيم جونغ أون")));
+  EXPECT_TRUE(same_name_spelled_differently(text_key("يورجن كلوب"), text_key("يورغن كلوب")));
+  EXPECT_FALSE(same_name_spelled_differently(text_key("جدة"), text_key("غدة")));
+  EXPECT_FALSE(same_name_spelled_differently(text_key("سيرجي لافروف"), text_key("سيرغي لاروف")));  // and another letter
+}
+
+// A particle the tagger took into a name ("على ترامب", "فإن أردوغان") is not part of it; "علي"
+// written with ي is the given name Ali.
+TEST(Mentions, AParticleBeforeANameIsNotPartOfIt) {
+  EXPECT_EQ(descriptors_before_name({"على", "ترامب"}), 1u);
+  EXPECT_EQ(descriptors_before_name({"فإن", "أردوغان"}), 1u);
+  EXPECT_EQ(descriptors_before_name({"قال", "الرئيس", "دونالد", "ترامب"}), 2u);
+  EXPECT_EQ(descriptors_before_name({"علي", "عبدالله", "صالح"}), 0u);
+  EXPECT_EQ(descriptors_before_name({"على"}), 0u);  // a word is left
+  EXPECT_EQ(descriptors_before_name({"أنا", "سعيد"}), 0u);  // "I am happy": a predicate follows, not a name
+  EXPECT_EQ(descriptors_before_name({"فان", "دايك"}), 0u);   // van Dijk; فإن is written with its hamza
+  EXPECT_EQ(descriptors_before_name({"بين", "ستوكس"}), 0u);  // Ben Stokes
+}

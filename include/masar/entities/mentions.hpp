@@ -73,7 +73,8 @@ std::optional<std::pair<EntityType, std::string_view>> curated_name(std::string_
 
 // How many words at the start of a person span (as written) say what or whose the person is
 // rather than name them: demonyms ("الصيني" شي جين بينغ) and titles or descriptions
-// ("الركن" تركي المالكي, "الشهير"); at least one word is left. Royal and religious titles
+// ("الركن" تركي المالكي, "الشهير") or are particles the tagger took in ("على" ترامب,
+// "فإن" أردوغان); at least one word is left. Royal and religious titles
 // (الملك، الأمير، البابا) stay: news names those persons with them.
 std::size_t descriptors_before_name(const std::vector<std::string_view>& span);
 
@@ -87,11 +88,13 @@ std::string text_key(std::string_view text);
 std::string typed_mention_key(const std::vector<std::string_view>& words, EntityType type);
 std::string typed_text_key(std::string_view text, EntityType type);
 // Search form without the vowels that transliterations add or drop (ا و ي inside a word, a
-// final ا ه ي), doubled letters once: "لافرنتييف" and "لافرينتييف" give the same skeleton.
+// final ا ه ي), doubled letters once, ج as غ (a foreign g): "لافرنتييف" and "لافرينتييف" give
+// the same skeleton, and "سيرجي" and "سيرغي".
 std::string skeleton(std::string_view key);
 // Levenshtein distance in code points.
 std::size_t edit_distance(std::string_view a, std::string_view b);
-// Whether two keys of one type with the same skeleton are spellings of one name.
+// Whether two keys of one type with the same skeleton are spellings of one name (in a name of
+// several words ج and غ are one letter).
 bool same_name_spelled_differently(std::string_view a, std::string_view b);
 
 }  // namespace masar::entities

@@ -41,7 +41,10 @@ namespace masar::entities {
 //      before a person's name are not part of it (الصيني شي جين بينغ); داعش and طالبان
 //      are organisations whatever the tagger says; هائل and a few common words alone are
 //      no entity
-inline constexpr int kEntityRulesVersion = 3;
+//   4  2026-12-07: a hashtag's words without the mark (#ماكرون, #بشار_الأسد); ج and غ one
+//      letter in names of several words (أنجيلا / أنغيلا ميركل); function words before a
+//      person's name are not part of it (على ترامب)
+inline constexpr int kEntityRulesVersion = 4;
 
 struct EntityRunOptions {
   unsigned threads = 1;
