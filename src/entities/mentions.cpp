@@ -415,20 +415,41 @@ constexpr CuratedName kCurated[] = {
     {"الجمهورية التونسية", EntityType::LOC, "تونس"},
     {"دولة إسرائيل", EntityType::LOC, "إسرائيل"},
     {"دولة فلسطين", EntityType::LOC, "فلسطين"},
+    // Organisations by their full names, acronyms and other common names.
+    {"حلف شمال الأطلسي", EntityType::ORG, "الناتو"},
+    {"حلف الأطلسي", EntityType::ORG, "الناتو"},
+    {"حلف الناتو", EntityType::ORG, "الناتو"},
+    {"ناتو", EntityType::ORG, "الناتو"},
+    {"الناتو", EntityType::ORG, "الناتو"},
+    {"تنظيم داعش", EntityType::ORG, "داعش"},
+    {"الدولة الإسلامية", EntityType::ORG, "داعش"},
+    {"تنظيم الدولة الإسلامية", EntityType::ORG, "داعش"},
+    {"الفيفا", EntityType::ORG, "فيفا"},
+    {"فيفا", EntityType::ORG, "فيفا"},
+    {"الاتحاد الدولي لكرة القدم", EntityType::ORG, "فيفا"},
+    {"منظمة الأمم المتحدة", EntityType::ORG, "الأمم المتحدة"},
+    {"مجلس الأمن الدولي", EntityType::ORG, "مجلس الأمن"},
+    {"الجامعة العربية", EntityType::ORG, "جامعة الدول العربية"},
 };
 
 }  // namespace
 
 std::optional<std::pair<EntityType, std::string_view>> curated_name(std::string_view key) {
-  static const std::vector<std::pair<std::string, std::pair<EntityType, std::string>>> table = [] {
-    std::vector<std::pair<std::string, std::pair<EntityType, std::string>>> out;
-    for (const auto& c : kCurated) out.push_back({text_key(c.written), {c.type, text_key(c.as)}});
+  // Under every key the name may come with: a one-word organisation keeps the article it was
+  // written with (typed_mention_key), so "الفيفا" read as an organisation is not "فيفا".
+  static const std::map<std::string, std::pair<EntityType, std::string>, std::less<>> table = [] {
+    std::map<std::string, std::pair<EntityType, std::string>, std::less<>> out;
+    for (const auto& c : kCurated) {
+      const std::pair<EntityType, std::string> to{c.type, typed_text_key(c.as, c.type)};
+      for (const EntityType read_as : {EntityType::PER, EntityType::LOC, EntityType::ORG, EntityType::MISC}) {
+        out.emplace(typed_text_key(c.written, read_as), to);
+      }
+    }
     return out;
   }();
-  for (const auto& [written, to] : table) {
-    if (key == written) return std::pair<EntityType, std::string_view>{to.first, to.second};
-  }
-  return std::nullopt;
+  const auto it = table.find(key);
+  if (it == table.end()) return std::nullopt;
+  return std::pair<EntityType, std::string_view>{it->second.first, it->second.second};
 }
 
 void apply_curated_names(Mention& m) {

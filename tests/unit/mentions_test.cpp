@@ -446,3 +446,22 @@ TEST(Mentions, AStateByItsOfficialNameIsTheState) {
     EXPECT_EQ(m.key, text_key(apart)) << apart;
   }
 }
+
+// An organisation by its full name, its acronym or its other common name is one organisation.
+TEST(Mentions, AnOrganisationByItsOtherNamesIsTheOrganisation) {
+  const std::pair<const char*, const char*> same[] = {
+      {"حلف شمال الأطلسي", "الناتو"}, {"حلف الأطلسي", "الناتو"}, {"حلف الناتو", "الناتو"}, {"ناتو", "الناتو"},
+      {"تنظيم داعش", "داعش"}, {"الدولة الإسلامية", "داعش"}, {"تنظيم الدولة الإسلامية", "داعش"},
+      {"الفيفا", "فيفا"}, {"الاتحاد الدولي لكرة القدم", "فيفا"}, {"منظمة الأمم المتحدة", "الأمم المتحدة"},
+      {"مجلس الأمن الدولي", "مجلس الأمن"}, {"الجامعة العربية", "جامعة الدول العربية"}};
+  for (const auto& [other, usual] : same) {
+    for (const EntityType read_as : {EntityType::LOC, EntityType::ORG, EntityType::MISC}) {
+      Mention m{};
+      m.type = read_as;
+      m.key = typed_text_key(other, read_as);
+      apply_curated_names(m);
+      EXPECT_EQ(m.type, EntityType::ORG) << other;
+      EXPECT_EQ(m.key, typed_text_key(usual, EntityType::ORG)) << other;
+    }
+  }
+}
