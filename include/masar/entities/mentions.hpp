@@ -59,6 +59,10 @@ bool is_devotional_formula(std::string_view key);
 // tagger reads as persons: a curated list of keys; such a person mention is a place.
 bool is_place_named_like_a_person(std::string_view key);
 
+// Whether a person span opens with a pronoun as written (أنا، نحن، أنت، أنتم, and after و) and goes on: a
+// clause the tagger took for a name ("أنا سعيد", I am happy), not one ("آنا كامبل" is Anna).
+bool opens_with_a_pronoun(const std::vector<std::string_view>& span);
+
 // Words the tagger takes for names that name nothing to link when alone: a currency (ريال،
 // الدولار), a few common words (هائل، الكيماوي، البيضاوي) and, but for a person's name
 // (تيريزا ماي), a month (نيسان، كانون الثاني).
