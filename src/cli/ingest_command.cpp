@@ -115,6 +115,10 @@ int run_ingest(IngestArgs& args) {
   }
   const auto& s = summary.value();
   for (const auto& p : s.problems) std::cerr << "masar ingest: skipped " << p << "\n";
+  if (s.handed_down > 0) {
+    std::cerr << "masar ingest: " << s.handed_down
+              << " updated articles now tell another story; the first copy of each one's old text stands for it\n";
+  }
   std::cerr << "masar ingest: read " << s.read << ", inserted " << s.inserted << ", updated " << s.updated
             << ", unchanged " << s.unchanged << ", duplicates " << s.duplicates << ", skipped " << s.skipped
             << " (+" << read.problems << " bad input lines/files); cleaning, dedup and indexing "

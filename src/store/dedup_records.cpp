@@ -3,6 +3,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -100,6 +101,28 @@ Status DedupRecords::for_each(const std::function<void(DedupRecord&&)>& fn) {
     fn(std::move(r));
   }
   if (rc != SQLITE_DONE) return sql::db_error(db_, "reading the dedup records");
+  return Ok{};
+}
+
+Status DedupRecords::relink(std::int64_t from, std::int64_t to) {
+  std::vector<DedupRecord> changed;
+  if (Status s = for_each([&](DedupRecord&& r) {
+        if (r.rowid == from) return;  // the record of the new text
+        const auto links_from = [&](const auto& l) { return l.first == from; };
+        if (std::none_of(r.links.begin(), r.links.end(), links_from)) return;
+        const bool has_to = std::any_of(r.links.begin(), r.links.end(), [&](const auto& l) { return l.first == to; });
+        for (auto& l : r.links) {
+          if (l.first == from) l.first = has_to || r.rowid == to ? 0 : to;  // 0: dropped below
+        }
+        std::erase_if(r.links, [](const auto& l) { return l.first == 0; });
+        changed.push_back(std::move(r));
+      });
+      !s) {
+    return s;
+  }
+  for (const DedupRecord& r : changed) {
+    if (Status s = put(r); !s) return s;
+  }
   return Ok{};
 }
 

@@ -38,6 +38,9 @@ class DedupRecords {
   Status clear();
   // Every record in rowid order.
   Status for_each(const std::function<void(DedupRecord&&)>& fn);
+  // Links to article `from` become links to `to` (and none from `to` to itself): the records
+  // after Store::hand_down_copies, whose heir carries the text those links were made to.
+  Status relink(std::int64_t from, std::int64_t to);
   // True when every stored article has a record (and no record lacks its article).
   Result<bool> covers_every_article();
   // The article's body (for a restored document's fingerprint) and id.

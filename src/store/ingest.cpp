@@ -23,6 +23,9 @@ struct Ingester::State {
   std::vector<std::uint64_t> exact_hashes;    // exact body hash
   std::size_t restored = 0;                   // documents [0, restored) came from the store
   std::unordered_map<std::string, std::size_t> doc_of_id;  // this run's documents
+  // An earlier text of an article that became another story: its copies now have an heir
+  // (Store::hand_down_copies), which that text's document stands for from then on.
+  std::unordered_map<std::size_t, Store::Heir> heirs;
 
   State(Store& s, IngestOptions o) : store(&s), options(o), dedup(o.dedup), records(s.handle()) {}
 
@@ -51,6 +54,7 @@ struct Ingester::State {
   }
 
   Result<std::string> id_of(std::size_t doc) {
+    if (const auto heir = heirs.find(doc); heir != heirs.end()) return heir->second.id;
     if (!doc_ids[doc].empty()) return doc_ids[doc];
     auto id = records.article_id(doc_rowids[doc]);
     if (!id) return id.error();
@@ -63,7 +67,9 @@ struct Ingester::State {
   DedupRecord record_of(std::int64_t rowid, const dedup::Fingerprint& fp, const dedup::Match& m) const {
     DedupRecord r{rowid, fp.exact_hash, dedup::band_keys(fp, dedup.banding()), {}};
     for (const dedup::Link& l : m.links) {
-      if (doc_rowids[l.earlier] != 0) r.links.emplace_back(doc_rowids[l.earlier], l.similarity);
+      const auto heir = heirs.find(l.earlier);
+      const std::int64_t earlier = heir != heirs.end() ? heir->second.rowid : doc_rowids[l.earlier];
+      if (earlier != 0 && earlier != rowid) r.links.emplace_back(earlier, l.similarity);
     }
     return r;
   }
@@ -263,6 +269,7 @@ Result<IngestSummary> Ingester::ingest_prepared(std::vector<extract::PreparedArt
       auto known = st.doc_of(a.id);
       if (!known) return fail(known.error());
       std::optional<std::size_t> added;  // the dedup document of this version, when new
+      bool left_its_copies = false;      // a new text that is not a copy of the old one
       dedup::Match m;
       if (known.value() && st.exact_hashes[*known.value()] == fps[i].exact_hash) {
         auto stored = st.store->get(a.id);
@@ -278,6 +285,9 @@ Result<IngestSummary> Ingester::ingest_prepared(std::vector<extract::PreparedArt
           if (rep.value() != a.id) {
             link = DuplicateLink{rep.value(), matched_self ? "near" : dedup::match_kind_name(m.kind), m.similarity};
           }
+          left_its_copies = known.value() && rep.value() != a.id;
+        } else {
+          left_its_copies = known.value().has_value();
         }
       }
       std::int64_t rowid = 0;
@@ -285,6 +295,15 @@ Result<IngestSummary> Ingester::ingest_prepared(std::vector<extract::PreparedArt
       if (outcome && added) {
         st.doc_rowids[*added] = rowid;
         if (Status s = st.records.put(st.record_of(rowid, fps[i], m)); !s) return fail(s.error());
+      }
+      if (outcome && left_its_copies) {
+        auto heir = st.store->hand_down_copies(rowid);
+        if (!heir) return fail(heir.error());
+        if (heir.value()) {
+          if (Status s = st.records.relink(rowid, heir.value()->rowid); !s) return fail(s.error());
+          st.heirs[*known.value()] = *heir.value();
+          ++summary.handed_down;
+        }
       }
       if (!outcome) {
         r.status = "skipped";

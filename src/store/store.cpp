@@ -73,13 +73,11 @@ nlohmann::json removed_json(const std::vector<extract::RemovedLine>& removed) {
 std::string dump(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 // Hash of everything stored for an article: an unchanged re-ingest is detected without
-// comparing fields one by one.
-std::int64_t content_hash(const extract::CleanedArticle& a, const std::string& body, const std::string& removed,
-                          const std::string& extra, const DuplicateLink& dup) {
+// comparing fields one by one. The fields in the order of `content_hash` below.
+std::int64_t content_hash(std::initializer_list<const std::string*> fields) {
   XXH3_state_t* st = XXH3_createState();
   XXH3_64bits_reset(st);
-  for (const std::string* f : {&a.title, &a.date, &a.source, &a.url, &a.category, &a.lang, &body, &removed, &extra,
-                               &dup.representative_id, &dup.kind}) {
+  for (const std::string* f : fields) {
     XXH3_64bits_update(st, f->data(), f->size());
     XXH3_64bits_update(st, "\x1F", 1);  // field separator
   }
@@ -87,6 +85,23 @@ std::int64_t content_hash(const extract::CleanedArticle& a, const std::string& b
   XXH3_freeState(st);
   return h;
 }
+
+std::int64_t content_hash(const extract::CleanedArticle& a, const std::string& body, const std::string& removed,
+                          const std::string& extra, const DuplicateLink& dup) {
+  return content_hash({&a.title, &a.date, &a.source, &a.url, &a.category, &a.lang, &body, &removed, &extra,
+                       &dup.representative_id, &dup.kind});
+}
+
+// A stored copy, as hand_down_copies reads it: the stored fields hash as the ingest hashed them.
+struct StoredCopy {
+  std::int64_t rowid = 0;
+  std::string id, title, date, source, url, category, lang, body, removed, extra, kind;
+  double similarity = 0;
+  std::int64_t hash_with(const DuplicateLink& dup) const {
+    return content_hash({&title, &date, &source, &url, &category, &lang, &body, &removed, &extra, &dup.representative_id,
+                         &dup.kind});
+  }
+};
 
 }  // namespace
 
@@ -106,6 +121,40 @@ Store::~Store() {
   stmts_.reset();  // statements before the connection
   term_counts_.reset();
   if (db_) sqlite3_close(db_);
+}
+
+Result<std::optional<Store::Heir>> Store::hand_down_copies(std::int64_t rowid) {
+  Statement copies(db_,
+                   "SELECT rowid, id, title, date, source, url, category, lang, body, removed, extra, dup_kind, dup_similarity "
+                   "FROM articles WHERE dup_of = ?1 ORDER BY rowid");
+  Statement relink(db_, "UPDATE articles SET dup_of = ?2, dup_kind = ?3, dup_similarity = ?4, content_hash = ?5 WHERE rowid = ?1");
+  if (!copies.ok() || !relink.ok()) return sql::db_error(db_, "handing down copies");
+  copies.bind(1, rowid);
+  std::vector<StoredCopy> rows;
+  int rc;
+  while ((rc = copies.step()) == SQLITE_ROW) {
+    StoredCopy c;
+    c.rowid = copies.int64(0);
+    std::string* text[] = {&c.id, &c.title, &c.date, &c.source, &c.url, &c.category, &c.lang, &c.body, &c.removed, &c.extra, &c.kind};
+    for (int i = 0; i < 11; ++i) *text[i] = copies.text(i + 1);
+    c.similarity = copies.real(12);
+    rows.push_back(std::move(c));
+  }
+  if (rc != SQLITE_DONE) return sql::db_error(db_, "reading copies");
+  if (rows.empty()) return std::optional<Heir>();
+  const StoredCopy& heir = rows.front();
+  const DuplicateLink none;
+  relink.bind(1, heir.rowid).bind_null(2).bind(3, none.kind).bind(4, none.similarity).bind(5, heir.hash_with(none));
+  if (relink.step() != SQLITE_DONE) return sql::db_error(db_, "handing down copies");
+  if (Status st = index(false, heir.rowid, heir.title, heir.body, nullptr); !st) return st.error();
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    // Both were copies of the old text: exact copies of each other only when both were exact.
+    const StoredCopy& c = rows[i];
+    const DuplicateLink link{heir.id, heir.kind == "exact" && c.kind == "exact" ? "exact" : "near", c.similarity};
+    relink.reset().bind(1, c.rowid).bind(2, heir.rowid).bind(3, link.kind).bind(4, link.similarity).bind(5, c.hash_with(link));
+    if (relink.step() != SQLITE_DONE) return sql::db_error(db_, "handing down copies");
+  }
+  return std::optional<Heir>(Heir{heir.rowid, heir.id});
 }
 
 Result<Store> Store::open(const std::filesystem::path& path, OpenMode mode) {

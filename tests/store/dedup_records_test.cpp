@@ -11,6 +11,7 @@
 #include <tuple>
 #include <vector>
 
+#include "masar/search/searcher.hpp"
 #include "masar/store/ingest.hpp"
 #include "masar/store/store.hpp"
 
@@ -223,6 +224,81 @@ TEST(DedupRecords, AnArticleChangedInALaterRunIsNotItsOwnCopy) {
   ASSERT_TRUE(copy2);
   EXPECT_EQ(copy2->duplicate.representative_id, "dedup-1");
   EXPECT_EQ(copy2->duplicate.kind, "exact");
+}
+
+// An original and two exact copies of it from other outlets; `words` picks the body.
+extract::Article story(std::string id, std::string outlet, int words) {
+  extract::Article a;
+  a.id = std::move(id);
+  a.source = std::move(outlet);
+  a.date = "2020-02-01";
+  a.title = "عنوان " + word(60000 + words);
+  for (int w = 0; w < 90; ++w) a.text += word(words * 1000 + w) + " ";
+  return a;
+}
+
+std::string representative(const TempDb& db, const std::string& id) {
+  auto s = store::Store::open(db.path);
+  auto a = s->get(id);
+  EXPECT_TRUE(a && a.value()) << id;
+  return a && a.value() ? a.value()->duplicate.representative_id : "?";
+}
+
+std::vector<std::string> hits(const TempDb& db, std::string query) {
+  auto s = store::Store::open(db.path);
+  search::SearchRequest req;
+  req.query = std::move(query);
+  auto r = search::search(s.value(), req);
+  EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+  std::vector<std::string> out;
+  if (r.ok()) {
+    for (const auto& h : r.value().hits) out.push_back(h.id);
+  }
+  return out;
+}
+
+// A story rewritten under its id into another story: its copies carry the old text, so the
+// first of them takes its place (indexed, found by search) and the others and later copies of
+// that text, in the same run or the next, are its copies — not copies of the new text.
+TEST(DedupRecords, AnOriginalRewrittenHandsItsCopiesToTheFirstOfThem) {
+  TempDb db;
+  ingest(db, {story("orig", "outlet-1", 1), story("copy-a", "outlet-2", 1), story("copy-b", "outlet-3", 1)});
+  ASSERT_EQ(representative(db, "copy-a"), "orig");
+  ASSERT_EQ(representative(db, "copy-b"), "orig");
+  ingest(db, {story("orig", "outlet-1", 2), story("copy-c", "outlet-4", 1)});
+  EXPECT_EQ(representative(db, "orig"), "");
+  EXPECT_EQ(representative(db, "copy-a"), "");
+  EXPECT_EQ(representative(db, "copy-b"), "copy-a");
+  EXPECT_EQ(representative(db, "copy-c"), "copy-a");
+  ingest(db, {story("copy-d", "outlet-5", 1), story("copy-e", "outlet-6", 2)});
+  EXPECT_EQ(representative(db, "copy-d"), "copy-a");
+  EXPECT_EQ(representative(db, "copy-e"), "orig");
+  EXPECT_EQ(hits(db, word(1000 + 7)), std::vector<std::string>{"copy-a"});
+  EXPECT_EQ(hits(db, word(2000 + 7)), std::vector<std::string>{"orig"});
+  // The records say the same: one more run links as the rows do.
+  EXPECT_EQ(scalar(db, "SELECT count(*) FROM articles WHERE dup_of IS NULL"), "2");
+}
+
+// The same within one run: the original, a copy, the original rewritten, a copy of the old text.
+TEST(DedupRecords, AnOriginalRewrittenInTheSameRunHandsItsCopiesOn) {
+  TempDb db;
+  ingest(db, {story("orig", "outlet-1", 1), story("copy-a", "outlet-2", 1), story("orig", "outlet-1", 2),
+              story("copy-b", "outlet-3", 1)});
+  EXPECT_EQ(representative(db, "orig"), "");
+  EXPECT_EQ(representative(db, "copy-a"), "");
+  EXPECT_EQ(representative(db, "copy-b"), "copy-a");
+  EXPECT_EQ(hits(db, word(1000 + 7)), std::vector<std::string>{"copy-a"});
+}
+
+// A correction (two words of ninety) keeps the story and its copies together.
+TEST(DedupRecords, AnOriginalCorrectedKeepsItsCopies) {
+  TempDb db;
+  ingest(db, {story("orig", "outlet-1", 1), story("copy-a", "outlet-2", 1)});
+  auto corrected = story("orig", "outlet-1", 1);
+  corrected.text.replace(0, corrected.text.find(' '), word(987654));
+  ingest(db, {corrected});
+  EXPECT_EQ(representative(db, "orig"), "");
+  EXPECT_EQ(representative(db, "copy-a"), "orig");
 }
 
 TEST(DedupRecords, OtherDedupOptionsRebuildTheRecords) {

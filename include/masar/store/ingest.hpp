@@ -43,6 +43,7 @@ struct IngestSummary {
   std::size_t unchanged = 0;
   std::size_t duplicates = 0;  // inserted or updated articles linked to an earlier one
   std::size_t skipped = 0;     // articles that could not be stored (see `problems`)
+  std::size_t handed_down = 0;  // updated articles whose copies of their old text got an heir (Store::hand_down_copies)
   std::vector<std::string> problems;  // "id: reason"
 };
 

@@ -101,6 +101,15 @@ class Store {
   Result<std::optional<StoredArticle>> get(const std::string& id) const;
   // Ids of the stored copies of an article (linked to it as their representative), in storage order.
   Result<std::vector<std::string>> duplicates_of(const std::string& id) const;
+  // When an article's text has become another story, its stored copies still carry the old
+  // text: the first of them takes its place (its link dropped, indexed; the next entity pass
+  // scans it, and it keeps the event it had), the others are linked to it. The heir, or nothing
+  // when the article had no copies. Call inside the transaction that stored the new text.
+  struct Heir {
+    std::int64_t rowid = 0;
+    std::string id;
+  };
+  Result<std::optional<Heir>> hand_down_copies(std::int64_t rowid);
   // Every stored body with its id, in insertion order: used to rebuild dedup state.
   Status for_each_body(const std::function<void(std::int64_t rowid, const std::string& id, const std::string& body)>& fn) const;
 
