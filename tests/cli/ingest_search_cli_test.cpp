@@ -62,6 +62,32 @@ TEST(IngestCli, UpdatesAnArticleInPlace) {
   EXPECT_TRUE(json::parse(run_masar("search --json --mode all " + db.arg() + " انطلقت").out)["hits"].empty());
 }
 
+// An article rewritten into another story (a site reusing an address): the copy another outlet
+// made of the first text is still found, and a later copy of that text is linked to it.
+TEST(IngestCli, ACopyOfARewrittenArticleStandsForItsOldText) {
+  TempDb db;
+  const std::string text =
+      "اجتمعت وفود الدول الضامنة روسيا وتركيا وإيران في أستانا لبحث توسيع مناطق خفض التصعيد في إدلب وحمص، "
+      "وقال رئيس الوفد الروسي إن الجولة المقبلة ستبحث ملف المعتقلين وتبادل الجثث بين الأطراف المتحاربة.";
+  const std::string other =
+      "أعلنت وزارة الصحة تسجيل حالات جديدة من الإنفلونزا الموسمية في المدارس، ودعت الأهالي إلى تطعيم الأطفال "
+      "قبل الفصل الدراسي الثاني، مؤكدة أن مخزون اللقاحات يكفي لتغطية الطلب في جميع المحافظات.";
+  const auto line = [](const std::string& id, const std::string& source, const std::string& body) {
+    return json{{"id", id}, {"source", source}, {"title", "خبر"}, {"date", "2023-06-21"}, {"text", body}}.dump() + "\n";
+  };
+  ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " -", line("site-1", "الموقع", text) + line("wire-1", "الوكالة", text)).status, 0);
+  auto r = run_masar("ingest " + db.arg() + " -", line("site-1", "الموقع", other));
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("1 updated articles now tell another story"), std::string::npos) << r.err;
+  auto found = json::parse(run_masar("search --json " + db.arg() + " المعتقلين").out);
+  ASSERT_EQ(found["hits"].size(), 1u);
+  EXPECT_EQ(found["hits"][0]["id"], "wire-1");
+  ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " -", line("paper-1", "الصحيفة", text)).status, 0);
+  auto copy = masar::store::Store::open(db.path());
+  ASSERT_TRUE(copy);
+  EXPECT_EQ(copy->get("paper-1").value()->duplicate.representative_id, "wire-1");
+}
+
 // A file whose index an older analyzer wrote (simulated: analyzer 1 recorded, an index that
 // holds nothing): a reader warns, the next writer re-indexes and says so.
 TEST(IngestCli, AnIndexOfAnOlderAnalyzerIsRebuiltByTheNextIngest) {
