@@ -103,17 +103,23 @@ std::string typed_name(std::string_view raw) {
 Result<std::vector<EntityInfo>> list_entities(store::Store& store, const EntityQuery& q) {
   sqlite3* db = store.handle();
   const std::string key = q.query.empty() ? std::string() : text_key(typed_name(q.query));
+  // A curated name ("أمريكا") is asked for under the key it links to (الولايات المتحدة).
+  std::string curated_key;
+  if (!key.empty()) {
+    if (const auto curated = curated_name(key)) curated_key = std::string(curated->second);
+  }
   // The page is chosen from article_entities alone; the dates, which join every article that
   // names an entity, are read for that page only (all of them at once took a second on 30k
   // articles).
   Statement page(db, "SELECT ae.entity FROM article_entities ae JOIN entities e ON e.id = ae.entity "
-                     "WHERE (?1 = '' OR e.type = ?1) AND (?2 = '' OR instr(e.key, ?2) > 0) "
+                     "WHERE (?1 = '' OR e.type = ?1) AND (?2 = '' OR instr(e.key, ?2) > 0 OR e.key = ?5) "
                      "GROUP BY ae.entity ORDER BY count(DISTINCT ae.article) DESC, ae.entity LIMIT ?3 OFFSET ?4");
   Statement one(db, std::string(kEntitySelect) + "WHERE e.id = ?1 GROUP BY e.id");
   AliasReader aliases(db);
   if (!page.ok() || !one.ok() || !aliases.ok()) return store::sql::db_error(db, "reading entities");
   page.bind(1, std::string_view(q.type ? type_name(*q.type) : "")).bind(2, std::string_view(key))
-      .bind(3, static_cast<std::int64_t>(q.limit)).bind(4, static_cast<std::int64_t>(q.offset));
+      .bind(3, static_cast<std::int64_t>(q.limit)).bind(4, static_cast<std::int64_t>(q.offset))
+      .bind(5, std::string_view(curated_key));
   std::vector<std::int64_t> ids;
   int rc;
   while ((rc = page.step()) == SQLITE_ROW) ids.push_back(page.int64(0));

@@ -190,3 +190,26 @@ TEST(EntitiesCli, AnUndecodableByteInANameSeparatesWords) {
   EXPECT_NE(unknown.err.find("no entity named"), std::string::npos) << unknown.err;
   EXPECT_TRUE(masar::text::is_valid_utf8(unknown.err)) << unknown.err;
 }
+
+// A state named three ways is one place, and asking for it by any of its names finds it.
+TEST(EntitiesCli, AStateByAnyOfItsNamesIsOnePlaceAndFoundByEach) {
+  TempDb db;
+  const auto line = [](int k, const std::string& text) {
+    return json{{"id", "us-" + std::to_string(k)}, {"source", "outlet-" + std::to_string(k)}, {"title", "خبر " + std::to_string(k)},
+                {"date", "2018-04-1" + std::to_string(k)}, {"text", text}}
+               .dump() + "\n";
+  };
+  const std::string input = line(1, "قالت الولايات المتحدة إنها سترد على الهجوم في سوريا خلال أيام.") +
+                            line(2, "وصل وفد من الولايات المتحدة الأمريكية إلى أنقرة لبحث الوضع في منبج.") +
+                            line(3, "حذرت روسيا أمريكا من أي ضربة عسكرية ضد دمشق في الأيام المقبلة.");
+  ASSERT_EQ(run_masar("ingest --quiet " + db.arg() + " -", input).status, 0);
+  for (const char* asked : {"أمريكا", "الولايات المتحدة", "الولايات المتحدة الأمريكية"}) {
+    std::istringstream in(run_masar("entities --json --type LOC " + db.arg() + " --query '" + asked + "'").out);
+    std::string first;
+    ASSERT_TRUE(std::getline(in, first)) << asked;
+    const json e = json::parse(first);
+    EXPECT_EQ(e["articles"], 3) << asked << ": " << first;
+    EXPECT_TRUE(has_alias(e, "أمريكا")) << asked;
+    EXPECT_TRUE(has_alias(e, "الولايات المتحدة الأمريكية")) << asked;
+  }
+}
