@@ -42,8 +42,10 @@ namespace masar::entities {
 //      are organisations whatever the tagger says; هائل and a few common words alone are
 //      no entity
 //   4  2026-12-07: a hashtag's words without the mark (#ماكرون, #بشار_الأسد); ج and غ one
-//      letter in names of several words (أنجيلا / أنغيلا ميركل); function words before a
-//      person's name are not part of it (على ترامب)
+//      letter in names of several words (أنجيلا / أنغيلا ميركل); particles before a person's
+//      name are not part of it (على ترامب); a person span opening with a pronoun is a clause
+//      (أنا سعيد); curated names of states (أمريكا → الولايات المتحدة), organisations
+//      (حلف شمال الأطلسي → الناتو) and brands and clubs the tagger reads as persons
 inline constexpr int kEntityRulesVersion = 4;
 
 struct EntityRunOptions {
