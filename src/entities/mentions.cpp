@@ -34,6 +34,9 @@ bool ends_sentence(std::string_view gap) {
 
 // The marks between two tokens as words of their own (the tagger was trained with them).
 void add_marks(std::string_view gap, std::size_t base, std::vector<Word>& out) {
+  // A hyphen with no space around it joins the parts of one name (كيم جونغ-أون): given as a
+  // mark, it ended the name there.
+  if (gap == "-") return;
   for (std::size_t i = 0; i < gap.size();) {
     const std::size_t n = text::sequence_length(static_cast<unsigned char>(gap[i]));
     const std::string_view c = gap.substr(i, n);
@@ -540,6 +543,9 @@ std::vector<Mention> find_mentions(std::string_view text, const NerModel& model)
       const int type = (static_cast<int>(tags[i]) - 1) / 2;
       std::size_t j = i + 1;
       while (j < tags.size() && !words[j].punctuation && static_cast<int>(tags[j]) == 2 + 2 * type) ++j;
+      // Two words and a hyphen alone are two names (ترامب-كيم, the summit), not one: the hyphen
+      // joins the parts of a name only inside a longer one (كيم جونغ-أون).
+      if (j == i + 2 && words[i + 1].begin == words[i].end + 1 && text[words[i].end] == '-') j = i + 1;
       std::vector<std::string_view> span;
       for (std::size_t k = i; k < j; ++k) span.push_back(words[k].text);
       // "الرئيس الصيني شي جين بينغ", "الركن تركي المالكي": the name starts after the words

@@ -490,3 +490,25 @@ TEST(Mentions, ABrandOrAClubIsNoPerson) {
     EXPECT_EQ(m.type, type) << name;
   }
 }
+
+// A hyphen with no space around it joins the parts of one name (كيم جونغ-أون, جان-إيف لودريان):
+// the tagger saw it as a mark and ended the name there ("كيم جونغ" was an entity of 106 articles).
+TEST(Mentions, AHyphenInsideANameJoinsItsParts) {
+  const auto model = NerModel::builtin();
+  if (!model) GTEST_SKIP() << model.error().message;
+  const std::string text = "والتقى الزعيم الكوري الشمالي كيم جونغ-أون الرئيس الأمريكي في سنغافورة.";
+  std::vector<std::string> keys;
+  for (const auto& m : find_mentions(text, model.value())) {
+    EXPECT_EQ(text.substr(m.begin, m.end - m.begin), m.surface);
+    if (m.type == EntityType::PER) keys.push_back(m.key);
+  }
+  ASSERT_EQ(keys.size(), 1u);
+  EXPECT_EQ(keys[0], mention_key({"كيم", "جونغ", "أون"}));
+  // Two names and a hyphen alone are two people.
+  const std::string summit = "وعقد لقاء كيم-ترامب في سنغافورة.";
+  std::vector<std::string> persons;
+  for (const auto& m : find_mentions(summit, model.value())) {
+    if (m.type == EntityType::PER) persons.push_back(m.surface);
+  }
+  EXPECT_EQ(persons, (std::vector<std::string>{"كيم", "ترامب"}));
+}

@@ -45,7 +45,8 @@ namespace masar::entities {
 //      letter in names of several words (أنجيلا / أنغيلا ميركل); particles before a person's
 //      name are not part of it (على ترامب); a person span opening with a pronoun is a clause
 //      (أنا سعيد); curated names of states (أمريكا → الولايات المتحدة), organisations
-//      (حلف شمال الأطلسي → الناتو) and brands and clubs the tagger reads as persons
+//      (حلف شمال الأطلسي → الناتو) and brands and clubs the tagger reads as persons; a
+//      hyphen inside a name joins its words (كيم جونغ-أون)
 inline constexpr int kEntityRulesVersion = 4;
 
 struct EntityRunOptions {
