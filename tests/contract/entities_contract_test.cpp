@@ -82,3 +82,32 @@ TEST(EntitiesContract, TheArticleTestReadsAnySurface) {
     (void)is_place_named_like_a_person(text_key(text));
   }
 }
+
+// Random texts of names, particles, pronouns, hashtags and hyphens: every mention's surface is
+// the text between its offsets, and no key keeps a hashtag's marks.
+TEST(EntitiesContract, MentionsOfAnyTextPointAtTheirSurfaceAndKeysHoldNoMarks) {
+  const auto model = NerModel::builtin();
+  if (!model) GTEST_SKIP() << model.error().message;
+  static const char* kPieces[] = {"الرئيس", "دونالد", "ترامب", "على", "فإن", "أنا", "سعيد", "كيم", "جونغ", "أون",
+                                  "#", "_", "-", " ", " ", " ", "،", ".", "بوتين", "في", "موسكو", "#سوريا",
+                                  "أنجيلا", "ميركل", "وقال", "الولايات", "المتحدة", "الأمريكية", "٢٠١٨", "-أون"};
+  std::mt19937 rng(20261207);
+  std::uniform_int_distribution<std::size_t> pick(0, std::size(kPieces) - 1);
+  std::uniform_int_distribution<int> length(1, 40);
+  std::size_t found = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    const int n = length(rng);
+    for (int i = 0; i < n; ++i) text += kPieces[pick(rng)];
+    for (const Mention& m : find_mentions(text, model.value())) {
+      ++found;
+      ASSERT_LT(m.begin, m.end) << text;
+      ASSERT_LE(m.end, text.size()) << text;
+      EXPECT_EQ(text.substr(m.begin, m.end - m.begin), m.surface) << text;
+      EXPECT_FALSE(m.key.empty()) << text;
+      EXPECT_EQ(m.key.find('#'), std::string::npos) << text << " → " << m.key;
+      EXPECT_EQ(m.key.find('_'), std::string::npos) << text << " → " << m.key;
+    }
+  }
+  EXPECT_GT(found, 300u);  // the texts do hold names
+}
