@@ -5,6 +5,26 @@
 
 using namespace masar::entities;
 
+namespace {
+
+// The mentions of a text, each checked to point at its surface.
+std::vector<Mention> mentions_in(const std::string& text, const NerModel& model) {
+  std::vector<Mention> out = find_mentions(text, model);
+  for (const Mention& m : out) EXPECT_EQ(text.substr(m.begin, m.end - m.begin), m.surface) << text;
+  return out;
+}
+
+// The keys (or surfaces) of the persons among them, in text order.
+std::vector<std::string> persons(const std::vector<Mention>& mentions, std::string Mention::*field = &Mention::key) {
+  std::vector<std::string> out;
+  for (const Mention& m : mentions) {
+    if (m.type == EntityType::PER) out.push_back(m.*field);
+  }
+  return out;
+}
+
+}  // namespace
+
 TEST(MentionKeys, ProcliticsAndArticleOff) {
   EXPECT_EQ(mention_key({"والأمم", "المتحدة"}), mention_key({"الأمم", "المتحدة"}));
   EXPECT_EQ(mention_key({"لروسيا"}), mention_key({"روسيا"}));
@@ -379,13 +399,12 @@ TEST(Mentions, AHashtagNamesWhatItsWordsName) {
   const auto model = NerModel::builtin();
   if (!model) GTEST_SKIP() << model.error().message;
   const std::string text = "وقال الرئيس الفرنسي إيمانويل #ماكرون إن بلاده ستشارك. والتقى #بشار_الأسد وفدا روسيا في دمشق.";
-  std::vector<std::string> keys;
-  for (const auto& m : find_mentions(text, model.value())) {
-    EXPECT_EQ(text.substr(m.begin, m.end - m.begin), m.surface);
+  const auto mentions = mentions_in(text, model.value());
+  for (const auto& m : mentions) {
     EXPECT_EQ(m.key.find('#'), std::string::npos) << m.key;
     EXPECT_EQ(m.key.find('_'), std::string::npos) << m.key;
-    if (m.type == EntityType::PER) keys.push_back(m.key);
   }
+  const auto keys = persons(mentions);
   ASSERT_EQ(keys.size(), 2u);
   EXPECT_EQ(keys[0], mention_key({"إيمانويل", "ماكرون"}));
   EXPECT_EQ(keys[1], mention_key({"بشار", "الأسد"}));
@@ -497,18 +516,10 @@ TEST(Mentions, AHyphenInsideANameJoinsItsParts) {
   const auto model = NerModel::builtin();
   if (!model) GTEST_SKIP() << model.error().message;
   const std::string text = "والتقى الزعيم الكوري الشمالي كيم جونغ-أون الرئيس الأمريكي في سنغافورة.";
-  std::vector<std::string> keys;
-  for (const auto& m : find_mentions(text, model.value())) {
-    EXPECT_EQ(text.substr(m.begin, m.end - m.begin), m.surface);
-    if (m.type == EntityType::PER) keys.push_back(m.key);
-  }
+  const auto keys = persons(mentions_in(text, model.value()));
   ASSERT_EQ(keys.size(), 1u);
   EXPECT_EQ(keys[0], mention_key({"كيم", "جونغ", "أون"}));
   // Two names and a hyphen alone are two people.
   const std::string summit = "وعقد لقاء كيم-ترامب في سنغافورة.";
-  std::vector<std::string> persons;
-  for (const auto& m : find_mentions(summit, model.value())) {
-    if (m.type == EntityType::PER) persons.push_back(m.surface);
-  }
-  EXPECT_EQ(persons, (std::vector<std::string>{"كيم", "ترامب"}));
+  EXPECT_EQ(persons(mentions_in(summit, model.value()), &Mention::surface), (std::vector<std::string>{"كيم", "ترامب"}));
 }
