@@ -76,6 +76,11 @@ std::size_t suffix_length(std::string_view w) noexcept {
 std::string_view strip_proclitics_impl(std::string_view w) noexcept {
   if (lexicon::is_protected(w)) return w;
   const std::size_t article = article_length(w);
+  // "لل" before a listed name beginning with ل is the preposition alone (للبنان، وللندن).
+  if (article > 0 && letter_at(w, article - 1) == kLam && letter_at(w, article - 2) == kLam &&
+      lexicon::is_listed_name(w.substr((article - 1) * kLetter))) {
+    return w.substr((article - 1) * kLetter);
+  }
   if (article > 0 && letters(w) - article >= kMinStemAfterArticle) return w.substr(article * kLetter);
   const std::uint16_t first = letter_at(w, 0);
   // Single-letter proclitics, stripped only when what remains is a name listed as written

@@ -56,6 +56,16 @@ TEST(Stem, AForeignNameIsNotAProcliticAndTheArticle) {
   EXPECT_EQ(stem("بكاليفورنيا"), "كاليفورنيا");  // listed, so a proclitic before it goes
   EXPECT_EQ(stem("بالمركز"), "مركز");            // and the rule stands for other words
 }
+// "لل" is ل + ال (للعراق، للرئيس), except before a listed name that begins with ل: "للبنان"
+// is "to Lebanon", not ل + ال + "بنان".
+TEST(Stem, ToANameBeginningWithLamIsThatName) {
+  EXPECT_EQ(stem("للبنان"), "لبنان");
+  EXPECT_EQ(stem("وللبنان"), "لبنان");
+  EXPECT_EQ(stem("فللندن"), "لندن");
+  EXPECT_EQ(stem("لليبيا"), "ليبيا");
+  EXPECT_EQ(stem("للعراق"), stem("والعراق"));  // ل + the article, as before
+  EXPECT_EQ(stem("للرئيس"), normalize_for_search("رئيس"));  // and the rule stands for other words
+}
 TEST(Stem, AdjectiveOfProtectedNameStopsAtTheName) { EXPECT_EQ(stem("الإيرانية"), "ايران"); }
 
 // Proclitics.

@@ -47,7 +47,8 @@ namespace masar::entities {
 //      (أنا سعيد); curated names of states (أمريكا → الولايات المتحدة), organisations
 //      (حلف شمال الأطلسي → الناتو) and brands and clubs the tagger reads as persons; a
 //      hyphen inside a name joins its words (كيم جونغ-أون)
-inline constexpr int kEntityRulesVersion = 4;
+//   5  2026-12-07: "للبنان" is ل + لبنان, not ل + ال + "بنان" (analyzer 4)
+inline constexpr int kEntityRulesVersion = 5;
 
 struct EntityRunOptions {
   unsigned threads = 1;

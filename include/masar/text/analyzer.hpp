@@ -23,7 +23,9 @@ namespace masar::text {
 //      الكونجرس = الكونغرس, البنتاجون = البنتاغون, أوربا = أوروبا, and their adjectives
 //   3  2026-12-07: foreign names whose first letters read as a proclitic and the article are
 //      one term (فالنسيا, كاليفورنيا, بالمر, والتر: not "نسيا", "يفورنيا", "مر", "تر")
-inline constexpr int kAnalyzerVersion = 3;
+//   4  2026-12-07: "لل" before a listed name beginning with ل is the preposition alone
+//      (للبنان, وللندن, لليبيا: "لبنان", not "بنان")
+inline constexpr int kAnalyzerVersion = 4;
 
 struct Term {
   std::string text;          // the analyzed form (normalized, stemmed)
