@@ -150,7 +150,7 @@ std::string typed_mention_key(const std::vector<std::string_view>& words, Entity
 
 std::string typed_text_key(std::string_view text, EntityType type) { return typed_mention_key(words_of(text), type); }
 
-constexpr char32_t kJim = U'\u062C', kGhain = U'\u063A';
+constexpr char32_t kJim = U'\u062C', kGhain = U'\u063A', kKha = U'\u062E';
 
 std::string skeleton(std::string_view key) {
   const auto cps = code_points(key);
@@ -162,7 +162,8 @@ std::string skeleton(std::string_view key) {
     const bool vowel = c == U'\u0627' || c == U'\u0648' || c == U'\u064A';
     if (vowel && !word_start) continue;
     if (word_end && !word_start && c == U'\u0647') continue;
-    const char32_t letter = c == kJim ? kGhain : c;  // the g of a foreign name (same_name_spelled_differently)
+    // The g and the Spanish j of a foreign name (same_name_spelled_differently).
+    const char32_t letter = c == kJim || c == kKha ? kGhain : c;
     if (!out.empty() && out.back() == letter) continue;
     out.push_back(letter);
   }
@@ -199,6 +200,24 @@ std::string g_folded(std::string_view key) {
   return out;
 }
 
+// Two words of a name with خ as غ when both have five letters or more and neither the article:
+// how the Spanish j compares (سيرخيو / سيرجيو، خورخي / جورجي). Shorter words are Arabic names
+// that differ by it (خليل / جليل، خبري / جبوري in SaudiNewsNet), as are الخبر / الجبر. Both words
+// or neither, so that a name does not change with the length of the other (خضري / خضيري).
+// Words of a one-word name are left as they are (`several_words` false).
+std::pair<std::string, std::string> spanish_j_folded(std::string_view x, std::string_view y, bool several_words) {
+  const auto eligible = [](std::string_view w) { return code_points(w).size() >= 5 && !w.starts_with("ال"); };
+  std::pair<std::string, std::string> out{x, y};
+  if (!several_words || !eligible(x) || !eligible(y)) return out;
+  constexpr std::string_view kha = "\u062E", ghain = "\u063A";  // both two bytes in UTF-8
+  for (std::string* w : {&out.first, &out.second}) {
+    for (std::size_t at = w->find(kha); at != std::string::npos; at = w->find(kha, at + ghain.size())) {
+      w->replace(at, kha.size(), ghain);
+    }
+  }
+  return out;
+}
+
 // أستانا / أستانة, سوريا / سورية: a final alef or ta marbuta (ه in search form) is how a name
 // is written, not which name it is.
 bool only_the_ending_differs(std::string_view x, std::string_view y) {
@@ -223,8 +242,9 @@ bool one_letter_more_inside(std::string_view x, std::string_view y) {
 
 bool same_name_spelled_differently(std::string_view a_key, std::string_view b_key) {
   if (a_key == b_key) return true;
-  // ج and غ both write a foreign g (أنجيلا / أنغيلا ميركل, سيرجي / سيرغي): the same letter in a
-  // name of several words. One word has nothing else to agree on (جدة is not غدة).
+  // ج and غ both write a foreign g (أنجيلا / أنغيلا ميركل, سيرجي / سيرغي), خ and ج the Spanish j
+  // (سيرخيو / سيرجيو راموس): the same letter in a name of several words. One word has nothing
+  // else to agree on (جدة is not غدة, خليل not جليل).
   const bool several_words = a_key.find(' ') != std::string_view::npos && b_key.find(' ') != std::string_view::npos;
   const std::string a_folded = several_words ? g_folded(a_key) : std::string(a_key);
   const std::string b_folded = several_words ? g_folded(b_key) : std::string(b_key);
@@ -236,7 +256,8 @@ bool same_name_spelled_differently(std::string_view a_key, std::string_view b_ke
     std::size_t ei = a.find(' ', i), ej = b.find(' ', j);
     if (ei == std::string_view::npos) ei = a.size();
     if (ej == std::string_view::npos) ej = b.size();
-    differing_words += a.substr(i, ei - i) != b.substr(j, ej - j);
+    const auto [x, y] = spanish_j_folded(a.substr(i, ei - i), b.substr(j, ej - j), several_words);
+    differing_words += x != y;
     i = ei + 1, j = ej + 1;
   }
   // Word by word: each differing word long enough that one or two letters more or less is a
@@ -246,7 +267,8 @@ bool same_name_spelled_differently(std::string_view a_key, std::string_view b_ke
     std::size_t ei = a.find(' ', i), ej = b.find(' ', j);
     if (ei == std::string_view::npos) ei = a.size();
     if (ej == std::string_view::npos) ej = b.size();
-    const std::string_view x = a.substr(i, ei - i), y = b.substr(j, ej - j);
+    const auto folded = spanish_j_folded(a.substr(i, ei - i), b.substr(j, ej - j), several_words);
+    const std::string_view x = folded.first, y = folded.second;
     // عبد and a divine name: the name after عبد is written exactly (عبدالإله is not عبدالله).
     if (x != y && (x.starts_with("عبد") || y.starts_with("عبد"))) return false;
     if (x != y) {

@@ -434,6 +434,24 @@ TEST(SameName, JimAndGhainWriteTheSameG) {
   EXPECT_FALSE(same_name_spelled_differently(text_key("سيرجي لافروف"), text_key("سيرغي لاروف")));  // and another letter
 }
 
+// The Spanish j is خ to outlets that follow Spanish (سيرخيو، خورخي) and ج to those that follow
+// English or Italian (سيرجيو، جورجي): one letter in the long words of a name of several words.
+TEST(SameName, KhaAndJimWriteTheSameSpanishJ) {
+  EXPECT_EQ(skeleton(text_key("سيرخيو راموس")), skeleton(text_key("سيرجيو راموس")));
+  EXPECT_TRUE(same_name_spelled_differently(text_key("سيرخيو راموس"), text_key("سيرجيو راموس")));
+  EXPECT_TRUE(same_name_spelled_differently(text_key("خورخي مينديز"), text_key("جورجي مينديز")));
+  EXPECT_TRUE(same_name_spelled_differently(text_key("غابرييل خيسوس"), text_key("غابرييل جيسوس")));
+  EXPECT_FALSE(same_name_spelled_differently(text_key("خليل"), text_key("جليل")));  // one word: two names
+  // Arabic names differ by it: a word of four letters or fewer, or with the article.
+  EXPECT_FALSE(same_name_spelled_differently(text_key("أحمد خليل"), text_key("أحمد جليل")));
+  EXPECT_FALSE(same_name_spelled_differently(text_key("صلاح خبري"), text_key("صلاح الجبوري")));
+  EXPECT_FALSE(same_name_spelled_differently(text_key("يوسف الخبر"), text_key("يوسف الجبر")));
+  // And a name does not change with the length of the other spelling (a first version folded
+  // خ in "خضيري" and not in "خضري", and split محمد الخضري).
+  EXPECT_TRUE(same_name_spelled_differently(text_key("محمد الخضري"), text_key("محمد الخضيري")));
+  EXPECT_FALSE(same_name_spelled_differently(text_key("سيرخيو راموس"), text_key("سيرجيو راموا")));
+}
+
 // A particle the tagger took into a name ("على ترامب", "فإن أردوغان") is not part of it; "علي"
 // written with ي is the given name Ali.
 TEST(Mentions, AParticleBeforeANameIsNotPartOfIt) {

@@ -48,7 +48,9 @@ namespace masar::entities {
 //      (حلف شمال الأطلسي → الناتو) and brands and clubs the tagger reads as persons; a
 //      hyphen inside a name joins its words (كيم جونغ-أون)
 //   5  2026-12-07: "للبنان" is ل + لبنان, not ل + ال + "بنان" (analyzer 4)
-inline constexpr int kEntityRulesVersion = 5;
+//   6  2026-12-07: خ and ج one letter in names of several words, as ج and غ (سيرخيو / سيرجيو
+//      راموس); skeletons change
+inline constexpr int kEntityRulesVersion = 6;
 
 struct EntityRunOptions {
   unsigned threads = 1;
