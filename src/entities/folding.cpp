@@ -122,6 +122,7 @@ class Mover {
 constexpr double kAgreement = 0.2;
 constexpr double kAmbiguousAgreement = 0.5;
 constexpr std::int64_t kRivalArticles = 3;  // another full name in this many articles is a rival
+constexpr std::int64_t kFullNameShare = 5;  // a full name in fewer than 1/5 of the short name's articles is none
 
 }  // namespace
 
@@ -159,14 +160,16 @@ Result<std::size_t> fold_partial_names(sqlite3* db, MentionTable& table) {
   };
   // A given name alone is not folded: "مايك" is Pompeo in one article and Pence in the next,
   // "جونغ" Kim Jong Un's sister, "كريستيان" any Christian (read on ant-multisource).
-  std::map<std::string, std::set<std::string>> extensions;  // key -> longer keys ending with it
+  std::map<std::string, std::set<std::string>> extensions;  // key -> longer keys ending (or headed) with it
   for (const auto& [key, person] : by_key) {
     if (person.articles < 2) continue;  // a one-off span is more likely a tagging slip
     std::set<std::string> written{key};
     if (const auto it = spellings.find(key); it != spellings.end()) written.insert(it->second.begin(), it->second.end());
     for (const std::string& spelled : written) {
       // "محمد بن سلمان" does not end with a family name: سلمان alone is his father.
-      for (const std::string_view cut : family_tails(spelled)) {
+      std::vector<std::string_view> shorter = family_tails(spelled);
+      if (const auto head = family_head(spelled)) shorter.push_back(*head);  // "كيم" of كيم جونغ أون
+      for (const std::string_view cut : shorter) {
         const std::string tail(cut);
         if (tail != key && by_key.count(tail)) extensions[tail].insert(key);
       }
@@ -198,8 +201,10 @@ Result<std::size_t> fold_partial_names(sqlite3* db, MentionTable& table) {
                                        [](const auto& a, const auto& b) { return a.second < b.second; });
     if (best->second * 4 < total * 3) continue;  // no dominant full name
     // A longer span seen far less than the name itself is a tagging slip ("وكيل محمد صلاح",
-    // "أين جمال خاشقجي"), not its full form.
-    if (best->second * 10 < by_key.at(key).articles) continue;
+    // "أين جمال خاشقجي", "أولمبياد بيونغ تشانغ", "بقرية النبي صالح") or someone else ("حافظ قائد
+    // السبسي" in 32 articles for "السبسي", his father, in 30), not its full form. A fifth since
+    // 2026-12-07 (a tenth before; docs/quality.md §7).
+    if (best->second * kFullNameShare < by_key.at(key).articles) continue;
     // "فيصل" alone is a given name, not the family name of "خالد الفيصل".
     if (with_article(key) != with_article(best->first)) continue;
     const std::int64_t from = by_key.at(key).id, into = by_key.at(best->first).id;

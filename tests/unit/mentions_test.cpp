@@ -290,6 +290,27 @@ TEST(PartialNames, TheArticleMustAgree) {
   EXPECT_EQ(resolved("عبد ربه منصور هادي", "الهادي"), text_key("الهادي"));
 }
 
+// Korean and Chinese names put the family name first: "كيم" alone after "كيم جونغ أون" is him
+// (ant-multisource had "كيم" as a person of 310 articles beside كيم جونغ أون), "شي" is شي جين
+// بينغ. Other names keep their first word apart: "محمد" is not محمد صلاح.
+TEST(PartialNames, AKoreanOrChineseFamilyNameComesFirst) {
+  EXPECT_EQ(resolved("كيم جونغ أون", "كيم"), text_key("كيم جونغ أون"));
+  EXPECT_EQ(resolved("مون جاي إن", "مون"), text_key("مون جاي إن"));
+  EXPECT_EQ(resolved("شي جين بينغ", "شي"), text_key("شي جين بينغ"));
+  EXPECT_EQ(resolved("محمد صلاح", "محمد"), text_key("محمد"));
+  EXPECT_EQ(family_head(text_key("كيم جونغ أون")), text_key("كيم"));
+  EXPECT_FALSE(family_head(text_key("محمد صلاح")));
+  // Two full names of the text begin with it, as often: either may be meant.
+  std::vector<Mention> moons{person("مون جاي إن"), person("مون تشونغ إن"), person("مون")};
+  resolve_partial_names(moons);
+  EXPECT_EQ(moons[2].key, text_key("مون"));
+  // One of them named far more often, in any spelling, is the one meant.
+  std::vector<Mention> kims{person("كيم جونغ أون"), person("كيم جونج أون"), person("كيم جونغ أون"),
+                            person("كيم جونغ إيل"), person("كيم")};
+  resolve_partial_names(kims);
+  EXPECT_EQ(kims[4].key, text_key("كيم جونغ أون"));
+}
+
 TEST(PartialNames, AForebearOrAHouseIsNotThePerson) {
   EXPECT_EQ(resolved("محمد بن سلمان", "سلمان"), text_key("سلمان"));
   EXPECT_EQ(resolved("سلمان بن عبدالعزيز آل سعود", "سعود"), text_key("سعود"));

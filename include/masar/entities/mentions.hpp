@@ -48,6 +48,8 @@ bool introduces_forebear(std::string_view key_word);
 // The shorter names a person key ends with that may stand alone for that person, longest first:
 // "رجب طيب اردوغان" → "طيب اردوغان", "اردوغان"; none right after a forebear or house word.
 std::vector<std::string_view> family_tails(std::string_view key);
+// The family name of a Korean or Chinese name, which comes first ("كيم جونغ اون" → "كيم").
+std::optional<std::string_view> family_head(std::string_view key);
 // Whether the last word of a name as written carries the definite article (الفيصل، والأسد،
 // للمالكي), not counting the ال of a divine name after عبد (عبد الرحمن). Keys drop it, but a
 // family name keeps it or goes without it in every spelling: "فيصل" alone is a given name, not

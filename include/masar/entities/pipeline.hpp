@@ -50,7 +50,8 @@ namespace masar::entities {
 //   5  2026-12-07: "للبنان" is ل + لبنان, not ل + ال + "بنان" (analyzer 4)
 //   6  2026-12-07: خ and ج one letter in names of several words, as ج and غ (سيرخيو / سيرجيو
 //      راموس); skeletons change
-inline constexpr int kEntityRulesVersion = 6;
+//   7  2026-12-07: a Korean or Chinese family name comes first (كيم alone is كيم جونغ أون)
+inline constexpr int kEntityRulesVersion = 7;
 
 struct EntityRunOptions {
   unsigned threads = 1;
