@@ -190,13 +190,19 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 namespace {
 
+// Every `letter` of `text` (a two-byte Arabic letter) written as `as` (one too).
+void replace_letter(std::string& text, std::string_view letter, std::string_view as) {
+  for (std::size_t at = text.find(letter); at != std::string::npos; at = text.find(letter, at + as.size())) {
+    text.replace(at, letter.size(), as);
+  }
+}
+
+constexpr std::string_view kJimLetter = "\u062C", kKhaLetter = "\u062E", kGhainLetter = "\u063A";
+
 // ج as غ: how the two spellings of a foreign g compare.
 std::string g_folded(std::string_view key) {
   std::string out(key);
-  constexpr std::string_view jim = "\u062C", ghain = "\u063A";  // both two bytes in UTF-8
-  for (std::size_t at = out.find(jim); at != std::string::npos; at = out.find(jim, at + ghain.size())) {
-    out.replace(at, jim.size(), ghain);
-  }
+  replace_letter(out, kJimLetter, kGhainLetter);
   return out;
 }
 
@@ -209,12 +215,8 @@ std::pair<std::string, std::string> spanish_j_folded(std::string_view x, std::st
   const auto eligible = [](std::string_view w) { return code_points(w).size() >= 5 && !w.starts_with("ال"); };
   std::pair<std::string, std::string> out{x, y};
   if (!several_words || !eligible(x) || !eligible(y)) return out;
-  constexpr std::string_view kha = "\u062E", ghain = "\u063A";  // both two bytes in UTF-8
-  for (std::string* w : {&out.first, &out.second}) {
-    for (std::size_t at = w->find(kha); at != std::string::npos; at = w->find(kha, at + ghain.size())) {
-      w->replace(at, kha.size(), ghain);
-    }
-  }
+  replace_letter(out.first, kKhaLetter, kGhainLetter);
+  replace_letter(out.second, kKhaLetter, kGhainLetter);
   return out;
 }
 
@@ -251,44 +253,36 @@ bool same_name_spelled_differently(std::string_view a_key, std::string_view b_ke
   const std::string_view a = a_folded, b = b_folded;
   if (a == b) return true;
   if (skeleton(a) != skeleton(b)) return false;
+  const std::vector<std::string_view> a_words = words_of(a), b_words = words_of(b);
+  if (a_words.size() != b_words.size()) return false;
+  // The words side by side, each pair with the Spanish j folded once.
+  std::vector<std::pair<std::string, std::string>> pairs;
+  pairs.reserve(a_words.size());
   std::size_t differing_words = 0;  // a family name's vowel needs every other word to agree
-  for (std::size_t i = 0, j = 0; i <= a.size() && j <= b.size();) {
-    std::size_t ei = a.find(' ', i), ej = b.find(' ', j);
-    if (ei == std::string_view::npos) ei = a.size();
-    if (ej == std::string_view::npos) ej = b.size();
-    const auto [x, y] = spanish_j_folded(a.substr(i, ei - i), b.substr(j, ej - j), several_words);
-    differing_words += x != y;
-    i = ei + 1, j = ej + 1;
+  for (std::size_t k = 0; k < a_words.size(); ++k) {
+    pairs.push_back(spanish_j_folded(a_words[k], b_words[k], several_words));
+    differing_words += pairs.back().first != pairs.back().second;
   }
   // Word by word: each differing word long enough that one or two letters more or less is a
   // transliteration, not another name (محمد / محمود, موسى / ميسي are different people).
-  std::size_t i = 0, j = 0;
-  while (i <= a.size() && j <= b.size()) {
-    std::size_t ei = a.find(' ', i), ej = b.find(' ', j);
-    if (ei == std::string_view::npos) ei = a.size();
-    if (ej == std::string_view::npos) ej = b.size();
-    const auto folded = spanish_j_folded(a.substr(i, ei - i), b.substr(j, ej - j), several_words);
-    const std::string_view x = folded.first, y = folded.second;
+  for (std::size_t k = 0; k < pairs.size(); ++k) {
+    const std::string_view x = pairs[k].first, y = pairs[k].second;
+    if (x == y) continue;
     // عبد and a divine name: the name after عبد is written exactly (عبدالإله is not عبدالله).
-    if (x != y && (x.starts_with("عبد") || y.starts_with("عبد"))) return false;
-    if (x != y) {
-      const std::size_t letters = std::min(code_points(x).size(), code_points(y).size());
-      // A name of one word has nothing else to agree on: one letter for another in six is
-      // another family (روحاني / ريحاني), a long vowel more or less is not (بيدرسون / بيدرسن).
-      const bool one_word = a.find(' ') == std::string_view::npos && b.find(' ') == std::string_view::npos;
-      const bool swapped_letter = code_points(x).size() == code_points(y).size() && !only_the_ending_differs(x, y);
-      const std::size_t allowed = letters >= 9 ? 2 : letters >= (one_word && swapped_letter ? 7u : 6u) ? 1 : 0;
-      // A family name (not the first word) of four letters or more, the given name agreeing:
-      // a long vowel more inside it is a transliteration ("دونالد ترمب" / "دونالد ترامب").
-      const bool family_vowel = i > 0 && differing_words == 1 && letters >= 4 &&
-                                (one_letter_more_inside(x, y) || one_letter_more_inside(y, x));
-      if (!family_vowel && edit_distance(x, y) > allowed) return false;
-    }
-    if ((ei == a.size()) != (ej == b.size())) return false;  // not the same number of words
-    if (ei == a.size()) return true;
-    i = ei + 1, j = ej + 1;
+    if (x.starts_with("عبد") || y.starts_with("عبد")) return false;
+    const std::size_t letters = std::min(code_points(x).size(), code_points(y).size());
+    // A name of one word has nothing else to agree on: one letter for another in six is
+    // another family (روحاني / ريحاني), a long vowel more or less is not (بيدرسون / بيدرسن).
+    const bool one_word = pairs.size() == 1;
+    const bool swapped_letter = code_points(x).size() == code_points(y).size() && !only_the_ending_differs(x, y);
+    const std::size_t allowed = letters >= 9 ? 2 : letters >= (one_word && swapped_letter ? 7u : 6u) ? 1 : 0;
+    // A family name (not the first word) of four letters or more, the given name agreeing:
+    // a long vowel more inside it is a transliteration ("دونالد ترمب" / "دونالد ترامب").
+    const bool family_vowel = k > 0 && differing_words == 1 && letters >= 4 &&
+                              (one_letter_more_inside(x, y) || one_letter_more_inside(y, x));
+    if (!family_vowel && edit_distance(x, y) > allowed) return false;
   }
-  return false;
+  return true;
 }
 
 bool introduces_forebear(std::string_view key_word) {
