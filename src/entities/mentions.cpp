@@ -285,40 +285,6 @@ bool same_name_spelled_differently(std::string_view a_key, std::string_view b_ke
   return true;
 }
 
-bool introduces_forebear(std::string_view key_word) {
-  return key_word == "بن" || key_word == "ابن" || key_word == "بنت" || key_word == "ال";  // آل in search form
-}
-
-namespace {
-
-// Korean and Chinese family names, which come first (كيم جونغ أون، مون جاي إن، شي جين بينغ); not
-// لي or هو (Li, Hu), which are also Arabic words ("to me", "he").
-bool family_name_comes_first(std::string_view key_word) {
-  static const std::set<std::string, std::less<>> names = [] {
-    std::set<std::string, std::less<>> out;
-    for (const char* written : {"كيم", "مون", "بارك", "شي", "وانغ"}) out.insert(text_key(written));
-    return out;
-  }();
-  return names.count(key_word) > 0;
-}
-
-}  // namespace
-
-std::vector<std::string_view> family_tails(std::string_view key) {
-  std::vector<std::string_view> out;
-  std::size_t from = 0;  // start of the word before the cut
-  for (std::size_t cut = key.find(' '); cut != std::string_view::npos; from = cut + 1, cut = key.find(' ', cut + 1)) {
-    if (!introduces_forebear(key.substr(from, cut - from))) out.push_back(key.substr(cut + 1));
-  }
-  return out;
-}
-
-std::optional<std::string_view> family_head(std::string_view key) {
-  const std::size_t first = key.find(' ');
-  if (first == std::string_view::npos || !family_name_comes_first(key.substr(0, first))) return std::nullopt;
-  return key.substr(0, first);
-}
-
 bool is_place_named_like_a_person(std::string_view key) {
   static const std::set<std::string, std::less<>> places = [] {
     std::set<std::string, std::less<>> out;
@@ -445,48 +411,7 @@ bool opens_with_a_pronoun(const std::vector<std::string_view>& span) {
   return span.size() >= 2 && pronouns.count(span.front()) > 0;
 }
 
-void resolve_partial_names(std::vector<Mention>& mentions) {
-  // The longest person key of the text that ends with a key, and whether its last word was
-  // written with the article.
-  struct Full {
-    std::string key;
-    bool article = false;
-  };
-  std::map<std::string, Full> longer;  // short key -> full key
-  std::map<std::string, std::map<std::string, int>> headed;  // Korean or Chinese family name -> full key -> mentions
-  for (const auto& m : mentions) {
-    if (m.type != EntityType::PER) continue;
-    for (const std::string_view tail : family_tails(m.key)) {
-      Full& best = longer[std::string(tail)];
-      if (best.key.size() < m.key.size()) best = {m.key, ends_with_article(m.surface)};
-    }
-    if (const auto head = family_head(m.key)) ++headed[std::string(*head)][m.key];
-  }
-  // A family name that comes first stands for the full name the text names most, when that one
-  // has two thirds of the mentions of the full names it begins: "كيم" beside كيم جونغ أون named
-  // five times and his father once is him; "مون" beside مون جاي إن and مون تشونغ إن once each is
-  // either. Spellings of one name count together (كيم جونغ أون، كيم جونج أون).
-  for (const auto& [head, keys] : headed) {
-    if (longer.count(head)) continue;
-    const std::string* best = nullptr;
-    int best_mentions = 0, best_own = 0, all = 0;
-    for (const auto& [key, n] : keys) {
-      all += n;
-      int alike = 0;
-      for (const auto& [other, m] : keys) alike += same_name_spelled_differently(key, other) ? m : 0;
-      // Of the spellings of the best name, its commonest.
-      if (alike > best_mentions || (alike == best_mentions && n > best_own)) best = &key, best_mentions = alike, best_own = n;
-    }
-    if (best && best_mentions * 3 >= all * 2) longer[head] = {*best, false};
-  }
-  for (auto& m : mentions) {
-    if (m.type != EntityType::PER) continue;
-    const auto it = longer.find(m.key);
-    if (it != longer.end() && it->second.article == ends_with_article(m.surface)) m.key = it->second.key;
-  }
-}
-
-std::vector<Mention> find_mentions(std::string_view text, const NerModel& model) {
+std::vector<Mention> find_mentions(std::string_view text, const NerModel& model, PartialNames partial_names) {
   std::vector<Word> words;
   std::vector<Mention> out;
   const auto tag_sentence = [&] {
@@ -559,7 +484,7 @@ std::vector<Mention> find_mentions(std::string_view text, const NerModel& model)
     if (ends_sentence(gap) || words.size() >= kMaxSentence) tag_sentence();
   }
   tag_sentence();
-  resolve_partial_names(out);
+  if (partial_names == PartialNames::resolve) resolve_partial_names(out);
   return out;
 }
 

@@ -78,8 +78,9 @@ TaggedText TaggingQueue::tag_one(std::int64_t rowid, std::string title, std::str
   TaggedText t;
   t.rowid = rowid;
   t.title = std::move(title), t.body = std::move(body), t.date = std::move(date);
-  t.title_mentions = find_mentions(t.title, model_);
-  t.body_mentions = find_mentions(t.body, model_);
+  t.title_mentions = find_mentions(t.title, model_, PartialNames::keep);
+  t.body_mentions = find_mentions(t.body, model_, PartialNames::keep);
+  resolve_partial_names(t.title_mentions, t.body_mentions);
   if (observer_) t.prepared = observer_->prepare({t.rowid, t.title, t.body, t.date, t.title_mentions, t.body_mentions});
   return t;
 }

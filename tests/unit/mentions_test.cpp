@@ -311,6 +311,36 @@ TEST(PartialNames, AKoreanOrChineseFamilyNameComesFirst) {
   EXPECT_EQ(kims[4].key, text_key("كيم جونغ أون"));
 }
 
+// A family name that ends two full names of the article is the one the article names most
+// ("ترامب" was ميلانيا ترامب wherever she was named beside him: the longest key won, and
+// ant-multisource's Melania entity held 144 of his mentions); named as often, either.
+TEST(PartialNames, TheFullNameTheArticleNamesMostIsMeant) {
+  std::vector<Mention> mostly_him{person("دونالد ترامب"), person("دونالد ترامب"), person("ميلانيا ترامب"), person("ترامب")};
+  resolve_partial_names(mostly_him);
+  EXPECT_EQ(mostly_him[3].key, text_key("دونالد ترامب"));
+  std::vector<Mention> both{person("دونالد ترامب"), person("ميلانيا ترامب"), person("ترامب")};
+  resolve_partial_names(both);
+  EXPECT_EQ(both[2].key, text_key("ترامب"));
+  // The mentions of a full name that itself ends a longer one count for the longer one.
+  std::vector<Mention> erdogan{person("رجب طيب أردوغان"), person("طيب أردوغان"), person("أمينة أردوغان"), person("أردوغان")};
+  resolve_partial_names(erdogan);
+  EXPECT_EQ(erdogan[1].key, text_key("رجب طيب أردوغان"));
+  EXPECT_EQ(erdogan[3].key, text_key("رجب طيب أردوغان"));
+}
+
+// The title names by the family name whom the body names in full; a headline's word run into
+// a name ("رحيل نيمار", Neymar's departure) is no full name for the body.
+TEST(PartialNames, TheTitleTakesTheBodysFullName) {
+  std::vector<Mention> title{person("أردوغان")}, body{person("رجب طيب أردوغان"), person("أردوغان")};
+  resolve_partial_names(title, body);
+  EXPECT_EQ(title[0].key, text_key("رجب طيب أردوغان"));
+  EXPECT_EQ(body[1].key, text_key("رجب طيب أردوغان"));
+  std::vector<Mention> headline{person("رحيل نيمار")}, report{person("نيمار"), person("نيمار")};
+  resolve_partial_names(headline, report);
+  EXPECT_EQ(report[0].key, text_key("نيمار"));
+  EXPECT_EQ(headline[0].key, text_key("رحيل نيمار"));
+}
+
 TEST(PartialNames, AForebearOrAHouseIsNotThePerson) {
   EXPECT_EQ(resolved("محمد بن سلمان", "سلمان"), text_key("سلمان"));
   EXPECT_EQ(resolved("سلمان بن عبدالعزيز آل سعود", "سعود"), text_key("سعود"));

@@ -31,15 +31,27 @@ struct Mention {
   std::size_t begin = 0, end = 0;  // bytes in the text given to find_mentions
 };
 
+// Whether find_mentions resolves partial person names inside the text it tags, or leaves that
+// to the caller (an article's title and body are resolved together).
+enum class PartialNames { resolve, keep };
+
 // Tags `text` sentence by sentence (valid UTF-8) and returns its mentions in text order, with
-// partial person names resolved inside the text, devotional formulas left out and places named
-// like persons typed as places.
-std::vector<Mention> find_mentions(std::string_view text, const NerModel& model);
+// partial person names resolved inside the text (unless `keep`), devotional formulas left out
+// and places named like persons typed as places.
+std::vector<Mention> find_mentions(std::string_view text, const NerModel& model,
+                                   PartialNames partial_names = PartialNames::resolve);
 
 // Partial person names inside one text: a person mention whose key ends a longer person key of
-// the text takes the longest such key ("أردوغان" after "رجب طيب أردوغان"), unless the words
-// before it name a forebear or a house, or the article differs (ends_with_article).
+// the text ("أردوغان" after "رجب طيب أردوغان"), unless the words before it name a forebear or a
+// house or the article differs (ends_with_article), or whose key is a Korean or Chinese family
+// name beginning one ("كيم"), takes the full name the text names most, when that name (its
+// spellings together, itself resolved) has two thirds of the mentions of the candidates;
+// otherwise it stays as it is.
 void resolve_partial_names(std::vector<Mention>& mentions);
+// The same over an article's title and body as one text, the full names taken from the body: a
+// title's "أردوغان" is the body's رجب طيب أردوغان, and a headline's "رحيل نيمار" (departure of
+// Neymar), a word run into the name, is no full name of the body's "نيمار".
+void resolve_partial_names(std::vector<Mention>& title, std::vector<Mention>& body);
 
 // Whether a key word introduces a forebear or a house: the name after بن، ابن، بنت، آل is the
 // father's or the family's, not the person's ("محمد بن سلمان" is not سلمان, "سلمان بن عبدالعزيز

@@ -51,7 +51,10 @@ namespace masar::entities {
 //   6  2026-12-07: خ and ج one letter in names of several words, as ج and غ (سيرخيو / سيرجيو
 //      راموس); skeletons change
 //   7  2026-12-07: a Korean or Chinese family name comes first (كيم alone is كيم جونغ أون)
-inline constexpr int kEntityRulesVersion = 7;
+//   8  2026-12-07: a short name takes the full name the article names most, not the longest
+//      (ترامب beside دونالد ترامب and ميلانيا ترامب); the title and the body are resolved
+//      together, the full names taken from the body
+inline constexpr int kEntityRulesVersion = 8;
 
 struct EntityRunOptions {
   unsigned threads = 1;
