@@ -146,13 +146,28 @@ Result<std::size_t> fold_partial_names(sqlite3* db, MentionTable& table) {
   // (mentions with it minus those without, over the spellings of the key's length).
   std::map<std::string, std::set<std::string>> spellings;  // entity key -> keys of its multi-word surfaces
   std::map<std::string, std::int64_t> article_votes;
+  // A one-word name's entity is keyed by the spelling seen first, maybe a rare one ("بولويني"
+  // beside "بولوني" written 177 times): the spelling it is mostly written with names it too,
+  // when no entity has that as its key.
+  std::map<std::string, std::map<std::string, std::int64_t>> one_word_spellings;  // entity key -> spelling key -> mentions
+  std::map<std::string, std::int64_t> one_word_mentions;                           // entity key -> mentions
   for (const MentionTotals::Spelling& s : totals.spellings) {
     const std::string& key = person_keys.at(s.entity);
     std::string spelled = text_key(s.surface);
     // A spelling of more words splits one ("مارك زوكر بيرغ"): its last piece ends no name.
     if (std::count(spelled.begin(), spelled.end(), ' ') != std::count(key.begin(), key.end(), ' ')) continue;
     article_votes[key] += ends_with_article(s.surface) ? s.mentions : -s.mentions;
+    if (key.find(' ') == std::string::npos) {
+      one_word_mentions[key] += s.mentions;
+      if (spelled != key && !by_key.count(spelled)) one_word_spellings[key][spelled] += s.mentions;
+    }
     if (s.surface.find(' ') != std::string::npos && spelled != key) spellings[key].insert(std::move(spelled));
+  }
+  std::map<std::string, std::set<std::string>> written_as;  // a one-word entity's main spelling -> entity keys
+  for (const auto& [key, spelled] : one_word_spellings) {
+    for (const auto& [other, mentions] : spelled) {
+      if (2 * mentions > one_word_mentions[key]) written_as[other].insert(key);
+    }
   }
   const auto with_article = [&](const std::string& key) {
     const auto it = article_votes.find(key);
@@ -170,7 +185,10 @@ Result<std::size_t> fold_partial_names(sqlite3* db, MentionTable& table) {
       std::vector<std::string_view> shorter = family_tails(spelled);
       if (const auto head = family_head(spelled)) shorter.push_back(*head);  // "كيم" of كيم جونغ أون
       for (const std::string_view cut : shorter) {
-        const std::string tail(cut);
+        std::string tail(cut);
+        if (const auto it = written_as.find(tail); !by_key.count(tail) && it != written_as.end() && it->second.size() == 1) {
+          tail = *it->second.begin();
+        }
         if (tail != key && by_key.count(tail)) extensions[tail].insert(key);
       }
     }
