@@ -3,9 +3,9 @@
 // model or cluster file; its first line and the rest as an article's title and body resolved
 // together. Checks: tags form valid BIO, mention offsets hold, partial names take keys of the
 // article, bad files are errors.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <algorithm>
 #include <cstdlib>
 #include <set>
 #include <string>
