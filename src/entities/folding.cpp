@@ -186,7 +186,7 @@ Result<std::size_t> fold_partial_names(sqlite3* db, MentionTable& table) {
       if (const auto head = family_head(spelled)) shorter.push_back(*head);  // "كيم" of كيم جونغ أون
       for (const std::string_view cut : shorter) {
         std::string tail(cut);
-        if (const auto it = written_as.find(tail); !by_key.count(tail) && it != written_as.end() && it->second.size() == 1) {
+        if (const auto it = written_as.find(tail); it != written_as.end() && it->second.size() == 1) {
           tail = *it->second.begin();
         }
         if (tail != key && by_key.count(tail)) extensions[tail].insert(key);

@@ -59,12 +59,11 @@ class PartialNameResolver {
       if (added) at->second.article = ends_with_article(m->surface);  // as first written
       ++at->second.mentions;
     }
-    std::set<std::string_view> full;
     for (const Mention* m : names) {
-      if (m->type == EntityType::PER) full.insert(m->key);
+      if (m->type == EntityType::PER) uses_.at(m->key).full_name = true;
     }
     for (const auto& [key, use] : uses_) {
-      if (!full.count(key)) continue;
+      if (!use.full_name) continue;
       for (const std::string_view tail : family_tails(key)) longer_[std::string(tail)].push_back({&key, false});
       if (const auto head = family_head(key)) longer_[std::string(*head)].push_back({&key, true});
     }
@@ -82,7 +81,8 @@ class PartialNameResolver {
  private:
   struct Use {
     int mentions = 0;
-    bool article = false;  // its last word written with the article (ends_with_article)
+    bool article = false;    // its last word written with the article (ends_with_article)
+    bool full_name = false;  // may be the full name of a shorter key (written among `names`)
   };
   struct Longer {
     const std::string* key;

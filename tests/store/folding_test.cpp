@@ -100,10 +100,8 @@ TEST_F(Folding, AFamilyNameFoldsThroughALinkedSpelling) {
 // by that spelling. On SaudiNewsNet "بولوني" alone (99 articles) stayed apart from لازلو بولوني
 // once titles were resolved with their bodies and its first bare spelling changed.
 TEST_F(Folding, AFamilyNameFoldsThroughItsOwnSpellings) {
-  person(1, text_key("لازلو بولوني"));
-  person(2, text_key("بولويني"));
-  named(1, 1, 10, "لازلو بولوني");
-  named(2, 5, 5, "بولويني");
+  written(1, "PER", "لازلو بولوني", 1, 10);
+  written(2, "PER", "بولويني", 5, 5);
   named(2, 6, 14, "بولوني");
   EXPECT_EQ(fold(), 1u);
   EXPECT_FALSE(exists(2));
