@@ -7,7 +7,6 @@
 #include "entities/folding.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <optional>
 #include <set>
@@ -15,105 +14,13 @@
 #include <unordered_map>
 #include <vector>
 
+#include "entities/fold_support.hpp"
 #include "entities/mention_totals.hpp"
 #include "masar/entities/mentions.hpp"
 #include "store/sqlite_util.hpp"
 
 namespace masar::entities {
 namespace {
-
-using store::sql::Statement;
-
-// What a set of articles is about: how many of them name each other entity.
-using Profile = std::unordered_map<std::int64_t, double>;
-
-double cosine(const Profile& a, const Profile& b) {
-  double dot = 0, na = 0, nb = 0;
-  for (const auto& [id, x] : a) {
-    na += x * x;
-    if (const auto it = b.find(id); it != b.end()) dot += x * it->second;
-  }
-  for (const auto& [id, y] : b) nb += y * y;
-  return na > 0 && nb > 0 ? dot / std::sqrt(na * nb) : 0.0;
-}
-
-// The short name alone in many articles that share little with its full name's articles names
-// someone else there too: "المالكي" alone is Nouri al-Maliki in Iraqi news, with تركي المالكي
-// the coalition's spokesman in Yemeni news; "عبد الرحمن" alone is any of thousands.
-class ContextCheck {
- public:
-  explicit ContextCheck(sqlite3* db)
-      : alone_(db, "SELECT article FROM article_entities WHERE entity = ?1 EXCEPT "
-                   "SELECT article FROM article_entities WHERE entity = ?2 ORDER BY article DESC LIMIT ?3"),
-        with_(db, "SELECT DISTINCT article FROM article_entities WHERE entity = ?1 ORDER BY article DESC LIMIT ?2"),
-        named_(db, "SELECT DISTINCT entity FROM article_entities WHERE article = ?1") {}
-  bool ok() const { return alone_.ok() && with_.ok() && named_.ok(); }
-
-  // How much the articles of `short_name` without `full_name` are about what those of
-  // `full_name` are about (cosine of their profiles); none when the short name is rarely alone.
-  std::optional<double> agreement(std::int64_t short_name, std::int64_t full_name) {
-    std::vector<std::int64_t> alone, with;
-    alone_.reset().bind(1, short_name).bind(2, full_name).bind(3, static_cast<std::int64_t>(kSample));
-    while (alone_.step() == SQLITE_ROW) alone.push_back(alone_.int64(0));
-    if (alone.size() < kMinAlone) return std::nullopt;
-    with_.reset().bind(1, full_name).bind(2, static_cast<std::int64_t>(kSample));
-    while (with_.step() == SQLITE_ROW) with.push_back(with_.int64(0));
-    return cosine(profile(alone, short_name, full_name), profile(with, short_name, full_name));
-  }
-
-  static constexpr std::size_t kSample = 300;   // latest articles of each side
-  static constexpr std::size_t kMinAlone = 5;   // fewer alone articles say nothing either way
-
- private:
-  Profile profile(const std::vector<std::int64_t>& articles, std::int64_t a, std::int64_t b) {
-    Profile out;
-    for (std::int64_t article : articles) {
-      named_.reset().bind(1, article);
-      while (named_.step() == SQLITE_ROW) {
-        const std::int64_t e = named_.int64(0);
-        if (e != a && e != b) out[e] += 1;
-      }
-    }
-    return out;
-  }
-  Statement alone_, with_, named_;
-};
-
-// One entity's rows moved into another; ids kept by other stages (event actors) follow the
-// fold through entity_merges, chains flattened.
-class Mover {
- public:
-  Mover(sqlite3* db, MentionTable& table)
-      : db_(db),
-        table_(&table),
-        move_(db, "INSERT INTO article_entities(article, entity, surface, mentions, first_offset) "
-                  "SELECT article, ?2, surface, mentions, first_offset FROM article_entities WHERE entity = ?1 "
-                  "ON CONFLICT(article, entity, surface) DO UPDATE SET mentions = mentions + excluded.mentions"),
-        drop_rows_(db, "DELETE FROM article_entities WHERE entity = ?1"),
-        drop_(db, "DELETE FROM entities WHERE id = ?1"),
-        redirect_(db, "INSERT OR REPLACE INTO entity_merges(old, into_entity) VALUES(?1, ?2)"),
-        rechain_(db, "UPDATE entity_merges SET into_entity = ?2 WHERE into_entity = ?1") {}
-  bool ok() const { return move_.ok() && drop_rows_.ok() && drop_.ok() && redirect_.ok() && rechain_.ok(); }
-
-  Status fold(std::int64_t from, std::int64_t into) {
-    move_.reset().bind(1, from).bind(2, into);
-    drop_rows_.reset().bind(1, from);
-    drop_.reset().bind(1, from);
-    redirect_.reset().bind(1, from).bind(2, into);
-    rechain_.reset().bind(1, from).bind(2, into);
-    if (move_.step() != SQLITE_DONE || drop_rows_.step() != SQLITE_DONE || drop_.step() != SQLITE_DONE ||
-        redirect_.step() != SQLITE_DONE || rechain_.step() != SQLITE_DONE) {
-      return store::sql::db_error(db_, "folding names");
-    }
-    table_->fold(from, into);
-    return Ok{};
-  }
-
- private:
-  sqlite3* db_;
-  MentionTable* table_;
-  Statement move_, drop_rows_, drop_, redirect_, rechain_;
-};
 
 // How much the alone articles must agree with the full name's (cosine of their profiles): a
 // little for a name only one full name ends with, more where another full name or a given name
@@ -353,14 +260,21 @@ namespace {
 // - of one word, it exists in the same type in far more articles (برشلونة 958 against
 //   لبرشلونة 133, but بنان 30 against لبنان 680), and is no person: given names begin with
 //   these letters too (بسام is not ب + سام).
+// The conjunction و too, which the stemmer keeps before a word it reads as beginning with a root
+// و (وليونيل ميسي, وإدينسون كافاني): only on a name of several words, in the same type, and
+// only into a name in twice its articles, since given names begin with و (وسام / سام, وليام /
+// ليام).
 constexpr std::int64_t kGluedMinArticles = 3;  // the name alone, seen more than by a slip
 constexpr std::int64_t kGluedMinOneWord = 5;
 constexpr std::int64_t kGluedFarCommoner = 3;  // times the glued form's articles
 constexpr std::int64_t kGluedNotRare = 5;      // the name alone in at least a fifth of the glued form's articles
+constexpr std::int64_t kGluedConjunctionCommoner = 2;  // times the articles of the form with و
+
+bool glued_conjunction(std::string_view key) { return key.starts_with("و") && key.find(' ') != std::string_view::npos; }
 
 bool glued_preposition(std::string_view key) {
   constexpr std::string_view kPrepositions[] = {"ب", "ل", "ك"};
-  if (std::none_of(std::begin(kPrepositions), std::end(kPrepositions), [&](std::string_view p) { return key.starts_with(p); })) {
+  if (!glued_conjunction(key) && std::none_of(std::begin(kPrepositions), std::end(kPrepositions), [&](std::string_view p) { return key.starts_with(p); })) {
     return false;
   }
   const std::string_view rest_first = key.substr(2, key.find(' ') == std::string_view::npos ? std::string_view::npos : key.find(' ') - 2);
@@ -426,6 +340,7 @@ Result<std::size_t> fold_glued(sqlite3* db, EntitiesByKey& by_key, MentionTable&
   std::size_t folded = 0;
   for (const std::string& key : glued) {
     const bool several_words = key.find(' ') != std::string::npos;
+    const bool conjunction = glued_conjunction(key);
     const auto found = by_key.find(key.substr(2));
     if (found == by_key.end()) continue;  // that name was itself a glued form, folded away above
     std::vector<Named>& names = found->second;
@@ -436,7 +351,8 @@ Result<std::size_t> fold_glued(sqlite3* db, EntitiesByKey& by_key, MentionTable&
         const std::int64_t far_commoner = std::max(kGluedMinArticles, kGluedFarCommoner * from.articles);
         const bool same_type = to.type == from.type;
         const bool fits =
-            several_words ? (same_type ? to.articles >= std::max(kGluedMinArticles, from.articles / kGluedNotRare) : to.articles >= far_commoner)
+            conjunction     ? same_type && to.articles >= std::max(kGluedMinArticles, kGluedConjunctionCommoner * from.articles)
+            : several_words ? (same_type ? to.articles >= std::max(kGluedMinArticles, from.articles / kGluedNotRare) : to.articles >= far_commoner)
                           : same_type && to.type != "PER" && to.articles >= std::max(kGluedMinOneWord, far_commoner);
         if (fits && (!best || to.articles > best->articles)) best = &to;
       }
@@ -488,11 +404,12 @@ constexpr int kFoldRounds = 2;
 
 Result<std::size_t> fold_names(sqlite3* db, MentionTable& table) {
   using Fold = Result<std::size_t> (*)(sqlite3*, MentionTable&);
-  const Fold folds[] = {fold_spellings, fold_partial_names, fold_type_slips};
+  const Fold folds[] = {fold_spellings, fold_given_name_spellings, fold_partial_names, fold_type_slips};
   std::size_t folded = 0;
   for (int round = 0; round < kFoldRounds; ++round) {
     // Prepositions and spacing first: "لمحمد صلاح" and "محمدصلاح" are then counted with
-    // "محمد صلاح" when partial names fold; type slips last, so that "كاسترو" alone has gone
+    // "محمد صلاح" when given names and partial names fold; given names before partial names,
+    // so that "دي بروين" alone meets "كيفن دي بروين" with all its spellings; type slips last, so that "كاسترو" alone has gone
     // into "راوول كاسترو" before the person is compared with the place the tagger also made
     // of it.
     std::size_t this_round = 0;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 
 #include "masar/error.hpp"
 
@@ -36,6 +37,21 @@ Result<std::size_t> fold_spellings(sqlite3* db, MentionTable& table);
 // read as a place); inside the caller's transaction, after the partial names.
 Result<std::size_t> fold_type_slips(sqlite3* db);
 Result<std::size_t> fold_type_slips(sqlite3* db, MentionTable& table);
+
+// Full person names apart only by how their given name is transliterated ("كيفن دي بروين" /
+// "كيفين دي بروين", "ستيف منوتشين" / "ستيفن منوتشين"), the family name written alike, folded
+// into the commoner (given_names.cpp); inside the caller's transaction.
+Result<std::size_t> fold_given_name_spellings(sqlite3* db);
+Result<std::size_t> fold_given_name_spellings(sqlite3* db, MentionTable& table);
+
+// How two given names of one family name compare: `spelling`, the same consonants as a
+// transliteration writes them (كيفن / كيفين, يواكيم / يواخيم, أنتونيو / أنطونيو); `short_name`,
+// the same with only two consonants and one long vowel apart (نك / نيك); `short_form`, one of
+// ن د س ت more at the end (ستيف / ستيفن, جيم / جيمس). Arabic given names (محمد / محمود, حسن /
+// حسين) and feminine endings against masculine ones (كارلا / كارلوس) are `none`. Keys, in
+// search form.
+enum class GivenNameMatch { none, spelling, short_name, short_form };
+GivenNameMatch given_names_match(std::string_view a, std::string_view b);
 
 // All of the above, in that order, and again when they folded something: one fold may make
 // another possible (a person retyped, a spelling joined, a full name grown by its partial

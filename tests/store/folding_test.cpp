@@ -55,6 +55,7 @@ class Folding : public store::StoreFixture {
   std::size_t fold_slips() { return folds(fold_type_slips); }
   std::size_t fold_spacing() { return folds(fold_spacing_variants); }
   std::size_t fold_glued() { return folds(fold_glued_prepositions); }
+  std::size_t fold_given() { return folds(fold_given_name_spellings); }
   // Entity `id` of `type`, keyed and written `written`, in articles first..last.
   void written(int id, const std::string& type, const std::string& written, int first, int last) {
     entity(id, type, text_key(written));
@@ -326,6 +327,66 @@ TEST_F(Folding, MentionTotalsCountArticlesOnceAndSpellingsApart) {
   ASSERT_TRUE(entities);
   EXPECT_EQ(entities->size(), 4u);
   EXPECT_EQ(entities->at(3).type, "LOC");
+}
+
+
+// The conjunction و glued to a name of several words, which the stemmer keeps on a word it
+// reads as beginning with a root و ("وليونيل ميسي"), folds into the name in twice its articles.
+TEST_F(Folding, AConjunctionGluedToANameOfSeveralWordsFoldsIntoAFarCommonerName) {
+  written(1, "PER", "ليونيل ميسي", 1, 20);
+  written(2, "PER", "وليونيل ميسي", 21, 25);
+  written(3, "PER", "إدينسون كافاني", 30, 34);
+  written(4, "PER", "وإدينسون كافاني", 35, 37);  // not in twice its articles: stays
+  written(5, "PER", "ليونيل", 40, 60);
+  written(6, "PER", "وليونيل", 61, 62);  // one word: a given name may begin with و
+  ASSERT_EQ(text_key("وليونيل ميسي"), "وليونيل ميسي");  // the key keeps the conjunction
+  EXPECT_EQ(fold_glued(), 1u);
+  EXPECT_FALSE(exists(2));
+  for (int kept : {1, 3, 4, 5, 6}) EXPECT_TRUE(exists(kept)) << kept;
+}
+
+TEST_F(Folding, GivenNamesSpelledApartOfOneFamilyNameFold) {
+  written(1, "PER", "كيفن دي بروين", 1, 20);
+  written(2, "PER", "كيفين دي بروين", 21, 24);
+  written(3, "PER", "يواكيم لوف", 30, 40);
+  written(4, "PER", "يواخيم لوف", 41, 50);  // as common: the one with more articles is kept
+  written(5, "ORG", "المنتخب الألماني", 30, 50);  // what both are named beside
+  EXPECT_EQ(fold_given(), 2u);
+  EXPECT_FALSE(exists(2));
+  EXPECT_FALSE(exists(4));
+}
+
+// محمد and محمود عباس are two men; a family name with the article or a father's name is Arabic.
+TEST_F(Folding, ArabicNamesKeepTheirGivenNamesApart) {
+  written(1, "PER", "محمد عباس", 1, 20);
+  written(2, "PER", "محمود عباس", 21, 24);
+  written(3, "PER", "كيفن الخطيب", 30, 40);
+  written(4, "PER", "كيفين الخطيب", 41, 42);
+  written(5, "PER", "ديفيد بن سالم", 50, 60);
+  written(6, "PER", "دافيد بن سالم", 61, 62);
+  EXPECT_EQ(fold_given(), 0u);
+  for (int kept : {1, 2, 3, 4, 5, 6}) EXPECT_TRUE(exists(kept)) << kept;
+}
+
+// A short form (ستيف / ستيفن) folds only when enough articles tell that both are about the
+// same things; so does any variant whose articles are about other things.
+TEST_F(Folding, AShortFormFoldsOnlyWhereTheArticlesAgree) {
+  written(1, "PER", "ستيفن منوتشين", 1, 20);
+  written(2, "PER", "ستيف منوتشين", 21, 24);  // four articles alone: too few to compare
+  EXPECT_EQ(fold_given(), 0u);
+  named(2, 25, 27, "ستيف منوتشين");
+  written(3, "ORG", "وزارة الخزانة", 1, 27);  // both named beside the treasury
+  EXPECT_EQ(fold_given(), 1u);
+  EXPECT_FALSE(exists(2));
+}
+
+TEST_F(Folding, GivenNamesSpelledApartStayApartWhereTheArticlesDisagree) {
+  written(1, "PER", "كيفن أندرسون", 1, 20);
+  written(2, "PER", "كيفين أندرسون", 21, 30);
+  written(3, "ORG", "ويمبلدون", 1, 20);
+  written(4, "ORG", "الكونغرس", 21, 30);
+  EXPECT_EQ(fold_given(), 0u);
+  EXPECT_TRUE(exists(2));
 }
 
 }  // namespace

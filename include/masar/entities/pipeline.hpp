@@ -54,7 +54,10 @@ namespace masar::entities {
 //   8  2026-12-07: a short name takes the full name the article names most, not the longest
 //      (ترامب beside دونالد ترامب and ميلانيا ترامب); the title and the body are resolved
 //      together, the full names taken from the body
-inline constexpr int kEntityRulesVersion = 8;
+//   9  2026-12-08: full names apart only by how the given name is transliterated folded
+//      together (كيفن / كيفين دي بروين, ستيف / ستيفن منوتشين); the conjunction و glued to a
+//      name of several words folded like a preposition (وليونيل ميسي)
+inline constexpr int kEntityRulesVersion = 9;
 
 struct EntityRunOptions {
   unsigned threads = 1;
