@@ -90,7 +90,9 @@ Result<std::size_t> fold_partial_names(sqlite3* db, MentionTable& table) {
     for (const std::string& spelled : written) {
       // "محمد بن سلمان" does not end with a family name: سلمان alone is his father.
       std::vector<std::string_view> shorter = family_tails(spelled);
-      if (const auto head = family_head(spelled)) shorter.push_back(*head);  // "كيم" of كيم جونغ أون
+      // "كيم" of كيم جونغ أون; from the key only: "بارك أوباما", a spelling of باراك أوباما,
+      // does not make Park (Geun-hye) alone Obama.
+      if (const auto head = family_head(spelled); head && spelled == key) shorter.push_back(*head);
       for (const std::string_view cut : shorter) {
         std::string tail(cut);
         if (const auto it = written_as.find(tail); it != written_as.end() && it->second.size() == 1) {

@@ -108,6 +108,16 @@ TEST_F(Folding, AFamilyNameFoldsThroughItsOwnSpellings) {
   EXPECT_FALSE(exists(2));
 }
 
+// Regression: "بارك أوباما", a misspelling linked into باراك أوباما, begins with a Korean family
+// name; "بارك" alone (Park Geun-hye) was folded into Obama through it.
+TEST_F(Folding, AKoreanHeadComesOnlyFromTheFullNamesOwnKey) {
+  written(1, "PER", "باراك أوباما", 1, 20);
+  named(1, 21, 23, "بارك أوباما");
+  written(2, "PER", "بارك", 30, 32);
+  EXPECT_EQ(fold(), 0u);
+  EXPECT_TRUE(exists(2));
+}
+
 // A full name also written split ("مارك زوكر بيرغ") does not end with "بيرغ": that is a piece
 // of its family name, and "بيرغ" alone is Marcus Berg in the sports pages.
 TEST_F(Folding, APieceOfASplitSpellingIsNoFamilyName) {
