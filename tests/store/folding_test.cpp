@@ -366,7 +366,8 @@ TEST_F(Folding, GivenNamesSpelledApartOfOneFamilyNameFold) {
   EXPECT_FALSE(exists(4));
 }
 
-// محمد and محمود عباس are two men; a family name with the article or a father's name is Arabic.
+// محمد and محمود عباس are two men; a family name with the article, a father's name or an Arabic
+// given name is Arabic.
 TEST_F(Folding, ArabicNamesKeepTheirGivenNamesApart) {
   written(1, "PER", "محمد عباس", 1, 20);
   written(2, "PER", "محمود عباس", 21, 24);
@@ -374,8 +375,10 @@ TEST_F(Folding, ArabicNamesKeepTheirGivenNamesApart) {
   written(4, "PER", "كيفين الخطيب", 41, 42);
   written(5, "PER", "ديفيد بن سالم", 50, 60);
   written(6, "PER", "دافيد بن سالم", 61, 62);
+  written(7, "PER", "كيفن رضوان", 70, 80);  // a family name that is an Arabic given name
+  written(8, "PER", "كيفين رضوان", 81, 82);
   EXPECT_EQ(fold_given(), 0u);
-  for (int kept : {1, 2, 3, 4, 5, 6}) EXPECT_TRUE(exists(kept)) << kept;
+  for (int kept : {1, 2, 3, 4, 5, 6, 7, 8}) EXPECT_TRUE(exists(kept)) << kept;
 }
 
 // A short form (ستيف / ستيفن) folds only when enough articles tell that both are about the

@@ -36,6 +36,7 @@ TEST(GivenNames, ArabicGivenNamesAreNeverOneSpelling) {
   EXPECT_EQ(match("محمد", "محمود"), GivenNameMatch::none);
   EXPECT_EQ(match("حسن", "حسين"), GivenNameMatch::none);
   EXPECT_EQ(match("سعد", "سعيد"), GivenNameMatch::none);
+  EXPECT_EQ(match("سامر", "سمير"), GivenNameMatch::none);
   EXPECT_EQ(match("عبدالله", "عبداللاه"), GivenNameMatch::none);
 }
 
