@@ -1,11 +1,13 @@
 // Random-input contracts of entity linking inside a text: resolving partial names never
 // invents a key (a mention keeps its own or takes a longer person key of the same text that
-// ends with it), leaves other types alone, and the article test reads any surface.
+// ends with it), leaves other types alone, and the article test reads any surface; the
+// given-name rule of the folds is symmetric.
 #include <gtest/gtest.h>
 
 #include <random>
 #include <set>
 
+#include "entities/folding.hpp"
 #include "masar/entities/mentions.hpp"
 #include "masar/text/utf8.hpp"
 
@@ -110,4 +112,39 @@ TEST(EntitiesContract, MentionsOfAnyTextPointAtTheirSurfaceAndKeysHoldNoMarks) {
     }
   }
   EXPECT_GT(found, 300u);  // the texts do hold names
+}
+
+namespace {
+
+// A word of random Arabic letters (some of them the long vowels and the letters of one foreign
+// sound the given-name rule reads), or of random bytes now and then.
+std::string random_given_name(std::mt19937& rng) {
+  static const char* kLetters[] = {"ا", "و", "ي", "ه", "ة", "ء", "ج", "غ", "خ", "ك", "ق", "ت", "ط", "ث", "س",
+                                   "ص", "ز", "د", "ض", "ن", "م", "ر", "ل", "ف", "ب", "ع", "ح", "أ", "إ"};
+  std::uniform_int_distribution<int> length(0, 7), bytes(0, 20), byte(0, 255);
+  std::uniform_int_distribution<std::size_t> pick(0, std::size(kLetters) - 1);
+  std::string s;
+  if (bytes(rng) == 0) {
+    for (int i = length(rng); i > 0; --i) s += static_cast<char>(byte(rng));
+    return s;
+  }
+  for (int i = length(rng); i > 0; --i) s += kLetters[pick(rng)];
+  return s;
+}
+
+}  // namespace
+
+// The given-name rule of the fold (src/entities/given_names.cpp) is symmetric, never calls a
+// name a variant of itself, and reads any bytes.
+TEST(EntitiesContract, GivenNamesMatchSymmetricallyAndNeverThemselves) {
+  std::mt19937 rng(2027);
+  int matched = 0;
+  for (int round = 0; round < 20000; ++round) {
+    const std::string a = random_given_name(rng), b = random_given_name(rng);
+    const GivenNameMatch ab = given_names_match(a, b);
+    EXPECT_EQ(ab, given_names_match(b, a)) << a << " / " << b;
+    EXPECT_EQ(given_names_match(a, a), GivenNameMatch::none) << a;
+    matched += ab != GivenNameMatch::none;
+  }
+  EXPECT_GT(matched, 0);  // the words above do meet the rule now and then
 }
