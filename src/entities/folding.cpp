@@ -406,14 +406,16 @@ constexpr int kFoldRounds = 2;
 
 Result<std::size_t> fold_names(sqlite3* db, MentionTable& table) {
   using Fold = Result<std::size_t> (*)(sqlite3*, MentionTable&);
-  const Fold folds[] = {fold_spellings, fold_given_name_spellings, fold_partial_names, fold_type_slips};
+  const Fold folds[] = {fold_spellings, fold_given_name_spellings, fold_partial_names, fold_type_slips,
+                        fold_one_word_vowel_spellings};
   std::size_t folded = 0;
   for (int round = 0; round < kFoldRounds; ++round) {
     // Prepositions and spacing first: "لمحمد صلاح" and "محمدصلاح" are then counted with
     // "محمد صلاح" when given names and partial names fold; given names before partial names,
-    // so that "دي بروين" alone meets "كيفن دي بروين" with all its spellings; type slips last, so that "كاسترو" alone has gone
-    // into "راوول كاسترو" before the person is compared with the place the tagger also made
-    // of it.
+    // so that "دي بروين" alone meets "كيفن دي بروين" with all its spellings; type slips after
+    // them, so that "كاسترو" alone has gone into "راوول كاسترو" before the person is compared
+    // with the place the tagger also made of it; one-word vowel spellings last, once the type
+    // slips are gone ("اباما" and "اوباما" as places are Obama mistyped, not a place to grow).
     std::size_t this_round = 0;
     for (const Fold fold : folds) {
       auto done = fold(db, table);

@@ -44,6 +44,15 @@ Result<std::size_t> fold_type_slips(sqlite3* db, MentionTable& table);
 Result<std::size_t> fold_given_name_spellings(sqlite3* db);
 Result<std::size_t> fold_given_name_spellings(sqlite3* db, MentionTable& table);
 
+// One-word names of places, organisations and other things apart by one long vowel inside
+// (تشيلسي / تشلسي, ميونيخ / ميونخ), folded into the commoner when their articles agree
+// (one_word_spellings.cpp); never without five articles of one apart from the other to compare.
+Result<std::size_t> fold_one_word_vowel_spellings(sqlite3* db);
+Result<std::size_t> fold_one_word_vowel_spellings(sqlite3* db, MentionTable& table);
+// Whether `longer` is `shorter` with one long vowel (ا و ي) more, neither first nor last, the
+// shorter of four letters or more. Keys, in search form.
+bool one_long_vowel_inside(std::string_view shorter, std::string_view longer);
+
 // How two given names of one family name compare: `spelling`, the same consonants as a
 // transliteration writes them (كيفن / كيفين, يواكيم / يواخيم, أنتونيو / أنطونيو); `short_name`,
 // the same with only two consonants and one long vowel apart (نك / نيك); `short_form`, one of

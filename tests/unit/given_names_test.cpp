@@ -1,5 +1,6 @@
-// How two given names of one family name compare (src/entities/given_names.cpp): one test per
-// rule. Keys are compared, as the fold does.
+// How two given names of one family name compare (src/entities/given_names.cpp), and two
+// one-word names (src/entities/one_word_spellings.cpp): one test per rule. Keys are compared, as
+// the folds do.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -59,4 +60,14 @@ TEST(GivenNames, AFeminineEndingIsAnotherName) {
   EXPECT_EQ(match("كارلا", "كارلوس"), GivenNameMatch::none);
   EXPECT_EQ(match("جوليانا", "جوليان"), GivenNameMatch::none);
   EXPECT_EQ(match("فرانشيسكا", "فرانشيسكو"), GivenNameMatch::spelling);  // both end with a vowel: the context decides
+}
+
+TEST(OneWordSpellings, OneLongVowelMoreInsideIsOneSpelling) {
+  EXPECT_TRUE(one_long_vowel_inside(text_key("تشلسي"), text_key("تشيلسي")));
+  EXPECT_TRUE(one_long_vowel_inside(text_key("ميونخ"), text_key("ميونيخ")));
+  EXPECT_TRUE(one_long_vowel_inside(text_key("كابل"), text_key("كابول")));
+  EXPECT_FALSE(one_long_vowel_inside(text_key("تشيلسي"), text_key("تشلسي")));  // shorter first
+  EXPECT_FALSE(one_long_vowel_inside(text_key("مكسيك"), text_key("مكسيكو")));  // at the end: Mexico City
+  EXPECT_FALSE(one_long_vowel_inside(text_key("برج"), text_key("بريج")));      // three letters: Arabic words
+  EXPECT_FALSE(one_long_vowel_inside(text_key("تشلسي"), text_key("تشلسمي")));  // not a long vowel
 }
