@@ -360,6 +360,22 @@ TEST(Formulas, ACommonWordAloneIsNoPerson) {
   EXPECT_FALSE(names_nothing_alone(text_key("نيمار"), EntityType::PER));
 }
 
+// Generic nouns the tagger takes for an organisation or another name alone: "منظمة", "الميليشيات",
+// "حزب", "كيلومترا". In a name they stay, and "الاتحاد" alone is also a club (Al-Ittihad).
+TEST(Formulas, AGenericNounAloneNamesNothing) {
+  EXPECT_TRUE(names_nothing_alone(typed_text_key("منظمة", EntityType::ORG), EntityType::ORG));
+  EXPECT_TRUE(names_nothing_alone(typed_text_key("المنظمة", EntityType::ORG), EntityType::ORG));
+  EXPECT_TRUE(names_nothing_alone(typed_text_key("الميليشيات", EntityType::MISC), EntityType::MISC));
+  EXPECT_TRUE(names_nothing_alone(typed_text_key("حزب", EntityType::ORG), EntityType::ORG));
+  EXPECT_TRUE(names_nothing_alone(typed_text_key("كيلومترا", EntityType::MISC), EntityType::MISC));
+  EXPECT_TRUE(names_nothing_alone(typed_text_key("لمنظمة", EntityType::ORG), EntityType::ORG));
+  EXPECT_TRUE(names_nothing_alone(typed_text_key("بجامعة", EntityType::ORG), EntityType::ORG));
+  EXPECT_FALSE(names_nothing_alone(typed_text_key("منظمة العفو الدولية", EntityType::ORG), EntityType::ORG));
+  EXPECT_FALSE(names_nothing_alone(typed_text_key("حزب الله", EntityType::ORG), EntityType::ORG));
+  EXPECT_FALSE(names_nothing_alone(typed_text_key("الاتحاد", EntityType::ORG), EntityType::ORG));
+  EXPECT_FALSE(names_nothing_alone(typed_text_key("الجزيرة", EntityType::ORG), EntityType::ORG));
+}
+
 // A hashtag names what its words name: "#ماكرون" is Macron and "#بشار_الأسد" Bashar al-Assad.
 // The tagger reads the words without the mark, and the key has neither "#" nor "_".
 TEST(Mentions, AHashtagNamesWhatItsWordsName) {

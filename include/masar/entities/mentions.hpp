@@ -78,8 +78,8 @@ bool is_place_named_like_a_person(std::string_view key);
 bool opens_with_a_pronoun(const std::vector<std::string_view>& span);
 
 // Words the tagger takes for names that name nothing to link when alone: a currency (ريال،
-// الدولار), a few common words (هائل، الكيماوي، البيضاوي) and, but for a person's name
-// (تيريزا ماي), a month (نيسان، كانون الثاني).
+// الدولار), a few common words (هائل، الكيماوي، البيضاوي) and generic nouns (منظمة، ميليشيا، حزب،
+// كيلومتر) and, but for a person's name (تيريزا ماي), a month (نيسان، كانون الثاني).
 bool names_nothing_alone(std::string_view key, EntityType type);
 
 // Names that spelling cannot link, curated from facts: a place renamed (نور سلطان → أستانا,
