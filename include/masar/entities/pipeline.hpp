@@ -57,7 +57,8 @@ namespace masar::entities {
 //   9  2026-12-08: full names apart only by how the given name is transliterated folded
 //      together (كيفن / كيفين دي بروين, ستيف / ستيفن منوتشين); the conjunction و glued to a
 //      name of several words folded like a preposition (وليونيل ميسي); one-word places and
-//      organisations one long vowel apart folded when their articles agree (تشلسي / تشيلسي)
+//      organisations one long vowel apart folded when their articles agree (تشلسي / تشيلسي);
+//      generic nouns alone are no entity (منظمة، ميليشيا، حزب، كيلومتر)
 inline constexpr int kEntityRulesVersion = 9;
 
 struct EntityRunOptions {
