@@ -113,7 +113,8 @@ bool same_sounds(const std::vector<char32_t>& a, const std::vector<char32_t>& b,
 }
 
 // A feminine ending (ا, ة as ه) on one name and a consonant on the other: كارلا is not كارلوس,
-// ستيفاني not ستيفن.
+// جوليانا not جوليان. (A final ي is not one: فيليبي and دافيدي are Felipe and Davide, so ستيفاني
+// and ستيفن meet, and their articles decide when there are enough.)
 bool one_feminine(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
   const auto feminine = [](char32_t c) { return c == kAlef || c == kHa; };
   const auto consonant = [](char32_t c) { return !long_vowel(c) && c != kHa; };
