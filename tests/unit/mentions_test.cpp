@@ -197,6 +197,18 @@ TEST(Mentions, TitlesAndDemonymsBeforeANameAreNotPartOfIt) {
   EXPECT_EQ(descriptors_before_name({"الركن", "الصيني"}), 1u);
 }
 
+// Kin, counsel and camp before a name, and a verb the tagger ran into it, are not part of it;
+// given names that are also nouns stay (عهد التميمي, مساعد العيبان).
+TEST(Mentions, ARelationOrVerbBeforeANameIsNotPartOfIt) {
+  EXPECT_EQ(descriptors_before_name({"محامو", "أردوغان"}), 1u);
+  EXPECT_EQ(descriptors_before_name({"رفاق", "أغويرو"}), 1u);
+  EXPECT_EQ(descriptors_before_name({"والد", "أحمد"}), 1u);
+  EXPECT_EQ(descriptors_before_name({"وشارك", "إبراهيموفيتش"}), 1u);
+  EXPECT_EQ(descriptors_before_name({"عهد", "التميمي"}), 0u);
+  EXPECT_EQ(descriptors_before_name({"مساعد", "العيبان"}), 0u);
+  EXPECT_EQ(descriptors_before_name({"محامي"}), 0u);  // a word is left
+}
+
 // Facts spelling cannot find: a renamed capital, a name the tagger gives several types.
 TEST(Mentions, CuratedNamesTakeTheirEntity) {
   Mention astana{};

@@ -58,7 +58,8 @@ namespace masar::entities {
 //      together (كيفن / كيفين دي بروين, ستيف / ستيفن منوتشين); the conjunction و glued to a
 //      name of several words folded like a preposition (وليونيل ميسي); one-word places and
 //      organisations one long vowel apart folded when their articles agree (تشلسي / تشيلسي);
-//      generic nouns alone are no entity (منظمة، ميليشيا، حزب، كيلومتر)
+//      generic nouns alone are no entity (منظمة، ميليشيا، حزب، كيلومتر); kin, counsel and camp
+//      nouns before a name are not part of it (محامو أردوغان)
 inline constexpr int kEntityRulesVersion = 9;
 
 struct EntityRunOptions {
