@@ -77,4 +77,10 @@ Status Mover::fold(std::int64_t from, std::int64_t into) {
   return Ok{};
 }
 
+Result<std::size_t> with_table(sqlite3* db, Result<std::size_t> (*fold)(sqlite3*, MentionTable&)) {
+  auto table = MentionTable::load(db);
+  if (!table) return table.error();
+  return fold(db, table.value());
+}
+
 }  // namespace masar::entities

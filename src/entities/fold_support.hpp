@@ -47,4 +47,7 @@ class Mover {
   store::sql::Statement move_, drop_rows_, drop_, redirect_, rechain_;
 };
 
+// A fold on the tables as they stand: the mention table read for the call.
+Result<std::size_t> with_table(sqlite3* db, Result<std::size_t> (*fold)(sqlite3*, MentionTable&));
+
 }  // namespace masar::entities

@@ -274,7 +274,8 @@ constexpr std::int64_t kGluedConjunctionCommoner = 2;  // times the articles of 
 
 bool glued_conjunction(std::string_view key) { return key.starts_with("و") && key.find(' ') != std::string_view::npos; }
 
-bool glued_preposition(std::string_view key) {
+// A preposition, or the conjunction و, glued to a name's first word.
+bool glued_particle(std::string_view key) {
   constexpr std::string_view kPrepositions[] = {"ب", "ل", "ك"};
   if (!glued_conjunction(key) && std::none_of(std::begin(kPrepositions), std::end(kPrepositions), [&](std::string_view p) { return key.starts_with(p); })) {
     return false;
@@ -334,7 +335,7 @@ Result<std::size_t> fold_spacing(sqlite3* db, const EntitiesByKey& by_key, Menti
 Result<std::size_t> fold_glued(sqlite3* db, EntitiesByKey& by_key, MentionTable& table) {
   std::vector<std::string> glued;
   for (const auto& [key, named] : by_key) {
-    if (glued_preposition(key) && by_key.count(key.substr(2))) glued.push_back(key);
+    if (glued_particle(key) && by_key.count(key.substr(2))) glued.push_back(key);
   }
   std::sort(glued.begin(), glued.end());  // the same folds in the same order on every run
   Mover mover(db, table);
@@ -382,13 +383,6 @@ Result<std::size_t> fold_spellings(sqlite3* db, MentionTable& table) {
 }
 
 namespace {
-
-// One of the folds above on the tables as they stand.
-Result<std::size_t> with_table(sqlite3* db, Result<std::size_t> (*fold)(sqlite3*, MentionTable&)) {
-  auto table = MentionTable::load(db);
-  if (!table) return table.error();
-  return fold(db, table.value());
-}
 
 Result<std::size_t> fold_glued_only(sqlite3* db, MentionTable& table) {
   EntitiesByKey by_key = entities_by_key(table);

@@ -17,8 +17,8 @@
 #include "entities/fold_support.hpp"
 #include "entities/folding.hpp"
 #include "entities/mention_totals.hpp"
+#include "entities/words.hpp"
 #include "masar/entities/mentions.hpp"
-#include "masar/text/utf8.hpp"
 
 namespace masar::entities {
 namespace {
@@ -64,16 +64,10 @@ const std::set<std::string, std::less<>>& arabic_given_names() {
 
 bool arabic_or_not_a_given_name(std::string_view word) {
   if (word.starts_with("عبد") || word.starts_with("ال")) return true;
-  for (std::string_view particle : {"ابو", "ابي", "ام", "بن", "ابن", "بنت", "ال"}) {
+  for (std::string_view particle : {"ابو", "ابي", "ام", "بن", "ابن", "بنت"}) {
     if (word == particle) return true;
   }
   return arabic_given_names().count(word) > 0;
-}
-
-std::vector<char32_t> letters_of(std::string_view word) {
-  std::vector<char32_t> out;
-  for (std::size_t at = 0; at < word.size();) out.push_back(text::next_code_point(word, at));
-  return out;
 }
 
 constexpr char32_t kAlef = U'\u0627', kWaw = U'\u0648', kYa = U'\u064A', kHa = U'\u0647', kHamza = U'\u0621';
@@ -125,7 +119,7 @@ bool one_feminine(const std::vector<char32_t>& a, const std::vector<char32_t>& b
 
 GivenNameMatch given_names_match(std::string_view a, std::string_view b) {
   if (a == b || arabic_or_not_a_given_name(a) || arabic_or_not_a_given_name(b)) return GivenNameMatch::none;
-  const std::vector<char32_t> la = letters_of(a), lb = letters_of(b);
+  const std::vector<char32_t> la = code_points(a), lb = code_points(b);
   if (la.size() < 2 || lb.size() < 2 || one_feminine(la, lb)) return GivenNameMatch::none;
   const std::vector<char32_t> ca = consonants(la), cb = consonants(lb);
   if (ca.size() == cb.size() && same_sounds(ca, cb, ca.size())) {
@@ -162,19 +156,9 @@ struct FullName {
   std::string given;
 };
 
-std::vector<std::string_view> words_in(std::string_view text) {
-  std::vector<std::string_view> out;
-  for (std::size_t at = 0; at < text.size();) {
-    const std::size_t end = std::min(text.find(' ', at), text.size());
-    if (end > at) out.push_back(text.substr(at, end - at));
-    at = end + 1;
-  }
-  return out;
-}
-
 // A father's name (بن سلمان, or an Arabic given name: سامر / سمير رضوان) makes a family name Arabic.
 bool names_a_father(std::string_view family) {
-  for (const std::string_view word : words_in(family)) {
+  for (const std::string_view word : words_of(family)) {
     if (word == "بن" || word == "ابن" || word == "بنت" || word == "ولد" || arabic_or_not_a_given_name(word)) return true;
   }
   return false;
@@ -186,8 +170,8 @@ std::set<std::int64_t> family_with_article(const MentionTotals& totals,
                                            const std::unordered_map<std::int64_t, const std::string*>& keys) {
   std::unordered_map<std::int64_t, std::int64_t> votes;
   for (const MentionTotals::Spelling& s : totals.spellings) {
-    const std::vector<std::string_view> words = words_in(s.surface);
-    if (words.size() != words_in(*keys.at(s.entity)).size()) continue;
+    const std::vector<std::string_view> words = words_of(s.surface);
+    if (words.size() != words_of(*keys.at(s.entity)).size()) continue;
     const bool article = std::any_of(words.begin() + 1, words.end(), [](std::string_view w) { return w.starts_with("ال"); });
     votes[s.entity] += article ? s.mentions : -s.mentions;
   }
@@ -245,10 +229,6 @@ Result<std::size_t> fold_given_name_spellings(sqlite3* db, MentionTable& table) 
   return folded;
 }
 
-Result<std::size_t> fold_given_name_spellings(sqlite3* db) {
-  auto table = MentionTable::load(db);
-  if (!table) return table.error();
-  return fold_given_name_spellings(db, table.value());
-}
+Result<std::size_t> fold_given_name_spellings(sqlite3* db) { return with_table(db, fold_given_name_spellings); }
 
 }  // namespace masar::entities

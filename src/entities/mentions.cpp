@@ -15,6 +15,7 @@
 #include "masar/text/stem.hpp"
 #include "masar/text/tokenize.hpp"
 #include "masar/text/utf8.hpp"
+#include "entities/words.hpp"
 #include "text/lexicon.hpp"
 
 namespace masar::entities {
@@ -60,12 +61,6 @@ void add_hashtag_words(std::string_view text, std::size_t begin, std::size_t end
     if (cut > at) out.push_back({text.substr(at, cut - at), at, cut, false});
     at = cut + 1;
   }
-}
-
-std::vector<char32_t> code_points(std::string_view s) {
-  std::vector<char32_t> out;
-  for (std::size_t pos = 0; pos < s.size();) out.push_back(text::next_code_point(s, pos));
-  return out;
 }
 
 }  // namespace
@@ -120,20 +115,6 @@ std::string mention_key(const std::vector<std::string_view>& words) {
   }
   return key;
 }
-
-namespace {
-
-std::vector<std::string_view> words_of(std::string_view text) {
-  std::vector<std::string_view> words;
-  for (std::size_t at = 0; at < text.size();) {
-    const std::size_t end = std::min(text.find(' ', at), text.size());
-    if (end > at) words.push_back(text.substr(at, end - at));
-    at = end + 1;
-  }
-  return words;
-}
-
-}  // namespace
 
 std::string text_key(std::string_view text) { return mention_key(words_of(text)); }
 

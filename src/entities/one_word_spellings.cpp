@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "entities/fold_support.hpp"
@@ -85,13 +86,13 @@ Result<std::size_t> fold_one_word_vowel_spellings(sqlite3* db, MentionTable& tab
   ContextCheck context(db);
   if (!mover.ok() || !context.ok()) return store::sql::db_error(db, "folding names");
   std::size_t folded = 0;
-  std::unordered_map<std::int64_t, bool> gone;
+  std::unordered_set<std::int64_t> gone;
   for (const auto& [type_key, shorter_names] : named) {
     const auto longer = cut.find(type_key);
     if (longer == cut.end()) continue;
     for (const OneWord& s : shorter_names) {
       for (const OneWord& l : longer->second) {
-        if (gone[s.id] || gone[l.id]) continue;
+        if (gone.count(s.id) || gone.count(l.id)) continue;
         const bool shorter_folds = s.articles < l.articles || (s.articles == l.articles && s.id > l.id);
         const OneWord& from = shorter_folds ? s : l;
         const OneWord& into = shorter_folds ? l : s;
@@ -100,7 +101,7 @@ Result<std::size_t> fold_one_word_vowel_spellings(sqlite3* db, MentionTable& tab
         const std::optional<double> agreement = context.agreement(from.id, into.id);
         if (!agreement || *agreement < kOneWordAgreement) continue;
         if (Status moved = mover.fold(from.id, into.id); !moved) return moved.error();
-        gone[from.id] = true;
+        gone.insert(from.id);
         ++folded;
       }
     }
@@ -108,10 +109,6 @@ Result<std::size_t> fold_one_word_vowel_spellings(sqlite3* db, MentionTable& tab
   return folded;
 }
 
-Result<std::size_t> fold_one_word_vowel_spellings(sqlite3* db) {
-  auto table = MentionTable::load(db);
-  if (!table) return table.error();
-  return fold_one_word_vowel_spellings(db, table.value());
-}
+Result<std::size_t> fold_one_word_vowel_spellings(sqlite3* db) { return with_table(db, fold_one_word_vowel_spellings); }
 
 }  // namespace masar::entities
